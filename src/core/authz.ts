@@ -1,0 +1,88 @@
+// Authorization rules, declared per resource, in one place. Services call `authorize` first in every method.
+// Pure: the actor arrives with its scope already resolved (see modules/auth/actor.ts).
+import { forbidden, unauthenticated } from './errors.ts';
+
+export const ROLES = ['admin', 'assessor', 'supervisor', 'agency_admin', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  /** The agency of an agency admin or executive. */
+  agencyId: string | null;
+  /** Supervisor scope: a province, a ministry, or an explicit list of agencies (any combination). */
+  scope: { provinces: string[]; ministries: string[]; agencies: string[] };
+  /** Agencies assigned to an assessor (any fiscal year). */
+  assignedAgencies: string[];
+}
+
+/** What authorization needs to know of an agency. */
+export interface AgencyRef {
+  id: string;
+  provinceCode: string | null;
+  ministryCode: string | null;
+}
+
+export function inScope(actor: Actor, agency: AgencyRef): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'assessor':
+      return actor.assignedAgencies.includes(agency.id);
+    case 'supervisor':
+      return (
+        (agency.provinceCode !== null && actor.scope.provinces.includes(agency.provinceCode)) ||
+        (agency.ministryCode !== null && actor.scope.ministries.includes(agency.ministryCode)) ||
+        actor.scope.agencies.includes(agency.id)
+      );
+    case 'agency_admin':
+    case 'executive':
+      return actor.agencyId === agency.id;
+  }
+}
+
+type Rule<R> = (actor: Actor, resource: R) => boolean;
+const isAdmin = (a: Actor) => a.role === 'admin';
+const everyone = () => true;
+
+/** Every action of the system and who may perform it. `null` resource means "not tied to one agency". */
+const RULES = {
+  // Agencies
+  'agency.list': everyone as Rule<null>, // results are filtered to the actor's scope by the repo
+  'agency.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'agency.create': isAdmin as Rule<null>,
+  'agency.update': ((a, agency) =>
+    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'agency.import': isAdmin as Rule<null>,
+  'cycle.open': isAdmin as Rule<null>,
+  'participation.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  // Users
+  'user.list': ((a) => isAdmin(a) || a.role === 'agency_admin') as Rule<null>,
+  'user.manage': isAdmin as Rule<null>,
+  'user.manageAgencyStaff': ((a, agency) =>
+    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'scope.manage': isAdmin as Rule<null>,
+  'assignment.manage': isAdmin as Rule<null>,
+  // Frameworks
+  'framework.import': isAdmin as Rule<null>,
+  'framework.export': everyone as Rule<null>,
+} satisfies Record<string, Rule<never>>;
+
+export type Action = keyof typeof RULES;
+type ResourceOf<A extends Action> = Parameters<(typeof RULES)[A]>[1];
+
+export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf<A>): boolean {
+  if (!actor) return false;
+  return (RULES[action] as Rule<ResourceOf<A>>)(actor, resource);
+}
+
+/** Throws 401 without an actor and 403 when the rule denies; call it first in every service method. */
+export function authorize<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: ResourceOf<A>,
+): asserts actor is Actor {
+  if (!actor) throw unauthenticated();
+  if (!can(actor, action, resource)) throw forbidden();
+}

@@ -1,0 +1,53 @@
+// One schema, two drivers: embedded PGlite (default, zero setup) or PostgreSQL via DATABASE_URL.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
+import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A database handle or an open transaction: repos accept either. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export async function openPostgres(
+  url: string,
+  opts: { migrate?: boolean; poolSize?: number } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (opts.migrate !== false) await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, driver: 'postgres', close: () => pool.end() };
+}
+
+/** Opens PGlite in a data folder (persistent), in memory (`dataDir` undefined), or from a dumped template. */
+export async function openPglite(
+  opts: { dataDir?: string; loadDataDir?: Blob | File; migrate?: boolean } = {},
+): Promise<Database & { client: PGlite }> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  const db = drizzleLite(client, { schema }) as unknown as Db;
+  if (opts.migrate !== false) await migrateLite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, client, driver: 'pglite', close: () => client.close() };
+}
+
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+  return openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
+}

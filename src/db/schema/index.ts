@@ -1,0 +1,4 @@
+export * from './agencies.ts';
+export * from './frameworks.ts';
+export * from './reference.ts';
+export * from './users.ts';

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+
+// Pure tests (src/core, src/shared, web) run once; database tests (everything under src/modules, src/db,
+// src/app, test/integration) run on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set.
+const dbTests = [
+  'src/modules/**/*.test.ts',
+  'src/db/**/*.test.ts',
+  'src/app/**/*.test.ts',
+  'src/cli/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+];
+const env = { TZ: 'Asia/Bangkok', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/core/**/*.test.ts', 'src/shared/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],
+          env,
+        },
+      },
+      {
+        test: {
+          name: 'db-pglite',
+          include: dbTests,
+          globalSetup: ['test/helpers/global-setup.ts'],
+          env: { ...env, TEST_DB_DRIVER: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              test: {
+                name: 'db-postgres',
+                include: dbTests,
+                globalSetup: ['test/helpers/global-setup.ts'],
+                env: { ...env, TEST_DB_DRIVER: 'postgres' },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
