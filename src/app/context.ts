@@ -1,0 +1,39 @@
+// What every route and service receives: the process-wide dependencies and, per request, the actor.
+import type { Config } from '../config.ts';
+import type { Actor } from '../core/authz.ts';
+import type { Db } from '../db/client.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  /** Injected so tests can move time (lockouts, token expiry). */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    /** The signed-in user with their resolved scope, or null for anonymous requests. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Set to false on routes that must accept state-changing requests without a CSRF token (login). */
+    csrf?: boolean;
+  }
+  interface Session {
+    userId?: string;
+    passwordChangedAt?: string;
+  }
+}

@@ -1,0 +1,35 @@
+// Starts the HTTP server: database (migrated), reference data, demo data outside production, the app.
+import { buildApp } from './app/build.ts';
+import type { AppDeps } from './app/context.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { createMailer } from './modules/auth/mailer.ts';
+import { startupTasks } from './modules/startup.ts';
+
+export async function startServer(cfg: Config) {
+  const started = performance.now();
+  const database = await openDatabase(cfg);
+  const deps: AppDeps = { db: database.db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
+  const app = await buildApp(deps, { serveWeb: true });
+  const report = await startupTasks(deps, app.log);
+  await app.listen({ port: cfg.port, host: cfg.host });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const url = cfg.publicUrl;
+  const lines = [
+    '',
+    `  Prongsai (โปร่งใส) is running at ${url}  (${database.driver}, ready in ${seconds} s, ${rssMb} MB RSS)`,
+    `  API docs: ${url}/api/docs`,
+    ...report,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return app;
+}

@@ -1,0 +1,79 @@
+// Factories with overridable fields. Passwords share one precomputed hash: argon2 is slow by design.
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../src/core/authz.ts';
+import type { DbOrTx } from '../../src/db/client.ts';
+import {
+  agencies,
+  assessorAssignments,
+  ministries,
+  provinces,
+  supervisorScopes,
+  users,
+} from '../../src/db/schema/index.ts';
+import { hashPassword } from '../../src/modules/auth/passwords.ts';
+
+export const TEST_PASSWORD = 'test-pass-1234';
+let passwordHash: Promise<string> | undefined;
+const testHash = () => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+};
+
+const short = () => randomUUID().slice(0, 8);
+
+export async function makeProvince(db: DbOrTx, o: Partial<typeof provinces.$inferInsert> = {}) {
+  const code = o.code ?? `TH-${short()}`;
+  const [row] = await db
+    .insert(provinces)
+    .values({
+      code,
+      nameTh: `จังหวัดทดสอบ ${code}`,
+      nameEn: `Test province ${code}`,
+      region: 'northeast',
+      ...o,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeMinistry(db: DbOrTx, o: Partial<typeof ministries.$inferInsert> = {}) {
+  const code = o.code ?? `M-${short()}`;
+  const [row] = await db
+    .insert(ministries)
+    .values({ code, nameTh: `กระทรวงทดสอบ ${code}`, nameEn: `Test ministry ${code}`, ...o })
+    .returning();
+  return row!;
+}
+
+export async function makeAgency(db: DbOrTx, o: Partial<typeof agencies.$inferInsert> = {}) {
+  const code = o.code ?? `A-${short()}`;
+  const [row] = await db
+    .insert(agencies)
+    .values({ code, nameTh: `หน่วยงานทดสอบ ${code}`, type: 'sao', ...o })
+    .returning();
+  return row!;
+}
+
+export async function makeUser(
+  db: DbOrTx,
+  o: Partial<typeof users.$inferInsert> & { role: Role },
+): Promise<typeof users.$inferSelect> {
+  const username = o.username ?? `${o.role.replace('_', '-')}-${short()}`;
+  const [row] = await db
+    .insert(users)
+    .values({ username, displayName: `ผู้ใช้ ${username}`, passwordHash: await testHash(), ...o })
+    .returning();
+  return row!;
+}
+
+export async function grantScope(
+  db: DbOrTx,
+  userId: string,
+  scope: { provinceCode?: string; ministryCode?: string; agencyId?: string },
+) {
+  await db.insert(supervisorScopes).values({ userId, ...scope });
+}
+
+export async function assign(db: DbOrTx, userId: string, agencyId: string, year = 2568) {
+  await db.insert(assessorAssignments).values({ userId, agencyId, year });
+}
