@@ -147,6 +147,11 @@ describe.each([2567, 2566])('FY%i framework', (y) => {
     expect(f.oitItems.map((o) => o.code)).toEqual(Array.from({ length: 43 }, (_, n) => `O${n + 1}`));
   });
 
+  it('splits EIT in two parts of 15 and uses the five-level rating', () => {
+    expect(weights(f)).toEqual({ IIT: 30, EIT1: 15, EIT2: 15, OIT: 40 });
+    expect(f.rating.rules.map((r) => r.code)).toEqual(['excellent', 'good', 'pass', 'improve', 'urgent']);
+  });
+
   it('gives IIT 30, EIT 30 in total and OIT 40', () => {
     const w = weights(f);
     expect(w.IIT).toBe(30);
@@ -155,7 +160,7 @@ describe.each([2567, 2566])('FY%i framework', (y) => {
   });
 });
 
-describe.each([2563, 2564, 2565, 2566])('FY%i rating', (y) => {
+describe.each([2563, 2564, 2565])('FY%i rating', (y) => {
   it('uses AA–F, with only AA and A passing at 85', () => {
     const f = year(y);
     expect(f.rating.rules.map((r) => r.code)).toEqual(['AA', 'A', 'B', 'C', 'D', 'E', 'F']);
