@@ -57,11 +57,27 @@ const RULES = {
   'agency.import': isAdmin as Rule<null>,
   'cycle.open': isAdmin as Rule<null>,
   'participation.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  // Registry fields (everything but nameEn and website, which 'agency.update' covers) are NACC's.
+  'agency.updateRegistry': isAdmin as Rule<AgencyRef>,
+  'participation.register': ((a, agency) =>
+    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'participation.withdraw': isAdmin as Rule<AgencyRef>,
+  'cycle.read': everyone as Rule<null>, // counts are filtered to the actor's scope by the repo
+  'dashboard.read': everyone as Rule<null>, // contents depend on role and scope
   // Users
   'user.list': ((a) => isAdmin(a) || a.role === 'agency_admin') as Rule<null>,
   'user.manage': isAdmin as Rule<null>,
   'user.manageAgencyStaff': ((a, agency) =>
     isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  // A user record (and its scope/assignments): admins, the user themself, and their agency's admin.
+  'user.read': ((a, user) =>
+    isAdmin(a) ||
+    a.userId === user.id ||
+    (a.role === 'agency_admin' && user.agency !== null && inScope(a, user.agency))) as Rule<{
+    id: string;
+    agency: AgencyRef | null;
+  }>,
+  'user.changeOwnPassword': everyone as Rule<null>,
   'scope.manage': isAdmin as Rule<null>,
   'assignment.manage': isAdmin as Rule<null>,
   // Frameworks

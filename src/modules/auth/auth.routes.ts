@@ -1,17 +1,26 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { unauthenticated } from '../../core/errors.ts';
-import { users } from '../../db/schema/index.ts';
-import { ZLoginBody, ZMe } from './auth.schema.ts';
-import { signIn } from './auth.service.ts';
+import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
+import {
+  ZChangePasswordBody,
+  ZLoginBody,
+  ZMe,
+  ZMessage,
+  ZResetConfirmBody,
+  ZResetRequestBody,
+} from './auth.schema.ts';
+import { changePassword, currentUser, signIn } from './auth.service.ts';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+
+/** Per client IP. Sign-in also locks an account after repeated failures (auth.service.ts). */
+export const LOGIN_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
+export const PASSWORD_CHANGE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
+export const RESET_REQUEST_RATE_LIMIT = { max: 5, timeWindow: '15 minutes' };
+export const RESET_CONFIRM_RATE_LIMIT = { max: 20, timeWindow: '15 minutes' };
 
 async function presentMe(req: FastifyRequest, reply: FastifyReply) {
-  const actor = req.actor;
-  if (!actor) throw unauthenticated();
-  const [user] = await req.server.deps.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw unauthenticated();
+  const { user, actor } = await currentUser(req.server.deps, req.actor);
   return {
     user: {
       id: user.id,
@@ -30,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { csrf: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { csrf: false, rateLimit: LOGIN_RATE_LIMIT },
       schema: {
         tags: ['auth'],
         summary: 'Sign in (sets the session cookie)',
@@ -68,5 +77,69 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => presentMe(req, reply),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { rateLimit: PASSWORD_CHANGE_RATE_LIMIT },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (ends my other sessions)',
+        body: ZChangePasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const { passwordChangedAt } = await changePassword(
+        app.deps,
+        req.actor,
+        req.body,
+        req.session.sessionId,
+      );
+      // This session stays valid: it now carries the new timestamp that every request is checked against.
+      req.session.set('passwordChangedAt', passwordChangedAt.toISOString());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/request',
+    {
+      // Not signed in, so there is no session to hold a CSRF secret.
+      config: { csrf: false, rateLimit: RESET_REQUEST_RATE_LIMIT },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a password-reset link (same answer whether or not the account exists)',
+        body: ZResetRequestBody,
+        response: { 202: ZMessage },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset(app.deps, req.body.usernameOrEmail, req.log);
+      return reply.status(202).send({
+        message: {
+          th: `หากบัญชีนี้มีอีเมลในระบบ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ให้แล้ว ลิงก์ใช้ได้ ${PASSWORD_RESET_TTL_MINUTES} นาที`,
+          en: `If this account has an e-mail address, a reset link has been sent; it is valid for ${PASSWORD_RESET_TTL_MINUTES} minutes`,
+        },
+      });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { csrf: false, rateLimit: RESET_CONFIRM_RATE_LIMIT },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset token (ends every session of the user)',
+        body: ZResetConfirmBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await confirmPasswordReset(app.deps, req.body);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/authz.ts';
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/limits.ts';
 
 export const ZLoginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -23,3 +24,24 @@ export const ZMe = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof ZMe>;
+
+/** A new password as the user types it: length limits shared with the web form. */
+export const ZNewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+export const ZChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: ZNewPassword,
+});
+export type ChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
+
+export const ZResetRequestBody = z.object({
+  usernameOrEmail: z.string().trim().min(1).max(EMAIL_MAX_LENGTH),
+});
+
+export const ZResetConfirmBody = z.object({
+  token: z.string().min(1).max(200),
+  newPassword: ZNewPassword,
+});
+export type ResetConfirmBody = z.infer<typeof ZResetConfirmBody>;
+
+export const ZMessage = z.object({ message: z.object({ th: z.string(), en: z.string() }) });

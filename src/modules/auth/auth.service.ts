@@ -1,9 +1,18 @@
-// Sign-in with lockout after repeated failures. Sessions themselves are handled by @fastify/session.
-import { eq, sql } from 'drizzle-orm';
+// Sign-in with lockout after repeated failures, and password changes by the signed-in user.
+// Sessions themselves are handled by @fastify/session (see app/build.ts and session-store.ts).
 import type { AppDeps } from '../../app/context.ts';
-import { DomainError } from '../../core/errors.ts';
-import { users } from '../../db/schema/index.ts';
-import { dummyHash, verifyPassword } from './passwords.ts';
+import { type Actor, authorize } from '../../core/authz.ts';
+import { DomainError, invalid, unauthenticated } from '../../core/errors.ts';
+import {
+  deleteSessionsOfUser,
+  findUserById,
+  findUserByUsername,
+  setLoginFailures,
+  setPassword,
+  type UserRow,
+} from './auth.repo.ts';
+import type { ChangePasswordBody } from './auth.schema.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
 const badCredentials = () =>
   new DomainError(
@@ -13,13 +22,11 @@ const badCredentials = () =>
     'The username or password is not correct',
   );
 
-export async function signIn(deps: AppDeps, username: string, password: string) {
+export async function signIn(deps: AppDeps, username: string, password: string): Promise<UserRow> {
   const now = deps.now();
-  const [user] = await deps.db
-    .select()
-    .from(users)
-    .where(eq(sql`lower(${users.username})`, username.trim().toLowerCase()));
-  if (!user || !user.active) {
+  const user = await findUserByUsername(deps.db, username);
+  if (!user?.active) {
+    // Spend the same time as a real check so the response time does not reveal which usernames exist.
     await verifyPassword(await dummyHash(), password);
     throw badCredentials();
   }
@@ -35,19 +42,65 @@ export async function signIn(deps: AppDeps, username: string, password: string) 
   if (!(await verifyPassword(user.passwordHash, password))) {
     const failures = user.failedLogins + 1;
     const lock = failures >= deps.config.login.maxAttempts;
-    await deps.db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock
-          ? new Date(now.getTime() + deps.config.login.lockMinutes * 60_000)
-          : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
+    await setLoginFailures(
+      deps.db,
+      user.id,
+      lock ? 0 : failures,
+      lock ? new Date(now.getTime() + deps.config.login.lockMinutes * 60_000) : user.lockedUntil,
+    );
     throw badCredentials();
   }
-  if (user.failedLogins !== 0 || user.lockedUntil) {
-    await deps.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-  }
+  if (user.failedLogins !== 0 || user.lockedUntil) await setLoginFailures(deps.db, user.id, 0, null);
   return user;
+}
+
+/** The signed-in user's own record (for /api/auth/me). */
+export async function currentUser(
+  deps: AppDeps,
+  actor: Actor | null,
+): Promise<{ user: UserRow; actor: Actor }> {
+  if (!actor) throw unauthenticated();
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user) throw unauthenticated();
+  return { user, actor };
+}
+
+/**
+ * A moment strictly after the previous change: sessions are matched on this timestamp, so it must differ
+ * even when the clock has not moved (two changes within a millisecond, a frozen test clock).
+ */
+export function nextPasswordChangedAt(previous: Date, now: Date): Date {
+  return new Date(Math.max(now.getTime(), previous.getTime() + 1));
+}
+
+/**
+ * Changes the signed-in user's password. Every other session of the user ends; the caller keeps
+ * `keepSessionId` alive by storing the returned `passwordChangedAt` in it.
+ */
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor | null,
+  body: ChangePasswordBody,
+  keepSessionId: string,
+): Promise<{ passwordChangedAt: Date }> {
+  authorize(actor, 'user.changeOwnPassword', null);
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user) throw unauthenticated();
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw invalid('wrong_current_password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง', 'The current password is not correct');
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw invalid(
+      'password_unchanged',
+      'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านปัจจุบัน',
+      'The new password must differ from the current one',
+    );
+  }
+  const passwordHash = await hashPassword(body.newPassword);
+  const passwordChangedAt = nextPasswordChangedAt(user.passwordChangedAt, deps.now());
+  await deps.db.transaction(async (tx) => {
+    await setPassword(tx, user.id, passwordHash, passwordChangedAt);
+    await deleteSessionsOfUser(tx, user.id, keepSessionId);
+  });
+  return { passwordChangedAt };
 }

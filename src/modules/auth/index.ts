@@ -1,0 +1,3 @@
+// What other modules may import from auth.
+export { deleteSessionsOfUser } from './auth.repo.ts';
+export { hashPassword } from './passwords.ts';

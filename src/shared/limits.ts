@@ -1,0 +1,34 @@
+// Limits shared by the server (zod schemas) and the web app (form hints), so both always agree.
+
+/** Passwords: long enough to resist guessing; capped so hashing stays cheap for the server. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** Usernames: lowercase letters, digits and . _ -, starting with a letter or digit (matches the DB check). */
+export const USERNAME_MIN_LENGTH = 3;
+export const USERNAME_MAX_LENGTH = 64;
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export const DISPLAY_NAME_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 254;
+
+/** How long a password-reset link stays valid. */
+export const PASSWORD_RESET_TTL_MINUTES = 30;
+
+/** Paged lists. */
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 200;
+
+/** Agencies: stable codes (letters, digits, . _ -), name and website lengths, the search box. */
+export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const AGENCY_NAME_MAX_LENGTH = 300;
+export const AGENCY_LABEL_MAX_LENGTH = 64; // peer group, size class
+export const AGENCY_WEBSITE_MAX_LENGTH = 500;
+export const AGENCY_SEARCH_MAX_LENGTH = 100;
+
+/** Agency CSV import: the whole national registry (~8,300 agencies) fits in one file. */
+export const AGENCY_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+export const AGENCY_IMPORT_MAX_ROWS = 10_000;
+
+/** Home-page dashboards list at most this many agencies (the full list is paged at /api/agencies). */
+export const DASHBOARD_AGENCIES_MAX = 200;
