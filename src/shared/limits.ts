@@ -32,3 +32,11 @@ export const AGENCY_IMPORT_MAX_ROWS = 10_000;
 
 /** Home-page dashboards list at most this many agencies (the full list is paged at /api/agencies). */
 export const DASHBOARD_AGENCIES_MAX = 200;
+
+/** One-time codes for EIT part 1: short enough to type from an SMS, valid briefly, few guesses, no SMS flood. */
+export const OTP_LENGTH = 6;
+export const OTP_TTL_SECONDS = 300;
+export const OTP_MAX_ATTEMPTS = 5;
+export const OTP_RESEND_COOLDOWN_SECONDS = 60;
+/** Codes sent for one verification (first send + resends); more needs a new verification. */
+export const OTP_MAX_SENDS = 5;
