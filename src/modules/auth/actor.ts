@@ -9,7 +9,7 @@ export async function loadActor(
   userId: string,
 ): Promise<(Actor & { passwordChangedAt: Date }) | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const scope = { provinces: [] as string[], ministries: [] as string[], agencies: [] as string[] };
   let assignedAgencies: string[] = [];
   if (user.role === 'supervisor') {

@@ -1,3 +1,4 @@
 // What other modules may import from auth.
 export { deleteSessionsOfUser } from './auth.repo.ts';
+export { ZNewPassword } from './auth.schema.ts';
 export { hashPassword } from './passwords.ts';
