@@ -1,6 +1,15 @@
 // Every module's API routes, registered under /api by src/app/build.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { referenceRoutes } from './reference/index.ts';
 import { usersRoutes } from './users/index.ts';
 
-export const apiModules: FastifyPluginAsyncZod[] = [authRoutes, usersRoutes];
+export const apiModules: FastifyPluginAsyncZod[] = [
+  authRoutes,
+  referenceRoutes,
+  agencyRoutes,
+  participationRoutes,
+  dashboardRoutes,
+  usersRoutes,
+];

@@ -1,0 +1,146 @@
+// Agency registry routes: each validates with zod and makes one service call.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { invalid } from '../../core/errors.ts';
+import { AGENCY_IMPORT_MAX_BYTES, AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
+import { CSV_COLUMNS, CSV_TEMPLATE } from './agencies.csv.ts';
+import { agencyCsvTemplate, importAgencies } from './agencies.import.ts';
+import {
+  ZAgencyCreate,
+  ZAgencyDetail,
+  ZAgencyId,
+  ZAgencyList,
+  ZAgencyListQuery,
+  ZAgencyPatch,
+  ZImportProblem,
+  ZImportResult,
+} from './agencies.schema.ts';
+import { createAgency, getAgency, listAgencies, updateAgency } from './agencies.service.ts';
+
+const tags = ['agencies'];
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
+  // CSV arrives as the raw body. Decoding strictly catches files saved as Thai Windows-874/TIS-620,
+  // which would otherwise import as garbled names.
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'buffer', bodyLimit: AGENCY_IMPORT_MAX_BYTES },
+    (_req, body, done) => {
+      try {
+        done(null, utf8.decode(body as Buffer));
+      } catch {
+        done(
+          invalid(
+            'csv_not_utf8',
+            'ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 กรุณาบันทึกเป็น "CSV UTF-8" แล้วลองใหม่',
+            'The file is not UTF-8; save it as "CSV UTF-8" and try again',
+          ),
+        );
+      }
+    },
+  );
+
+  app.get(
+    '/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Agencies in your scope, searchable and paged',
+        querystring: ZAgencyListQuery,
+        response: { 200: ZAgencyList },
+      },
+    },
+    async (req) => listAgencies(app.deps, req.actor, req.query),
+  );
+
+  app.get(
+    '/agencies/import/template',
+    {
+      schema: {
+        tags,
+        summary: 'CSV template for the agency import (header and one example row; UTF-8 with BOM for Excel)',
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="agencies-template.csv"')
+        .send(agencyCsvTemplate(req.actor)),
+  );
+
+  app.post(
+    '/agencies/import',
+    {
+      bodyLimit: AGENCY_IMPORT_MAX_BYTES,
+      schema: {
+        tags,
+        summary:
+          'Import agencies from CSV (admin): all rows valid → upsert by code; any problem → nothing imported',
+        description: [
+          'Send the file itself as the request body with `Content-Type: text/csv` (UTF-8, with or without BOM).',
+          `Header row (any order): ${CSV_COLUMNS.join(',')}.`,
+          `At most ${AGENCY_IMPORT_MAX_ROWS} rows and ${AGENCY_IMPORT_MAX_BYTES / 1024 / 1024} MiB.`,
+          'A row is the whole record: empty optional cells clear stored values. `parent_code` may name an',
+          'agency in the registry or in the same file. On 400 `error.details` lists every problem as',
+          '`{ row, column, th, en }` (row = line in the file, header = 1).',
+        ].join(' '),
+        consumes: ['text/csv'],
+        body: z.string().min(1).meta({ example: CSV_TEMPLATE }),
+        response: {
+          200: ZImportResult,
+          400: z.object({
+            error: z.object({
+              code: z.string(),
+              th: z.string(),
+              en: z.string(),
+              details: z.array(ZImportProblem).optional(),
+            }),
+          }),
+        },
+      },
+    },
+    async (req) => importAgencies(app.deps, req.actor, req.body),
+  );
+
+  app.get(
+    '/agencies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An agency with its parent, ministry, province and participations (403 outside your scope)',
+        params: ZAgencyId,
+        response: { 200: ZAgencyDetail },
+      },
+    },
+    async (req) => getAgency(app.deps, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Create an agency (admin)',
+        body: ZAgencyCreate,
+        response: { 201: ZAgencyDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createAgency(app.deps, req.actor, req.body)),
+  );
+
+  app.patch(
+    '/agencies/:id',
+    {
+      schema: {
+        tags,
+        summary: "Update an agency (admin; the agency's own admin may change only nameEn and website)",
+        params: ZAgencyId,
+        body: ZAgencyPatch,
+        response: { 200: ZAgencyDetail },
+      },
+    },
+    async (req) => updateAgency(app.deps, req.actor, req.params.id, req.body),
+  );
+};

@@ -1,0 +1,126 @@
+// Agency registry use cases: list (scoped in SQL), detail, create and update. Authorization comes first.
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, type AgencyRef, authorize, can } from '../../core/authz.ts';
+import { forbidden, unauthenticated } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  agencyCodeTaken,
+  agencyNotFound,
+  parentLoop,
+  pgErrorCode,
+  unknownMinistry,
+  unknownParent,
+  unknownProvince,
+} from './agencies.errors.ts';
+import { presentAgencyDetail, presentAgencySummary } from './agencies.present.ts';
+import {
+  type AgencyRow,
+  insertAgency,
+  isAncestorOrSelf,
+  ministryExists,
+  provinceExists,
+  selectAgency,
+  selectAgencyByCode,
+  selectAgencyDetail,
+  selectAgencyPage,
+  selectParticipations,
+  updateAgency as updateAgencyRow,
+} from './agencies.repo.ts';
+import {
+  AGENCY_SELF_SERVICE_FIELDS,
+  type AgencyCreate,
+  type AgencyDetail,
+  type AgencyListQuery,
+  type AgencyPatch,
+} from './agencies.schema.ts';
+import { agencyScopeCondition } from './agencies.scope.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export const agencyRef = (a: AgencyRow): AgencyRef => ({
+  id: a.id,
+  provinceCode: a.provinceCode,
+  ministryCode: a.ministryCode,
+});
+
+/** Loads an agency for a per-agency action: 401 without an actor, 404 when missing (checked before 403). */
+export async function loadAgencyFor(db: DbOrTx, actor: Actor | null, id: string): Promise<AgencyRow> {
+  if (!actor) throw unauthenticated();
+  const agency = await selectAgency(db, id);
+  if (!agency) throw agencyNotFound();
+  return agency;
+}
+
+export async function listAgencies(deps: Deps, actor: Actor | null, query: AgencyListQuery) {
+  authorize(actor, 'agency.list', null);
+  const { rows, total } = await selectAgencyPage(deps.db, query, agencyScopeCondition(actor));
+  return { items: rows.map(presentAgencySummary), total };
+}
+
+export async function getAgency(deps: Deps, actor: Actor | null, id: string): Promise<AgencyDetail> {
+  const agency = await loadAgencyFor(deps.db, actor, id);
+  authorize(actor, 'agency.read', agencyRef(agency));
+  return agencyDetail(deps.db, id);
+}
+
+async function agencyDetail(db: DbOrTx, id: string): Promise<AgencyDetail> {
+  const row = await selectAgencyDetail(db, id);
+  if (!row) throw agencyNotFound();
+  return presentAgencyDetail(row, await selectParticipations(db, id));
+}
+
+/** Friendly 400s for references the foreign keys would otherwise reject with a bare error. */
+async function checkReferences(
+  db: DbOrTx,
+  values: { ministryCode?: string | null; provinceCode?: string | null; parentId?: string | null },
+  agencyId?: string,
+) {
+  if (values.provinceCode && !(await provinceExists(db, values.provinceCode)))
+    throw unknownProvince(values.provinceCode);
+  if (values.ministryCode && !(await ministryExists(db, values.ministryCode)))
+    throw unknownMinistry(values.ministryCode);
+  if (values.parentId) {
+    if (!(await selectAgency(db, values.parentId))) throw unknownParent();
+    if (agencyId && (await isAncestorOrSelf(db, agencyId, values.parentId))) throw parentLoop();
+  }
+}
+
+async function saving<T>(code: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (pgErrorCode(e) === '23505') throw agencyCodeTaken(code);
+    throw e;
+  }
+}
+
+export async function createAgency(deps: Deps, actor: Actor | null, body: AgencyCreate) {
+  authorize(actor, 'agency.create', null);
+  await checkReferences(deps.db, body);
+  if (await selectAgencyByCode(deps.db, body.code)) throw agencyCodeTaken(body.code);
+  const row = await saving(body.code, () => insertAgency(deps.db, body));
+  return agencyDetail(deps.db, row.id);
+}
+
+export async function updateAgency(deps: Deps, actor: Actor | null, id: string, patch: AgencyPatch) {
+  const agency = await loadAgencyFor(deps.db, actor, id);
+  const ref = agencyRef(agency);
+  authorize(actor, 'agency.update', ref);
+  const registryFields = Object.entries(patch).filter(
+    ([key, value]) => value !== undefined && !(AGENCY_SELF_SERVICE_FIELDS as readonly string[]).includes(key),
+  );
+  if (registryFields.length > 0 && !can(actor, 'agency.updateRegistry', ref)) {
+    throw forbidden(
+      'agency_fields_restricted',
+      'ผู้ดูแลระบบของหน่วยงานแก้ไขได้เฉพาะชื่อภาษาอังกฤษและเว็บไซต์ ข้อมูลอื่นแก้ไขโดยสำนักงาน ป.ป.ช.',
+      'An agency admin may change only the English name and the website; NACC maintains the other fields',
+    );
+  }
+  await checkReferences(deps.db, patch, id);
+  if (patch.code && patch.code !== agency.code && (await selectAgencyByCode(deps.db, patch.code)))
+    throw agencyCodeTaken(patch.code);
+  await saving(patch.code ?? agency.code, () =>
+    updateAgencyRow(deps.db, id, { ...patch, updatedAt: deps.now() }),
+  );
+  return agencyDetail(deps.db, id);
+}

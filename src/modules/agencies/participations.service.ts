@@ -1,0 +1,89 @@
+// Participation per fiscal year: opening a cycle for agencies, registering, and counts within scope.
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize, can } from '../../core/authz.ts';
+import { conflict, forbidden, invalid } from '../../core/errors.ts';
+import { unknownMinistry, unknownProvince } from './agencies.errors.ts';
+import { presentParticipation } from './agencies.present.ts';
+import { ministryExists, provinceExists, selectParticipations } from './agencies.repo.ts';
+import { agencyScopeCondition } from './agencies.scope.ts';
+import { agencyRef, loadAgencyFor } from './agencies.service.ts';
+import {
+  cycleCounts,
+  frameworkLoaded,
+  openCycle,
+  openFilterCondition,
+  selectParticipation,
+  updateRegistration,
+} from './participations.repo.ts';
+import type { OpenCycleFilter } from './participations.schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export const frameworkMissing = (year: number) =>
+  invalid(
+    'framework_not_loaded',
+    `ยังไม่มีกรอบการประเมินของปีงบประมาณ ${year} ในระบบ กรุณานำเข้ากรอบการประเมินก่อนเปิดรอบการประเมิน`,
+    `No framework is loaded for fiscal year ${year}; import the framework before opening the cycle`,
+  );
+
+export async function listParticipations(deps: Deps, actor: Actor | null, agencyId: string) {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'participation.read', agencyRef(agency));
+  return (await selectParticipations(deps.db, agencyId)).map(presentParticipation);
+}
+
+/** Registers (or, admins only, withdraws) an agency for a year whose cycle is open for it. */
+export async function setRegistration(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  registered: boolean,
+) {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  const ref = agencyRef(agency);
+  authorize(actor, 'participation.register', ref);
+  if (!registered && !can(actor, 'participation.withdraw', ref)) {
+    throw forbidden(
+      'withdraw_admin_only',
+      'การยกเลิกการลงทะเบียนทำได้โดยสำนักงาน ป.ป.ช. เท่านั้น',
+      'Only NACC administrators can withdraw a registration',
+    );
+  }
+  const current = await selectParticipation(deps.db, agencyId, year);
+  if (!current) {
+    throw conflict(
+      'cycle_not_open',
+      `ยังไม่ได้เปิดรอบการประเมินปีงบประมาณ ${year} ให้หน่วยงานนี้ จึงยังลงทะเบียนไม่ได้`,
+      `The fiscal year ${year} cycle is not open for this agency, so it cannot register yet`,
+    );
+  }
+  const row = await updateRegistration(deps.db, agencyId, year, {
+    registered,
+    // Registering again keeps the original time; withdrawing clears it.
+    registeredAt: registered ? (current.registeredAt ?? deps.now()) : null,
+  });
+  return presentParticipation(row);
+}
+
+export async function openCycleFor(deps: Deps, actor: Actor | null, year: number, filter?: OpenCycleFilter) {
+  authorize(actor, 'cycle.open', null);
+  if (!(await frameworkLoaded(deps.db, year))) throw frameworkMissing(year);
+  if (filter?.provinceCode && !(await provinceExists(deps.db, filter.provinceCode)))
+    throw unknownProvince(filter.provinceCode);
+  if (filter?.ministryCode && !(await ministryExists(deps.db, filter.ministryCode)))
+    throw unknownMinistry(filter.ministryCode);
+  const { matched, opened } = await openCycle(deps.db, year, openFilterCondition(filter), deps.now());
+  return { opened, alreadyOpen: matched - opened };
+}
+
+export async function cycleSummary(deps: Deps, actor: Actor | null, year: number) {
+  authorize(actor, 'cycle.read', null);
+  const counts = await cycleCounts(deps.db, year, agencyScopeCondition(actor));
+  return {
+    year,
+    frameworkLoaded: await frameworkLoaded(deps.db, year),
+    ...counts,
+    notRegistered: counts.open - counts.registered,
+  };
+}
