@@ -1,0 +1,20 @@
+import { Badge } from '@mantine/core';
+import type { Role } from '../auth/session.ts';
+import { useLang } from '../i18n/index.ts';
+
+const COLORS: Record<Role, string> = {
+  admin: 'grape',
+  supervisor: 'teal',
+  assessor: 'indigo',
+  agency_admin: 'blue',
+  executive: 'orange',
+};
+
+export function RoleBadge({ role }: { role: Role }) {
+  const { t } = useLang();
+  return (
+    <Badge color={COLORS[role]} variant="light" size="sm">
+      {t(`roles.${role}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,127 @@
+// The signed-in shell: header (product, language, user, sign out), a navigation bar by role, the page.
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { useSignOut, useUser } from '../auth/session.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { RoleBadge } from '../components/RoleBadge.tsx';
+import { useLang } from '../i18n/index.ts';
+import { navItems } from './nav.ts';
+import { SkipLink } from './SkipLink.tsx';
+
+export function AppLayout() {
+  const user = useUser();
+  const { t } = useLang();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const items = navItems(user.role, user.agencyId);
+  // The most specific matching item is the active one ("/frameworks/score" over "/frameworks").
+  const active = items
+    .filter((i) => (i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.close') : t('nav.open')}
+            />
+            <Text
+              component={RouterNavLink}
+              to="/"
+              fw={600}
+              size="lg"
+              c="blue.8"
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={t('header.signedInAs')}>
+              <Avatar size="sm" color="blue" radius="xl" aria-hidden>
+                {user.displayName.slice(0, 1)}
+              </Avatar>
+              <Stack gap={0}>
+                <Text size="sm" fw={600} lh={1.2} data-testid="signed-in-user">
+                  {user.displayName}
+                </Text>
+                <RoleBadge role={user.role} />
+              </Stack>
+            </Group>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              loading={signOut.isPending}
+              onClick={() =>
+                signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
+              }
+            >
+              {t('header.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <AppShell.Section hiddenFrom="sm" mb="sm" px="xs">
+          <Text size="sm" fw={600}>
+            {user.displayName}
+          </Text>
+          <RoleBadge role={user.role} />
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                end={item.to === '/'}
+                label={t(item.label)}
+                active={active === item.to}
+                onClick={close}
+              />
+            ))}
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <VisuallyHidden>
+          <span aria-live="polite">{t('app.name')}</span>
+        </VisuallyHidden>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { navItems } from './nav.ts';
+
+describe('navItems', () => {
+  it('gives admins user management and framework import', () => {
+    const sut = navItems('admin', null).map((i) => i.to);
+    expect(sut).toContain('/users');
+    expect(sut).toContain('/frameworks/import');
+  });
+
+  it('links agency staff to their own agency', () => {
+    expect(navItems('agency_admin', 'a1').map((i) => i.to)).toEqual(
+      expect.arrayContaining(['/agencies/a1', '/users']),
+    );
+    expect(navItems('executive', 'a1').map((i) => i.to)).toContain('/agencies/a1');
+    expect(navItems('executive', 'a1').map((i) => i.to)).not.toContain('/users');
+  });
+
+  it('keeps import and user management away from everyone but admins and agency admins', () => {
+    for (const role of ['supervisor', 'assessor', 'executive'] as const) {
+      const sut = navItems(role, null).map((i) => i.to);
+      expect(sut).not.toContain('/frameworks/import');
+      expect(sut).not.toContain('/users');
+    }
+  });
+});

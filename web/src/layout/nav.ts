@@ -1,0 +1,37 @@
+// What each role finds in the navigation bar. The server enforces every permission; this only avoids
+// showing people pages that would answer "not allowed".
+import type { Role } from '../auth/session.ts';
+
+export interface NavItem {
+  /** Catalogue key of the label. */
+  label: string;
+  to: string;
+}
+
+export function navItems(role: Role, agencyId: string | null): NavItem[] {
+  const home: NavItem = { label: 'nav.home', to: '/' };
+  const frameworks: NavItem = { label: 'nav.frameworks', to: '/frameworks' };
+  const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
+  const password: NavItem = { label: 'nav.password', to: '/account/password' };
+  const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
+  switch (role) {
+    case 'admin':
+      return [
+        home,
+        { label: 'nav.agencies', to: '/agencies' },
+        { label: 'nav.users', to: '/users' },
+        frameworks,
+        { label: 'nav.frameworkImport', to: '/frameworks/import' },
+        score,
+        password,
+      ];
+    case 'supervisor':
+      return [home, { label: 'nav.agenciesInScope', to: '/agencies' }, frameworks, score, password];
+    case 'assessor':
+      return [home, { label: 'nav.assignedAgencies', to: '/agencies' }, frameworks, score, password];
+    case 'agency_admin':
+      return [home, ...myAgency, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
+    case 'executive':
+      return [home, ...myAgency, frameworks, password];
+  }
+}

@@ -1,0 +1,36 @@
+// Home page by role, from GET /api/dashboard.
+import { useDashboard } from '../../api/agencies.ts';
+import { useUser } from '../../auth/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatFiscalYear } from '../../lib/format.ts';
+import { AdminHome } from './AdminHome.tsx';
+import { AgencyHome } from './AgencyHome.tsx';
+import { ScopedHome } from './ScopedHome.tsx';
+
+export default function HomePage() {
+  const { lang, t } = useLang();
+  const user = useUser();
+  const dashboard = useDashboard();
+  const data = dashboard.data;
+  return (
+    <>
+      <PageHeader
+        title={t(`home.title.${user.role}`)}
+        description={
+          <>
+            {t('home.welcome', { name: user.displayName })}
+            {data?.year ? ` · ${formatFiscalYear(data.year, lang)}` : ''}
+          </>
+        }
+      />
+      {dashboard.isPending && <Loading />}
+      <ErrorAlert error={dashboard.error} />
+      {data?.kind === 'admin' && <AdminHome dashboard={data} />}
+      {data?.kind === 'scoped' && <ScopedHome dashboard={data} />}
+      {data?.kind === 'agency' && <AgencyHome dashboard={data} />}
+    </>
+  );
+}

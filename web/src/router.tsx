@@ -1,0 +1,53 @@
+// Routes. Pages load lazily so the first paint carries only the shell and the login page.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { PublicLayout } from './layout/PublicLayout.tsx';
+import { RequireAuth } from './layout/RequireAuth.tsx';
+import { RouteError } from './pages/RouteError.tsx';
+
+type PageModule = { default: React.ComponentType };
+const page = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/login', ...page(() => import('./pages/auth/LoginPage.tsx')) },
+          { path: '/forgot-password', ...page(() => import('./pages/auth/ForgotPasswordPage.tsx')) },
+          { path: '/reset-password', ...page(() => import('./pages/auth/ResetPasswordPage.tsx')) },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, ...page(() => import('./pages/home/HomePage.tsx')) },
+              { path: 'agencies', ...page(() => import('./pages/agencies/AgencyListPage.tsx')) },
+              { path: 'agencies/:id', ...page(() => import('./pages/agencies/AgencyDetailPage.tsx')) },
+              { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
+              { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },
+              { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
+              { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
+              { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
+              { path: 'frameworks/:year', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
+              {
+                path: 'frameworks/:year/compare',
+                ...page(() => import('./pages/frameworks/ComparePage.tsx')),
+              },
+              { path: '*', ...page(() => import('./pages/NotFoundPage.tsx')) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
