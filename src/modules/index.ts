@@ -2,11 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { frameworksRoutes } from './frameworks/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { usersRoutes } from './users/index.ts';
 
 export const apiModules: FastifyPluginAsyncZod[] = [
   authRoutes,
+  frameworksRoutes,
   referenceRoutes,
   agencyRoutes,
   participationRoutes,

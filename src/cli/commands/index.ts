@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
+import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerMinSample } from './min-sample.ts';
+import { registerScore } from './score.ts';
 import { registerStart } from './start.ts';
 
-export const commands: Array<(program: Command) => void> = [registerStart, registerMigrate];
+export const commands: Array<(program: Command) => void> = [
+  registerStart,
+  registerMigrate,
+  registerFramework,
+  registerScore,
+  registerMinSample,
+];

@@ -1,0 +1,17 @@
+// What other modules may use of frameworks: the framework in force for a year, the engine-error mapping,
+// the bundled loader (a start-up task) and the routes.
+export { BUNDLED_FRAMEWORKS_DIR, describeLoad, loadBundledFrameworks } from './frameworks.loader.ts';
+export { frameworksRoutes } from './frameworks.routes.ts';
+export { ZScoreCliInput } from './frameworks.schema.ts';
+export {
+  exportFramework,
+  frameworkForYear,
+  frameworkNotFound,
+  fromEngineError,
+  listFrameworks,
+  minimumSampleForYear,
+  scoreYear,
+  storeImportedFramework,
+} from './frameworks.service.ts';
+export { bundledFrameworksTask } from './frameworks.startup.ts';
+export { type FrameworkProblem, validateFramework } from './frameworks.validate.ts';
