@@ -1,0 +1,70 @@
+// Every API route × every role × {in scope, out of scope}, from the cases in test/authz/*.cases.ts,
+// plus a completeness check: a route without a case fails here, naming it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MATRIX_ROLES, type MatrixRole, type Side } from '../authz/cases.ts';
+import {
+  judge,
+  type LoadedCase,
+  listRoutes,
+  loadCaseModules,
+  MatrixRunner,
+  PUBLIC_EXCEPTIONS,
+  routeOf,
+} from '../authz/harness.ts';
+import { buildWorld, type World } from '../authz/world.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { TEST_PASSWORD } from '../helpers/factories.ts';
+
+const modules = await loadCaseModules();
+const cases: LoadedCase[] = modules.flatMap(({ module, mod }) => mod.cases.map((c) => ({ ...c, module })));
+const SIDES: Side[] = ['inScope', 'outOfScope'];
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let world: World;
+  let runner: MatrixRunner;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await buildWorld(t);
+    for (const { mod } of modules) await mod.setup?.(world);
+    runner = new MatrixRunner(world, TEST_PASSWORD);
+    await runner.signInActors();
+  });
+  afterAll(() => t.close());
+
+  describe.each(cases.map((c) => [`[${c.module}] ${c.name}`, c] as const))('%s', (_title, c) => {
+    it.each(MATRIX_ROLES as MatrixRole[])('as %s', async (role) => {
+      const failures: string[] = [];
+      for (const side of SIDES) {
+        const res = await runner.send(c, role, side);
+        const problem = judge(role, c.expect[role][side], res);
+        if (problem) failures.push(`${side}: ${problem} — ${res.body.slice(0, 300)}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+
+  it('has a case for every API route (except the public health check and API docs)', async () => {
+    const routes = listRoutes(t.app).filter((r) => r.path.startsWith('/api/') && !PUBLIC_EXCEPTIONS(r));
+    // Guards the parser of printRoutes: every route it found must really exist.
+    for (const r of routes) {
+      expect(t.app.hasRoute({ method: r.method as 'GET', url: r.path }), `${r.method} ${r.path}`).toBe(true);
+    }
+    expect(routes.length).toBeGreaterThan(10);
+
+    const covered = new Set<string>();
+    const stale: string[] = [];
+    for (const c of cases) {
+      const url = await c.url(runner.caseWorld('admin', 'inScope'));
+      const route = routeOf(routes, c.method, url);
+      if (route) covered.add(`${route.method} ${route.path}`);
+      else stale.push(`[${c.module}] ${c.name}: ${c.method} ${url} matches no route`);
+    }
+    const missing = routes
+      .filter((r) => !covered.has(`${r.method} ${r.path}`))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(stale, 'cases whose URL hits no route').toEqual([]);
+    expect(missing, 'routes without a case in test/authz/*.cases.ts').toEqual([]);
+  });
+});
