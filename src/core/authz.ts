@@ -83,6 +83,12 @@ const RULES = {
   // Frameworks
   'framework.import': isAdmin as Rule<null>,
   'framework.export': everyone as Rule<null>,
+  // Audit log: an agency's history is readable by whoever has the agency in scope; entries tied to no
+  // agency (null) by admins only. Lists are filtered to the actor's scope by the repo.
+  'audit.list': everyone as Rule<null>,
+  'audit.read': ((a, agency) =>
+    isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
+  'audit.verify': isAdmin as Rule<null>,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

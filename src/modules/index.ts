@@ -1,6 +1,7 @@
 // Every module's API routes, registered under /api by src/app/build.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
+import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
 import { referenceRoutes } from './reference/index.ts';
@@ -14,4 +15,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   participationRoutes,
   dashboardRoutes,
   usersRoutes,
+  auditRoutes,
 ];

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.ts';
 import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerMinSample } from './min-sample.ts';
@@ -11,4 +12,5 @@ export const commands: Array<(program: Command) => void> = [
   registerFramework,
   registerScore,
   registerMinSample,
+  registerAudit,
 ];

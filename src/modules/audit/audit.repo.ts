@@ -1,0 +1,97 @@
+// Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
+import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor, AgencyRef } from '../../core/authz.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { agencies, auditLog } from '../../db/schema/index.ts';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * The key of the transaction-scoped advisory lock that serializes appends ("audlog" in ASCII). Held from
+ * the append to the end of the caller's transaction, so the next appender reads a committed head.
+ */
+const AUDIT_CHAIN_LOCK_KEY = 0x6175646c6f67;
+
+export async function lockChain(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(AUDIT_CHAIN_LOCK_KEY))})`);
+}
+
+/** The newest entry's link: what the next entry chains to. */
+export async function chainHead(tx: Tx): Promise<{ seq: number; hash: string } | null> {
+  const [head] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return head ?? null;
+}
+
+export async function insertEntry(tx: Tx, row: typeof auditLog.$inferInsert): Promise<void> {
+  await tx.insert(auditLog).values(row);
+}
+
+/** One batch of entries in chain order, after `afterSeq` (keyset paging: constant cost per batch). */
+export async function entriesAfter(db: DbOrTx, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(auditLog.seq).limit(limit);
+}
+
+export async function findAgencyRef(db: DbOrTx, id: string): Promise<AgencyRef | null> {
+  const [row] = await db
+    .select({ id: agencies.id, provinceCode: agencies.provinceCode, ministryCode: agencies.ministryCode })
+    .from(agencies)
+    .where(eq(agencies.id, id));
+  return row ?? null;
+}
+
+/**
+ * Entries an actor may read, as SQL: the rule of inScope() in core/authz.ts applied to audit_log.agency_id.
+ * Entries without an agency are the admin's alone. undefined means no restriction (admin).
+ */
+export function visibleEntries(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case 'admin':
+      return undefined;
+    case 'assessor':
+      return inArray(auditLog.agencyId, actor.assignedAgencies);
+    case 'supervisor': {
+      const { provinces, ministries, agencies: agencyIds } = actor.scope;
+      const byRegistry = or(
+        inArray(agencies.provinceCode, provinces),
+        inArray(agencies.ministryCode, ministries),
+      ) as SQL;
+      return or(
+        inArray(auditLog.agencyId, agencyIds),
+        inArray(auditLog.agencyId, sql`(select ${agencies.id} from ${agencies} where ${byRegistry})`),
+      );
+    }
+    case 'agency_admin':
+    case 'executive':
+      return actor.agencyId ? eq(auditLog.agencyId, actor.agencyId) : sql`false`;
+  }
+}
+
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  agencyId?: string | undefined;
+  visible?: SQL | undefined;
+}
+
+/** A page of entries, newest first, and how many match in all. */
+export async function listEntries(
+  db: DbOrTx,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const where = and(
+    filter.entityType === undefined ? undefined : eq(auditLog.entityType, filter.entityType),
+    filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
+    filter.agencyId === undefined ? undefined : eq(auditLog.agencyId, filter.agencyId),
+    filter.visible,
+  );
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).offset(page.offset).limit(page.limit),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}

@@ -1,0 +1,125 @@
+// Use cases of the audit log: appending an entry inside the caller's transaction, verifying the chain, and
+// reading the history an actor may see.
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { AppDeps } from '../../app/context.ts';
+import {
+  type ChainVerification,
+  ChainVerifier,
+  chainEntry,
+  type JsonValue,
+  redactSecrets,
+  toJsonValue,
+} from '../../core/audit/index.ts';
+import { type Actor, authorize } from '../../core/authz.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { presentEntry, toChainedEntry } from './audit.present.ts';
+import {
+  chainHead,
+  entriesAfter,
+  findAgencyRef,
+  insertEntry,
+  listEntries,
+  lockChain,
+  visibleEntries,
+} from './audit.repo.ts';
+import { type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
+
+/** One change to record. `before`/`after` are any JSON-able values (rows, fields); secrets are redacted. */
+export interface AuditEvent {
+  /** Who made the change; null for the system (start-up tasks, command-line imports). */
+  actor: Actor | null;
+  /** The agency the change belongs to: decides who may read it (null/absent: admins only). */
+  agencyId?: string | null;
+  /** What kind of thing changed, e.g. `oit_answer`, `assessor_assignment`, `deadline`. */
+  entityType: string;
+  /** Which one (its id or a composite key such as `<agencyId>:2568:O12`). */
+  entityId: string;
+  /** What happened, e.g. `create`, `update`, `delete`, `submit`, `approve`. */
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends an entry to the audit log. Pass the transaction that makes the change, so the entry commits or
+ * rolls back with it; given a plain database handle it opens its own transaction.
+ *
+ * Appends are serialized by an advisory lock held until the transaction ends: call this as the last
+ * statement of the transaction, so the lock is held briefly and never taken before other row locks.
+ */
+export async function appendAudit(
+  db: DbOrTx,
+  event: AuditEvent,
+  now: Date,
+): Promise<{ seq: number; hash: string }> {
+  if (!(db instanceof PgTransaction)) return db.transaction((tx) => appendAudit(tx, event, now));
+  const fields = ZAuditEventFields.safeParse(event);
+  if (!fields.success) throw new Error(`appendAudit: malformed event: ${fields.error.message}`);
+  if (Number.isNaN(now.getTime())) throw new Error('appendAudit: invalid time');
+  const tx = db as Tx;
+  await lockChain(tx);
+  const entry = chainEntry(await chainHead(tx), {
+    // A timestamptz(3) holds milliseconds, as a Date does: what is hashed is what is stored.
+    occurredAt: new Date(now.getTime()).toISOString(),
+    actorUserId: event.actor?.userId ?? null,
+    actorUsername: event.actor?.username ?? null,
+    actorRole: event.actor?.role ?? null,
+    agencyId: fields.data.agencyId ?? null,
+    entityType: fields.data.entityType,
+    entityId: fields.data.entityId,
+    action: fields.data.action,
+    before: storedJson(event.before),
+    after: storedJson(event.after),
+  });
+  await insertEntry(tx, { ...entry, occurredAt: new Date(entry.occurredAt) });
+  return { seq: entry.seq, hash: entry.hash };
+}
+
+/** Exactly the value jsonb will give back, secrets removed: what is hashed must equal what is read. */
+function storedJson(value: unknown): JsonValue | null {
+  return redactSecrets(toJsonValue(value));
+}
+
+export const VERIFY_BATCH_SIZE = 1000;
+
+/** Recomputes the whole chain in order, a batch at a time, and reports the first broken entry. */
+export async function verifyChain(db: DbOrTx, batchSize = VERIFY_BATCH_SIZE): Promise<ChainVerification> {
+  const verifier = new ChainVerifier();
+  let afterSeq = 0;
+  for (;;) {
+    const rows = await entriesAfter(db, afterSeq, batchSize);
+    for (const row of rows) if (!verifier.push(toChainedEntry(row))) return verifier.result();
+    if (rows.length < batchSize) return verifier.result();
+    afterSeq = rows.at(-1)?.seq ?? afterSeq;
+  }
+}
+
+export async function verifyAuditLog(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor | null,
+): Promise<ChainVerification> {
+  authorize(actor, 'audit.verify', null);
+  return verifyChain(deps.db);
+}
+
+/**
+ * History, newest first. With an agency: that agency's entries, if the actor may read them (entries of a
+ * deleted agency stay readable by admins). Without: every entry in the actor's scope.
+ */
+export async function listAudit(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor | null,
+  query: AuditQuery,
+): Promise<AuditPage> {
+  authorize(actor, 'audit.list', null);
+  let visible: ReturnType<typeof visibleEntries>;
+  if (query.agencyId !== undefined)
+    authorize(actor, 'audit.read', await findAgencyRef(deps.db, query.agencyId));
+  else visible = visibleEntries(actor);
+  const { rows, total } = await listEntries(
+    deps.db,
+    { entityType: query.entityType, entityId: query.entityId, agencyId: query.agencyId, visible },
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
+  return { items: rows.map(presentEntry), total };
+}

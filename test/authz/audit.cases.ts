@@ -1,0 +1,38 @@
+// The audit log. Anyone signed in may list history, filtered to the agencies in their scope (entries tied
+// to no agency are the admin's alone); asking for one agency's history needs that agency in scope;
+// verifying the chain is for admins. Setup appends entries for A, for B and for no agency.
+import { appendAudit } from '../../src/modules/audit/index.ts';
+import { allow, both, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import type { World } from './world.ts';
+
+export async function setup(w: World) {
+  const at = new Date('2025-03-01T03:00:00Z');
+  for (const agencyId of [w.A.agency.id, w.B.agency.id, null])
+    await appendAudit(
+      w.db,
+      { actor: null, agencyId, entityType: 'oit_answer', entityId: `${agencyId}:O1`, action: 'update' },
+      at,
+    );
+}
+
+export const cases: MatrixCase[] = [
+  { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', expect: signedIn() },
+  {
+    name: 'GET /api/audit (one agency)',
+    method: 'GET',
+    url: (w) => `/api/audit?agencyId=${w.target.agency.id}`,
+    expect: allow({
+      admin: both,
+      assessor: inScopeOnly,
+      supervisor: inScopeOnly,
+      agency_admin: inScopeOnly,
+      executive: inScopeOnly,
+    }),
+  },
+  {
+    name: 'GET /api/audit/verify',
+    method: 'GET',
+    url: () => '/api/audit/verify',
+    expect: allow({ admin: both }),
+  },
+];
