@@ -14,7 +14,9 @@ function OitItemCard({ item }: { item: OitItem }) {
     <Paper withBorder p="sm" radius="sm">
       <Stack gap={6}>
         <Group gap="xs">
-          <Badge variant="light">{item.code.toUpperCase()}</Badge>
+          <Badge variant="light" tt="none">
+            {item.code}
+          </Badge>
           <Text fw={600} size="sm">
             {pick(item.title, lang)}
           </Text>

@@ -48,7 +48,9 @@ function QuestionCard({ q, scale }: { q: Question; scale: Scale | undefined }) {
     <Paper withBorder p="sm" radius="sm">
       <Stack gap={6}>
         <Group gap="xs">
-          <Badge variant="light">{q.code}</Badge>
+          <Badge variant="light" tt="none">
+            {q.code}
+          </Badge>
           {reversed && (
             <Badge color="red" variant="light" size="sm">
               {t('frameworks.questions.reversed')}
@@ -67,7 +69,7 @@ function QuestionCard({ q, scale }: { q: Question; scale: Scale | undefined }) {
         </Group>
         <Text size="sm">{pick(q.text, lang)}</Text>
         {q.subItems.length > 0 && (
-          <List size="sm" type="ordered" aria-label={t('frameworks.questions.subItems')}>
+          <List size="sm" listStyleType="none" aria-label={t('frameworks.questions.subItems')}>
             {q.subItems.map((s) => (
               <List.Item key={s.code}>
                 {s.code}) {pick(s.text, lang)}

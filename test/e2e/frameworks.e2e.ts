@@ -1,0 +1,89 @@
+// Browsing the FY2568 framework in Thai, then in English; the score calculator.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launch, newContext, screenshot, signIn } from './browser.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('framework browser', () => {
+  it('shows FY2568 in Thai, then in English after switching language', async () => {
+    await signIn(page, 'supervisor');
+    await page.getByRole('link', { name: 'กรอบการประเมิน', exact: true }).click();
+    await page.waitForURL('**/frameworks/2568');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => h1.textContent()).toBe('กรอบการประเมิน ปีงบประมาณ พ.ศ. 2568');
+    await expect.poll(() => page.getByText('แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)').isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('th');
+
+    await page.getByRole('tab', { name: 'ตัวชี้วัดและข้อคำถาม' }).click();
+    await expect.poll(() => page.getByText('ระดับความคิดเห็น 4 ระดับ').first().isVisible()).toBe(true);
+    await screenshot(page, 'framework-th');
+
+    await page.getByText('English', { exact: true }).click();
+    await expect.poll(() => h1.textContent()).toBe('Framework, FY2568 (BE)');
+    await expect.poll(() => page.getByText('Four-level scale').first().isVisible()).toBe(true);
+    await page.getByRole('tab', { name: 'Instruments and weights' }).click();
+    await expect
+      .poll(() => page.getByText('Internal Integrity and Transparency Assessment (IIT)').isVisible())
+      .toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, 'framework-en');
+
+    // The choice is remembered.
+    await page.reload();
+    await expect.poll(() => h1.textContent()).toBe('Framework, FY2568 (BE)');
+  });
+
+  it('compares FY2568 with the previous year side by side', async () => {
+    await signIn(page, 'admin');
+    await page.goto('/frameworks/2568/compare');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('เปรียบเทียบกรอบการประเมิน ปีงบประมาณ พ.ศ. 2568 กับปีก่อน');
+    const weights = page.getByRole('table', { name: 'เครื่องมือและน้ำหนัก' });
+    await expect
+      .poll(() => weights.getByRole('columnheader').allTextContents())
+      .toEqual(['พ.ศ. 2567', 'พ.ศ. 2568']);
+    await screenshot(page, 'framework-compare');
+  });
+
+  it('calculates the total and rating from indicator scores (seed 004 worked example)', async () => {
+    await signIn(page, 'assessor');
+    await page.goto('/frameworks/score?year=2568');
+    const scores: Record<string, string> = {
+      '1': '98.22',
+      '2': '99.33',
+      '3': '100',
+      '4': '94.44',
+      '5': '98.67',
+      '6': '99.76',
+      '7': '99.20',
+      '8': '99.44',
+      '9': '93.25',
+      '10': '90',
+    };
+    for (const [code, value] of Object.entries(scores)) {
+      await page.getByLabel(new RegExp(`^ตัวชี้วัดที่ ${code} `)).fill(value);
+    }
+    await page.getByRole('button', { name: 'คำนวณ' }).click();
+    await expect.poll(() => page.getByTestId('score-total').textContent()).toBe('95.93');
+    expect(await page.getByTestId('score-rating').textContent()).toBe('ผ่านดี');
+    await screenshot(page, 'score');
+  });
+});

@@ -1,0 +1,115 @@
+// Starts `prongsai start` on a free port with a fresh data folder (demo data seeded at start), waits until
+// /api/health answers, hands the URL to the tests, and stops the server afterwards. Builds nothing: the
+// SPA must already be in dist/web (`npm run build`).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const STARTUP_TIMEOUT_MS = 150_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `the server did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`,
+  );
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+    throw new Error('dist/web/index.html is missing: build the web app first with `npm run build`.');
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error('/usr/bin/chromium is missing: `apt-get install -y chromium fonts-thai-tlwg-ttf`.');
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'prongsai-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let log = '';
+  // The embedded database in the fresh folder, whatever the caller's environment points at.
+  const { DATABASE_URL: _ignored, ...callerEnv } = process.env;
+  const child = spawn(process.execPath, ['bin/prongsai.mjs', 'start'], {
+    cwd: ROOT,
+    env: {
+      ...callerEnv,
+      NODE_ENV: 'development',
+      PRONGSAI_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      PRONGSAI_DEMO: 'true',
+      MAIL_TRANSPORT: 'log',
+      LOG_LEVEL: 'warn',
+      COOKIE_SECURE: 'false',
+      TZ: 'Asia/Bangkok',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (e) {
+    await stop(child);
+    await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  project.provide('baseUrl', baseUrl);
+
+  return async () => {
+    await stop(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
