@@ -1,12 +1,23 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { ME_KEY } from './auth/session.ts';
 import { ApiError } from './lib/api.ts';
 import { router } from './router.tsx';
 import { theme } from './theme.ts';
 
-const queryClient = new QueryClient({
+// A session that ended (expired, signed out elsewhere, password changed) sends the user to the login page:
+// forgetting "me" makes RequireAuth redirect, keeping the current address as ?next=.
+function onError(error: unknown) {
+  if (error instanceof ApiError && error.status === 401 && queryClient.getQueryData(ME_KEY)) {
+    queryClient.setQueryData(ME_KEY, null);
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

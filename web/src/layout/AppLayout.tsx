@@ -1,25 +1,15 @@
 // The signed-in shell: header (product, language, user, sign out), a navigation bar by role, the page.
-import {
-  AppShell,
-  Avatar,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { AppShell, Avatar, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
-import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
+import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useSignOut, useUser } from '../auth/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { useLang } from '../i18n/index.ts';
 import { navItems } from './nav.ts';
+import { RouteAnnouncer } from './RouteAnnouncer.tsx';
 import { SkipLink } from './SkipLink.tsx';
 
 export function AppLayout() {
@@ -53,7 +43,7 @@ export function AppLayout() {
               aria-label={opened ? t('nav.close') : t('nav.open')}
             />
             <Text
-              component={RouterNavLink}
+              component={RouterLink}
               to="/"
               fw={600}
               size="lg"
@@ -102,11 +92,11 @@ export function AppLayout() {
             {items.map((item) => (
               <NavLink
                 key={item.to}
-                component={RouterNavLink}
+                component={RouterLink}
                 to={item.to}
-                end={item.to === '/'}
                 label={t(item.label)}
                 active={active === item.to}
+                aria-current={active === item.to ? 'page' : undefined}
                 onClick={close}
               />
             ))}
@@ -115,9 +105,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1}>
-        <VisuallyHidden>
-          <span aria-live="polite">{t('app.name')}</span>
-        </VisuallyHidden>
+        <RouteAnnouncer />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
