@@ -39,8 +39,10 @@ export interface MatrixCase {
   method: HttpMethod;
   /** The concrete URL (query string allowed). May be async, e.g. to create a fresh target first. */
   url(w: CaseWorld): string | Promise<string>;
-  /** The JSON body, called after `url` with the same `w`. */
+  /** The body (JSON unless `contentType` says otherwise), called after `url` with the same `w`. */
   body?(w: CaseWorld): unknown;
+  /** For non-JSON bodies (e.g. 'text/csv'): `body` then returns the raw string (or Buffer) to send. */
+  contentType?: string;
   /** true = allowed, false = denied, for each role and side. */
   expect: Record<MatrixRole, Expectation>;
   /**

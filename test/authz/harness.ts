@@ -102,8 +102,11 @@ export class MatrixRunner {
       method: c.method,
       url,
       remoteAddress: nextAddress(),
-      headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
-      ...(body === undefined ? {} : { payload: body as object }),
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+        ...(c.contentType ? { 'content-type': c.contentType } : {}),
+      },
+      ...(body === undefined ? {} : { payload: body as string | Buffer | object }),
     });
   }
 }

@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { DomainError, invalid, unauthenticated } from '../../core/errors.ts';
+import { appendAudit } from '../audit/index.ts';
 import {
   deleteSessionsOfUser,
   findUserById,
@@ -101,6 +102,13 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await setPassword(tx, user.id, passwordHash, passwordChangedAt);
     await deleteSessionsOfUser(tx, user.id, keepSessionId);
+    const event = {
+      agencyId: user.agencyId,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'password_change',
+    };
+    await appendAudit(tx, { actor, ...event }, deps.now());
   });
   return { passwordChangedAt };
 }

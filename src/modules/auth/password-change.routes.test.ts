@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { auditLog, sessions } from '../../db/schema/index.ts';
 
 const NEW_PASSWORD = 'a-brand-new-pass-99';
 
@@ -23,6 +23,13 @@ describe('POST /api/auth/password', () => {
     expect(res.statusCode).toBe(204);
     await expect(t.signIn(user.username)).rejects.toThrow(/401/);
     await expect(t.signIn(user.username, NEW_PASSWORD)).resolves.toBeDefined();
+    const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(entry).toMatchObject({
+      action: 'password_change',
+      actorUserId: user.id,
+      before: null,
+      after: null,
+    });
   });
 
   it('keeps the session that made the change and ends every other session of the user', async () => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import { passwordResets } from '../../db/schema/index.ts';
+import { auditLog, passwordResets } from '../../db/schema/index.ts';
 
 const MINUTE = 60_000;
 const NEW_PASSWORD = 'reset-pass-2568';
@@ -102,6 +102,9 @@ describe('password reset by e-mail', () => {
     expect((await confirm(token)).statusCode).toBe(204);
     expect((await login(user.username, NEW_PASSWORD)).statusCode).toBe(200);
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(401);
+
+    const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(entry).toMatchObject({ action: 'password_reset', entityType: 'user', actorUserId: null });
 
     const again = await confirm(token, 'yet-another-pass-1');
     expect(again.statusCode).toBe(400);

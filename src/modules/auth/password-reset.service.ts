@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { invalid } from '../../core/errors.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
+import { appendAudit } from '../audit/index.ts';
 import {
   consumeAllResetsOfUser,
   consumeReset,
@@ -73,5 +74,13 @@ export async function confirmPasswordReset(deps: AppDeps, body: ResetConfirmBody
     await setPassword(tx, user.id, passwordHash, changedAt, { clearLockout: true });
     await consumeAllResetsOfUser(tx, user.id, now);
     await deleteSessionsOfUser(tx, user.id);
+    // No signed-in actor: the reset link itself proved who this is.
+    const event = {
+      agencyId: user.agencyId,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'password_reset',
+    };
+    await appendAudit(tx, { actor: null, ...event }, now);
   });
 }

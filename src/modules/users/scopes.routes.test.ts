@@ -46,6 +46,11 @@ describe('supervisor scopes and assessor assignments', () => {
       const self = await t.signIn(supervisor.username);
       expect((await self.get('/api/auth/me')).json().user.scope).toEqual(expected);
       expect((await self.get(`/api/users/${supervisor.id}/scopes`)).json()).toEqual(expected);
+
+      const log = (
+        await admin.get(`/api/audit?entityType=supervisor_scope&entityId=${supervisor.id}`)
+      ).json();
+      expect(log.items[0]).toMatchObject({ action: 'replace', after: expected, actor: { role: 'admin' } });
     });
 
     it('refuses unknown codes, naming each of them, and changes nothing', async () => {
@@ -124,6 +129,20 @@ describe('supervisor scopes and assessor assignments', () => {
       expect((await admin.get(`${url}?year=2567`)).json()).toEqual({
         assignments: [{ year: 2567, agencyIds: [agencyB.id] }],
       });
+    });
+
+    it('records each replacement in the audit log with the agencies before and after', async () => {
+      const assessor = await makeUser(t.deps.db, { role: 'assessor' });
+      const url = `/api/users/${assessor.id}/assignments`;
+      await admin.put(url, { year: 2568, agencyIds: [agencyA.id] });
+      await admin.put(url, { year: 2568, agencyIds: [agencyB.id] });
+      const log = (
+        await admin.get(`/api/audit?entityType=assessor_assignment&entityId=${assessor.id}:2568`)
+      ).json();
+      expect(log.items).toEqual([
+        expect.objectContaining({ action: 'replace', before: [agencyA.id], after: [agencyB.id] }),
+        expect.objectContaining({ action: 'replace', before: [], after: [agencyA.id] }),
+      ]);
     });
 
     it('clears a year with an empty list', async () => {

@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { unauthenticated } from '../../core/errors.ts';
+import { appendAudit } from '../audit/index.ts';
 import {
   getScopes as getScopeRows,
   listAssignments,
@@ -58,7 +59,13 @@ export async function replaceScopes(
   if (unknown.provinces.length || unknown.ministries.length || unknown.agencies.length) {
     throw errors.unknownCodes(unknown);
   }
-  await deps.db.transaction((tx) => replaceScopeRows(tx, id, scope));
+  await deps.db.transaction(async (tx) => {
+    const before = await getScopeRows(tx, id);
+    await replaceScopeRows(tx, id, scope);
+    const after = await getScopeRows(tx, id);
+    const event = { entityType: 'supervisor_scope', entityId: id, action: 'replace', before, after };
+    await appendAudit(tx, { actor, ...event }, deps.now());
+  });
   return getScopeRows(deps.db, id);
 }
 
@@ -85,7 +92,24 @@ export async function replaceAssignments(
   const agencyIds = unique(body.agencyIds);
   const unknown = await unknownAgencyIds(deps.db, agencyIds);
   if (unknown.length) throw errors.unknownCodes({ agencies: unknown });
-  await deps.db.transaction((tx) => replaceAssignmentRows(tx, id, body.year, agencyIds, deps.now()));
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const [before] = await listAssignments(tx, id, body.year);
+    await replaceAssignmentRows(tx, id, body.year, agencyIds, now);
+    const [after] = await listAssignments(tx, id, body.year);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        entityType: 'assessor_assignment',
+        entityId: `${id}:${body.year}`,
+        action: 'replace',
+        before: before?.agencyIds ?? [],
+        after: after?.agencyIds ?? [],
+      },
+      now,
+    );
+  });
   const [saved] = await listAssignments(deps.db, id, body.year);
   return saved ?? { year: body.year, agencyIds: [] };
 }

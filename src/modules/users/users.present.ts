@@ -1,8 +1,6 @@
 // User rows → API JSON. Never the password hash; sign-in failures and lock state only for admins.
-
-import type { Role } from '../../core/authz.ts';
-import { type Actor, can } from '../../core/authz.ts';
-import type { UserWithAgency } from './users.repo.ts';
+import { type Actor, can, type Role } from '../../core/authz.ts';
+import type { UserRow, UserWithAgency } from './users.repo.ts';
 import type { UserView } from './users.schema.ts';
 
 export function presentUser({ user, agency }: UserWithAgency, viewer: Actor, now: Date): UserView {
@@ -25,4 +23,16 @@ export function presentUser({ user, agency }: UserWithAgency, viewer: Actor, now
     };
   }
   return view;
+}
+
+/** What the audit log records of an account: who it is and what it may do, never credentials. */
+export function auditSnapshot(user: UserRow) {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+    agencyId: user.agencyId,
+    active: user.active,
+  };
 }

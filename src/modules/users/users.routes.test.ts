@@ -294,6 +294,26 @@ describe('user management API', () => {
       ).toEqual([]);
     });
 
+    it('records who created, changed and deactivated an account in the audit log, without credentials', async () => {
+      const username = uniqueName('audited');
+      const id = (await create(agencyAdmin, { username, role: 'executive' })).json().id;
+      await agencyAdmin.patch(`/api/users/${id}`, { displayName: 'ชื่อใหม่' });
+      await agencyAdmin.patch(`/api/users/${id}`, { active: false });
+      const log = (await admin.get(`/api/audit?entityType=user&entityId=${id}`)).json();
+      expect(log.items.map((e: { action: string }) => e.action).sort()).toEqual([
+        'create',
+        'deactivate',
+        'update',
+      ]);
+      const created = log.items.find((e: { action: string }) => e.action === 'create');
+      expect(created).toMatchObject({
+        actor: { username: 'a-admin', role: 'agency_admin' },
+        agencyId: agencyA.id,
+        after: { username, role: 'executive', active: true },
+      });
+      expect(JSON.stringify(log)).not.toMatch(/argon2|passwordHash|a-good-password/);
+    });
+
     it('refuses an e-mail address of another account', async () => {
       const email = `${uniqueName('taken')}@example.org`;
       await makeUser(t.deps.db, { role: 'assessor', email });

@@ -2,9 +2,10 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can, type Role } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { appendAudit } from '../audit/index.ts';
 import { deleteSessionsOfUser, hashPassword } from '../auth/index.ts';
 import * as errors from './users.errors.ts';
-import { presentUser } from './users.present.ts';
+import { auditSnapshot, presentUser } from './users.present.ts';
 import {
   deleteAssignmentsOfUser,
   deleteScopesOfUser,
@@ -107,14 +108,31 @@ export async function createUser(
   if (body.email && (await emailTaken(deps.db, body.email))) throw errors.emailTaken();
 
   const passwordHash = await hashPassword(body.password);
-  const user = await insertUser(deps.db, {
-    username: body.username,
-    displayName: body.displayName,
-    email: body.email ?? null,
-    role: body.role,
-    agencyId,
-    passwordHash,
-  }).catch((err) => rethrowUnique(err, body.username));
+  const user = await deps.db
+    .transaction(async (tx) => {
+      const created = await insertUser(tx, {
+        username: body.username,
+        displayName: body.displayName,
+        email: body.email ?? null,
+        role: body.role,
+        agencyId,
+        passwordHash,
+      });
+      await appendAudit(
+        tx,
+        {
+          actor,
+          agencyId,
+          entityType: 'user',
+          entityId: created.id,
+          action: 'create',
+          after: auditSnapshot(created),
+        },
+        deps.now(),
+      );
+      return created;
+    })
+    .catch((err) => rethrowUnique(err, body.username));
   return getUser(deps, actor, user.id);
 }
 
@@ -151,6 +169,20 @@ export async function updateUser(
       if (before.role === 'supervisor' && role !== 'supervisor') await deleteScopesOfUser(tx, id);
       if (before.role === 'assessor' && role !== 'assessor') await deleteAssignmentsOfUser(tx, id);
       if (deactivated) await deleteSessionsOfUser(tx, id);
+      const after = await findUser(tx, id);
+      await appendAudit(
+        tx,
+        {
+          actor,
+          agencyId: agencyId ?? before.agencyId,
+          entityType: 'user',
+          entityId: id,
+          action: deactivated ? 'deactivate' : 'update',
+          before: auditSnapshot(before),
+          after: after ? auditSnapshot(after.user) : null,
+        },
+        deps.now(),
+      );
     })
     .catch((err) => rethrowUnique(err, before.username));
   return getUser(deps, actor, id);
