@@ -1,15 +1,17 @@
 // Idempotent tasks run at every start, after migrations. Each returns lines for the start-up banner.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app/context.ts';
+import { demoSeedTask } from './demo/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
+import { referenceDataTask } from './reference/index.ts';
 
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
 
 /**
- * Modules append their tasks here (reference data, demo data). Bundled frameworks come first: demo data
- * opens a cycle, which needs the year's framework.
+ * In order: reference data (provinces, ministries), bundled frameworks, then demo data, which needs both
+ * (it opens a cycle, and a cycle needs the year's framework).
  */
-export const STARTUP_TASKS: StartupTask[] = [bundledFrameworksTask];
+export const STARTUP_TASKS: StartupTask[] = [referenceDataTask, bundledFrameworksTask, demoSeedTask];
 
 export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promise<string[]> {
   const lines: string[] = [];

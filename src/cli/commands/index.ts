@@ -4,6 +4,7 @@ import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerMinSample } from './min-sample.ts';
 import { registerScore } from './score.ts';
+import { registerSeed } from './seed.ts';
 import { registerStart } from './start.ts';
 
 export const commands: Array<(program: Command) => void> = [
@@ -12,5 +13,6 @@ export const commands: Array<(program: Command) => void> = [
   registerFramework,
   registerScore,
   registerMinSample,
+  registerSeed,
   registerAudit,
 ];

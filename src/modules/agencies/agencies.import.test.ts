@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../test/helpers/app.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
+import { auditLog } from '../../db/schema/index.ts';
 import { AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
 import { registryFixture, sessions } from './agencies.fixture.testing.ts';
 
@@ -54,6 +56,15 @@ describe('agency CSV import', () => {
       parent: { code: 'T47-PROV' },
     });
     expect(await detail('IMP-P1')).toMatchObject({ ministry: { code: 'MOI' }, nameEn: null, website: null });
+  });
+
+  it('records each imported file in the audit log', async () => {
+    const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityType, 'agency_import'));
+    expect(entry).toMatchObject({
+      actorUsername: 'admin',
+      action: 'import',
+      after: { created: ['IMP-D1', 'IMP-P1', 'IMP-S1'], updated: [] },
+    });
   });
 
   it('updates existing agencies by code (a row is the whole record) and keeps them active', async () => {

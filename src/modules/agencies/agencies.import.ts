@@ -5,6 +5,7 @@ import { type Actor, authorize } from '../../core/authz.ts';
 import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, ministries, provinces } from '../../db/schema/index.ts';
+import { appendAudit } from '../audit/index.ts';
 import { type AgencyCsvRow, CSV_TEMPLATE, type CsvLookups, validateAgencyCsv } from './agencies.csv.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
@@ -44,13 +45,26 @@ export async function importAgencies(deps: Deps, actor: Actor | null, csv: strin
     );
   }
   const now = deps.now();
+  const updatedCodes = rows.filter((r) => lookups.existing.has(r.code)).map((r) => r.code);
+  const createdCodes = rows.filter((r) => !lookups.existing.has(r.code)).map((r) => r.code);
   await deps.db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += BATCH) await upsertBatch(tx, rows.slice(i, i + BATCH), now);
     // Parents second: a parent may be a row of the same file that did not exist before this transaction.
     for (let i = 0; i < rows.length; i += BATCH) await linkParents(tx, rows.slice(i, i + BATCH));
+    // One entry per file (the registry holds thousands of agencies): which codes it created and updated.
+    await appendAudit(
+      tx,
+      {
+        actor,
+        entityType: 'agency_import',
+        entityId: now.toISOString(),
+        action: 'import',
+        after: { created: createdCodes, updated: updatedCodes },
+      },
+      now,
+    );
   });
-  const updated = rows.filter((r) => lookups.existing.has(r.code)).length;
-  return { created: rows.length - updated, updated };
+  return { created: createdCodes.length, updated: updatedCodes.length };
 }
 
 /** A CSV row is the whole record: empty optional cells clear the stored value. `active` is left alone. */

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, type AgencyRef, authorize, can } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { appendAudit } from '../audit/index.ts';
 import {
   agencyCodeTaken,
   agencyNotFound,
@@ -98,7 +99,24 @@ export async function createAgency(deps: Deps, actor: Actor | null, body: Agency
   authorize(actor, 'agency.create', null);
   await checkReferences(deps.db, body);
   if (await selectAgencyByCode(deps.db, body.code)) throw agencyCodeTaken(body.code);
-  const row = await saving(body.code, () => insertAgency(deps.db, body));
+  const row = await saving(body.code, () =>
+    deps.db.transaction(async (tx) => {
+      const created = await insertAgency(tx, body);
+      await appendAudit(
+        tx,
+        {
+          actor,
+          agencyId: created.id,
+          entityType: 'agency',
+          entityId: created.id,
+          action: 'create',
+          after: created,
+        },
+        deps.now(),
+      );
+      return created;
+    }),
+  );
   return agencyDetail(deps.db, row.id);
 }
 
@@ -120,7 +138,22 @@ export async function updateAgency(deps: Deps, actor: Actor | null, id: string, 
   if (patch.code && patch.code !== agency.code && (await selectAgencyByCode(deps.db, patch.code)))
     throw agencyCodeTaken(patch.code);
   await saving(patch.code ?? agency.code, () =>
-    updateAgencyRow(deps.db, id, { ...patch, updatedAt: deps.now() }),
+    deps.db.transaction(async (tx) => {
+      const updated = await updateAgencyRow(tx, id, { ...patch, updatedAt: deps.now() });
+      await appendAudit(
+        tx,
+        {
+          actor,
+          agencyId: id,
+          entityType: 'agency',
+          entityId: id,
+          action: 'update',
+          before: agency,
+          after: updated,
+        },
+        deps.now(),
+      );
+    }),
   );
   return agencyDetail(deps.db, id);
 }

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { auditLog } from '../../db/schema/index.ts';
 import { registryFixture, sessions } from './agencies.fixture.testing.ts';
 
 type Fixture = Awaited<ReturnType<typeof registryFixture>>;
@@ -129,6 +131,21 @@ describe('creating and editing agencies', () => {
     expect(res.json().error.code).toBe('parent_loop');
     const self = await admin.patch(`/api/agencies/${child.id}`, { parentId: child.id });
     expect(self.json().error.code).toBe('parent_loop');
+  });
+
+  it('records creations and edits in the audit log, with the values before and after', async () => {
+    const entries = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityType, 'agency'));
+    expect(entries.filter((e) => e.action === 'create')).toHaveLength(1);
+    const edits = entries
+      .filter((e) => e.action === 'update' && e.actorUsername === 'sao-admin')
+      .sort((a, b) => Number(a.seq) - Number(b.seq));
+    expect(edits).toHaveLength(2);
+    const edit = edits[0];
+    expect(edit).toMatchObject({
+      agencyId: f.agencies.sao47.id,
+      before: expect.objectContaining({ nameEn: 'Ban Thotlong SAO' }),
+      after: expect.objectContaining({ nameEn: 'Ban Thotlong Subdistrict' }),
+    });
   });
 
   it('refuses to rename a code to one already used', async () => {

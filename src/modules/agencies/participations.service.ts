@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
+import { appendAudit } from '../audit/index.ts';
 import { unknownMinistry, unknownProvince } from './agencies.errors.ts';
 import { presentParticipation } from './agencies.present.ts';
 import { ministryExists, provinceExists, selectParticipations } from './agencies.repo.ts';
@@ -58,10 +59,28 @@ export async function setRegistration(
       `The fiscal year ${year} cycle is not open for this agency, so it cannot register yet`,
     );
   }
-  const row = await updateRegistration(deps.db, agencyId, year, {
-    registered,
-    // Registering again keeps the original time; withdrawing clears it.
-    registeredAt: registered ? (current.registeredAt ?? deps.now()) : null,
+  const row = await deps.db.transaction(async (tx) => {
+    const updated = await updateRegistration(tx, agencyId, year, {
+      registered,
+      // Registering again keeps the original time; withdrawing clears it.
+      registeredAt: registered ? (current.registeredAt ?? deps.now()) : null,
+    });
+    if (updated.registered !== current.registered) {
+      await appendAudit(
+        tx,
+        {
+          actor,
+          agencyId,
+          entityType: 'participation',
+          entityId: `${agencyId}:${year}`,
+          action: registered ? 'register' : 'withdraw',
+          before: current,
+          after: updated,
+        },
+        deps.now(),
+      );
+    }
+    return updated;
   });
   return presentParticipation(row);
 }
@@ -73,7 +92,22 @@ export async function openCycleFor(deps: Deps, actor: Actor | null, year: number
     throw unknownProvince(filter.provinceCode);
   if (filter?.ministryCode && !(await ministryExists(deps.db, filter.ministryCode)))
     throw unknownMinistry(filter.ministryCode);
-  const { matched, opened } = await openCycle(deps.db, year, openFilterCondition(filter), deps.now());
+  const now = deps.now();
+  const { matched, opened } = await deps.db.transaction(async (tx) => {
+    const counts = await openCycle(tx, year, openFilterCondition(filter), now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        entityType: 'cycle',
+        entityId: String(year),
+        action: 'open',
+        after: { filter: filter ?? {}, ...counts },
+      },
+      now,
+    );
+    return counts;
+  });
   return { opened, alreadyOpen: matched - opened };
 }
 

@@ -1,0 +1,21 @@
+// `prongsai seed`: loads reference data, the bundled frameworks and the demo province (never in production).
+import type { Command } from 'commander';
+import { config } from '../../config.ts';
+import { demoRefusedInProduction, seedDemo } from '../../modules/demo/index.ts';
+import { cliAction, withFrameworks } from './framework.ts';
+
+export function registerSeed(program: Command) {
+  program
+    .command('seed')
+    .description('Seed the demo province, its users and the FY2568 cycle (idempotent; refused in production)')
+    .action(() =>
+      cliAction(async () => {
+        const cfg = config();
+        // Checked before the database is even opened.
+        if (cfg.production) throw demoRefusedInProduction();
+        const result = await withFrameworks((db) => seedDemo({ db, config: cfg, now: () => new Date() }));
+        const summary = `demo data: ${result.agenciesCreated} agencies and ${result.usersCreated} users created`;
+        process.stdout.write(`${[summary, ...result.banner].join('\n')}\n`);
+      }),
+    );
+}
