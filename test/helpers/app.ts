@@ -61,6 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     now: () => new Date(now),
   };
   const app = await buildApp(deps, { logger: false });
+  let signIns = 0;
   await app.ready();
   return {
     app,
@@ -76,10 +77,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       },
     },
     async signIn(username, password = TEST_PASSWORD) {
+      // Each sign-in comes from its own address so the per-IP login rate limit never trips a test.
+      signIns += 1;
       const res = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username, password },
+        remoteAddress: `10.99.${Math.floor(signIns / 250) % 250}.${(signIns % 250) + 1}`,
       });
       if (res.statusCode !== 200)
         throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
