@@ -25,6 +25,8 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Cookies marked Secure (default: on in production). Turn off only behind plain-HTTP test setups. */
   COOKIE_SECURE: bool.optional(),
+  /** Trust X-Forwarded-For from a reverse proxy: 'true', a hop count, or comma-separated proxy addresses. */
+  TRUST_PROXY: z.string().default('false'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
 });
@@ -56,8 +58,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ?? production,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 let cached: Config | undefined;
