@@ -25,7 +25,7 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Cookies marked Secure (default: on in production). Turn off only behind plain-HTTP test setups. */
   COOKIE_SECURE: bool.optional(),
-  /** Trust X-Forwarded-For from a reverse proxy: 'true', a hop count, or comma-separated proxy addresses. */
+  /** Trust X-Forwarded-For from a reverse proxy: 'true', or comma-separated proxy addresses/subnets. */
   TRUST_PROXY: z.string().default('false'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -63,9 +63,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-function parseTrustProxy(value: string): boolean | number | string {
+function parseTrustProxy(value: string): boolean | string {
   if (value === 'true' || value === 'false') return value === 'true';
-  if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
 
