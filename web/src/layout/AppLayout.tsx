@@ -87,20 +87,19 @@ export function AppLayout() {
           </Text>
           <RoleBadge role={user.role} />
         </AppShell.Section>
+        {/* AppShell.Navbar is the <nav> landmark itself. */}
         <AppShell.Section grow component={ScrollArea}>
-          <nav>
-            {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={RouterLink}
-                to={item.to}
-                label={t(item.label)}
-                active={active === item.to}
-                aria-current={active === item.to ? 'page' : undefined}
-                onClick={close}
-              />
-            ))}
-          </nav>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterLink}
+              to={item.to}
+              label={t(item.label)}
+              active={active === item.to}
+              aria-current={active === item.to ? 'page' : undefined}
+              onClick={close}
+            />
+          ))}
         </AppShell.Section>
       </AppShell.Navbar>
 

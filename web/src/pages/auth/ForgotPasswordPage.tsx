@@ -10,6 +10,7 @@ import type { LocalizedText } from '../../lib/localized.ts';
 export default function ForgotPasswordPage() {
   const { lang, t } = useLang();
   const [value, setValue] = useState('');
+  const [touched, setTouched] = useState(false);
   const request = useMutation({
     mutationFn: (usernameOrEmail: string) =>
       api.post<{ message?: LocalizedText } | null>('/auth/password-reset/request', { usernameOrEmail }),
@@ -20,7 +21,8 @@ export default function ForgotPasswordPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    request.mutate(value.trim());
+    setTouched(true);
+    if (value.trim()) request.mutate(value.trim());
   };
 
   // The server answers the same whether or not the account exists, so we do too.
@@ -46,8 +48,9 @@ export default function ForgotPasswordPage() {
               required
               value={value}
               onChange={(e) => setValue(e.currentTarget.value)}
+              error={touched && !value.trim() ? t('common.required') : undefined}
             />
-            <Button type="submit" loading={request.isPending} disabled={!value.trim()} fullWidth>
+            <Button type="submit" loading={request.isPending} fullWidth>
               {t('auth.forgot.submit')}
             </Button>
           </>

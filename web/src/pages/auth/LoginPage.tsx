@@ -14,6 +14,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
   const next = safeNext(params.get('next'));
 
   useEffect(() => {
@@ -24,6 +25,8 @@ export default function LoginPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTouched(true);
+    if (!username.trim() || !password) return;
     signIn.mutate(
       { username: username.trim(), password },
       { onSuccess: () => navigate(next, { replace: true }) },
@@ -47,6 +50,7 @@ export default function LoginPage() {
           required
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
+          error={touched && !username.trim() ? t('common.required') : undefined}
           autoFocus
         />
         <PasswordInput
@@ -56,8 +60,9 @@ export default function LoginPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
+          error={touched && !password ? t('common.required') : undefined}
         />
-        <Button type="submit" loading={signIn.isPending} disabled={!username.trim() || !password} fullWidth>
+        <Button type="submit" loading={signIn.isPending} fullWidth>
           {t('auth.login.submit')}
         </Button>
         <Anchor component={RouterLink} to="/forgot-password" size="sm">
