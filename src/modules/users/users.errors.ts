@@ -1,5 +1,5 @@
 // The user-management module's errors, in Thai and English.
-import { conflict, invalid, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 
 export const userNotFound = () => notFound('user_not_found', 'ไม่พบผู้ใช้นี้', 'No such user');
 
@@ -40,6 +40,13 @@ export const cannotChangeOwnRole = () =>
     'own_role_unchangeable',
     'ไม่สามารถเปลี่ยนบทบาทหรือหน่วยงานของบัญชีตนเองได้',
     'You cannot change the role or agency of your own account',
+  );
+
+export const emailChangeNotAllowed = () =>
+  forbidden(
+    'email_change_not_allowed',
+    'เฉพาะผู้ดูแลระบบหรือเจ้าของบัญชีเท่านั้นที่เปลี่ยนอีเมลของบัญชีได้ (อีเมลใช้รับลิงก์ตั้งรหัสผ่านใหม่)',
+    "Only a system admin or the account's owner may change its e-mail (it receives password-reset links)",
   );
 
 export const cannotDeactivateSelf = () =>

@@ -228,11 +228,12 @@ describe('user management API', () => {
       const user = await makeUser(t.deps.db, { role: 'executive', agencyId: agencyA.id });
       const res = await agencyAdmin.patch(`/api/users/${user.id}`, {
         displayName: 'ชื่อใหม่',
-        email: `${uniqueName('x')}@example.org`,
         role: 'agency_admin',
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ displayName: 'ชื่อใหม่', role: 'agency_admin' });
+      const email = `${uniqueName('x')}@example.org`;
+      expect((await admin.patch(`/api/users/${user.id}`, { email })).json().email).toBe(email);
       expect((await admin.patch(`/api/users/${user.id}`, { email: null })).json().email).toBeNull();
     });
 
@@ -312,6 +313,22 @@ describe('user management API', () => {
         after: { username, role: 'executive', active: true },
       });
       expect(JSON.stringify(log)).not.toMatch(/argon2|passwordHash|a-good-password/);
+    });
+
+    it("forbids an agency admin to change a colleague's e-mail (it receives password-reset links)", async () => {
+      const exec = await makeUser(t.deps.db, {
+        role: 'executive',
+        agencyId: agencyA.id,
+        email: `${uniqueName('x')}@example.org`,
+      });
+      const res = await agencyAdmin.patch(`/api/users/${exec.id}`, { email: 'attacker@example.org' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('email_change_not_allowed');
+      const [after] = await t.deps.db.select().from(users).where(eq(users.id, exec.id));
+      expect(after?.email).toBe(exec.email);
+      expect((await agencyAdmin.patch(`/api/users/${exec.id}`, { displayName: 'ผู้บริหาร' })).statusCode).toBe(
+        200,
+      );
     });
 
     it('refuses an e-mail address of another account', async () => {

@@ -153,6 +153,11 @@ export async function updateUser(
     if (role !== before.role || agencyId !== before.agencyId) throw errors.cannotChangeOwnRole();
     if (patch.active === false) throw errors.cannotDeactivateSelf();
   }
+  // The e-mail receives password-reset links: letting an agency admin change a colleague's would let them
+  // take over that account (e.g. the executive who approves their work).
+  const emailChanges = patch.email !== undefined && (patch.email ?? null) !== before.email;
+  if (emailChanges && actor.userId !== id && !can(actor, 'user.manage', null))
+    throw errors.emailChangeNotAllowed();
   if (patch.email && (await emailTaken(deps.db, patch.email, id))) throw errors.emailTaken();
 
   const deactivated = before.active && patch.active === false;
