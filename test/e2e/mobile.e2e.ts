@@ -45,4 +45,14 @@ describe('at 360 px wide', () => {
     await expect.poll(() => page.getByRole('link', { name: 'หน่วยงานของฉัน' }).isVisible()).toBe(true);
     await screenshot(page, 'home-360');
   });
+
+  it('keeps wide tables scrolling inside the page, not the page itself', async () => {
+    for (const path of ['/frameworks/2568', '/frameworks/2568/compare', '/frameworks/score']) {
+      await page.goto(path);
+      await expect.poll(async () => (await page.getByRole('heading', { level: 1 }).count()) === 1).toBe(true);
+      await page.waitForLoadState('networkidle');
+      expect({ path, overflow: await horizontalOverflow() }).toEqual({ path, overflow: 0 });
+    }
+    await screenshot(page, 'framework-360');
+  });
 });
