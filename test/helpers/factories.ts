@@ -21,9 +21,16 @@ const testHash = () => {
 
 const short = () => randomUUID().slice(0, 8);
 
+/** The row an INSERT … RETURNING gave back (always exactly one here). */
+function one<T>(rows: T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('insert returned no row');
+  return row;
+}
+
 export async function makeProvince(db: DbOrTx, o: Partial<typeof provinces.$inferInsert> = {}) {
   const code = o.code ?? `TH-${short()}`;
-  const [row] = await db
+  const rows = await db
     .insert(provinces)
     .values({
       code,
@@ -33,25 +40,25 @@ export async function makeProvince(db: DbOrTx, o: Partial<typeof provinces.$infe
       ...o,
     })
     .returning();
-  return row!;
+  return one(rows);
 }
 
 export async function makeMinistry(db: DbOrTx, o: Partial<typeof ministries.$inferInsert> = {}) {
   const code = o.code ?? `M-${short()}`;
-  const [row] = await db
+  const rows = await db
     .insert(ministries)
     .values({ code, nameTh: `กระทรวงทดสอบ ${code}`, nameEn: `Test ministry ${code}`, ...o })
     .returning();
-  return row!;
+  return one(rows);
 }
 
 export async function makeAgency(db: DbOrTx, o: Partial<typeof agencies.$inferInsert> = {}) {
   const code = o.code ?? `A-${short()}`;
-  const [row] = await db
+  const rows = await db
     .insert(agencies)
     .values({ code, nameTh: `หน่วยงานทดสอบ ${code}`, type: 'sao', ...o })
     .returning();
-  return row!;
+  return one(rows);
 }
 
 export async function makeUser(
@@ -59,11 +66,11 @@ export async function makeUser(
   o: Partial<typeof users.$inferInsert> & { role: Role },
 ): Promise<typeof users.$inferSelect> {
   const username = o.username ?? `${o.role.replace('_', '-')}-${short()}`;
-  const [row] = await db
+  const rows = await db
     .insert(users)
     .values({ username, displayName: `ผู้ใช้ ${username}`, passwordHash: await testHash(), ...o })
     .returning();
-  return row!;
+  return one(rows);
 }
 
 export async function grantScope(
