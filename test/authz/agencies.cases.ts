@@ -30,20 +30,17 @@ const scopedReaders = () =>
   });
 const adminsOnly = () => allow({ admin: both });
 
-/**
- * The CSV import takes a text/csv body. `contentType` asks the harness to send the body as text with that
- * content type (see the report: the harness needs this field to send non-JSON bodies).
- */
-const importCase = {
+/** The CSV import takes the file itself as a text/csv body. */
+const importCase: MatrixCase = {
   name: 'POST /api/agencies/import',
   method: 'POST',
   url: () => '/api/agencies/import',
   contentType: 'text/csv',
-  body: (w: World) =>
+  body: (w) =>
     'code,name_th,name_en,type,peer_group,size_class,ministry_code,parent_code,province_code,website\n' +
     `${w.unique('MATRIX-CSV')},หน่วยงานนำเข้าทดสอบสิทธิ์,,sao,,,,,,\n`,
   expect: adminsOnly(),
-} as MatrixCase;
+};
 
 export const cases: MatrixCase[] = [
   {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../test/helpers/app.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { auditLog } from '../../db/schema/index.ts';
-import { AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
+import { AGENCY_IMPORT_MAX_BYTES, AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
 import { registryFixture, sessions } from './agencies.fixture.testing.ts';
 
 const HEADER =
@@ -164,6 +164,12 @@ describe('agency CSV import', () => {
     const res = await postCsv(await as('admin'), [HEADER, ...rows].join('\n'));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].en).toContain(String(AGENCY_IMPORT_MAX_ROWS));
+  });
+
+  it('refuses a file over the size limit with a clear message', async () => {
+    const res = await postCsv(await as('admin'), `${HEADER}\n${'x'.repeat(AGENCY_IMPORT_MAX_BYTES)}`);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'file_too_large', th: expect.stringContaining('MB') });
   });
 
   it.each(['sup-province', 'sao-admin'])('refuses the import to %s', async (username) => {

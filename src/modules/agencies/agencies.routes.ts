@@ -1,6 +1,8 @@
 // Agency registry routes: each validates with zod and makes one service call.
+import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody, handleError } from '../../app/errors.ts';
 import { invalid } from '../../core/errors.ts';
 import { AGENCY_IMPORT_MAX_BYTES, AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
 import { CSV_COLUMNS, CSV_TEMPLATE } from './agencies.csv.ts';
@@ -40,6 +42,21 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       }
     },
   );
+
+  // The likeliest mistake with the import deserves a clearer message than the generic one.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(err, req, reply);
+    const mib = AGENCY_IMPORT_MAX_BYTES / 1024 / 1024;
+    return reply
+      .status(413)
+      .send(
+        errorBody(
+          'file_too_large',
+          `ไฟล์มีขนาดเกิน ${mib} MB กรุณาแบ่งเป็นหลายไฟล์แล้วนำเข้าทีละไฟล์`,
+          `The file is larger than ${mib} MiB; split it and import the parts one by one`,
+        ),
+      );
+  });
 
   app.get(
     '/agencies',
