@@ -36,6 +36,11 @@ export async function openPostgres(
   opts: { migrate?: boolean; poolSize?: number } = {},
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on('error', (err) => {
+    process.stderr.write(`postgres: idle connection lost: ${err.message}\n`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (opts.migrate !== false) await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return { db, driver: 'postgres', close: () => pool.end() };
