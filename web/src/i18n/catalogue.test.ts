@@ -1,10 +1,7 @@
 // The Thai catalogue is the primary one: every key must exist in both languages, Thai values must not be
 // empty, and both must use the same {{placeholders}}.
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import th from './th.json';
-
-type Tree = { [key: string]: string | Tree };
+import { en, type Tree, th } from './catalogues.ts';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -3,8 +3,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from '../lib/format.ts';
-import en from './en.json';
-import th from './th.json';
+import { en, th } from './catalogues.ts';
 
 export const LANGUAGES: readonly Lang[] = ['th', 'en'];
 const STORAGE_KEY = 'prongsai.lang';
