@@ -2,4 +2,5 @@ export * from './agencies.ts';
 export * from './audit.ts';
 export * from './frameworks.ts';
 export * from './reference.ts';
+export * from './surveys.ts';
 export * from './users.ts';

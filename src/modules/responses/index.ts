@@ -1,0 +1,1 @@
+export { bangkokDay, countedResponses, type NewResponse, recordResponse } from './responses.repo.ts';
