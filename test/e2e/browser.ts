@@ -1,7 +1,7 @@
 // Chromium for the e2e tests: the system's /usr/bin/chromium (never a downloaded build), Thai locale and
 // Bangkok time as a Thai user has them.
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -27,7 +27,7 @@ export function launch(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  viewport: Viewport = { width: 1280, height: 900 },
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
@@ -37,6 +37,41 @@ export async function newContext(
   });
   context.setDefaultTimeout(15_000);
   return context;
+}
+
+type Viewport = { width: number; height: number };
+
+/**
+ * Opens Chromium for the calling test file and hands `use` the page the tests drive: a fresh context (no
+ * cookies) for every test, or with `oneForTheFile` a single one the file's tests share in order.
+ */
+export function openPage(
+  use: (page: Page) => void,
+  { viewport, oneForTheFile = false }: { viewport?: Viewport; oneForTheFile?: boolean } = {},
+): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const open = async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    context = await newContext(browser, viewport);
+    use(await context.newPage());
+  };
+  const close = async () => {
+    await context?.close();
+  };
+
+  beforeAll(async () => {
+    browser = await launch();
+    if (oneForTheFile) await open();
+  });
+  afterAll(async () => {
+    if (oneForTheFile) await close();
+    await browser?.close();
+  });
+  if (!oneForTheFile) {
+    beforeEach(open);
+    afterEach(close);
+  }
 }
 
 /** Signs in through the login page (in Thai) and waits for the home page's heading. */

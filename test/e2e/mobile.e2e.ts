@@ -1,21 +1,15 @@
 // The login page and the signed-in shell on a 360-px-wide phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, screenshot, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, signIn } from './browser.ts';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await newContext(browser, { width: 360, height: 740 });
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+openPage(
+  (opened) => {
+    page = opened;
+  },
+  { viewport: { width: 360, height: 740 }, oneForTheFile: true },
+);
 
 const horizontalOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,21 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_004, SEED_004_PUBLISHED } from '../../core/scoring/test-fixtures.ts';
 import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
-
-const SEED_004 = {
-  year: 2568,
-  indicators: {
-    '1': 98.22,
-    '2': 99.33,
-    '3': 100,
-    '4': 94.44,
-    '5': 98.67,
-    '6': 99.76,
-    '7': 99.2,
-    '8': 99.44,
-    '9': 93.25,
-    '10': 90,
-  },
-};
 
 describe('prongsai score', () => {
   let cli: CliSandbox;
@@ -31,12 +16,7 @@ describe('prongsai score', () => {
     const sut = await score(SEED_004);
     expect(sut.stderr).toBe('');
     expect(sut.code).toBe(0);
-    expect(JSON.parse(sut.stdout)).toEqual({
-      year: 2568,
-      instruments: { IIT: 98.13, EIT1: 99.47, EIT2: 99.47, OIT: 91.63 },
-      total: 95.93,
-      rating: { code: 'good', th: 'ผ่านดี', en: 'Good' },
-    });
+    expect(JSON.parse(sut.stdout)).toEqual(SEED_004_PUBLISHED);
     expect(sut.stdout.trim().split('\n')).toHaveLength(1);
   });
 

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { scoreFromAggregates as sut } from './engine.ts';
-import { ScoringInputError, type ScoringProblem } from './errors.ts';
-import { fy2568Structure, singleEitStructure } from './test-fixtures.ts';
+import { ScoringInputError } from './errors.ts';
+import { fy2568Structure, problemsOf, SEED_004, singleEitStructure } from './test-fixtures.ts';
 
 const fy2568 = fy2568Structure();
 
-/** Seed 004: เทศบาลตำบลแร่, FY2568, indicators 1–10. */
-const SEED_004 = {
-  '1': 98.22,
-  '2': 99.33,
-  '3': 100,
-  '4': 94.44,
-  '5': 98.67,
-  '6': 99.76,
-  '7': 99.2,
-  '8': 99.44,
-  '9': 93.25,
-  '10': 90,
-};
-
-function problemsOf(run: () => unknown): ScoringProblem[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScoringInputError);
-    return (e as ScoringInputError & { details: { problems: ScoringProblem[] } }).details.problems;
-  }
-  throw new Error('expected a ScoringInputError');
-}
+const SEED_004_INDICATORS = SEED_004.indicators;
 
 describe('scoreFromAggregates', () => {
   describe('seed 004 worked example', () => {
-    const result = sut(fy2568, { indicators: SEED_004 });
+    const result = sut(fy2568, { indicators: SEED_004_INDICATORS });
 
     it('gives the published total 95.93 and the rating ผ่านดี', () => {
       expect(result.total).toBe(95.93);
@@ -41,7 +19,7 @@ describe('scoreFromAggregates', () => {
     it('averages indicators into instruments, both EIT parts sharing 6–8', () => {
       // IIT 490.66/5 = 98.132; EIT 298.4/3 = 99.4666…; OIT 183.25/2 = 91.625 (a half, rounded up).
       expect(result.instruments).toEqual({ IIT: 98.13, EIT1: 99.47, EIT2: 99.47, OIT: 91.63 });
-      expect(result.indicators).toEqual({ ...SEED_004 });
+      expect(result.indicators).toEqual({ ...SEED_004_INDICATORS });
       expect(result.indicatorsByInstrument.EIT2).toEqual({ '6': 99.76, '7': 99.2, '8': 99.44 });
       expect(result.notProcessed).toEqual({});
       expect(result.year).toBe(2568);
@@ -83,7 +61,7 @@ describe('scoreFromAggregates', () => {
   });
 
   it('lists every missing, unknown and out-of-range score at once', () => {
-    const { '4': _dropped, '9': _alsoDropped, ...rest } = SEED_004;
+    const { '4': _dropped, '9': _alsoDropped, ...rest } = SEED_004_INDICATORS;
     const problems = problemsOf(() =>
       sut(fy2568, { indicators: { ...rest, '1': 100.01, '2': -1, '3': Number.NaN, '11': 50 } }),
     );
@@ -113,7 +91,7 @@ describe('scoreFromAggregates', () => {
     expect(() => sut(fy2568, {} as never)).toThrow(
       expect.objectContaining({ details: { problems: [expect.objectContaining({ code: 'input_shape' })] } }),
     );
-    expect(() => sut(fy2568, { indicators: SEED_004, instruments: { EIT: 1 } } as never)).toThrow(
+    expect(() => sut(fy2568, { indicators: SEED_004_INDICATORS, instruments: { EIT: 1 } } as never)).toThrow(
       ScoringInputError,
     );
   });
@@ -131,7 +109,7 @@ describe('scoreFromAggregates', () => {
     });
 
     it('keep shared indicators from the part that was processed', () => {
-      const { '1': _, '2': __, '3': ___, '4': ____, '5': _____, ...rest } = SEED_004;
+      const { '1': _, '2': __, '3': ___, '4': ____, '5': _____, ...rest } = SEED_004_INDICATORS;
       const result = sut(fy2568, { indicators: rest, notProcessed: { IIT: 'population_entered' } });
       expect(Object.keys(result.indicators)).toEqual(['6', '7', '8', '9', '10']);
       expect(result.total).toBe(66.49); // 0 + 29.84 + 36.65
@@ -172,7 +150,7 @@ describe('scoreFromAggregates', () => {
         showScoresDuringCollection: false,
       },
     });
-    const result = sut(oneDecimal, { indicators: SEED_004 });
+    const result = sut(oneDecimal, { indicators: SEED_004_INDICATORS });
     expect(result.total).toBe(95.9);
     expect(result.instruments.OIT).toBe(91.6);
   });

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scoreFromAnswers as sut } from './engine.ts';
-import { ScoringInputError, type ScoringProblem } from './errors.ts';
-import { fy2568Structure, handCase, miniFramework } from './test-fixtures.ts';
+import { fy2568Structure, handCase, miniFramework, problemsOf } from './test-fixtures.ts';
 
 const framework = miniFramework();
-
-function problemsOf(run: () => unknown): ScoringProblem[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScoringInputError);
-    return (e as ScoringInputError & { details: { problems: ScoringProblem[] } }).details.problems;
-  }
-  throw new Error('expected a ScoringInputError');
-}
 
 describe('scoreFromAnswers', () => {
   describe('hand-computed case', () => {

@@ -1,8 +1,53 @@
-// Small frameworks for the scoring tests, built inline so the tests do not depend on frameworks/ files.
+// Small frameworks for the scoring tests, built inline so the tests do not depend on frameworks/ files, and
+// seed 004's worked example, which the calculator's API and CLI tests reproduce too.
+import { expect } from 'vitest';
 import { type Framework, type FrameworkInput, ZValidFramework } from '../framework/schema.ts';
 import type { AnswersInput } from './engine.ts';
+import { ScoringInputError, type ScoringProblem } from './errors.ts';
 
 const name = (th: string) => ({ th });
+
+/** Seed 004's worked example: an FY2568 agency's published indicator scores, as the calculator takes them. */
+export const SEED_004 = {
+  year: 2568,
+  indicators: {
+    '1': 98.22,
+    '2': 99.33,
+    '3': 100,
+    '4': 94.44,
+    '5': 98.67,
+    '6': 99.76,
+    '7': 99.2,
+    '8': 99.44,
+    '9': 93.25,
+    '10': 90,
+  },
+};
+
+/** What seed 004 publishes for those indicators, as the calculator (API and CLI) answers it. */
+export const SEED_004_PUBLISHED = {
+  year: 2568,
+  instruments: { IIT: 98.13, EIT1: 99.47, EIT2: 99.47, OIT: 91.63 },
+  total: 95.93,
+  rating: { code: 'good', th: 'ผ่านดี', en: 'Good' },
+};
+
+/** The problems a scoring call refuses its input with; fails the test when it does not refuse. */
+export function problemsOf(run: () => unknown): ScoringProblem[] {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScoringInputError);
+    return (e as ScoringInputError & { details: { problems: ScoringProblem[] } }).details.problems;
+  }
+  throw new Error('expected a ScoringInputError');
+}
+
+// What must happen before an instrument is scored: a survey whose population the agency entered (IIT, EIT
+// part 1), a survey without one (EIT part 2), or the OIT answered.
+const SURVEYED = ['registered', 'population_entered', 'minimum_sample'];
+const SAMPLED = ['registered', 'minimum_sample'];
+const ANSWERED = ['registered', 'answered'];
 
 /** FY2568 ratings (seed 004): excellent and good need every instrument at the band, pass does not. */
 export const FY2568_RATING: FrameworkInput['rating'] = {
@@ -56,6 +101,24 @@ const indicator = (code: string, subIndicators: string[] = []) => ({
   subIndicators: subIndicators.map((s) => ({ code: s, name: name(`ตัวชี้วัดย่อย ${s}`) })),
 });
 
+// What the FY2568 and the single-EIT structures share: IIT 30 on indicators 1–5, OIT 40 on 9–10, and
+// indicators 1–8 without sub-indicators.
+const IIT_30 = {
+  code: 'IIT',
+  name: name('IIT'),
+  collection: 'internal_staff',
+  weight: 30,
+  indicators: ['1', '2', '3', '4', '5'],
+};
+const OIT_40 = {
+  code: 'OIT',
+  name: name('OIT'),
+  collection: 'open_data',
+  weight: 40,
+  indicators: ['9', '10'],
+};
+const INDICATORS_1_TO_8 = ['1', '2', '3', '4', '5', '6', '7', '8'].map((c) => indicator(c));
+
 /** FY2568's structure without questions: IIT 30 (1–5), EIT1 15 and EIT2 15 (6–8), OIT 40 (9–10). */
 export function fy2568Structure(overrides: Partial<FrameworkInput> = {}): Framework {
   return ZValidFramework.parse({
@@ -63,15 +126,7 @@ export function fy2568Structure(overrides: Partial<FrameworkInput> = {}): Framew
     name: name('กรอบทดสอบ 2568'),
     source: 'test fixture modelled on seed 004',
     instruments: [
-      {
-        code: 'IIT',
-        name: name('IIT'),
-        collection: 'internal_staff',
-        weight: 30,
-        indicators: ['1', '2', '3', '4', '5'],
-        sample: FY2568_SAMPLE,
-        processing: ['registered', 'population_entered', 'minimum_sample'],
-      },
+      { ...IIT_30, sample: FY2568_SAMPLE, processing: SURVEYED },
       {
         code: 'EIT1',
         name: name('EIT ส่วนที่ 1'),
@@ -79,7 +134,7 @@ export function fy2568Structure(overrides: Partial<FrameworkInput> = {}): Framew
         weight: 15,
         indicators: ['6', '7', '8'],
         sample: FY2568_SAMPLE,
-        processing: ['registered', 'population_entered', 'minimum_sample'],
+        processing: SURVEYED,
       },
       {
         code: 'EIT2',
@@ -88,19 +143,12 @@ export function fy2568Structure(overrides: Partial<FrameworkInput> = {}): Framew
         weight: 15,
         indicators: ['6', '7', '8'],
         sample: FY2568_EIT2_SAMPLE,
-        processing: ['registered', 'minimum_sample'],
+        processing: SAMPLED,
       },
-      {
-        code: 'OIT',
-        name: name('OIT'),
-        collection: 'open_data',
-        weight: 40,
-        indicators: ['9', '10'],
-        processing: ['registered', 'answered'],
-      },
+      { ...OIT_40, processing: ANSWERED },
     ],
     indicators: [
-      ...['1', '2', '3', '4', '5', '6', '7', '8'].map((c) => indicator(c)),
+      ...INDICATORS_1_TO_8,
       indicator('9', ['9.1', '9.2', '9.3', '9.4', '9.5']),
       indicator('10', ['10.1', '10.2']),
     ],
@@ -116,13 +164,7 @@ export function singleEitStructure(): Framework {
     name: name('กรอบทดสอบ 2566'),
     source: 'test fixture',
     instruments: [
-      {
-        code: 'IIT',
-        name: name('IIT'),
-        collection: 'internal_staff',
-        weight: 30,
-        indicators: ['1', '2', '3', '4', '5'],
-      },
+      IIT_30,
       {
         code: 'EIT',
         name: name('EIT'),
@@ -130,13 +172,9 @@ export function singleEitStructure(): Framework {
         weight: 30,
         indicators: ['6', '7', '8'],
       },
-      { code: 'OIT', name: name('OIT'), collection: 'open_data', weight: 40, indicators: ['9', '10'] },
+      OIT_40,
     ],
-    indicators: [
-      ...['1', '2', '3', '4', '5', '6', '7', '8'].map((c) => indicator(c)),
-      indicator('9', ['9.1']),
-      indicator('10', ['10.1']),
-    ],
+    indicators: [...INDICATORS_1_TO_8, indicator('9', ['9.1']), indicator('10', ['10.1'])],
     rating: FY2568_RATING,
   });
 }
@@ -159,7 +197,7 @@ export function miniFramework(): Framework {
         collection: 'internal_staff',
         weight: 40,
         indicators: ['1', '2'],
-        processing: ['registered', 'population_entered', 'minimum_sample'],
+        processing: SURVEYED,
       },
       {
         code: 'EIT1',
@@ -167,7 +205,7 @@ export function miniFramework(): Framework {
         collection: 'external_self',
         weight: 15,
         indicators: ['3'],
-        processing: ['registered', 'population_entered', 'minimum_sample'],
+        processing: SURVEYED,
       },
       {
         code: 'EIT2',
@@ -175,7 +213,7 @@ export function miniFramework(): Framework {
         collection: 'external_assessor',
         weight: 15,
         indicators: ['3'],
-        processing: ['registered', 'minimum_sample'],
+        processing: SAMPLED,
       },
       {
         code: 'OIT',
@@ -183,7 +221,7 @@ export function miniFramework(): Framework {
         collection: 'open_data',
         weight: 30,
         indicators: ['4'],
-        processing: ['registered', 'answered'],
+        processing: ANSWERED,
       },
     ],
     indicators: [indicator('1'), indicator('2'), indicator('3'), indicator('4', ['4.1', '4.2'])],

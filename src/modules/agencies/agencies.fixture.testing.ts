@@ -1,7 +1,8 @@
 // A small registry for the agency tests: two provinces, agencies of several types and one user per role
 // and scope kind. Codes and names are invented.
 
-import type { Client, TestApp } from '../../../test/helpers/app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { assign, grantScope, makeAgency, makeUser } from '../../../test/helpers/factories.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { frameworkVersions } from '../../db/schema/index.ts';
@@ -83,8 +84,26 @@ export async function markFrameworkLoaded(db: DbOrTx, year: number) {
 
 export const codesOf = (items: { code: string }[]) => items.map((i) => i.code).sort();
 
+type RegistryFixture = Awaited<ReturnType<typeof registryFixture>>;
+type SignInAs = (username: string) => Promise<Client>;
+
+/**
+ * For a describe block: builds a test app holding the registry fixture before its tests and closes it after.
+ * `t` and `f` are filled in by then (the hooks run before any test), `as('admin')` signs in lazily.
+ */
+export function registrySuite(): { t: TestApp; f: RegistryFixture; as: SignInAs } {
+  const t = {} as TestApp;
+  const f = {} as RegistryFixture;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp());
+    Object.assign(f, await registryFixture(t.deps.db));
+  });
+  afterAll(() => t.close?.());
+  return { t, f, as: sessions(t) };
+}
+
 /** Signs each user in once per test file: sign-in is rate limited (20 a minute) and argon2 is slow. */
-export function sessions(t: TestApp) {
+export function sessions(t: TestApp): SignInAs {
   const cache = new Map<string, Promise<Client>>();
   return (username: string) => {
     let client = cache.get(username);

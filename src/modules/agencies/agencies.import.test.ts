@@ -1,23 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, TestApp } from '../../../test/helpers/app.ts';
-import { createTestApp } from '../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../../test/helpers/app.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { AGENCY_IMPORT_MAX_BYTES, AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
-import { registryFixture, sessions } from './agencies.fixture.testing.ts';
+import { registrySuite } from './agencies.fixture.testing.ts';
 
 const HEADER =
   'code,name_th,name_en,type,peer_group,size_class,ministry_code,parent_code,province_code,website';
 
 describe('agency CSV import', () => {
-  let t: TestApp;
-  let as: ReturnType<typeof sessions>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await registryFixture(t.deps.db);
-    as = sessions(t);
-  });
-  afterAll(() => t.close());
+  const { t, as } = registrySuite();
 
   async function postCsv(client: Client, csv: string | Buffer) {
     const token = (await client.get('/api/auth/me')).json().csrfToken;

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { codesOf, registryFixture, sessions } from './agencies.fixture.testing.ts';
-
-type Fixture = Awaited<ReturnType<typeof registryFixture>>;
+import { describe, expect, it } from 'vitest';
+import { codesOf, registrySuite } from './agencies.fixture.testing.ts';
 
 describe('agency list and detail', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let as: ReturnType<typeof sessions>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    f = await registryFixture(t.deps.db);
-    as = sessions(t);
-  });
-  afterAll(() => t.close());
+  const { t, f, as } = registrySuite();
 
   const list = async (username: string, query = '') => {
     const res = await (await as(username)).get(`/api/agencies${query}`);

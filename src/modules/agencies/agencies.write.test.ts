@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
-import { registryFixture, sessions } from './agencies.fixture.testing.ts';
-
-type Fixture = Awaited<ReturnType<typeof registryFixture>>;
+import { registrySuite } from './agencies.fixture.testing.ts';
 
 describe('creating and editing agencies', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let as: ReturnType<typeof sessions>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    f = await registryFixture(t.deps.db);
-    as = sessions(t);
-  });
-  afterAll(() => t.close());
+  const { t, f, as } = registrySuite();
 
   const newAgency = {
     code: 'T47-MUN1',

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { participations } from '../../db/schema/index.ts';
-import { codesOf, markFrameworkLoaded, registryFixture, sessions } from './agencies.fixture.testing.ts';
-
-type Fixture = Awaited<ReturnType<typeof registryFixture>>;
+import { codesOf, markFrameworkLoaded, registrySuite } from './agencies.fixture.testing.ts';
 
 describe('home-page dashboard', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let as: ReturnType<typeof sessions>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    f = await registryFixture(t.deps.db);
-    as = sessions(t);
-  });
-  afterAll(() => t.close());
+  const { t, f, as } = registrySuite();
 
   const dashboard = async (username: string, query = '') => {
     const res = await (await as(username)).get(`/api/dashboard${query}`);

@@ -1,24 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeAgency } from '../../../test/helpers/factories.ts';
 import { auditLog, participations } from '../../db/schema/index.ts';
-import { markFrameworkLoaded, registryFixture, sessions } from './agencies.fixture.testing.ts';
-
-type Fixture = Awaited<ReturnType<typeof registryFixture>>;
+import { markFrameworkLoaded, registrySuite } from './agencies.fixture.testing.ts';
 
 describe('fiscal-year cycles and registration', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let as: ReturnType<typeof sessions>;
+  const { t, f, as } = registrySuite();
   beforeAll(async () => {
-    t = await createTestApp();
-    f = await registryFixture(t.deps.db);
     // An inactive agency is never opened.
     await makeAgency(t.deps.db, { code: 'T47-OLD', type: 'sao', provinceCode: 'TH-47', active: false });
-    as = sessions(t);
   });
-  afterAll(() => t.close());
 
   const rowsFor = (year: number) =>
     t.deps.db.select().from(participations).where(eq(participations.year, year));

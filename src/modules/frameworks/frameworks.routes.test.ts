@@ -3,27 +3,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
+import { SEED_004, SEED_004_PUBLISHED } from '../../core/scoring/test-fixtures.ts';
 import { BUNDLED_FRAMEWORKS_DIR, loadBundledFrameworks } from './frameworks.loader.ts';
 import { importFramework } from './frameworks.service.ts';
 
 const bundled = (year: number) =>
   JSON.parse(readFileSync(path.join(BUNDLED_FRAMEWORKS_DIR, `fy${year}.json`), 'utf8'));
 
-/** Seed 004: an FY2568 agency's published indicator scores. */
-const SEED_004 = {
-  indicators: {
-    '1': 98.22,
-    '2': 99.33,
-    '3': 100,
-    '4': 94.44,
-    '5': 98.67,
-    '6': 99.76,
-    '7': 99.2,
-    '8': 99.44,
-    '9': 93.25,
-    '10': 90,
-  },
-};
+/** The calculator's body for seed 004: the year is in the path. */
+const SEED_004_BODY = { indicators: SEED_004.indicators };
 
 describe('frameworks API', () => {
   let t: TestApp;
@@ -200,14 +188,9 @@ describe('frameworks API', () => {
 
   describe('calculator (public)', () => {
     it('reproduces seed 004: FY2568 indicators → total 95.93, rated ผ่านดี', async () => {
-      const res = await t.anonymous().post('/api/frameworks/2568/score', SEED_004);
+      const res = await t.anonymous().post('/api/frameworks/2568/score', SEED_004_BODY);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({
-        year: 2568,
-        instruments: { IIT: 98.13, EIT1: 99.47, EIT2: 99.47, OIT: 91.63 },
-        total: 95.93,
-        rating: { code: 'good', th: 'ผ่านดี', en: 'Good' },
-      });
+      expect(res.json()).toEqual(SEED_004_PUBLISHED);
     });
 
     it('scores FY2565 from instrument scores with a single EIT', async () => {
@@ -241,12 +224,12 @@ describe('frameworks API', () => {
     it('refuses a body with both indicators and instruments', async () => {
       const res = await t
         .anonymous()
-        .post('/api/frameworks/2568/score', { ...SEED_004, instruments: { IIT: 90 } });
+        .post('/api/frameworks/2568/score', { ...SEED_004_BODY, instruments: { IIT: 90 } });
       expect(res.statusCode).toBe(400);
     });
 
     it('answers an unknown year with 404', async () => {
-      expect((await t.anonymous().post('/api/frameworks/2599/score', SEED_004)).statusCode).toBe(404);
+      expect((await t.anonymous().post('/api/frameworks/2599/score', SEED_004_BODY)).statusCode).toBe(404);
     });
 
     it.each([
