@@ -2,6 +2,7 @@
 // year-specific (instruments, weights, questions, samples, ratings, calendar) lives here as data.
 import { z } from 'zod';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
+import { frameworkProblems } from './cross-checks.ts';
 
 export const ZLocalized = z.object({
   th: z.string().trim().min(1),
@@ -190,108 +191,7 @@ export const ZFramework = z.object({
 export type FrameworkInput = z.input<typeof ZFramework>;
 export type Framework = z.infer<typeof ZFramework>;
 
-/** Cross-reference checks that a single field's schema cannot express. */
-export function frameworkProblems(f: Framework): string[] {
-  const problems: string[] = [];
-  const dupes = (what: string, codes: string[]) => {
-    const seen = new Set<string>();
-    for (const c of codes) {
-      if (seen.has(c)) problems.push(`duplicate ${what} code "${c}"`);
-      seen.add(c);
-    }
-  };
-  dupes(
-    'instrument',
-    f.instruments.map((i) => i.code),
-  );
-  dupes(
-    'indicator',
-    f.indicators.map((i) => i.code),
-  );
-  dupes(
-    'sub-indicator',
-    f.indicators.flatMap((i) => i.subIndicators.map((s) => s.code)),
-  );
-  dupes(
-    'scale',
-    f.scales.map((s) => s.code),
-  );
-  dupes('question', [...f.questions.map((q) => q.code), ...f.oitItems.map((o) => o.code)]);
-  dupes(
-    'rating',
-    f.rating.rules.map((r) => r.code),
-  );
-  dupes(
-    'stage',
-    f.calendar.map((s) => s.code),
-  );
-
-  const weightSum = f.instruments.reduce((s, i) => s + i.weight, 0);
-  if (Math.abs(weightSum - 100) > 1e-9) problems.push(`instrument weights sum to ${weightSum}, not 100`);
-
-  const indicators = new Map(f.indicators.map((i) => [i.code, i]));
-  const instrumentCodes = new Set(f.instruments.map((i) => i.code));
-  const surveyIndicators = new Set<string>();
-  const oitIndicators = new Set<string>();
-  for (const inst of f.instruments) {
-    for (const code of inst.indicators) {
-      if (!indicators.has(code)) problems.push(`instrument ${inst.code} refers to unknown indicator ${code}`);
-      (inst.collection === 'open_data' ? oitIndicators : surveyIndicators).add(code);
-    }
-    const s = inst.sample;
-    const ref = s?.kind === 'formula' ? s.of : s?.kind === 'table' ? s.otherwise?.of : undefined;
-    if (ref && ref !== 'population') {
-      if (!instrumentCodes.has(ref.minimumOf) || ref.minimumOf === inst.code)
-        problems.push(`instrument ${inst.code}: sample refers to unknown instrument ${ref.minimumOf}`);
-    }
-  }
-  for (const ind of f.indicators) {
-    if (!surveyIndicators.has(ind.code) && !oitIndicators.has(ind.code))
-      problems.push(`indicator ${ind.code} belongs to no instrument`);
-    if (oitIndicators.has(ind.code) && ind.subIndicators.length === 0)
-      problems.push(`open-data indicator ${ind.code} needs sub-indicators`);
-  }
-  const scales = new Set(f.scales.map((s) => s.code));
-  for (const q of f.questions) {
-    if (!surveyIndicators.has(q.indicator))
-      problems.push(`question ${q.code}: indicator ${q.indicator} is not scored by a survey instrument`);
-    if (!scales.has(q.scale)) problems.push(`question ${q.code}: unknown scale "${q.scale}"`);
-    dupes(
-      `sub-item of ${q.code}`,
-      q.subItems.map((s) => s.code),
-    );
-  }
-  for (const o of f.oitItems) {
-    const ind = indicators.get(o.indicator);
-    if (!oitIndicators.has(o.indicator))
-      problems.push(`OIT item ${o.code}: indicator ${o.indicator} is not open data`);
-    else if (!ind?.subIndicators.some((s) => s.code === o.subIndicator))
-      problems.push(
-        `OIT item ${o.code}: sub-indicator ${o.subIndicator} is not under indicator ${o.indicator}`,
-      );
-  }
-  // A framework at question level must cover every indicator; a structure-level one (no questions) may not.
-  if (f.questions.length > 0) {
-    for (const code of surveyIndicators)
-      if (!f.questions.some((q) => q.indicator === code)) problems.push(`indicator ${code} has no questions`);
-  }
-  if (f.oitItems.length > 0) {
-    for (const ind of f.indicators.filter((i) => oitIndicators.has(i.code)))
-      for (const sub of ind.subIndicators)
-        if (!f.oitItems.some((o) => o.subIndicator === sub.code))
-          problems.push(`sub-indicator ${sub.code} has no items`);
-  }
-  const last = f.rating.rules.at(-1);
-  if (
-    last &&
-    (last.totalAtLeast !== undefined ||
-      last.everyInstrumentAtLeast !== undefined ||
-      last.someInstrumentBelow !== undefined)
-  )
-    problems.push('the last rating rule must have no conditions, so that every total gets a rating');
-  return problems;
-}
-
+/** A framework that also passes the cross-checks; each issue carries the Thai message in `params.th`. */
 export const ZValidFramework = ZFramework.superRefine((f, ctx) => {
-  for (const message of frameworkProblems(f)) ctx.addIssue({ code: 'custom', message });
+  for (const p of frameworkProblems(f)) ctx.addIssue({ code: 'custom', message: p.en, params: { th: p.th } });
 });

@@ -25,12 +25,13 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function validateFramework(input: unknown): Validation {
   const english = ZValidFramework.safeParse(input);
   if (english.success) return { ok: true, framework: english.data };
-  // The same parse with zod's Thai messages yields the same issues in the same order. Messages the
-  // framework schema writes itself (its cross-checks) exist only in English; they get a Thai lead-in.
+  // The same parse with zod's Thai messages yields the same issues in the same order. The framework's own
+  // cross-checks carry their Thai message in `params.th`.
   const thai = ZValidFramework.safeParse(input, { error: thaiMessages });
   const thaiIssues = thai.success ? [] : thai.error.issues;
   const problems = english.error.issues.map((issue, i): FrameworkProblem => {
-    const th = thaiIssues[i]?.message;
+    const own = issue.code === 'custom' ? (issue.params as { th?: string } | undefined)?.th : undefined;
+    const th = own ?? thaiIssues[i]?.message;
     return {
       path: pathOf(issue.path),
       en: issue.message,

@@ -1,0 +1,163 @@
+// Checks across a framework's parts that a single field's schema cannot express, each with a Thai and an
+// English message (admins importing a framework read the Thai one first).
+import type { Framework } from './schema.ts';
+
+export interface CrossCheckProblem {
+  th: string;
+  en: string;
+}
+
+const KIND_TH: Record<string, string> = {
+  instrument: 'เครื่องมือ',
+  indicator: 'ตัวชี้วัด',
+  'sub-indicator': 'ตัวชี้วัดย่อย',
+  scale: 'มาตรวัดคำตอบ',
+  question: 'ข้อคำถาม',
+  rating: 'ระดับผลการประเมิน',
+  stage: 'ขั้นตอนในปฏิทิน',
+  'sub-item': 'ข้อย่อย',
+};
+
+export function frameworkProblems(f: Framework): CrossCheckProblem[] {
+  const problems: CrossCheckProblem[] = [];
+  const add = (th: string, en: string) => problems.push({ th, en });
+  const dupes = (kind: keyof typeof KIND_TH, codes: string[], where = '', whereTh = '') => {
+    const seen = new Set<string>();
+    for (const c of codes) {
+      if (seen.has(c))
+        add(`รหัส${KIND_TH[kind]}${whereTh} "${c}" ซ้ำกัน`, `duplicate ${kind} code "${c}"${where}`);
+      seen.add(c);
+    }
+  };
+  dupes(
+    'instrument',
+    f.instruments.map((i) => i.code),
+  );
+  dupes(
+    'indicator',
+    f.indicators.map((i) => i.code),
+  );
+  dupes(
+    'sub-indicator',
+    f.indicators.flatMap((i) => i.subIndicators.map((s) => s.code)),
+  );
+  dupes(
+    'scale',
+    f.scales.map((s) => s.code),
+  );
+  dupes('question', [...f.questions.map((q) => q.code), ...f.oitItems.map((o) => o.code)]);
+  dupes(
+    'rating',
+    f.rating.rules.map((r) => r.code),
+  );
+  dupes(
+    'stage',
+    f.calendar.map((s) => s.code),
+  );
+
+  const weightSum = f.instruments.reduce((s, i) => s + i.weight, 0);
+  if (Math.abs(weightSum - 100) > 1e-9)
+    add(`น้ำหนักของเครื่องมือรวมกันได้ ${weightSum} ไม่ใช่ 100`, `instrument weights sum to ${weightSum}, not 100`);
+
+  const indicators = new Map(f.indicators.map((i) => [i.code, i]));
+  const instrumentCodes = new Set(f.instruments.map((i) => i.code));
+  const surveyIndicators = new Set<string>();
+  const oitIndicators = new Set<string>();
+  const sampleBase = new Map<string, string>();
+  for (const inst of f.instruments) {
+    for (const code of inst.indicators) {
+      if (!indicators.has(code))
+        add(
+          `เครื่องมือ ${inst.code} อ้างถึงตัวชี้วัด ${code} ที่ไม่มีอยู่`,
+          `instrument ${inst.code} refers to unknown indicator ${code}`,
+        );
+      (inst.collection === 'open_data' ? oitIndicators : surveyIndicators).add(code);
+    }
+    const s = inst.sample;
+    const ref = s?.kind === 'formula' ? s.of : s?.kind === 'table' ? s.otherwise?.of : undefined;
+    if (ref && ref !== 'population') {
+      if (!instrumentCodes.has(ref.minimumOf) || ref.minimumOf === inst.code)
+        add(
+          `เครื่องมือ ${inst.code}: กลุ่มตัวอย่างอ้างถึงเครื่องมือ ${ref.minimumOf} ที่ไม่มีอยู่`,
+          `instrument ${inst.code}: sample refers to unknown instrument ${ref.minimumOf}`,
+        );
+      else sampleBase.set(inst.code, ref.minimumOf);
+    }
+  }
+  // Sample rules that refer to each other in a circle have no answer.
+  for (const start of sampleBase.keys()) {
+    const seen = new Set([start]);
+    for (let next = sampleBase.get(start); next; next = sampleBase.get(next)) {
+      if (seen.has(next)) {
+        add(
+          `กฎกลุ่มตัวอย่างของเครื่องมือ ${start} อ้างถึงกันเป็นวง`,
+          `the sample rules of instrument ${start} refer to each other in a circle`,
+        );
+        break;
+      }
+      seen.add(next);
+    }
+  }
+  for (const ind of f.indicators) {
+    if (!surveyIndicators.has(ind.code) && !oitIndicators.has(ind.code))
+      add(`ตัวชี้วัด ${ind.code} ไม่อยู่ในเครื่องมือใด`, `indicator ${ind.code} belongs to no instrument`);
+    if (oitIndicators.has(ind.code) && ind.subIndicators.length === 0)
+      add(
+        `ตัวชี้วัด ${ind.code} ของแบบวัด OIT ต้องมีตัวชี้วัดย่อย`,
+        `open-data indicator ${ind.code} needs sub-indicators`,
+      );
+  }
+  const scales = new Set(f.scales.map((s) => s.code));
+  for (const q of f.questions) {
+    if (!surveyIndicators.has(q.indicator))
+      add(
+        `ข้อคำถาม ${q.code}: ตัวชี้วัด ${q.indicator} ไม่ได้วัดด้วยแบบสำรวจ`,
+        `question ${q.code}: indicator ${q.indicator} is not scored by a survey instrument`,
+      );
+    if (!scales.has(q.scale))
+      add(`ข้อคำถาม ${q.code}: ไม่รู้จักมาตรวัด "${q.scale}"`, `question ${q.code}: unknown scale "${q.scale}"`);
+    dupes(
+      'sub-item',
+      q.subItems.map((s) => s.code),
+      ` in question ${q.code}`,
+      `ของข้อคำถาม ${q.code}`,
+    );
+  }
+  for (const o of f.oitItems) {
+    const ind = indicators.get(o.indicator);
+    if (!oitIndicators.has(o.indicator))
+      add(
+        `ข้อ OIT ${o.code}: ตัวชี้วัด ${o.indicator} ไม่ใช่ตัวชี้วัดของแบบวัด OIT`,
+        `OIT item ${o.code}: indicator ${o.indicator} is not open data`,
+      );
+    else if (!ind?.subIndicators.some((s) => s.code === o.subIndicator))
+      add(
+        `ข้อ OIT ${o.code}: ตัวชี้วัดย่อย ${o.subIndicator} ไม่อยู่ใต้ตัวชี้วัด ${o.indicator}`,
+        `OIT item ${o.code}: sub-indicator ${o.subIndicator} is not under indicator ${o.indicator}`,
+      );
+  }
+  // A framework at question level must cover every indicator; a structure-level one (no questions) may not.
+  if (f.questions.length > 0) {
+    for (const code of surveyIndicators)
+      if (!f.questions.some((q) => q.indicator === code))
+        add(`ตัวชี้วัด ${code} ไม่มีข้อคำถาม`, `indicator ${code} has no questions`);
+  }
+  if (f.oitItems.length > 0) {
+    for (const ind of f.indicators.filter((i) => oitIndicators.has(i.code)))
+      for (const sub of ind.subIndicators)
+        if (!f.oitItems.some((o) => o.subIndicator === sub.code))
+          add(`ตัวชี้วัดย่อย ${sub.code} ไม่มีข้อการประเมิน`, `sub-indicator ${sub.code} has no items`);
+  }
+  const last = f.rating.rules.at(-1);
+  if (
+    last &&
+    (last.totalAtLeast !== undefined ||
+      last.everyInstrumentAtLeast !== undefined ||
+      last.someInstrumentBelow !== undefined)
+  )
+    add(
+      'ระดับผลการประเมินสุดท้ายต้องไม่มีเงื่อนไข เพื่อให้ทุกคะแนนได้ระดับผล',
+      'the last rating rule must have no conditions, so that every total gets a rating',
+    );
+  return problems;
+}
