@@ -4,6 +4,7 @@ import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/i
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
+import { qualityRoutes } from './quality/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { usersRoutes } from './users/index.ts';
 
@@ -16,4 +17,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   dashboardRoutes,
   usersRoutes,
   auditRoutes,
+  qualityRoutes,
 ];

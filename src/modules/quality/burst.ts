@@ -1,0 +1,143 @@
+// Burst counters: how many submissions an agency received per 10-minute window, overall and per client
+// network. They live in rate_buckets under keyed hashes only (never an address, never next to an answer),
+// and every write purges windows older than 24 hours, so nothing here can later re-link a response to a
+// network or a time finer than the day stored with the answers.
+import { isIP } from 'node:net';
+import { and, gte, like, lt, sql } from 'drizzle-orm';
+import { keyedHash } from '../../app/secrets.ts';
+import type { Config } from '../../config.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { rateBuckets } from '../../db/schema/index.ts';
+
+export const BURST_WINDOW_MINUTES = 10;
+const WINDOW_MS = BURST_WINDOW_MINUTES * 60_000;
+export const BURST_RETENTION_MS = 24 * 60 * 60_000;
+/** Tags keep these counters apart from other rate limits sharing the table; the rest of the key is a hash. */
+const AGENCY_TAG = 'burst:agency:';
+const NETWORK_TAG = 'burst:net:';
+
+type HashConfig = Pick<Config, 'sessionSecret'>;
+
+/** The coarse network of a client: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4); null if unparsable. */
+export function networkPrefix(clientIp: string): string | null {
+  const ip = clientIp.trim().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const candidate = mapped?.[1] ?? ip;
+  const kind = isIP(candidate);
+  if (kind === 4) return `${candidate.split('.').slice(0, 3).join('.')}.0/24`;
+  if (kind === 6) {
+    const groups = expandIpv6(candidate);
+    return groups ? `${groups.slice(0, 3).join(':')}::/48` : null;
+  }
+  return null;
+}
+
+function expandIpv6(ip: string): string[] | null {
+  // An embedded IPv4 tail (::1.2.3.4) takes two groups; the /48 never reaches it, so zeros will do.
+  const text = ip.replace(/\d+\.\d+\.\d+\.\d+$/, '0:0');
+  const [head = '', tail, ...rest] = text.split('::');
+  if (rest.length > 0) return null;
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (tail === undefined && missing !== 0)) return null;
+  return [...left, ...Array(missing).fill('0'), ...right].map((g) => Number.parseInt(g, 16).toString(16));
+}
+
+export function windowStartOf(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+}
+
+/** The agency's own counter key; also the stem of its per-network keys, so they can be found by prefix. */
+export function agencyBurstKey(config: HashConfig, agencyId: string): string {
+  return `${AGENCY_TAG}${keyedHash(config, 'network-prefix', `${agencyId}|*`)}`;
+}
+function networkStem(config: HashConfig, agencyId: string): string {
+  return `${NETWORK_TAG}${keyedHash(config, 'network-prefix', `${agencyId}|*`)}.`;
+}
+function networkBurstKey(config: HashConfig, agencyId: string, prefix: string): string {
+  return `${networkStem(config, agencyId)}${keyedHash(config, 'network-prefix', `${agencyId}|${prefix}`)}`;
+}
+
+export interface NoteSubmission {
+  agencyId: string;
+  /** Accepted for the caller's convenience; windows last minutes, so the year does not split them. */
+  year: number;
+  clientIp: string;
+  now: Date;
+  config: HashConfig;
+}
+
+/**
+ * Counts one accepted submission. Call it inside the submission's transaction (so a rolled-back submission
+ * is not counted). Returns the counts of the current window, for callers that want to throttle.
+ */
+export async function noteSubmission(
+  tx: DbOrTx,
+  input: NoteSubmission,
+): Promise<{ agency: number; network: number | null }> {
+  const windowStart = windowStartOf(input.now);
+  await tx
+    .delete(rateBuckets)
+    .where(
+      and(
+        lt(rateBuckets.windowStart, new Date(input.now.getTime() - BURST_RETENTION_MS)),
+        like(rateBuckets.key, 'burst:%'),
+      ),
+    );
+  const agency = await bump(tx, agencyBurstKey(input.config, input.agencyId), windowStart);
+  const prefix = networkPrefix(input.clientIp);
+  const network =
+    prefix === null
+      ? null
+      : await bump(tx, networkBurstKey(input.config, input.agencyId, prefix), windowStart);
+  return { agency, network };
+}
+
+async function bump(tx: DbOrTx, key: string, windowStart: Date): Promise<number> {
+  const [row] = await tx
+    .insert(rateBuckets)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateBuckets.key, rateBuckets.windowStart],
+      set: { count: sql`${rateBuckets.count} + 1` },
+    })
+    .returning({ count: rateBuckets.count });
+  return row?.count ?? 1;
+}
+
+/**
+ * The agency's counts per window still kept (the last 24 hours): overall, and the busiest single network
+ * in each window. Windows without submissions are simply absent.
+ */
+export async function burstWindows(
+  db: DbOrTx,
+  config: HashConfig,
+  agencyId: string,
+  now: Date,
+): Promise<{ windowMinutes: number; agency: number[]; busiestNetwork: number[] }> {
+  const since = new Date(now.getTime() - BURST_RETENTION_MS);
+  const agencyKey = agencyBurstKey(config, agencyId);
+  const stem = networkStem(config, agencyId);
+  // At most one row per window for the agency and one per network and window: few enough to fold here.
+  const rows = await db
+    .select({ key: rateBuckets.key, windowStart: rateBuckets.windowStart, count: rateBuckets.count })
+    .from(rateBuckets)
+    .where(
+      and(
+        gte(rateBuckets.windowStart, since),
+        sql`(${rateBuckets.key} = ${agencyKey} or starts_with(${rateBuckets.key}, ${stem}))`,
+      ),
+    );
+  const agency: number[] = [];
+  const busiest = new Map<number, number>();
+  for (const r of rows) {
+    if (r.key === agencyKey) agency.push(r.count);
+    else busiest.set(r.windowStart.getTime(), Math.max(busiest.get(r.windowStart.getTime()) ?? 0, r.count));
+  }
+  return {
+    windowMinutes: BURST_WINDOW_MINUTES,
+    agency,
+    busiestNetwork: [...busiest.values()],
+  };
+}

@@ -1,0 +1,161 @@
+// Queries of the quality review: responses with their decisions, peers' answers, day counts, breakdowns.
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { agencies, responseReviews, surveyResponses } from '../../db/schema/index.ts';
+
+const notExcluded = sql`coalesce(${responseReviews.decision}, 'keep') <> 'exclude'`;
+
+export type ReviewRow = typeof responseReviews.$inferSelect;
+
+export interface ResponseForReview {
+  id: string;
+  instrument: string;
+  answers: unknown;
+  durationSeconds: number;
+  submittedOn: string;
+  channel: string;
+  review: ReviewRow | null;
+}
+
+/** Every response of the agency in the year, with its decision if any, oldest day first. */
+export async function responsesForReview(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+): Promise<ResponseForReview[]> {
+  const rows = await db
+    .select({ r: surveyResponses, review: responseReviews })
+    .from(surveyResponses)
+    .leftJoin(responseReviews, eq(responseReviews.responseId, surveyResponses.id))
+    .where(and(eq(surveyResponses.agencyId, agencyId), eq(surveyResponses.year, year)))
+    .orderBy(surveyResponses.submittedOn, surveyResponses.id);
+  return rows.map(({ r, review }) => ({
+    id: r.id,
+    instrument: r.instrument,
+    answers: r.answers,
+    durationSeconds: r.durationSeconds,
+    submittedOn: r.submittedOn,
+    channel: r.channel,
+    review,
+  }));
+}
+
+/**
+ * Up to `limit` other agencies of the peer group (or, without one, of the agency type) with counted
+ * responses to the instrument in the year. The sample is a stable pseudo-random one (hash order), so the
+ * same request gives the same comparison.
+ */
+export async function peerAgencies(
+  db: DbOrTx,
+  agency: { id: string; peerGroup: string | null; type: string },
+  year: number,
+  instrument: string,
+  limit: number,
+): Promise<{ id: string; type: string }[]> {
+  const group = agency.peerGroup
+    ? eq(agencies.peerGroup, agency.peerGroup)
+    : and(sql`${agencies.peerGroup} is null`, eq(agencies.type, agency.type));
+  return db
+    .select({ id: agencies.id, type: agencies.type })
+    .from(agencies)
+    .where(
+      and(
+        group,
+        ne(agencies.id, agency.id),
+        sql`exists (select 1 from ${surveyResponses} where ${surveyResponses.agencyId} = ${agencies.id}
+          and ${surveyResponses.year} = ${year} and ${surveyResponses.instrument} = ${instrument})`,
+      ),
+    )
+    .orderBy(sql`md5(${agencies.id}::text || ${String(year)})`)
+    .limit(limit);
+}
+
+/** Counted answers of the given agencies for one instrument, in one query. */
+export async function countedAnswersOf(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  year: number,
+  instrument: string,
+): Promise<{ agencyId: string; answers: unknown }[]> {
+  if (agencyIds.length === 0) return [];
+  return db
+    .select({ agencyId: surveyResponses.agencyId, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .leftJoin(responseReviews, eq(responseReviews.responseId, surveyResponses.id))
+    .where(
+      and(
+        inArray(surveyResponses.agencyId, [...agencyIds]),
+        eq(surveyResponses.year, year),
+        eq(surveyResponses.instrument, instrument),
+        notExcluded,
+      ),
+    );
+}
+
+export type BreakdownDimension = 'day' | 'channel' | 'instrument';
+
+/** Counted responses of the agency per group, in key order. */
+export async function countedBy(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  by: BreakdownDimension,
+): Promise<{ key: string; count: number }[]> {
+  const column = {
+    day: sql<string>`${surveyResponses.submittedOn}::text`,
+    channel: sql<string>`${surveyResponses.channel}`,
+    instrument: sql<string>`${surveyResponses.instrument}`,
+  }[by];
+  const rows = await db
+    .select({ key: column, count: sql<number>`count(*)::int` })
+    .from(surveyResponses)
+    .leftJoin(responseReviews, eq(responseReviews.responseId, surveyResponses.id))
+    .where(and(eq(surveyResponses.agencyId, agencyId), eq(surveyResponses.year, year), notExcluded))
+    .groupBy(column)
+    .orderBy(column);
+  return rows;
+}
+
+export async function selectResponseRef(
+  db: DbOrTx,
+  responseId: string,
+): Promise<{ id: string; agencyId: string; year: number; instrument: string } | undefined> {
+  const [row] = await db
+    .select({
+      id: surveyResponses.id,
+      agencyId: surveyResponses.agencyId,
+      year: surveyResponses.year,
+      instrument: surveyResponses.instrument,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.id, responseId));
+  return row;
+}
+
+export async function selectReview(db: DbOrTx, responseId: string): Promise<ReviewRow | undefined> {
+  const [row] = await db.select().from(responseReviews).where(eq(responseReviews.responseId, responseId));
+  return row;
+}
+
+export async function upsertReview(
+  db: DbOrTx,
+  values: {
+    responseId: string;
+    decision: 'keep' | 'exclude';
+    reason: string | null;
+    decidedBy: string;
+    decidedAt: Date;
+  },
+): Promise<ReviewRow> {
+  const { responseId, ...rest } = values;
+  const [row] = await db
+    .insert(responseReviews)
+    .values(values)
+    .onConflictDoUpdate({ target: responseReviews.responseId, set: rest })
+    .returning();
+  return row as ReviewRow;
+}
+
+export async function deleteReview(db: DbOrTx, responseId: string): Promise<void> {
+  await db.delete(responseReviews).where(eq(responseReviews.responseId, responseId));
+}

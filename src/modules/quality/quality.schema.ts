@@ -1,0 +1,87 @@
+// Request and response shapes of the quality review (flags, decisions) and of suppressed breakdowns.
+import { z } from 'zod';
+
+export const REVIEW_REASON_MAX_LENGTH = 1000;
+
+const ZFiscalYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
+export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
+export const ZResponseParams = z.object({ id: z.uuid() });
+
+export const ZReviewBody = z
+  .strictObject({
+    decision: z.enum(['keep', 'exclude']),
+    reason: z.string().trim().max(REVIEW_REASON_MAX_LENGTH).optional(),
+  })
+  .refine((b) => b.decision === 'keep' || (b.reason ?? '').length > 0, {
+    path: ['reason'],
+    message: 'A reason is required to exclude a response (ต้องระบุเหตุผลเมื่อคัดคำตอบออก)',
+  });
+export type ReviewBody = z.infer<typeof ZReviewBody>;
+
+export const ZFlag = z.object({
+  code: z.string().meta({ example: 'speeder' }),
+  th: z.string(),
+  en: z.string(),
+  evidence: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+
+export const ZReview = z.object({
+  responseId: z.uuid(),
+  decision: z.enum(['keep', 'exclude']),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+export type Review = z.infer<typeof ZReview>;
+
+export const ZReviewUndone = z.object({ responseId: z.uuid(), decision: z.null() });
+
+export const ZFlaggedResponse = z.object({
+  /** The response's id: random, and tells nothing about the respondent. */
+  id: z.uuid(),
+  instrument: z.string(),
+  day: z.iso.date(),
+  durationSeconds: z.number().int(),
+  channel: z.string(),
+  flags: z.array(ZFlag),
+  /** The chosen option's position (1 = first) per answer item in questionnaire order; "-" unanswered. */
+  answerVector: z.string().describe('Only what a reviewer needs to judge straight-lining and duplicates'),
+  review: ZReview.nullable(),
+});
+
+export const ZInstrumentQuality = z.object({
+  instrument: z.string(),
+  responses: z.number().int(),
+  excluded: z.number().int(),
+  flaggedResponses: z.number().int(),
+  flagCounts: z.record(z.string(), z.number().int()),
+});
+
+export const ZQualityReport = z.object({
+  agencyId: z.uuid(),
+  year: z.number().int(),
+  /** false for supervisors: agency-level flags and counts only, no per-response data. */
+  detail: z.boolean(),
+  instruments: z.array(ZInstrumentQuality),
+  agencyFlags: z.array(ZFlag.extend({ instrument: z.string().nullable() })),
+  responses: z.array(ZFlaggedResponse).nullable(),
+});
+export type QualityReport = z.infer<typeof ZQualityReport>;
+export type FlaggedResponse = z.infer<typeof ZFlaggedResponse>;
+
+export const ZBreakdownQuery = z.object({ by: z.enum(['day', 'channel', 'instrument']) });
+
+export const ZBreakdown = z.object({
+  by: z.enum(['day', 'channel', 'instrument']),
+  /** Groups smaller than this are hidden, with one more hidden when a single small group could be recovered. */
+  minimumGroupSize: z.number().int(),
+  total: z.number().int(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      count: z.number().int().nullable(),
+      suppressed: z.boolean(),
+      reason: z.enum(['small', 'complementary']).nullable(),
+    }),
+  ),
+});
+export type Breakdown = z.infer<typeof ZBreakdown>;

@@ -1,0 +1,288 @@
+// Use cases of the response-quality review: the flags of an agency's year, the assessor's keep/exclude
+// decisions (audited, never with answers), and response breakdowns with small groups hidden.
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize, can } from '../../core/authz.ts';
+import { notFound, unauthenticated } from '../../core/errors.ts';
+import type { Framework } from '../../core/framework/schema.ts';
+import {
+  type AnswerItem,
+  answerItems,
+  answerUniformity,
+  flagAgency,
+  flagResponses,
+  QUALITY_DEFAULTS,
+  type QualityFlag,
+  SMALL_GROUP_MINIMUM,
+  suppressSmallGroups,
+} from '../../core/surveys/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
+import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import { BURST_WINDOW_MINUTES, burstWindows } from './burst.ts';
+import {
+  answersOf,
+  auditedReview,
+  presentFlag,
+  presentFlaggedResponse,
+  presentReview,
+} from './quality.present.ts';
+import {
+  type BreakdownDimension,
+  countedAnswersOf,
+  countedBy,
+  deleteReview,
+  peerAgencies,
+  type ResponseForReview,
+  responsesForReview,
+  selectResponseRef,
+  selectReview,
+  upsertReview,
+} from './quality.repo.ts';
+import type { Breakdown, QualityReport, Review, ReviewBody } from './quality.schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
+
+/** Enough peers for a stable median and robust z, few enough to answer in one request. */
+export const PEER_SAMPLE_LIMIT = 200;
+
+const responseNotFound = () =>
+  notFound('response_not_found', 'ไม่พบแบบสอบถามที่ระบุ', 'That survey response does not exist');
+
+/**
+ * Per-response flags are computed over every response (an excluded duplicate still shows why it was
+ * excluded); agency-level flags over the counted ones, since those are what will be scored.
+ */
+export async function qualityReport(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<QualityReport> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'quality.read', agencyRef(agency));
+  const detail = can(actor, 'quality.readResponses', agencyRef(agency));
+  const { framework } = await frameworkForYear(deps.db, year);
+  const rows = await responsesForReview(deps.db, agencyId, year);
+  const itemsOfType = itemsCache(framework);
+
+  const report: QualityReport = { agencyId, year, detail, instruments: [], agencyFlags: [], responses: [] };
+  for (const instrument of surveyInstruments(framework)) {
+    const items = itemsOfType(instrument, agency.type as AgencyType);
+    const all = rows.filter((r) => r.instrument === instrument);
+    const counted = all.filter((r) => r.review?.decision !== 'exclude');
+    const perResponse = flagResponses(items, all.map(asQualityResponse));
+    const flagCounts: Record<string, number> = {};
+    perResponse.forEach(({ flags }, i) => {
+      for (const f of flags) flagCounts[f.code] = (flagCounts[f.code] ?? 0) + 1;
+      const row = all[i] as ResponseForReview;
+      if (flags.length > 0 || row.review) report.responses?.push(presentFlaggedResponse(row, items, flags));
+    });
+    report.instruments.push({
+      instrument,
+      responses: all.length,
+      excluded: all.length - counted.length,
+      flaggedResponses: perResponse.filter((r) => r.flags.length > 0).length,
+      flagCounts,
+    });
+    const peerUniformity =
+      counted.length >= QUALITY_DEFAULTS.agencyMinResponses
+        ? await peerUniformityOf(deps, itemsOfType, agency, year, instrument)
+        : [];
+    const flags = flagAgency({
+      items,
+      responses: counted.map(asQualityResponse),
+      dayCounts: dayCounts(counted),
+      windowCounts: { windowMinutes: BURST_WINDOW_MINUTES, counts: [] },
+      peerUniformity,
+    });
+    report.agencyFlags.push(...flags.map((f) => ({ instrument, ...presentFlag(f) })));
+  }
+
+  const windows = await burstWindows(deps.db, deps.config, agencyId, deps.now());
+  const burst = flagAgency({
+    items: [],
+    responses: [],
+    dayCounts: [],
+    windowCounts: { windowMinutes: windows.windowMinutes, counts: windows.agency },
+    peerUniformity: [],
+  });
+  const network = networkBurstFlag(windows.windowMinutes, windows.busiestNetwork);
+  for (const f of [...burst, ...(network ? [network] : [])])
+    report.agencyFlags.push({ instrument: null, ...presentFlag(f) });
+
+  if (!detail) report.responses = null;
+  return report;
+}
+
+function surveyInstruments(framework: Framework): string[] {
+  return framework.instruments.filter((i) => i.collection !== 'open_data').map((i) => i.code);
+}
+
+/** answerItems per instrument and agency type, built once per request. */
+function itemsCache(framework: Framework) {
+  const cache = new Map<string, AnswerItem[]>();
+  return (instrument: string, type: AgencyType) => {
+    const key = `${instrument}|${type}`;
+    let items = cache.get(key);
+    if (!items) {
+      items = answerItems(framework, instrument, type);
+      cache.set(key, items);
+    }
+    return items;
+  };
+}
+
+const asQualityResponse = (r: ResponseForReview) => ({
+  id: r.id,
+  answers: answersOf(r.answers),
+  durationSeconds: r.durationSeconds,
+});
+
+function dayCounts(rows: readonly ResponseForReview[]) {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.submittedOn, (counts.get(r.submittedOn) ?? 0) + 1);
+  return [...counts].map(([day, count]) => ({ day, count }));
+}
+
+/** answerUniformity of a bounded sample of peer agencies: two queries, whatever the number of peers. */
+async function peerUniformityOf(
+  deps: Deps,
+  itemsOfType: ReturnType<typeof itemsCache>,
+  agency: { id: string; peerGroup: string | null; type: string },
+  year: number,
+  instrument: string,
+): Promise<number[]> {
+  const peers = await peerAgencies(deps.db, agency, year, instrument, PEER_SAMPLE_LIMIT);
+  const answers = await countedAnswersOf(
+    deps.db,
+    peers.map((p) => p.id),
+    year,
+    instrument,
+  );
+  const byAgency = new Map<
+    string,
+    { id: string; answers: ReturnType<typeof answersOf>; durationSeconds: number }[]
+  >();
+  answers.forEach((a, i) => {
+    const list = byAgency.get(a.agencyId) ?? [];
+    list.push({ id: String(i), answers: answersOf(a.answers), durationSeconds: 0 });
+    byAgency.set(a.agencyId, list);
+  });
+  return peers.flatMap((peer) => {
+    const u = answerUniformity(itemsOfType(instrument, peer.type as AgencyType), byAgency.get(peer.id) ?? []);
+    return u === null ? [] : [u];
+  });
+}
+
+/** Many submissions from one network (IPv4 /24, IPv6 /48) within one window: a single office or device. */
+function networkBurstFlag(windowMinutes: number, counts: readonly number[]): QualityFlag | null {
+  const threshold = QUALITY_DEFAULTS.burstWindowMinCount;
+  const busy = counts.filter((c) => c >= threshold);
+  if (busy.length === 0) return null;
+  const peak = Math.max(...busy);
+  return {
+    code: 'burst_network',
+    th: `มีการส่งแบบสอบถามจากเครือข่ายเดียวกันสูงสุด ${peak} ชุดภายใน ${windowMinutes} นาที (${busy.length} ช่วงเวลาที่ถึง ${threshold} ชุด)`,
+    en: `Up to ${peak} submissions from a single network within ${windowMinutes} minutes (${busy.length} windows reached ${threshold})`,
+    evidence: { peak, windowMinutes, windows: busy.length, threshold },
+  };
+}
+
+async function reviewTarget(deps: Deps, actor: Actor | null, responseId: string) {
+  if (!actor) throw unauthenticated();
+  const response = await selectResponseRef(deps.db, responseId);
+  if (!response) throw responseNotFound();
+  const agency = await loadAgencyFor(deps.db, actor, response.agencyId);
+  authorize(actor, 'response.review', agencyRef(agency));
+  return { actor, response };
+}
+
+/** Keep or exclude a response (exclusion needs a reason); excluded responses count toward nothing. */
+export async function reviewResponse(
+  deps: Deps,
+  actor: Actor | null,
+  responseId: string,
+  body: ReviewBody,
+): Promise<Review> {
+  const { actor: reviewer, response } = await reviewTarget(deps, actor, responseId);
+  const reason = body.decision === 'exclude' ? (body.reason ?? null) : body.reason || null;
+  return deps.db.transaction(async (tx) => {
+    const before = await selectReview(tx, responseId);
+    if (before && before.decision === body.decision && before.reason === reason) return presentReview(before);
+    const after = await upsertReview(tx, {
+      responseId,
+      decision: body.decision,
+      reason,
+      decidedBy: reviewer.userId,
+      decidedAt: deps.now(),
+    });
+    await appendAudit(
+      tx,
+      {
+        actor: reviewer,
+        agencyId: response.agencyId,
+        entityType: 'response_review',
+        entityId: responseId,
+        action: body.decision,
+        before: auditedReview(before),
+        after: auditedReview(after),
+      },
+      deps.now(),
+    );
+    return presentReview(after);
+  });
+}
+
+/** Withdraws the decision: the response counts again (as if never reviewed). */
+export async function undoReview(
+  deps: Deps,
+  actor: Actor | null,
+  responseId: string,
+): Promise<{ responseId: string; decision: null }> {
+  const { actor: reviewer, response } = await reviewTarget(deps, actor, responseId);
+  return deps.db.transaction(async (tx) => {
+    const before = await selectReview(tx, responseId);
+    if (!before)
+      throw notFound(
+        'review_not_found',
+        'แบบสอบถามนี้ยังไม่มีผลการพิจารณา',
+        'This response has no review decision to undo',
+      );
+    await deleteReview(tx, responseId);
+    await appendAudit(
+      tx,
+      {
+        actor: reviewer,
+        agencyId: response.agencyId,
+        entityType: 'response_review',
+        entityId: responseId,
+        action: 'undo',
+        before: auditedReview(before),
+        after: null,
+      },
+      deps.now(),
+    );
+    return { responseId, decision: null };
+  });
+}
+
+/** Counted responses per day, channel or instrument; one suppression rule for every viewer. */
+export async function responseBreakdown(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  by: BreakdownDimension,
+): Promise<Breakdown> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'breakdown.read', agencyRef(agency));
+  const groups = await countedBy(deps.db, agencyId, year, by);
+  const total = groups.reduce((s, g) => s + g.count, 0);
+  return {
+    by,
+    minimumGroupSize: SMALL_GROUP_MINIMUM,
+    total,
+    groups: suppressSmallGroups(groups, SMALL_GROUP_MINIMUM, { totalShown: true }),
+  };
+}
