@@ -43,6 +43,11 @@ export function inScope(actor: Actor, agency: AgencyRef): boolean {
 }
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
+/** An agency's EIT part-2 collection in one fiscal year: who is assigned to assess it that year. */
+export interface Eit2Ref {
+  agency: AgencyRef;
+  assessorsThisYear: readonly string[];
+}
 const isAdmin = (a: Actor) => a.role === 'admin';
 const everyone = () => true;
 
@@ -114,6 +119,21 @@ const RULES = {
   'audit.read': ((a, agency) =>
     isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
   'audit.verify': isAdmin as Rule<null>,
+  // EIT part-1 one-time codes: NACC watches SMS spending per agency (the code endpoints are public).
+  'otp.usage': isAdmin as Rule<null>,
+  // IIT access (code, QR, poster, single-use tokens): the agency's own admin and NACC. The respondent
+  // endpoints are public and need no rule.
+  'iitAccess.read': ((a, agency) =>
+    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'iitAccess.manage': ((a, agency) =>
+    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  // EIT part 2 (collected by the assessor's team): admins, and assessors assigned to the agency for that
+  // year. Reviewing an interview also needs a second pair of eyes: never the interviewer themself.
+  'eit2.collect': ((a, r) =>
+    isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) as Rule<Eit2Ref>,
+  'eit2.review': ((a, r) =>
+    (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
+    r.interviewerId !== a.userId) as Rule<Eit2Ref & { interviewerId: string | null }>,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

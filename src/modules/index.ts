@@ -3,9 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
+import { iitAccessRoutes } from './iit-access/index.ts';
+import { interviewRoutes } from './interviews/index.ts';
+import { otpRoutes } from './otp/index.ts';
 import { qualityRoutes } from './quality/index.ts';
 import { referenceRoutes } from './reference/index.ts';
+import { respondRoutes } from './respond/index.ts';
+import { stakeholderRoutes } from './stakeholders/index.ts';
 import { usersRoutes } from './users/index.ts';
 
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -17,5 +23,11 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   dashboardRoutes,
   usersRoutes,
   auditRoutes,
+  calendarRoutes,
+  stakeholderRoutes,
   qualityRoutes,
+  otpRoutes,
+  interviewRoutes,
+  iitAccessRoutes,
+  respondRoutes,
 ];

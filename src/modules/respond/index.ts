@@ -8,3 +8,4 @@ export {
   issueGrant,
   readGrant,
 } from './grant.ts';
+export { respondRoutes } from './respond.routes.ts';

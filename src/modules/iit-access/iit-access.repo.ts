@@ -1,0 +1,100 @@
+// Drizzle queries for the IIT access code and single-use token batches.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { agencies, auditLog, participations, surveyAccess, surveyTokens } from '../../db/schema/index.ts';
+
+export type AccessRow = typeof surveyAccess.$inferSelect;
+
+export async function selectAgencyForAccess(db: DbOrTx, agencyId: string) {
+  const [row] = await db
+    .select({
+      id: agencies.id,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      provinceCode: agencies.provinceCode,
+      ministryCode: agencies.ministryCode,
+    })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
+  return row;
+}
+
+export async function participationExists(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
+  const rows = await db
+    .select({ year: participations.year })
+    .from(participations)
+    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
+  return rows.length > 0;
+}
+
+export async function selectAccess(db: DbOrTx, agencyId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(surveyAccess)
+    .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)));
+  return row;
+}
+
+/** Creates the row unless a concurrent first read already did; returns whichever row won. */
+export async function insertAccessIfMissing(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  accessCode: string,
+  now: Date,
+): Promise<AccessRow> {
+  await db
+    .insert(surveyAccess)
+    .values({ agencyId, year, accessCode, codeRotatedAt: now })
+    .onConflictDoNothing();
+  return (await selectAccess(db, agencyId, year)) as AccessRow;
+}
+
+export async function updateAccess(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  patch: Partial<Pick<AccessRow, 'accessCode' | 'codeRotatedAt' | 'tokensRequired'>>,
+): Promise<AccessRow> {
+  const [row] = await db
+    .update(surveyAccess)
+    .set(patch)
+    .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)))
+    .returning();
+  return row as AccessRow;
+}
+
+export async function insertTokenHashes(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  batchId: string,
+  hashes: string[],
+) {
+  await db.insert(surveyTokens).values(hashes.map((tokenHash) => ({ tokenHash, agencyId, year, batchId })));
+}
+
+/**
+ * Batches with the number of tokens issued. When and by whom come from the audit entry of the batch;
+ * how many were used is unknowable by design (used hashes carry no batch, agency or time).
+ */
+export async function selectBatches(db: DbOrTx, agencyId: string, year: number) {
+  return db
+    .select({
+      batchId: surveyTokens.batchId,
+      issued: sql<number>`count(*)::int`,
+      createdAt: sql<Date | null>`max(${auditLog.occurredAt})`,
+      createdBy: sql<string | null>`max(${auditLog.actorUsername})`,
+    })
+    .from(surveyTokens)
+    .leftJoin(
+      auditLog,
+      and(
+        eq(auditLog.entityType, 'iit_token_batch'),
+        eq(auditLog.entityId, sql`${surveyTokens.batchId}::text`),
+      ),
+    )
+    .where(and(eq(surveyTokens.agencyId, agencyId), eq(surveyTokens.year, year)))
+    .groupBy(surveyTokens.batchId)
+    .orderBy(desc(sql`max(${auditLog.occurredAt})`));
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MAX_TOKENS_PER_BATCH } from './iit-access.codes.ts';
+
+export const ZAgencyYearParams = z.object({
+  id: z.uuid(),
+  year: z.coerce.number().int().min(2550).max(2700),
+});
+
+export const ZIitAccess = z.object({
+  agencyId: z.uuid(),
+  year: z.number().int(),
+  accessCode: z.string(),
+  codeRotatedAt: z.string(),
+  /** The respondent link printed on the poster and encoded in its QR code. */
+  link: z.string(),
+  tokensRequired: z.boolean(),
+});
+export type IitAccess = z.infer<typeof ZIitAccess>;
+
+export const ZTokensRequiredBody = z.object({ required: z.boolean() });
+
+export const ZGenerateTokensBody = z.object({
+  count: z.number().int().min(1).max(MAX_TOKENS_PER_BATCH),
+});
+
+export const ZTokenBatchList = z.object({
+  items: z.array(
+    z.object({
+      batchId: z.uuid(),
+      issued: z.number().int(),
+      createdAt: z.string().nullable(),
+      createdBy: z.string().nullable(),
+    }),
+  ),
+  /** Always false: used tokens are kept apart from their batch so that nobody can tell which slip answered. */
+  usedCountAvailable: z.literal(false),
+});

@@ -1,0 +1,233 @@
+// The public respondent API: what a respondent sees, getting a grant with the IIT access code (and token),
+// and submitting. Public: no actor, so no `authorize` — the grant is the permission. What is returned never
+// describes another respondent.
+import type { AppDeps } from '../../app/context.ts';
+import { keyedHash } from '../../app/secrets.ts';
+import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
+import { buildQuestionnaire, validateAnswers } from '../../core/surveys/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
+import { collectionWindow } from '../calendar/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import { normalizeCode, selectAccess } from '../iit-access/index.ts';
+import { noteSubmission } from '../quality/index.ts';
+import { recordResponse } from '../responses/index.ts';
+import { type GrantInstrument, issueGrant, readGrant } from './grant.ts';
+import { assertNotLockedOut, noteAccessFailure } from './respond.limits.ts';
+import { presentSearchResult } from './respond.present.ts';
+import {
+  consumeToken,
+  markEitRespondent,
+  searchCollectingAgencies,
+  selectAgencyType,
+  selectCollectionTarget,
+  selectSubmission,
+  tokenIssued,
+  tokenUsed,
+} from './respond.repo.ts';
+import type { SubmitBody } from './respond.schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'config' | 'now'>;
+
+/** The calendar stage whose window governs each instrument's collection. */
+export const COLLECTION_STAGE: Record<GrantInstrument, string> = {
+  IIT: 'iit_collection',
+  EIT1: 'eit_collection',
+};
+
+const notCollecting = () =>
+  notFound(
+    'survey_not_found',
+    'ไม่พบแบบสำรวจของหน่วยงานนี้ กรุณาตรวจสอบลิงก์อีกครั้ง',
+    'No survey was found for this agency; please check the link',
+  );
+
+/** One answer for every refusal, so that a guesser learns nothing about which part was wrong. */
+export const accessDenied = () =>
+  new DomainError(
+    'forbidden',
+    'access_denied',
+    'รหัสเข้าตอบหรือรหัสใช้ครั้งเดียวไม่ถูกต้อง หรือรหัสนี้ถูกใช้ไปแล้ว',
+    'The access code or the single-use token is not valid, or it was already used',
+  );
+
+export function collectionClosed(w: { opensOn: string | null; closesOn: string | null }, now: Date) {
+  const th = (d: string) =>
+    new Intl.DateTimeFormat('th-TH', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }).format(
+      new Date(`${d}T12:00:00+07:00`),
+    );
+  const en = (d: string) =>
+    new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }).format(
+      new Date(`${d}T12:00:00+07:00`),
+    );
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(now);
+  const details = { opensOn: w.opensOn, closesOn: w.closesOn };
+  if (w.opensOn && today < w.opensOn)
+    return conflict(
+      'collection_not_open_yet',
+      `แบบสำรวจนี้ยังไม่เปิดรับคำตอบ จะเปิดวันที่ ${th(w.opensOn)}`,
+      `This survey is not open yet; it opens on ${en(w.opensOn)}`,
+      details,
+    );
+  if (w.closesOn)
+    return conflict(
+      'collection_closed',
+      `แบบสำรวจนี้ปิดรับคำตอบแล้วเมื่อสิ้นวันที่ ${th(w.closesOn)}`,
+      `This survey closed at the end of ${en(w.closesOn)}`,
+      details,
+    );
+  return conflict(
+    'collection_closed',
+    'แบบสำรวจนี้ไม่ได้เปิดรับคำตอบในปีนี้',
+    'This survey is not collecting responses this year',
+    details,
+  );
+}
+
+async function target(deps: Deps, agencyId: string) {
+  const t = await selectCollectionTarget(deps.db, agencyId);
+  if (!t?.active || t.year === null) throw notCollecting();
+  return { ...t, year: t.year };
+}
+
+async function windowOf(deps: Deps, agencyId: string, year: number, instrument: GrantInstrument) {
+  const w = await collectionWindow(
+    deps.db,
+    { agencyId, year, stage: COLLECTION_STAGE[instrument] },
+    deps.now(),
+  );
+  return { open: w.open, opensOn: w.opensOn, closesOn: w.closesOn };
+}
+
+export async function searchAgencies(deps: Deps, query: { q?: string; province?: string }) {
+  return { items: (await searchCollectingAgencies(deps.db, query, 30)).map(presentSearchResult) };
+}
+
+export async function respondentPage(deps: Deps, agencyId: string, instrument: GrantInstrument) {
+  const t = await target(deps, agencyId);
+  const { framework } = await frameworkForYear(deps.db, t.year);
+  const access = instrument === 'IIT' ? await selectAccess(deps.db, agencyId, t.year) : undefined;
+  return {
+    agency: { id: t.id, nameTh: t.nameTh, nameEn: t.nameEn },
+    year: t.year,
+    instrument,
+    window: await windowOf(deps, agencyId, t.year, instrument),
+    requiresToken: access?.tokensRequired ?? false,
+    questionnaire: buildQuestionnaire(framework, instrument, t.type as AgencyType),
+  };
+}
+
+/**
+ * Checks the access code (and token, when the agency requires one) and returns a grant. Every refusal
+ * looks the same and counts toward the lock-out; a locked-out client gets 429 before anything is checked.
+ */
+export async function iitAccessGrant(
+  deps: Deps,
+  agencyId: string,
+  body: { accessCode: string; token?: string | undefined },
+  clientIp: string,
+) {
+  const t = await target(deps, agencyId);
+  const now = deps.now();
+  await assertNotLockedOut(deps.db, deps.config, agencyId, clientIp, now);
+  const window = await windowOf(deps, agencyId, t.year, 'IIT');
+  if (!window.open) throw collectionClosed(window, now);
+  const access = await selectAccess(deps.db, agencyId, t.year);
+  let tokenHash: string | undefined;
+  let ok = access !== undefined && normalizeCode(body.accessCode) === access.accessCode;
+  if (ok && access?.tokensRequired) {
+    const token = normalizeCode(body.token ?? '');
+    tokenHash = keyedHash(deps.config, 'survey-token', token);
+    ok =
+      token !== '' &&
+      (await tokenIssued(deps.db, agencyId, t.year, tokenHash)) &&
+      !(await tokenUsed(deps.db, tokenHash));
+  }
+  if (!ok) {
+    await noteAccessFailure(deps.db, deps.config, agencyId, clientIp, now);
+    throw accessDenied();
+  }
+  const { grant, expiresAt } = issueGrant(
+    deps.config,
+    { agencyId, year: t.year, instrument: 'IIT', ...(tokenHash ? { tokenHash } : {}) },
+    now,
+  );
+  return { grant, expiresAt: expiresAt.toISOString() };
+}
+
+const tokenUsedError = () =>
+  conflict(
+    'token_used',
+    'รหัสใช้ครั้งเดียวนี้ถูกใช้ตอบแบบสำรวจไปแล้ว',
+    'This single-use token has already been used to answer',
+  );
+const alreadyResponded = () =>
+  conflict(
+    'already_responded',
+    'หมายเลขโทรศัพท์หรืออีเมลนี้ตอบแบบสำรวจของหน่วยงานนี้ในปีนี้แล้ว',
+    'This phone number or e-mail address has already answered this agency’s survey this year',
+  );
+
+/**
+ * Records one response. Everything that marks the respondent (the token consumed, the EIT respondent
+ * hash) happens in the same transaction as the answers, and the transaction commits before we answer.
+ * A retry with the same submissionId is recognised first and answered `already_recorded`.
+ */
+export async function submitResponse(
+  deps: Deps,
+  agencyId: string,
+  instrument: GrantInstrument,
+  body: SubmitBody,
+  clientIp: string,
+): Promise<{ status: 'recorded' | 'already_recorded' }> {
+  const now = deps.now();
+  const grant = readGrant(deps.config, body.grant, { agencyId, instrument }, now);
+  const window = await windowOf(deps, agencyId, grant.year, instrument);
+  if (!window.open) throw collectionClosed(window, now);
+  const { version, framework } = await frameworkForYear(deps.db, grant.year);
+  const agencyType = (await selectAgencyType(deps.db, agencyId)) as AgencyType | undefined;
+  if (!agencyType) throw notCollecting();
+  const problems = validateAnswers(framework, instrument, agencyType, body.answers);
+  if (problems.length > 0)
+    throw invalid(
+      'invalid_answers',
+      'คำตอบยังไม่ครบหรือไม่ถูกต้อง กรุณาตรวจสอบข้อที่ระบุ',
+      'Some answers are missing or not valid; please check the questions listed',
+      { problems },
+    );
+
+  const isRetry = async (tx: DbOrTx) => {
+    const previous = await selectSubmission(tx, body.submissionId);
+    return previous !== undefined && previous.agencyId === agencyId && previous.instrument === instrument;
+  };
+
+  return deps.db.transaction(async (tx) => {
+    if (await isRetry(tx)) return { status: 'already_recorded' as const };
+    if (grant.tokenHash && !(await consumeToken(tx, grant.tokenHash))) {
+      // A concurrent retry of this very submission may have consumed it a moment ago.
+      if (await isRetry(tx)) return { status: 'already_recorded' as const };
+      throw tokenUsedError();
+    }
+    if (instrument === 'EIT1') {
+      if (!grant.destinationHash) throw notCollecting();
+      if (!(await markEitRespondent(tx, agencyId, grant.year, grant.destinationHash))) {
+        if (await isRetry(tx)) return { status: 'already_recorded' as const };
+        throw alreadyResponded();
+      }
+    }
+    const { duplicate } = await recordResponse(tx, {
+      submissionId: body.submissionId,
+      agencyId,
+      year: grant.year,
+      instrument,
+      frameworkVersion: version,
+      answers: body.answers,
+      durationSeconds: body.durationSeconds,
+      channel: 'web',
+      now,
+    });
+    if (duplicate) return { status: 'already_recorded' as const };
+    await noteSubmission(tx, { agencyId, year: grant.year, clientIp, now, config: deps.config });
+    return { status: 'recorded' as const };
+  });
+}
