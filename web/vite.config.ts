@@ -1,19 +1,53 @@
-// Builds the SPA from web/ into dist/web, which the server serves with an index.html fallback.
+// Builds the web app from web/ into dist/web: the SPA (index.html, served with an index.html fallback) and the
+// light respondent entry (respond.html, served for /respond/*), which shares no Mantine code with the SPA.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const RESPOND_HTML_SOURCE = 'respond/respond.html';
+
+/**
+ * The respondent entry's sources live together in web/respond/, but the server looks for dist/web/respond.html
+ * (next to index.html); the dev server answers /respond/* with the same page.
+ */
+function respondentEntry(): Plugin {
+  return {
+    name: 'prongsai-respondent-entry',
+    // After Vite's HTML plugin has put the page into the bundle.
+    enforce: 'post',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '';
+        if (/^\/respond(\/|$|\?)/.test(url) && !url.startsWith('/respond/src/'))
+          req.url = `/${RESPOND_HTML_SOURCE}`;
+        next();
+      });
+    },
+    generateBundle(_options, bundle) {
+      const page = bundle[RESPOND_HTML_SOURCE];
+      if (page?.type !== 'asset') return;
+      delete bundle[RESPOND_HTML_SOURCE];
+      this.emitFile({ type: 'asset', fileName: 'respond.html', source: page.source });
+    },
+  };
+}
 
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), respondentEntry()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     // Mantine + React make a ~500 kB vendor bundle before gzip; pages are split by lazy routes.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        respond: fileURLToPath(new URL(RESPOND_HTML_SOURCE, import.meta.url)),
+      },
+    },
   },
   server: {
     port: 5173,

@@ -133,6 +133,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
         return reply.status(404).send(errorBody('not_found', 'ไม่พบสิ่งที่ขอ', 'Not found'));
       }
+      // Respondents get the light survey entry (no staff SPA), built from web/respond/.
+      if (/^\/respond(\/|\?|$)/.test(req.url)) return reply.sendFile('respond.html');
       return reply.sendFile('index.html');
     });
   } else {
