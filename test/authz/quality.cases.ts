@@ -8,8 +8,8 @@ import {
   loadFramework,
   YEAR,
 } from '../../src/modules/quality/quality.fixture.testing.ts';
-import { allow, both, inScopeOnly, type MatrixCase } from './cases.ts';
-import type { CaseWorld, World } from './world.ts';
+import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase } from './cases.ts';
+import type { World } from './world.ts';
 
 interface QualityFixture {
   version: number;
