@@ -29,6 +29,21 @@ const ZEnv = z.object({
   TRUST_PROXY: z.string().default('false'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // One-time codes for EIT part 1 (README: "SMS and e-mail senders"). `console` writes codes to the log.
+  OTP_SMS_SENDER: z.enum(['console', 'http-sms']).optional(),
+  OTP_EMAIL_SENDER: z.enum(['console', 'smtp']).optional(),
+  OTP_SMS_HTTP_URL: z.string().url().optional(),
+  /** One header line sent with every SMS request, e.g. "Authorization: Bearer xyz". */
+  OTP_SMS_HTTP_AUTH_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+:\s*\S.*$/, 'expected "Header-Name: value"')
+    .optional(),
+  /** JSON body with {{to}} (+66…), {{to_digits}} (66…) and {{text}} placeholders; values are JSON-escaped. */
+  OTP_SMS_HTTP_BODY_TEMPLATE: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
+  OTP_SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  OTP_SMS_DAILY_CAP_PER_AGENCY: z.coerce.number().int().min(1).default(500),
+  /** New code requests per agency per hour (all channels): raise it for agencies serving crowds. */
+  OTP_AGENCY_HOURLY_LIMIT: z.coerce.number().int().min(1).default(300),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -44,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.SESSION_SECRET)
     throw new Error('SESSION_SECRET (≥32 characters) is required in production');
   if (e.MAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) throw new Error('MAIL_TRANSPORT=smtp needs SMTP_URL');
+  const otp = otpSenders(e, production);
   return {
     env: e.NODE_ENV,
     production,
@@ -60,7 +76,48 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    otp,
   };
+}
+
+/**
+ * Which senders deliver one-time codes. `console` (codes in the log) is the default outside production and
+ * refused in production; there, a channel without a configured sender is 'off' (the respondent page offers
+ * the other channel).
+ */
+function otpSenders(e: z.infer<typeof ZEnv>, production: boolean) {
+  if (production && e.OTP_SMS_SENDER === 'console')
+    throw new Error('OTP_SMS_SENDER=console writes codes to the log: not allowed in production');
+  if (production && e.OTP_EMAIL_SENDER === 'console')
+    throw new Error('OTP_EMAIL_SENDER=console writes codes to the log: not allowed in production');
+  const sms = e.OTP_SMS_SENDER ?? (production ? 'off' : 'console');
+  if (sms === 'http-sms' && !e.OTP_SMS_HTTP_URL)
+    throw new Error('OTP_SMS_SENDER=http-sms needs OTP_SMS_HTTP_URL');
+  if (sms === 'http-sms') assertBodyTemplate(e.OTP_SMS_HTTP_BODY_TEMPLATE);
+  const email = e.OTP_EMAIL_SENDER ?? (e.MAIL_TRANSPORT === 'smtp' ? 'smtp' : production ? 'off' : 'console');
+  if (email === 'smtp' && !e.SMTP_URL) throw new Error('OTP_EMAIL_SENDER=smtp needs SMTP_URL');
+  return {
+    smsSender: sms as 'console' | 'http-sms' | 'off',
+    emailSender: email as 'console' | 'smtp' | 'off',
+    smsHttp: {
+      url: e.OTP_SMS_HTTP_URL,
+      authHeader: e.OTP_SMS_HTTP_AUTH_HEADER,
+      bodyTemplate: e.OTP_SMS_HTTP_BODY_TEMPLATE,
+      timeoutMs: e.OTP_SMS_HTTP_TIMEOUT_MS,
+    },
+    smsDailyCapPerAgency: e.OTP_SMS_DAILY_CAP_PER_AGENCY,
+    agencyHourlyLimit: e.OTP_AGENCY_HOURLY_LIMIT,
+  };
+}
+
+/** The template must be JSON once its placeholders are filled, or every SMS would fail at send time. */
+function assertBodyTemplate(template: string) {
+  const sample = template.replaceAll(/\{\{(to|to_digits|text)\}\}/g, 'x');
+  try {
+    JSON.parse(sample);
+  } catch {
+    throw new Error('OTP_SMS_HTTP_BODY_TEMPLATE is not JSON (placeholders go inside strings: "{{text}}")');
+  }
 }
 
 function parseTrustProxy(value: string): boolean | string {

@@ -1,0 +1,12 @@
+// EIT part-1 verification by one-time code. Other modules and tests import from here only.
+export { otpRoutes } from './otp.routes.ts';
+export {
+  consoleSender,
+  createOtpSenders,
+  httpSmsSender,
+  type OtpMessage,
+  type OtpSender,
+  type OtpSenders,
+  renderSmsBody,
+  replaceOtpSenders,
+} from './senders/index.ts';
