@@ -163,14 +163,17 @@ export async function iitPoster(
   return format === 'pdf' ? pdf : pdfToPng(pdf);
 }
 
-/** Issues `count` tokens; returns the printable slips (the only place the tokens ever appear). */
+/**
+ * Issues `count` tokens; returns the printable slips, the only place the tokens ever appear (the plaintext
+ * list is returned for the caller to print, never stored or logged).
+ */
 export async function generateTokens(
   deps: Deps,
   actor: Actor | null,
   agencyId: string,
   year: number,
   count: number,
-): Promise<{ batchId: string; pdf: Buffer }> {
+): Promise<{ batchId: string; pdf: Buffer; tokens: string[] }> {
   const agency = await agencyFor(deps, actor, agencyId, 'iitAccess.manage');
   await accessRow(deps, agencyId, year);
   const tokens = new Set<string>();
@@ -200,7 +203,7 @@ export async function generateTokens(
       now,
     );
   });
-  return { batchId, pdf };
+  return { batchId, pdf, tokens: [...tokens] };
 }
 
 export async function listTokenBatches(deps: Deps, actor: Actor | null, agencyId: string, year: number) {
