@@ -40,3 +40,14 @@ export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_COOLDOWN_SECONDS = 60;
 /** Codes sent for one verification (first send + resends); more needs a new verification. */
 export const OTP_MAX_SENDS = 5;
+
+/** Stakeholder numbers (match the checks on stakeholder_data). */
+export const IIT_POPULATION_MAX = 5_000_000;
+export const EIT_POPULATION_MAX = 100_000_000;
+/** EIT part-2 contact list upload (CSV or XLSX): a list to draw a sample from, not a customer database. */
+export const EIT_CONTACTS_MAX_BYTES = 5 * 1024 * 1024;
+export const EIT_CONTACTS_MAX_ROWS = 20_000;
+export const EIT_CONTACT_NAME_MAX_LENGTH = 300;
+export const EIT_CONTACT_RELATION_MAX_LENGTH = 200;
+/** Reason given for a calendar extension. */
+export const EXTENSION_REASON_MAX_LENGTH = 1000;

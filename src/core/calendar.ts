@@ -1,0 +1,65 @@
+// Calendar stages as windows in time. A stage's dates are Thai calendar days: it opens at 00:00 of its
+// first day and closes at the end of its last day, both in Asia/Bangkok — whatever the server's time zone.
+// Pure: the caller passes the stage, any per-agency extension and the current instant.
+
+/** Thailand has had no daylight saving time since 1954: a fixed +07:00 offset is exact. */
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface StageDates {
+  code: string;
+  start: string;
+  end: string;
+}
+
+export interface StageWindow {
+  open: boolean;
+  /** First day (Asia/Bangkok), as YYYY-MM-DD. */
+  opensOn: string;
+  /** Last day (Asia/Bangkok) after any extension; the stage closes at the end of this day. */
+  closesOn: string;
+  /** True when a per-agency extension moved the end past the framework's. */
+  extended: boolean;
+}
+
+function utcMidnight(isoDate: string): number {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) throw new Error(`not an ISO date: ${isoDate}`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Date.UTC rolls 2025-02-30 over to March; a calendar date that does not exist is a bug upstream.
+  if (new Date(ms).toISOString().slice(0, 10) !== isoDate) throw new Error(`no such date: ${isoDate}`);
+  return ms;
+}
+
+/** The instant a Bangkok day begins (00:00 at +07:00). */
+export function bangkokDayStart(isoDate: string): Date {
+  return new Date(utcMidnight(isoDate) - BANGKOK_OFFSET_MS);
+}
+
+/** The instant a Bangkok day is over (the next day's 00:00 at +07:00); a window is open strictly before it. */
+export function bangkokDayEnd(isoDate: string): Date {
+  return new Date(utcMidnight(isoDate) + DAY_MS - BANGKOK_OFFSET_MS);
+}
+
+/** The Bangkok calendar day of an instant, as YYYY-MM-DD. */
+export function bangkokToday(now: Date): string {
+  return new Date(now.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The window of a stage for one agency. `extensionEndsOn`, when given, replaces the framework's last day
+ * (an extension granted by a NACC admin); it never moves the first day.
+ */
+export function stageWindow(stage: StageDates, extensionEndsOn: string | null, now: Date): StageWindow {
+  const closesOn = extensionEndsOn ?? stage.end;
+  const t = now.getTime();
+  const open = t >= bangkokDayStart(stage.start).getTime() && t < bangkokDayEnd(closesOn).getTime();
+  return { open, opensOn: stage.start, closesOn, extended: extensionEndsOn !== null && closesOn > stage.end };
+}
+
+/** Why an extension's last day cannot be accepted, or null when it can. */
+export function extensionProblem(stage: StageDates, endsOn: string): 'not_later' | null {
+  // An extension lengthens a stage; closing a stage early is not what it is for.
+  return endsOn <= stage.end ? 'not_later' : null;
+}

@@ -1,0 +1,111 @@
+// Drizzle queries of the calendar: per-agency stage extensions and whether an agency's cycle is open.
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { participations, stageExtensions, users } from '../../db/schema/index.ts';
+
+export type ExtensionRow = {
+  stage: string;
+  endsOn: string;
+  reason: string;
+  grantedAt: Date;
+  grantedBy: { id: string; displayName: string } | null;
+};
+
+export async function participationExists(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
+  const rows = await db
+    .select({ year: participations.year })
+    .from(participations)
+    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
+  return rows.length > 0;
+}
+
+export async function selectExtensions(db: DbOrTx, agencyId: string, year: number): Promise<ExtensionRow[]> {
+  const rows = await db
+    .select({
+      stage: stageExtensions.stage,
+      endsOn: stageExtensions.endsOn,
+      reason: stageExtensions.reason,
+      grantedAt: stageExtensions.grantedAt,
+      grantedById: users.id,
+      grantedByName: users.displayName,
+    })
+    .from(stageExtensions)
+    .leftJoin(users, eq(users.id, stageExtensions.grantedBy))
+    .where(and(eq(stageExtensions.agencyId, agencyId), eq(stageExtensions.year, year)));
+  return rows.map((r) => ({
+    stage: r.stage,
+    endsOn: r.endsOn,
+    reason: r.reason,
+    grantedAt: r.grantedAt,
+    grantedBy: r.grantedById ? { id: r.grantedById, displayName: r.grantedByName ?? '' } : null,
+  }));
+}
+
+export async function selectExtensionEnd(
+  db: DbOrTx,
+  key: { agencyId: string; year: number; stage: string },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ endsOn: stageExtensions.endsOn })
+    .from(stageExtensions)
+    .where(
+      and(
+        eq(stageExtensions.agencyId, key.agencyId),
+        eq(stageExtensions.year, key.year),
+        eq(stageExtensions.stage, key.stage),
+      ),
+    );
+  return row?.endsOn ?? null;
+}
+
+export async function upsertExtension(
+  db: DbOrTx,
+  row: {
+    agencyId: string;
+    year: number;
+    stage: string;
+    endsOn: string;
+    reason: string;
+    grantedBy: string;
+    now: Date;
+  },
+) {
+  const values = {
+    agencyId: row.agencyId,
+    year: row.year,
+    stage: row.stage,
+    endsOn: row.endsOn,
+    reason: row.reason,
+    grantedBy: row.grantedBy,
+    grantedAt: row.now,
+  };
+  await db
+    .insert(stageExtensions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [stageExtensions.agencyId, stageExtensions.year, stageExtensions.stage],
+      set: {
+        endsOn: values.endsOn,
+        reason: values.reason,
+        grantedBy: values.grantedBy,
+        grantedAt: values.grantedAt,
+      },
+    });
+}
+
+export async function deleteExtension(
+  db: DbOrTx,
+  key: { agencyId: string; year: number; stage: string },
+): Promise<{ endsOn: string; reason: string } | undefined> {
+  const [row] = await db
+    .delete(stageExtensions)
+    .where(
+      and(
+        eq(stageExtensions.agencyId, key.agencyId),
+        eq(stageExtensions.year, key.year),
+        eq(stageExtensions.stage, key.stage),
+      ),
+    )
+    .returning({ endsOn: stageExtensions.endsOn, reason: stageExtensions.reason });
+  return row;
+}

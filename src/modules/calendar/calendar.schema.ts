@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { EXTENSION_REASON_MAX_LENGTH } from '../../shared/limits.ts';
+import { ZFiscalYear } from '../agencies/agencies.schema.ts';
+
+const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
+const ZIsoDay = z.iso.date().meta({ example: '2025-07-15' });
+
+export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
+export const ZExtensionParams = ZAgencyYearParams.extend({
+  stage: z
+    .string()
+    .regex(/^[a-z_]{2,32}$/)
+    .meta({ example: 'iit_collection' }),
+});
+
+export const ZExtensionBody = z.strictObject({
+  endsOn: ZIsoDay.describe(
+    'The new last day of the stage for this agency (Asia/Bangkok); later than the framework’s',
+  ),
+  reason: z.string().trim().min(1).max(EXTENSION_REASON_MAX_LENGTH),
+});
+export type ExtensionBody = z.infer<typeof ZExtensionBody>;
+
+export const ZCalendarStage = z.object({
+  code: z.string(),
+  name: ZLocalizedOut,
+  start: ZIsoDay,
+  /** The framework's last day. */
+  end: ZIsoDay,
+  /** The last day for this agency (after any extension). */
+  effectiveEnd: ZIsoDay,
+  open: z.boolean(),
+  extended: z.boolean(),
+  extension: z
+    .object({
+      endsOn: ZIsoDay,
+      reason: z.string(),
+      grantedAt: z.string(),
+      grantedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+export type CalendarStage = z.infer<typeof ZCalendarStage>;
+
+export const ZAgencyCalendar = z.object({
+  agencyId: z.string(),
+  year: z.number().int(),
+  today: ZIsoDay.describe('Today in Asia/Bangkok'),
+  stages: z.array(ZCalendarStage),
+  current: z.array(z.string()).describe('Codes of the stages open now for this agency'),
+});
+export type AgencyCalendar = z.infer<typeof ZAgencyCalendar>;

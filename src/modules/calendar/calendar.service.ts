@@ -1,0 +1,170 @@
+// Collection windows and other calendar stages per agency: the framework's dates, moved by any extension a
+// NACC admin granted. `collectionWindow` is what the respondent pages ask before accepting an answer.
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize } from '../../core/authz.ts';
+import { bangkokToday, extensionProblem, type StageWindow, stageWindow } from '../../core/calendar.ts';
+import { conflict, invalid } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import {
+  deleteExtension,
+  participationExists,
+  selectExtensionEnd,
+  selectExtensions,
+  upsertExtension,
+} from './calendar.repo.ts';
+import type { AgencyCalendar, CalendarStage, ExtensionBody } from './calendar.schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export const cycleNotOpen = (year: number) =>
+  conflict(
+    'cycle_not_open',
+    `ยังไม่ได้เปิดรอบการประเมินปีงบประมาณ ${year} ให้หน่วยงานนี้`,
+    `The fiscal year ${year} cycle is not open for this agency`,
+  );
+
+/** 409 unless the agency has a participation row for the year. */
+export async function assertCycleOpen(db: DbOrTx, agencyId: string, year: number): Promise<void> {
+  if (!(await participationExists(db, agencyId, year))) throw cycleNotOpen(year);
+}
+
+export type CollectionWindow = StageWindow | { open: false; opensOn: null; closesOn: null; extended: false };
+
+/**
+ * Whether a stage is open for an agency now. A stage the year's framework does not list is closed (there is
+ * no date on which it could be open). Throws 404 when the year has no framework.
+ */
+export async function collectionWindow(
+  db: DbOrTx,
+  key: { agencyId: string; year: number; stage: string },
+  now: Date,
+): Promise<CollectionWindow> {
+  const { framework } = await frameworkForYear(db, key.year);
+  const stage = framework.calendar.find((s) => s.code === key.stage);
+  if (!stage) return { open: false, opensOn: null, closesOn: null, extended: false };
+  return stageWindow(stage, await selectExtensionEnd(db, key), now);
+}
+
+export async function agencyCalendar(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<AgencyCalendar> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'calendar.read', agencyRef(agency));
+  const { framework } = await frameworkForYear(deps.db, year);
+  const extensions = new Map((await selectExtensions(deps.db, agencyId, year)).map((e) => [e.stage, e]));
+  const now = deps.now();
+  const stages: CalendarStage[] = framework.calendar.map((s) => {
+    const ext = extensions.get(s.code);
+    const w = stageWindow(s, ext?.endsOn ?? null, now);
+    return {
+      code: s.code,
+      name: s.name,
+      start: s.start,
+      end: s.end,
+      effectiveEnd: w.closesOn,
+      open: w.open,
+      extended: w.extended,
+      extension: ext
+        ? {
+            endsOn: ext.endsOn,
+            reason: ext.reason,
+            grantedAt: ext.grantedAt.toISOString(),
+            grantedBy: ext.grantedBy,
+          }
+        : null,
+    };
+  });
+  return {
+    agencyId,
+    year,
+    today: bangkokToday(now),
+    stages,
+    current: stages.filter((s) => s.open).map((s) => s.code),
+  };
+}
+
+export async function extendStage(
+  deps: Deps,
+  actor: Actor | null,
+  key: { agencyId: string; year: number; stage: string },
+  body: ExtensionBody,
+): Promise<AgencyCalendar> {
+  const agency = await loadAgencyFor(deps.db, actor, key.agencyId);
+  authorize(actor, 'calendar.extend', agencyRef(agency));
+  const stage = await frameworkStage(deps.db, key.year, key.stage);
+  if (extensionProblem(stage, body.endsOn))
+    throw invalid(
+      'extension_not_later',
+      `วันสิ้นสุดที่ขยายต้องอยู่หลังวันสิ้นสุดเดิม (${stage.end})`,
+      `The extended last day must be after the stage's own last day (${stage.end})`,
+      { end: stage.end },
+    );
+  await assertCycleOpen(deps.db, key.agencyId, key.year);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const before = await selectExtensionEnd(tx, key);
+    await upsertExtension(tx, { ...key, ...body, grantedBy: actor.userId, now });
+    await appendAudit(
+      tx,
+      {
+        actor,
+        agencyId: key.agencyId,
+        entityType: 'stage_extension',
+        entityId: `${key.agencyId}:${key.year}:${key.stage}`,
+        action: before ? 'update' : 'create',
+        before: before ? { endsOn: before } : null,
+        after: { stage: key.stage, frameworkEnd: stage.end, endsOn: body.endsOn, reason: body.reason },
+      },
+      now,
+    );
+  });
+  return agencyCalendar(deps, actor, key.agencyId, key.year);
+}
+
+/** Removes an extension (idempotent: nothing to remove is not an error). */
+export async function removeExtension(
+  deps: Deps,
+  actor: Actor | null,
+  key: { agencyId: string; year: number; stage: string },
+): Promise<AgencyCalendar> {
+  const agency = await loadAgencyFor(deps.db, actor, key.agencyId);
+  authorize(actor, 'calendar.extend', agencyRef(agency));
+  await frameworkStage(deps.db, key.year, key.stage);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const removed = await deleteExtension(tx, key);
+    if (!removed) return;
+    await appendAudit(
+      tx,
+      {
+        actor,
+        agencyId: key.agencyId,
+        entityType: 'stage_extension',
+        entityId: `${key.agencyId}:${key.year}:${key.stage}`,
+        action: 'delete',
+        before: removed,
+      },
+      now,
+    );
+  });
+  return agencyCalendar(deps, actor, key.agencyId, key.year);
+}
+
+async function frameworkStage(db: DbOrTx, year: number, code: string) {
+  const { framework } = await frameworkForYear(db, year);
+  const stage = framework.calendar.find((s) => s.code === code);
+  if (!stage)
+    throw invalid(
+      'unknown_stage',
+      `กรอบการประเมินปี ${year} ไม่มีขั้นตอน ${code}`,
+      `The FY${year} framework has no stage ${code}`,
+      { stages: framework.calendar.map((s) => s.code) },
+    );
+  return stage;
+}

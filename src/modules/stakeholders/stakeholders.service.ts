@@ -1,0 +1,147 @@
+// Stakeholder numbers per agency and year: entered by the agency admin, approved by the executive. Any change
+// (numbers or contact list) raises the revision, so an earlier approval no longer holds.
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize } from '../../core/authz.ts';
+import { conflict } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { assertCycleOpen } from '../calendar/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import { presentStakeholder } from './stakeholders.present.ts';
+import {
+  contactCount,
+  dropEmptyRow,
+  lockStakeholder,
+  sampleDrawn,
+  selectStakeholder,
+  writeApproval,
+  writeRevision,
+} from './stakeholders.repo.ts';
+import type { StakeholderBody, StakeholderData } from './stakeholders.schema.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+/** The framework if the year has one: stakeholder data can be entered before NACC loads it. */
+async function frameworkIfLoaded(db: DbOrTx, year: number) {
+  try {
+    return (await frameworkForYear(db, year)).framework;
+  } catch {
+    return null;
+  }
+}
+
+async function view(
+  db: DbOrTx,
+  agency: { id: string; peerGroup: string | null; sizeClass: string | null },
+  year: number,
+) {
+  const [row, framework, n, drawn] = await Promise.all([
+    selectStakeholder(db, agency.id, year),
+    frameworkIfLoaded(db, year),
+    contactCount(db, agency.id, year),
+    sampleDrawn(db, agency.id, year),
+  ]);
+  return presentStakeholder({ agencyId: agency.id, year }, row, {
+    framework,
+    agency: { peerGroup: agency.peerGroup, sizeClass: agency.sizeClass },
+    contactCount: n,
+    sampleDrawn: drawn,
+  });
+}
+
+export async function getStakeholders(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<StakeholderData> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'stakeholder.read', agencyRef(agency));
+  await assertCycleOpen(deps.db, agencyId, year);
+  return view(deps.db, agency, year);
+}
+
+export async function putStakeholders(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  body: StakeholderBody,
+): Promise<StakeholderData> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'stakeholder.update', agencyRef(agency));
+  await assertCycleOpen(deps.db, agencyId, year);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const before = await lockStakeholder(tx, agencyId, year, actor.userId, now);
+    if (before.iitPopulation === body.iitPopulation && before.eitPopulation === body.eitPopulation) {
+      // Saving the same numbers again is not a change: the approval still holds.
+      await dropEmptyRow(tx, agencyId, year);
+      return;
+    }
+    const after = await writeRevision(tx, agencyId, year, { ...body, by: actor.userId, now });
+    await appendAudit(
+      tx,
+      {
+        actor,
+        agencyId,
+        entityType: 'stakeholder_data',
+        entityId: `${agencyId}:${year}`,
+        action: 'update',
+        before: pick(before),
+        after: pick(after),
+      },
+      now,
+    );
+  });
+  return view(deps.db, agency, year);
+}
+
+export async function approveStakeholders(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<StakeholderData> {
+  const agency = await loadAgencyFor(deps.db, actor, agencyId);
+  authorize(actor, 'stakeholder.approve', agencyRef(agency));
+  await assertCycleOpen(deps.db, agencyId, year);
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const row = await lockStakeholder(tx, agencyId, year, actor.userId, now);
+    if (row.revision === 0 || row.iitPopulation === null || row.eitPopulation === null)
+      throw conflict(
+        'stakeholder_incomplete',
+        'ยังกรอกข้อมูลผู้มีส่วนได้ส่วนเสียไม่ครบ (จำนวนบุคลากรและจำนวนผู้รับบริการ) จึงยังอนุมัติไม่ได้',
+        'The stakeholder data is incomplete (staff and service-user numbers), so there is nothing to approve yet',
+      );
+    if (row.approvedRevision === row.revision)
+      throw conflict(
+        'stakeholder_already_approved',
+        'ข้อมูลฉบับนี้ได้รับอนุมัติแล้ว ไม่มีการเปลี่ยนแปลงที่ต้องอนุมัติ',
+        'This revision is already approved; there is no change to approve',
+      );
+    const after = await writeApproval(tx, agencyId, year, row.revision, actor.userId, now);
+    await appendAudit(
+      tx,
+      {
+        actor,
+        agencyId,
+        entityType: 'stakeholder_data',
+        entityId: `${agencyId}:${year}`,
+        action: 'approve',
+        before: { approvedRevision: row.approvedRevision },
+        after: { ...pick(row), approvedRevision: after?.approvedRevision },
+      },
+      now,
+    );
+  });
+  return view(deps.db, agency, year);
+}
+
+const pick = (r: { iitPopulation: number | null; eitPopulation: number | null; revision: number }) => ({
+  iitPopulation: r.iitPopulation,
+  eitPopulation: r.eitPopulation,
+  revision: r.revision,
+});

@@ -1,0 +1,50 @@
+// Calendar stages per agency and their extensions (admins only).
+// In scope = agency A; out of scope = agency B. The participation rows come from stakeholders.cases.ts's
+// setup (repeated here so this file stands alone).
+import { participations } from '../../src/db/schema/index.ts';
+import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
+import { allow, both, inScopeOnly, type MatrixCase } from './cases.ts';
+import type { World } from './world.ts';
+
+export async function setup(w: World) {
+  await loadBundledFrameworks(w.db);
+  await w.db
+    .insert(participations)
+    .values([
+      { agencyId: w.A.agency.id, year: w.year },
+      { agencyId: w.B.agency.id, year: w.year },
+    ])
+    .onConflictDoNothing();
+}
+
+// The last stage of the year: extending it never opens or closes a collection window other cases rely on.
+const extensionUrl = (w: { target: { agency: { id: string } }; year: number }) =>
+  `/api/agencies/${w.target.agency.id}/calendar/${w.year}/extensions/improvement_plan`;
+
+export const cases: MatrixCase[] = [
+  {
+    name: 'GET /api/agencies/:id/calendar/:year',
+    method: 'GET',
+    url: (w) => `/api/agencies/${w.target.agency.id}/calendar/${w.year}`,
+    expect: allow({
+      admin: both,
+      assessor: inScopeOnly,
+      supervisor: inScopeOnly,
+      agency_admin: inScopeOnly,
+      executive: inScopeOnly,
+    }),
+  },
+  {
+    name: 'PUT /api/agencies/:id/calendar/:year/extensions/:stage',
+    method: 'PUT',
+    url: extensionUrl,
+    body: () => ({ endsOn: '2025-10-15', reason: 'ทดสอบสิทธิ์' }),
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'DELETE /api/agencies/:id/calendar/:year/extensions/:stage',
+    method: 'DELETE',
+    url: extensionUrl,
+    expect: allow({ admin: both }),
+  },
+];
