@@ -13,6 +13,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const frameworks: NavItem = { label: 'nav.frameworks', to: '/frameworks' };
   const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
   const password: NavItem = { label: 'nav.password', to: '/account/password' };
+  const quality: NavItem = { label: 'quality.nav', to: '/quality' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   switch (role) {
     case 'admin':
@@ -20,15 +21,16 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agencies', to: '/agencies' },
         { label: 'nav.users', to: '/users' },
+        quality,
         frameworks,
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         score,
         password,
       ];
     case 'supervisor':
-      return [home, { label: 'nav.agenciesInScope', to: '/agencies' }, frameworks, score, password];
+      return [home, { label: 'nav.agenciesInScope', to: '/agencies' }, quality, frameworks, score, password];
     case 'assessor':
-      return [home, { label: 'nav.assignedAgencies', to: '/agencies' }, frameworks, score, password];
+      return [home, { label: 'nav.assignedAgencies', to: '/agencies' }, quality, frameworks, score, password];
     case 'agency_admin':
       return [home, ...myAgency, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
     case 'executive':
