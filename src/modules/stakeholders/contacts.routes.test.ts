@@ -135,4 +135,10 @@ describe('EIT part-2 contact list', () => {
     const data = (await (await s.as('agency_admin')).get(base())).json();
     expect(data.contacts).toEqual({ count: 3, sampleDrawn: true });
   });
+
+  it('documents both file types of the upload in OpenAPI', async () => {
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const upload = doc.paths['/api/agencies/{id}/stakeholders/{year}/contacts'].post;
+    expect(Object.keys(upload.requestBody.content).sort()).toEqual([XLSX, 'text/csv']);
+  });
 });
