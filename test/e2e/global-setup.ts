@@ -2,7 +2,7 @@
 // /api/health answers, hands the URL to the tests, and stops the server afterwards. Builds nothing: the
 // SPA must already be in dist/web (`npm run build`).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A file holding everything the server wrote to stdout (e.g. console-sent one-time codes). */
+    serverOutput: string;
   }
 }
 
@@ -96,6 +98,9 @@ export default async function setup(project: TestProject) {
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };
+  // The console OTP sender writes codes to stdout; tests read them from this file (see server-output.ts).
+  const serverOutput = path.join(dataDir, 'server-stdout.log');
+  child.stdout?.pipe(createWriteStream(serverOutput));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
@@ -107,6 +112,7 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('serverOutput', serverOutput);
 
   return async () => {
     await stop(child);
