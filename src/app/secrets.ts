@@ -8,7 +8,8 @@ export type SecretPurpose =
   | 'otp-destination'
   | 'otp-code'
   | 'respondent-grant'
-  | 'network-prefix';
+  | 'network-prefix'
+  | 'eit2-submission';
 
 const cache = new Map<string, Buffer>();
 

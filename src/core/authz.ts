@@ -134,6 +134,13 @@ const RULES = {
   'audit.read': ((a, agency) =>
     isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
   'audit.verify': isAdmin as Rule<null>,
+  // EIT part 2 (collected by the assessor's team): admins, and assessors assigned to the agency for that
+  // year. Reviewing an interview also needs a second pair of eyes: never the interviewer themself.
+  'eit2.collect': ((a, r) =>
+    isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) as Rule<Eit2Ref>,
+  'eit2.review': ((a, r) =>
+    (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
+    r.interviewerId !== a.userId) as Rule<Eit2Ref & { interviewerId: string | null }>,
   // EIT part-1 one-time codes: NACC watches SMS spending per agency (the code endpoints are public).
   'otp.usage': isAdmin as Rule<null>,
   // IIT access (code, QR, poster, single-use tokens): the agency's own admin and NACC. The respondent

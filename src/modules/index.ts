@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
+import { interviewRoutes } from './interviews/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
 import { otpRoutes } from './otp/index.ts';
@@ -34,4 +35,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   interviewRoutes,
   iitAccessRoutes,
   respondRoutes,
+  interviewRoutes,
 ];

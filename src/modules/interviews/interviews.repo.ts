@@ -1,0 +1,165 @@
+// Drizzle queries of EIT part 2: samples, interviews, and what they need from contacts, stakeholder data
+// and assessor assignments.
+import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  assessorAssignments,
+  eit2Interviews,
+  eit2Samples,
+  eitContacts,
+  participations,
+  stakeholderData,
+  users,
+} from '../../db/schema/index.ts';
+
+export type SampleRow = typeof eit2Samples.$inferSelect;
+export type InterviewRow = typeof eit2Interviews.$inferSelect;
+export type ContactRow = typeof eitContacts.$inferSelect;
+export type PersonRow = { id: string; displayName: string } | null;
+export interface InterviewDetailRow {
+  interview: InterviewRow;
+  contact: ContactRow;
+  interviewer: PersonRow;
+  reviewer: PersonRow;
+}
+
+export async function assessorsFor(db: DbOrTx, agencyId: string, year: number): Promise<string[]> {
+  const rows = await db
+    .select({ userId: assessorAssignments.userId })
+    .from(assessorAssignments)
+    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
+  return rows.map((r) => r.userId);
+}
+
+export async function participationExists(db: DbOrTx, agencyId: string, year: number) {
+  const [row] = await db
+    .select({ year: participations.year })
+    .from(participations)
+    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
+  return row !== undefined;
+}
+
+export async function eitPopulationOf(db: DbOrTx, agencyId: string, year: number) {
+  const [row] = await db
+    .select({ eitPopulation: stakeholderData.eitPopulation })
+    .from(stakeholderData)
+    .where(and(eq(stakeholderData.agencyId, agencyId), eq(stakeholderData.year, year)));
+  return row?.eitPopulation ?? null;
+}
+
+export function contactsOf(db: DbOrTx, agencyId: string, year: number): Promise<ContactRow[]> {
+  return db
+    .select()
+    .from(eitContacts)
+    .where(and(eq(eitContacts.agencyId, agencyId), eq(eitContacts.year, year)));
+}
+
+export async function sampleOf(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  opts: { lock?: boolean } = {},
+): Promise<SampleRow | undefined> {
+  const q = db
+    .select()
+    .from(eit2Samples)
+    .where(and(eq(eit2Samples.agencyId, agencyId), eq(eit2Samples.year, year)));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** Undefined when the agency-year already has a sample (one draw per year, enforced by a unique index). */
+export async function insertSample(
+  db: DbOrTx,
+  values: typeof eit2Samples.$inferInsert,
+): Promise<SampleRow | undefined> {
+  const [row] = await db
+    .insert(eit2Samples)
+    .values(values)
+    .onConflictDoNothing({ target: [eit2Samples.agencyId, eit2Samples.year] })
+    .returning();
+  return row;
+}
+
+export async function personById(db: DbOrTx, id: string | null): Promise<PersonRow> {
+  if (!id) return null;
+  const [row] = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+const interviewerUser = aliasedTable(users, 'interviewer_user');
+const reviewerUser = aliasedTable(users, 'reviewer_user');
+
+/** Interviews with their contact and the people involved, oldest first. */
+export async function interviewDetails(
+  db: DbOrTx,
+  where: { agencyId: string; year: number; status?: string } | { id: string },
+): Promise<InterviewDetailRow[]> {
+  const condition =
+    'id' in where
+      ? eq(eit2Interviews.id, where.id)
+      : and(
+          eq(eit2Interviews.agencyId, where.agencyId),
+          eq(eit2Interviews.year, where.year),
+          where.status ? eq(eit2Interviews.status, where.status) : undefined,
+        );
+  return db
+    .select({
+      interview: eit2Interviews,
+      contact: eitContacts,
+      interviewer: { id: interviewerUser.id, displayName: interviewerUser.displayName },
+      reviewer: { id: reviewerUser.id, displayName: reviewerUser.displayName },
+    })
+    .from(eit2Interviews)
+    .innerJoin(eitContacts, eq(eitContacts.id, eit2Interviews.contactId))
+    .leftJoin(interviewerUser, eq(interviewerUser.id, eit2Interviews.interviewerId))
+    .leftJoin(reviewerUser, eq(reviewerUser.id, eit2Interviews.reviewedBy))
+    .where(condition)
+    .orderBy(asc(eit2Interviews.startedAt), asc(eit2Interviews.id));
+}
+
+/** Outcome and status of every interview of the agency-year (for sample statuses and released reserves). */
+export function interviewOutcomes(db: DbOrTx, agencyId: string, year: number) {
+  return db
+    .select({
+      id: eit2Interviews.id,
+      contactId: eit2Interviews.contactId,
+      outcome: eit2Interviews.outcome,
+      status: eit2Interviews.status,
+    })
+    .from(eit2Interviews)
+    .where(and(eq(eit2Interviews.agencyId, agencyId), eq(eit2Interviews.year, year)))
+    .orderBy(asc(eit2Interviews.startedAt), asc(eit2Interviews.id));
+}
+
+export async function interviewById(
+  db: DbOrTx,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<InterviewRow | undefined> {
+  const q = db.select().from(eit2Interviews).where(eq(eit2Interviews.id, id));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function insertInterview(
+  db: DbOrTx,
+  values: typeof eit2Interviews.$inferInsert,
+): Promise<InterviewRow> {
+  const [row] = await db.insert(eit2Interviews).values(values).returning();
+  if (!row) throw new Error('insertInterview: no row returned');
+  return row;
+}
+
+export async function updateInterview(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof eit2Interviews.$inferInsert>,
+): Promise<InterviewRow> {
+  const [row] = await db.update(eit2Interviews).set(values).where(eq(eit2Interviews.id, id)).returning();
+  if (!row) throw new Error('updateInterview: no row updated');
+  return row;
+}

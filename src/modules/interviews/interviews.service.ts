@@ -1,0 +1,239 @@
+// Interviews of EIT part 2: the interviewer enters a call's outcome (and, when completed, the answers);
+// a second assigned assessor approves or rejects it. Only approval turns answers into a counted response,
+// through recordResponse, in the same transaction that clears them from the interview.
+import type { AppDeps } from '../../app/context.ts';
+import { keyedHash } from '../../app/secrets.ts';
+import { type Actor, authorize, can } from '../../core/authz.ts';
+import { buildQuestionnaire, type Questionnaire, validateAnswers } from '../../core/surveys/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
+import { appendAudit } from '../audit/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import { recordResponse } from '../responses/index.ts';
+import { authorizeCollection, collectionRef } from './interviews.access.ts';
+import {
+  alreadyReviewed,
+  answersNotAllowed,
+  answersOutdated,
+  answersRequired,
+  contactAlreadyHasOutcome,
+  contactNotUsable,
+  fourEyes,
+  interviewNotFound,
+  invalidAnswers,
+  invalidTimes,
+  sampleNotDrawn,
+} from './interviews.errors.ts';
+import { durationSeconds, presentInterview } from './interviews.present.ts';
+import {
+  type InterviewRow,
+  insertInterview,
+  interviewById,
+  interviewDetails,
+  interviewOutcomes,
+  sampleOf,
+  updateInterview,
+} from './interviews.repo.ts';
+import type { EnterInterviewBody, Interview, InterviewStatus } from './interviews.schema.ts';
+import { sampleStanding } from './sample.status.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
+const INSTRUMENT = 'EIT2';
+/** Clocks of tablets drift: an end time a little in the future is accepted. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export async function interviewQuestionnaire(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<Questionnaire> {
+  const { agency } = await authorizeCollection(deps.db, actor, agencyId, year);
+  const { framework } = await frameworkForYear(deps.db, year);
+  return buildQuestionnaire(framework, INSTRUMENT, agency.type as AgencyType);
+}
+
+export async function enterInterview(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  body: EnterInterviewBody,
+): Promise<Interview> {
+  const { agency, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
+  const startedAt = new Date(body.startedAt);
+  const endedAt = new Date(body.endedAt);
+  checkTimes(startedAt, endedAt, deps.now());
+  if (body.outcome === 'completed') {
+    if (!body.answers) throw answersRequired();
+    const { framework } = await frameworkForYear(deps.db, year);
+    const problems = validateAnswers(framework, INSTRUMENT, agency.type as AgencyType, body.answers);
+    if (problems.length > 0) throw invalidAnswers(problems);
+  } else if (body.answers !== undefined) throw answersNotAllowed();
+
+  const id = await deps.db.transaction(async (tx) => {
+    // Locking the sample serializes entries of one agency-year, so two interviewers cannot both use the
+    // last released reserve or record two outcomes for one contact.
+    const sample = await sampleOf(tx, agencyId, year, { lock: true });
+    if (!sample) throw sampleNotDrawn();
+    const reserves = sample.reserves as string[];
+    const standing = sampleStanding(
+      { selected: sample.selected as string[], reserves },
+      await interviewOutcomes(tx, agencyId, year),
+    );
+    if (!standing.usable.has(body.contactId)) throw contactNotUsable(reserves.includes(body.contactId));
+    if (standing.statusOf(body.contactId) !== 'not_called') throw contactAlreadyHasOutcome();
+    const row = await insertInterview(tx, {
+      agencyId,
+      year,
+      contactId: body.contactId,
+      interviewerId: who.userId,
+      outcome: body.outcome,
+      startedAt,
+      endedAt,
+      paradata: body.paradata,
+      pendingAnswers: body.outcome === 'completed' ? body.answers : null,
+      status: 'entered',
+    });
+    await appendAudit(tx, auditOf(who, row, 'enter'), deps.now());
+    return row.id;
+  });
+  return detail(deps, who, id);
+}
+
+export async function listInterviews(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  status: InterviewStatus | undefined,
+): Promise<Interview[]> {
+  const { ref, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
+  const rows = await interviewDetails(deps.db, { agencyId, year, status });
+  return rows.map((r) =>
+    presentInterview(r, can(who, 'eit2.review', { ...ref, interviewerId: r.interview.interviewerId })),
+  );
+}
+
+export async function approveInterview(deps: Deps, actor: Actor | null, id: string): Promise<Interview> {
+  const { who, agencyType } = await authorizeReview(deps, actor, id);
+  await deps.db.transaction(async (tx) => {
+    const current = await interviewById(tx, id, { lock: true });
+    if (!current) throw interviewNotFound();
+    // Approving twice (a double click, a retried request) changes nothing and records nothing again.
+    if (current.status === 'approved') return;
+    if (current.status === 'rejected') throw alreadyReviewed(current.status);
+    if (current.outcome === 'completed') {
+      const answers = current.pendingAnswers as Record<string, unknown>;
+      const { version, framework } = await frameworkForYear(tx, current.year);
+      const problems = validateAnswers(framework, INSTRUMENT, agencyType, answers);
+      if (problems.length > 0) throw answersOutdated(problems);
+      await recordResponse(tx, {
+        submissionId: submissionIdFor(deps, current.id),
+        agencyId: current.agencyId,
+        year: current.year,
+        instrument: INSTRUMENT,
+        frameworkVersion: version,
+        answers,
+        durationSeconds: durationSeconds(current),
+        channel: 'interview',
+        now: deps.now(),
+      });
+    }
+    const updated = await updateInterview(tx, id, {
+      status: 'approved',
+      pendingAnswers: null,
+      reviewedBy: who.userId,
+      reviewedAt: deps.now(),
+      reviewReason: null,
+    });
+    await appendAudit(tx, auditOf(who, updated, 'approve', current), deps.now());
+  });
+  return detail(deps, who, id);
+}
+
+export async function rejectInterview(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  reason: string,
+): Promise<Interview> {
+  const { who } = await authorizeReview(deps, actor, id);
+  await deps.db.transaction(async (tx) => {
+    const current = await interviewById(tx, id, { lock: true });
+    if (!current) throw interviewNotFound();
+    if (current.status === 'rejected') return;
+    if (current.status === 'approved') throw alreadyReviewed(current.status);
+    const updated = await updateInterview(tx, id, {
+      status: 'rejected',
+      pendingAnswers: null,
+      reviewedBy: who.userId,
+      reviewedAt: deps.now(),
+      reviewReason: reason,
+    });
+    await appendAudit(tx, auditOf(who, updated, 'reject', current), deps.now());
+  });
+  return detail(deps, who, id);
+}
+
+/** 'eit2.collect' for the interview's agency-year, then the four-eyes rule with its own explanation. */
+async function authorizeReview(deps: Pick<AppDeps, 'db'>, actor: Actor | null, id: string) {
+  const interview = await interviewById(deps.db, id);
+  if (!interview) throw interviewNotFound();
+  const { agency, ref } = await collectionRef(deps.db, actor, interview.agencyId, interview.year);
+  authorize(actor, 'eit2.collect', ref);
+  if (!can(actor, 'eit2.review', { ...ref, interviewerId: interview.interviewerId })) throw fourEyes();
+  return { who: actor, agencyType: agency.type as AgencyType };
+}
+
+/**
+ * The response's submission id: derived from the interview id (so approving twice can never record two
+ * responses) through a keyed hash, so that the stored response carries no key leading back to the
+ * interview and its contact — unlike the interview id itself would.
+ */
+function submissionIdFor(deps: Pick<AppDeps, 'config'>, interviewId: string): string {
+  const h = keyedHash(deps.config, 'eit2-submission', interviewId);
+  // Formatted as a version-4-shaped UUID (the column's type); 122 bits of the HMAC remain.
+  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function detail(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<Interview> {
+  const [row] = await interviewDetails(deps.db, { id });
+  if (!row) throw interviewNotFound();
+  const { ref } = await collectionRef(deps.db, actor, row.interview.agencyId, row.interview.year);
+  return presentInterview(
+    row,
+    can(actor, 'eit2.review', { ...ref, interviewerId: row.interview.interviewerId }),
+  );
+}
+
+function checkTimes(startedAt: Date, endedAt: Date, now: Date) {
+  if (endedAt < startedAt)
+    throw invalidTimes('เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม', 'The end time must not be before the start time');
+  if (endedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw invalidTimes('เวลาสิ้นสุดอยู่ในอนาคต', 'The end time is in the future');
+  if (endedAt.getTime() - startedAt.getTime() > 86_400_000)
+    throw invalidTimes('การสัมภาษณ์ต้องไม่นานเกิน 24 ชั่วโมง', 'An interview cannot last more than 24 hours');
+}
+
+/** Audit entries carry what was decided and by whom, never the answers. */
+function auditOf(actor: Actor, row: InterviewRow, action: string, before?: InterviewRow) {
+  const fields = (r: InterviewRow) => ({
+    contactId: r.contactId,
+    interviewerId: r.interviewerId,
+    outcome: r.outcome,
+    status: r.status,
+    startedAt: r.startedAt.toISOString(),
+    endedAt: r.endedAt.toISOString(),
+    reviewReason: r.reviewReason,
+  });
+  return {
+    actor,
+    agencyId: row.agencyId,
+    entityType: 'eit2_interview',
+    entityId: row.id,
+    action,
+    before: before ? fields(before) : undefined,
+    after: fields(row),
+  };
+}
