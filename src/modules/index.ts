@@ -4,15 +4,12 @@ import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/i
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
-import { calendarRoutes } from './calendar/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
-import { interviewRoutes } from './interviews/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
 import { otpRoutes } from './otp/index.ts';
 import { qualityRoutes } from './quality/index.ts';
 import { referenceRoutes } from './reference/index.ts';
-import { stakeholderRoutes } from './stakeholders/index.ts';
 import { respondRoutes } from './respond/index.ts';
 import { stakeholderRoutes } from './stakeholders/index.ts';
 import { usersRoutes } from './users/index.ts';
@@ -28,12 +25,9 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   calendarRoutes,
   stakeholderRoutes,
-  calendarRoutes,
-  stakeholderRoutes,
   qualityRoutes,
   otpRoutes,
   interviewRoutes,
   iitAccessRoutes,
   respondRoutes,
-  interviewRoutes,
 ];
