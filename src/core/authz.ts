@@ -100,21 +100,6 @@ const RULES = {
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
   'calendar.extend': isAdmin as Rule<AgencyRef>,
-  // Stakeholder data and collection progress. Contact lists hold personal data: the agency, its assessors
-  // and admins only (not supervisors). Progress lists over a scope are for the roles that follow many agencies.
-  'stakeholder.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'stakeholder.update': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
-  'stakeholder.approve': ((a, agency) =>
-    isAdmin(a) || (a.role === 'executive' && inScope(a, agency))) as Rule<AgencyRef>,
-  'contacts.read': ((a, agency) =>
-    isAdmin(a) ||
-    (['agency_admin', 'executive', 'assessor'].includes(a.role) && inScope(a, agency))) as Rule<AgencyRef>,
-  'progress.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'progress.list': ((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)) as Rule<null>,
-  // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
-  'calendar.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'calendar.extend': isAdmin as Rule<AgencyRef>,
   // Response quality: flags and decisions are for the agency's assessors and admins; supervisors see the
   // agency-level flags and counts only; breakdowns (small groups hidden) for anyone with the agency in scope.
   'quality.read': ((a, agency) =>
@@ -134,13 +119,6 @@ const RULES = {
   'audit.read': ((a, agency) =>
     isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
   'audit.verify': isAdmin as Rule<null>,
-  // EIT part 2 (collected by the assessor's team): admins, and assessors assigned to the agency for that
-  // year. Reviewing an interview also needs a second pair of eyes: never the interviewer themself.
-  'eit2.collect': ((a, r) =>
-    isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) as Rule<Eit2Ref>,
-  'eit2.review': ((a, r) =>
-    (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
-    r.interviewerId !== a.userId) as Rule<Eit2Ref & { interviewerId: string | null }>,
   // EIT part-1 one-time codes: NACC watches SMS spending per agency (the code endpoints are public).
   'otp.usage': isAdmin as Rule<null>,
   // IIT access (code, QR, poster, single-use tokens): the agency's own admin and NACC. The respondent
