@@ -98,6 +98,17 @@ describe('EIT part-2 contact list', () => {
     expect(list.items).toHaveLength(2);
   });
 
+  it('accepts the file from a browser form (multipart/form-data)', async () => {
+    const boundary = '----prongsai-test';
+    const csv = 'name,phone,email,relation\nนาย ญ,0861112222,,ผู้รับบริการ\n';
+    const form =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\n` +
+      `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    const res = await upload(Buffer.from(form), `multipart/form-data; boundary=${boundary}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ imported: 1, revision: 3 });
+  });
+
   it('refuses a file that is not a spreadsheet', async () => {
     const res = await upload(Buffer.from('not a zip'), XLSX);
     expect(res.statusCode).toBe(400);
@@ -133,12 +144,12 @@ describe('EIT part-2 contact list', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('eit2_sample_drawn');
     const data = (await (await s.as('agency_admin')).get(base())).json();
-    expect(data.contacts).toEqual({ count: 3, sampleDrawn: true });
+    expect(data.contacts).toEqual({ count: 1, sampleDrawn: true });
   });
 
   it('documents both file types of the upload in OpenAPI', async () => {
     const doc = (await s.t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const upload = doc.paths['/api/agencies/{id}/stakeholders/{year}/contacts'].post;
-    expect(Object.keys(upload.requestBody.content).sort()).toEqual([XLSX, 'text/csv']);
+    expect(Object.keys(upload.requestBody.content).sort()).toEqual([XLSX, 'multipart/form-data', 'text/csv']);
   });
 });

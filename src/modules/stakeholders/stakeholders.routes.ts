@@ -1,4 +1,5 @@
 // Stakeholder data, the EIT part-2 contact list and collection progress. Each route makes one service call.
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +27,12 @@ import { approveStakeholders, getStakeholders, putStakeholders } from './stakeho
 const tags = ['stakeholders'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const notUtf8 = () =>
+  invalid(
+    'csv_not_utf8',
+    'ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 กรุณาบันทึกเป็น "CSV UTF-8" แล้วลองใหม่',
+    'The file is not UTF-8; save it as "CSV UTF-8" and try again',
+  );
 
 export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
   // The contact file is the raw request body: CSV as UTF-8 text, XLSX as bytes. Decoding strictly catches
@@ -53,8 +60,16 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     (_req, body, done) => done(null, { kind: 'xlsx', data: body as Buffer } satisfies ContactFile),
   );
 
+  // Browsers upload through a form (multipart/form-data, one field `file`); the kind follows the file's name.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: EIT_CONTACTS_MAX_BYTES, files: 1, fields: 0 },
+    throwFileSizeLimit: true,
+  });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(err, req, reply);
+    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE' && err.code !== 'FST_REQ_FILE_TOO_LARGE')
+      return handleError(err, req, reply);
     const mib = EIT_CONTACTS_MAX_BYTES / 1024 / 1024;
     return reply
       .status(413)
@@ -131,18 +146,20 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Replace the EIT part-2 contact list (agency admin, admin): every row valid → replaced; any problem → nothing imported',
         description: [
-          `Send the file itself as the request body: \`Content-Type: text/csv\` (UTF-8) or \`${XLSX_TYPE}\` (first sheet).`,
+          `Send the file itself as the request body: \`Content-Type: text/csv\` (UTF-8) or \`${XLSX_TYPE}\` (first sheet);`,
+          'or as `multipart/form-data` with one field `file` (a .csv or .xlsx file, as a browser form sends it).',
           `Columns: ${CONTACT_COLUMNS.join(', ')} (Thai headers accepted); a phone or an e-mail per row.`,
           `At most ${EIT_CONTACTS_MAX_ROWS} rows and ${EIT_CONTACTS_MAX_BYTES / 1024 / 1024} MiB.`,
           'On 400 `error.details` lists every problem as `{ row, column, th, en }` (header = row 1).',
           '409 once the assessor has drawn the EIT part-2 sample. A new list needs the executive’s approval again.',
         ].join(' '),
-        consumes: ['text/csv', XLSX_TYPE],
+        consumes: ['text/csv', XLSX_TYPE, 'multipart/form-data'],
         params: ZAgencyYearParams,
         body: z
-          .custom<ContactFile>((v) => typeof v === 'object' && v !== null && 'kind' in v, {
-            message: 'Send a CSV or XLSX file as the body',
-          })
+          .custom<ContactFile | { file: MultipartFile }>(
+            (v) => typeof v === 'object' && v !== null && ('kind' in v || 'file' in v),
+            { message: 'Send a CSV or XLSX file as the body' },
+          )
           .meta({ type: 'string', format: 'binary', example: CONTACTS_TEMPLATE }),
         response: {
           200: ZContactsUploadResult,
@@ -157,7 +174,8 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => uploadContacts(app.deps, req.actor, req.params.id, req.params.year, req.body),
+    async (req) =>
+      uploadContacts(app.deps, req.actor, req.params.id, req.params.year, await fromForm(req.body)),
   );
 
   app.get(
@@ -203,3 +221,16 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => scopeProgress(app.deps, req.actor, req.params.year, req.query),
   );
 };
+
+/** A browser form's file as the service's ContactFile: .xlsx by name or type, anything else read as CSV. */
+async function fromForm(body: ContactFile | { file: MultipartFile }): Promise<ContactFile> {
+  if ('kind' in body) return body;
+  const { file } = body;
+  const data = await file.toBuffer();
+  if (file.mimetype === XLSX_TYPE || /\.xlsx$/i.test(file.filename)) return { kind: 'xlsx', data };
+  try {
+    return { kind: 'csv', text: utf8.decode(data) };
+  } catch {
+    throw notUtf8();
+  }
+}
