@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
               { path: 'agencies/:id', ...page(() => import('./pages/agencies/AgencyDetailPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
+              { path: 'otp-usage', ...page(() => import('./pages/otp-admin/OtpUsagePage.tsx')) },
               { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },

@@ -15,7 +15,7 @@ export async function notifySmsCapWarning(
   w: SmsCapWarning,
 ): Promise<void> {
   const to = await activeAdminEmails(deps.db);
-  const usage = `${deps.config.publicUrl}/otp-admin`;
+  const usage = `${deps.config.publicUrl}/otp-usage?day=${w.day}`;
   const subject = `SMS OTP ใกล้ถึงเพดานรายวัน: ${agency.nameTh} / SMS cap nearly reached`;
   const text = [
     `หน่วยงาน ${agency.nameTh} ส่ง SMS รหัส OTP แล้ว ${w.sent} จาก ${w.cap} ข้อความ ในวันที่ ${w.day}`,

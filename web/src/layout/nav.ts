@@ -22,6 +22,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.agencies', to: '/agencies' },
         { label: 'nav.users', to: '/users' },
         quality,
+        { label: 'otp.nav', to: '/otp-usage' },
         frameworks,
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         score,
