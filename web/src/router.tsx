@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
               { path: 'otp-usage', ...page(() => import('./pages/otp-admin/OtpUsagePage.tsx')) },
+              { path: 'iit-access', ...page(() => import('./pages/iit-access/IitAccessPage.tsx')) },
               { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },

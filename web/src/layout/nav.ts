@@ -14,6 +14,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
   const password: NavItem = { label: 'nav.password', to: '/account/password' };
   const quality: NavItem = { label: 'quality.nav', to: '/quality' };
+  const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   switch (role) {
     case 'admin':
@@ -23,6 +24,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.users', to: '/users' },
         quality,
         { label: 'otp.nav', to: '/otp-usage' },
+        iitAccess,
         frameworks,
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         score,
@@ -33,7 +35,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
     case 'assessor':
       return [home, { label: 'nav.assignedAgencies', to: '/agencies' }, quality, frameworks, score, password];
     case 'agency_admin':
-      return [home, ...myAgency, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
+      return [home, ...myAgency, iitAccess, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
     case 'executive':
       return [home, ...myAgency, frameworks, password];
   }
