@@ -152,3 +152,15 @@ describe('limits on asking for one-time codes', () => {
     expect(JSON.stringify(body)).not.toMatch(/\+66|@limit\.example/);
   });
 });
+
+describe('clientKey', () => {
+  it('counts an IPv4 address as itself and an IPv6 address by its /64', async () => {
+    const { clientKey } = await import('./otp.service.ts');
+    expect(clientKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(clientKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:0db8:0001:0002:bbbb:cccc:dddd:2'));
+    expect(clientKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('2001:db8:1:3::1')).not.toBe(clientKey('2001:db8:1:2::1'));
+  });
+});

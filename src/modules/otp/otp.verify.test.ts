@@ -253,6 +253,21 @@ describe('EIT part-1 verification by one-time code', () => {
     }
   });
 
+  it('purges long-dead challenges and ended rate windows when the next code is asked for', async () => {
+    const p = phone();
+    const { challengeId } = (await f.request({ channel: 'sms', destination: p })).json();
+    f.t.clock.advance(2 * 60 * MINUTE); // code lifetime and margin, and the hourly window, long over
+    await f.request({ channel: 'sms', destination: phone() });
+    const stale = await f.resend(challengeId);
+    expect(stale.statusCode).toBe(404);
+    expect(stale.json().error.code).toBe('otp_challenge_not_found');
+    const windows = await f.t.deps.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from rate_buckets
+          where key like 'otp:%' and window_start < ${new Date(f.t.deps.now().getTime() - 60 * MINUTE).toISOString()}`,
+    );
+    expect(windows.rows[0]?.n).toBe(0);
+  });
+
   it('answers 503 when the sender fails, keeps no challenge and counts no SMS', async () => {
     const before = await challengeCount();
     f.fake.failing = true;
