@@ -134,12 +134,12 @@ export async function resendOtpCode(deps: AppDeps, agencyId: string, challengeId
     const warning = channel === 'sms' ? await countSms(tx, deps, agencyId, day, now) : null;
     return { previous, channel, to, warning };
   });
-  if (!otpSendersOf(deps)[channel]) throw channelOff(channel);
   if (warning) await notifySmsCapWarning(deps, target.agency, warning);
   try {
     await deliver(deps, channel, to, code, target.agency.nameTh);
   } catch (e) {
-    // The new code never left: the previous one stays valid and the cool-down does not start.
+    // The new code never left (failed, or the channel was switched off since): the previous one stays
+    // valid and the cool-down does not start.
     await deps.db.transaction(async (tx) => {
       await updateChallenge(tx, challengeId, previous);
       if (channel === 'sms') await releaseSms(tx, agencyId, day);

@@ -280,4 +280,18 @@ describe('EIT part-1 verification by one-time code', () => {
     }
     expect(await challengeCount()).toBe(before);
   });
+
+  it('keeps the previous code valid when a resend cannot be delivered', async () => {
+    const p = phone();
+    const { challengeId } = (await f.request({ channel: 'sms', destination: p })).json();
+    const first = f.fake.lastCode(asE164(p));
+    f.t.clock.advance(61_000);
+    f.fake.failing = true;
+    try {
+      expect((await f.resend(challengeId)).statusCode).toBe(503);
+    } finally {
+      f.fake.failing = false;
+    }
+    expect((await f.verify(challengeId, first)).statusCode).toBe(200);
+  });
 });
