@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
               { path: 'agencies/:id', ...page(() => import('./pages/agencies/AgencyDetailPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
+              { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
               { path: 'otp-usage', ...page(() => import('./pages/otp-admin/OtpUsagePage.tsx')) },
               { path: 'iit-access', ...page(() => import('./pages/iit-access/IitAccessPage.tsx')) },
               { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },

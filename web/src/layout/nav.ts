@@ -14,6 +14,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
   const password: NavItem = { label: 'nav.password', to: '/account/password' };
   const quality: NavItem = { label: 'quality.nav', to: '/quality' };
+  const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   switch (role) {
@@ -23,6 +24,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.agencies', to: '/agencies' },
         { label: 'nav.users', to: '/users' },
         quality,
+        interviews,
         { label: 'otp.nav', to: '/otp-usage' },
         iitAccess,
         frameworks,
@@ -33,7 +35,15 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
     case 'supervisor':
       return [home, { label: 'nav.agenciesInScope', to: '/agencies' }, quality, frameworks, score, password];
     case 'assessor':
-      return [home, { label: 'nav.assignedAgencies', to: '/agencies' }, quality, frameworks, score, password];
+      return [
+        home,
+        { label: 'nav.assignedAgencies', to: '/agencies' },
+        quality,
+        interviews,
+        frameworks,
+        score,
+        password,
+      ];
     case 'agency_admin':
       return [home, ...myAgency, iitAccess, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
     case 'executive':
