@@ -31,6 +31,11 @@ export const routes: RouteObject[] = [
               { index: true, ...page(() => import('./pages/home/HomePage.tsx')) },
               { path: 'agencies', ...page(() => import('./pages/agencies/AgencyListPage.tsx')) },
               { path: 'agencies/:id', ...page(() => import('./pages/agencies/AgencyDetailPage.tsx')) },
+              {
+                path: 'agencies/:id/stakeholders',
+                ...page(() => import('./pages/stakeholders/StakeholdersPage.tsx')),
+              },
+              { path: 'progress', ...page(() => import('./pages/stakeholders/ProgressPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },

@@ -13,6 +13,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const frameworks: NavItem = { label: 'nav.frameworks', to: '/frameworks' };
   const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
   const password: NavItem = { label: 'nav.password', to: '/account/password' };
+  const progress: NavItem = { label: 'stakeholders.nav', to: '/progress' };
   const quality: NavItem = { label: 'quality.nav', to: '/quality' };
   const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
@@ -22,6 +23,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agencies', to: '/agencies' },
+        progress,
         { label: 'nav.users', to: '/users' },
         quality,
         interviews,
@@ -33,11 +35,20 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         password,
       ];
     case 'supervisor':
-      return [home, { label: 'nav.agenciesInScope', to: '/agencies' }, quality, frameworks, score, password];
+      return [
+        home,
+        { label: 'nav.agenciesInScope', to: '/agencies' },
+        progress,
+        quality,
+        frameworks,
+        score,
+        password,
+      ];
     case 'assessor':
       return [
         home,
         { label: 'nav.assignedAgencies', to: '/agencies' },
+        progress,
         quality,
         interviews,
         frameworks,

@@ -11,6 +11,7 @@ import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
+import { AgencyCalendarPanel } from '../stakeholders/AgencyCalendarPanel.tsx';
 
 const AgencyFormModal = lazy(() => import('./AgencyFormModal.tsx'));
 
@@ -150,6 +151,20 @@ export default function AgencyDetailPage() {
             </Table.ScrollContainer>
           )}
         </Stack>
+        {a.participations.length > 0 && (
+          <>
+            <Group>
+              <Button component={RouterLink} to={`/agencies/${a.id}/stakeholders`} variant="light">
+                {t('stakeholders.open')}
+              </Button>
+            </Group>
+            <AgencyCalendarPanel
+              agencyId={a.id}
+              year={Math.max(...a.participations.map((p) => p.year))}
+              mayExtend={can('calendar.extend', ref)}
+            />
+          </>
+        )}
         <Group>
           <Anchor component={RouterLink} to="/agencies" size="sm">
             {t('agencies.backToList')}

@@ -10,6 +10,7 @@ import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
+import { ProgressWidget } from '../stakeholders/ProgressWidget.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
 type AgencyDashboard = Extract<Dashboard, { kind: 'agency' }>;
@@ -77,6 +78,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
           </Stack>
         </Paper>
       )}
+      {year !== null && participation && <ProgressWidget agencyId={agency.id} year={year} />}
       {year !== null && <CurrentStages year={year} full />}
     </Stack>
   );

@@ -7,6 +7,7 @@ import { AgencyTable } from '../../components/AgencyTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { ScopeProgressTable } from '../stakeholders/ScopeProgressTable.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
 type ScopedDashboard = Extract<Dashboard, { kind: 'scoped' }>;
@@ -54,6 +55,7 @@ export function ScopedHome({ dashboard }: { dashboard: ScopedDashboard }) {
           )}
         </Stack>
       )}
+      {year !== null && <ScopeProgressTable year={year} preview />}
       {year !== null && <CurrentStages year={year} />}
     </Stack>
   );
