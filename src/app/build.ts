@@ -128,7 +128,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   for (const mod of apiModules) await app.register(mod, { prefix: '/api' });
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // preCompressed: the .br/.gz copies made at build time go to browsers that accept them.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {
         return reply.status(404).send(errorBody('not_found', 'ไม่พบสิ่งที่ขอ', 'Not found'));
