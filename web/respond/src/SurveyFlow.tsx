@@ -3,7 +3,7 @@
 //   EIT1: privacy notice → phone or e-mail → one-time code → questions → review → submit → thanks
 // The draft (answers + submission id + start time + grant) is on the device from the first question until
 // the server has answered 200, so a reload or a failed send loses nothing and a retry cannot count twice.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { forQuestionnaire } from './answers.ts';
 import {
   type Answers,
@@ -102,7 +102,8 @@ function OpenSurvey({ info, token }: { info: SurveyInfo; token: string }) {
     const saved = loadDraft(store, key);
     return saved && { ...saved, answers: forQuestionnaire(info.questionnaire, saved.answers) };
   });
-  const resumed = useMemo(() => Boolean(draft && Object.keys(draft.answers).length > 0), [draft]);
+  // Answers restored from an earlier visit (decided once: answering now must not say "restored").
+  const [resumed] = useState(() => Boolean(draft && Object.keys(draft.answers).length > 0));
   const gateStart: Step = instrument === 'IIT' ? 'eligibility' : 'notice';
   const [step, setStep] = useState<Step>(() => (validGrant(draft, Date.now()) ? 'questions' : gateStart));
   const [challenge, setChallenge] = useState<SentChallenge | null>(null);
