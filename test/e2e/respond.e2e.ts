@@ -10,6 +10,9 @@ import { latestOtp } from './server-output.ts';
 const PHONE = { width: 360, height: 740 };
 const EIT_PHONE = '089-123-4567';
 
+// A busy two-core machine can take longer than expect.poll's default second; the page's own waits are 15 s.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
 interface Staff {
   api: APIRequestContext;
   csrf: string;
@@ -51,10 +54,10 @@ async function answerScreen(page: Page, forward: string | RegExp): Promise<void>
 /** Goes through every part of the questionnaire to the review screen. */
 async function answerAll(page: Page): Promise<void> {
   const section = page.locator('.section-count');
-  await expect.poll(() => section.textContent()).toMatch(/^ส่วนที่ 1 จาก \d+$/);
+  await poll(() => section.textContent()).toMatch(/^ส่วนที่ 1 จาก \d+$/);
   const total = Number((await section.textContent())?.match(/จาก (\d+)/)?.[1]);
   for (let part = 1; part <= total; part++) {
-    await expect.poll(() => section.textContent()).toBe(`ส่วนที่ ${part} จาก ${total}`);
+    await poll(() => section.textContent()).toBe(`ส่วนที่ ${part} จาก ${total}`);
     await answerScreen(page, part < total ? 'ถัดไป' : 'ตรวจทานคำตอบ');
   }
   await page.getByRole('heading', { level: 1, name: 'ตรวจทานคำตอบ' }).waitFor();
@@ -105,7 +108,7 @@ describe('respondent pages on a phone', () => {
     expect([200, 204, 404]).toContain(res.status());
     await page.goto(`/respond/iit/${agency.agencyId}`);
     await page.getByRole('heading', { level: 1, name: 'ปิดรับคำตอบ' }).waitFor();
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/ปิดรับคำตอบแล้วเมื่อวันที่ \d+ \S+ 25\d\d/);
+    await poll(() => page.locator('main').textContent()).toMatch(/ปิดรับคำตอบแล้วเมื่อวันที่ \d+ \S+ 25\d\d/);
     expect(await page.locator('html').getAttribute('lang')).toBe('th');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Collection is closed' }).waitFor();
@@ -124,7 +127,7 @@ describe('respondent pages on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'ก่อนเริ่มตอบ' }).waitFor();
     // Keyboard only for the first steps: the eligibility answer, then the notice.
     // The step's heading has the focus; the next stop is the first answer.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^ใช่/);
     await page.keyboard.press('Enter');
@@ -134,13 +137,13 @@ describe('respondent pages on a phone', () => {
 
     await page.getByLabel('รหัสเข้าตอบ').fill('WRONG-CODE');
     await page.getByRole('button', { name: 'ตรวจสอบรหัส' }).click();
-    await expect.poll(() => alertOn(page).textContent()).toMatch(/รหัส/);
+    await poll(() => alertOn(page).textContent()).toMatch(/รหัส/);
     await page.getByLabel('รหัสเข้าตอบ').fill(accessCode);
     await page.getByRole('button', { name: 'ตรวจสอบรหัส' }).click();
 
     // "Next" on an unanswered part says what is missing instead of moving on.
     await page.getByRole('button', { name: 'ถัดไป' }).click();
-    await expect.poll(() => alertOn(page).textContent()).toMatch(/ยังไม่ได้ตอบ/);
+    await poll(() => alertOn(page).textContent()).toMatch(/ยังไม่ได้ตอบ/);
     await screenshot(page, 'respond-iit-missing');
     await answerAll(page);
     expect(await fitsPhoneWidth(page)).toBe(true);
@@ -156,7 +159,7 @@ describe('respondent pages on a phone', () => {
       } else await route.continue();
     });
     await page.getByRole('button', { name: 'ส่งคำตอบ' }).click();
-    await expect.poll(() => alertOn(page).textContent()).toMatch(/ติดต่อเซิร์ฟเวอร์ไม่ได้/);
+    await poll(() => alertOn(page).textContent()).toMatch(/ติดต่อเซิร์ฟเวอร์ไม่ได้/);
     expect(await page.getByRole('heading', { name: 'ขอบคุณ' }).count()).toBe(0);
     await page.getByRole('button', { name: 'ส่งคำตอบ' }).click();
     await page.getByRole('heading', { level: 1, name: 'ขอบคุณ' }).waitFor();
@@ -165,7 +168,7 @@ describe('respondent pages on a phone', () => {
       [],
     );
 
-    await expect.poll(() => counted(agency, year, 'IIT')).toBe(before + 1);
+    await poll(() => counted(agency, year, 'IIT')).toBe(before + 1);
   });
 
   it('records an EIT part-1 response after a one-time code sent to a phone', async () => {
@@ -195,6 +198,6 @@ describe('respondent pages on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'ขอบคุณ' }).waitFor();
     await screenshot(page, 'respond-eit-thanks');
 
-    await expect.poll(() => counted(agency, year, 'EIT1')).toBe(before + 1);
+    await poll(() => counted(agency, year, 'EIT1')).toBe(before + 1);
   });
 });
