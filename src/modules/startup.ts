@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app/context.ts';
 import { demoSeedTask } from './demo/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
+import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
 
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
@@ -11,7 +12,12 @@ export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<str
  * In order: reference data (provinces, ministries), bundled frameworks, then demo data, which needs both
  * (it opens a cycle, and a cycle needs the year's framework).
  */
-export const STARTUP_TASKS: StartupTask[] = [referenceDataTask, bundledFrameworksTask, demoSeedTask];
+export const STARTUP_TASKS: StartupTask[] = [
+  referenceDataTask,
+  bundledFrameworksTask,
+  demoSeedTask,
+  otpPurgeTask,
+];
 
 export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promise<string[]> {
   const lines: string[] = [];
