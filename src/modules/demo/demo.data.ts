@@ -14,7 +14,7 @@ export interface DemoAgency {
   sizeClass: 'S' | 'M' | 'L';
   ministryCode: string | null;
   parentCode?: string;
-  /** Assigned to the demo assessor for the demo year. */
+  /** Assigned to the demo assessors (assessor, assessor2) for the demo year. */
   assessed: boolean;
   /** Registered for the demo year when the cycle is first opened. */
   registered: boolean;
@@ -130,6 +130,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'ประเสริฐ ตรวจละเอียด',
     role: 'assessor',
     describe: `assessor of ${DEMO_AGENCIES.filter((x) => x.assessed).length} demo agencies (FY${DEMO_YEAR})`,
+  },
+  {
+    username: 'assessor2',
+    displayName: 'กนกวรรณ สอบทานดี',
+    role: 'assessor',
+    describe: 'second assessor of the same agencies: approves the EIT part-2 interviews (four eyes)',
   },
   {
     username: 'supervisor',

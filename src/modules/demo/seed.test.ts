@@ -44,7 +44,7 @@ describe('demo seed', () => {
 
   it('seeds agencies and users but skips the cycle while framework 2568 is not loaded', async () => {
     const result = await seedDemo(t.deps);
-    expect(result).toMatchObject({ agenciesCreated: 12, usersCreated: 5, cycleOpen: false });
+    expect(result).toMatchObject({ agenciesCreated: 12, usersCreated: DEMO_USERS.length, cycleOpen: false });
     expect(result.banner.join('\n')).toContain('not loaded');
     expect(await demoParticipations()).toHaveLength(0);
     const rows = await t.deps.db.select().from(agencies).where(inArray(agencies.code, demoCodes));

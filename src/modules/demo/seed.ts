@@ -9,8 +9,15 @@ import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
 import { frameworkLoaded, openCycle } from '../agencies/index.ts';
 import { hashPassword } from '../auth/index.ts';
+import { respondentLink } from '../iit-access/index.ts';
 import { loadReferenceData } from '../reference/index.ts';
 import type { StartupTask } from '../startup.ts';
+import {
+  DEMO_FLAGGED_AGENCY,
+  DEMO_IIT_AGENCY,
+  DEMO_IIT_CODE,
+  DEMO_SILENT_AGENCY,
+} from './demo.collection.data.ts';
 import {
   DEMO_AGENCIES,
   DEMO_OWN_AGENCY,
@@ -20,6 +27,7 @@ import {
   DEMO_YEAR,
   demoWebsite,
 } from './demo.data.ts';
+import { seedCollection } from './seed.collection.ts';
 
 export const demoRefusedInProduction = () =>
   new DomainError(
@@ -37,7 +45,9 @@ export interface SeedResult {
   banner: string[];
 }
 
-type Deps = Pick<AppDeps, 'db' | 'now'> & { config: Pick<Config, 'production'> };
+type Deps = Pick<AppDeps, 'db' | 'now'> & {
+  config: Pick<Config, 'production' | 'sessionSecret' | 'publicUrl'>;
+};
 
 export async function seedDemo(deps: Deps): Promise<SeedResult> {
   if (deps.config.production) throw demoRefusedInProduction();
@@ -46,12 +56,22 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const result = await deps.db.transaction(async (tx) => {
     const agenciesCreated = await seedAgencies(tx, now);
     const ids = await agencyIds(tx);
-    const usersCreated = await seedUsers(tx, ids);
+    const usersBefore = await tx.$count(users);
+    const userIds = await seedUsers(tx, ids);
+    const usersCreated = (await tx.$count(users)) - usersBefore;
     const cycleOpen = await frameworkLoaded(tx, DEMO_YEAR);
-    if (cycleOpen) await openDemoCycle(tx, now);
-    return { agenciesCreated, usersCreated, cycleOpen };
+    if (cycleOpen) {
+      await openDemoCycle(tx, now);
+      await seedCollection(tx, { config: deps.config, now, userIds });
+    }
+    return { agenciesCreated, usersCreated, cycleOpen, iitAgencyId: ids.get(DEMO_IIT_AGENCY) };
   });
-  return { ...result, banner: banner(result.cycleOpen) };
+  return {
+    agenciesCreated: result.agenciesCreated,
+    usersCreated: result.usersCreated,
+    cycleOpen: result.cycleOpen,
+    banner: banner(result.cycleOpen, deps.config.publicUrl, result.iitAgencyId),
+  };
 }
 
 async function seedAgencies(tx: DbOrTx, now: Date): Promise<number> {
@@ -95,7 +115,7 @@ async function agencyIds(tx: DbOrTx): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<number> {
+async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<Map<string, string>> {
   const existing = await tx
     .select({ id: users.id, username: users.username })
     .from(users)
@@ -125,10 +145,12 @@ async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<number> 
     for (const u of inserted) idOf.set(u.username, u.id);
   }
   await seedScopeAndAssignments(tx, idOf, ids);
-  return missing.length;
+  return idOf;
 }
 
 /** Only for demo users created as such: a supervisor or assessor renamed into these usernames keeps theirs. */
+const DEMO_ASSESSORS = ['assessor', 'assessor2'];
+
 async function seedScopeAndAssignments(tx: DbOrTx, idOf: Map<string, string>, ids: Map<string, string>) {
   const supervisorId = idOf.get('supervisor');
   if (supervisorId) {
@@ -141,12 +163,14 @@ async function seedScopeAndAssignments(tx: DbOrTx, idOf: Map<string, string>, id
     if (granted.length === 0)
       await tx.insert(supervisorScopes).values({ userId: supervisorId, provinceCode: DEMO_PROVINCE });
   }
-  const assessorId = idOf.get('assessor');
+  const assessorIds = DEMO_ASSESSORS.flatMap((u) => idOf.get(u) ?? []);
   const assessed = DEMO_AGENCIES.filter((d) => d.assessed).flatMap((d) => ids.get(d.code) ?? []);
-  if (assessorId && assessed.length > 0) {
+  if (assessorIds.length > 0 && assessed.length > 0) {
     await tx
       .insert(assessorAssignments)
-      .values(assessed.map((agencyId) => ({ userId: assessorId, agencyId, year: DEMO_YEAR })))
+      .values(
+        assessorIds.flatMap((userId) => assessed.map((agencyId) => ({ userId, agencyId, year: DEMO_YEAR }))),
+      )
       .onConflictDoNothing();
   }
 }
@@ -159,14 +183,27 @@ async function openDemoCycle(tx: DbOrTx, now: Date) {
   }
 }
 
-function banner(cycleOpen: boolean): string[] {
+function banner(cycleOpen: boolean, publicUrl: string, iitAgencyId: string | undefined): string[] {
   const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  const name = (code: string) => DEMO_AGENCIES.find((d) => d.code === code)?.nameEn ?? code;
   return [
     `  Demo data (province ${DEMO_PROVINCE}, ${DEMO_AGENCIES.length} invented agencies) — sign in with password ${DEMO_PASSWORD}:`,
     ...DEMO_USERS.map((u) => `    ${u.username.padEnd(width)}  ${u.describe}`),
     cycleOpen
       ? `  Demo FY${DEMO_YEAR} cycle is open (all but one demo agency registered).`
       : `  Demo FY${DEMO_YEAR} cycle not opened: framework ${DEMO_YEAR} is not loaded.`,
+    ...(cycleOpen
+      ? [
+          '  Collection in progress: responses on several days, most agencies above their IIT/EIT minimums,',
+          `    some below (e.g. ${name('DEMO47-04')}), ${name(DEMO_SILENT_AGENCY)} with almost none; EIT part-2 interviews in every state.`,
+          `  Quality flags: ${name(DEMO_FLAGGED_AGENCY)} (a burst of identical answers, speeders, straight-liners).`,
+          ...(iitAgencyId
+            ? [
+                `  Try the IIT as a staff member: ${respondentLink(publicUrl, iitAgencyId)}  access code ${DEMO_IIT_CODE}`,
+              ]
+            : []),
+        ]
+      : []),
   ];
 }
 
