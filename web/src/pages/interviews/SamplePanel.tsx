@@ -163,16 +163,14 @@ function SampleTable({
           <ErrorAlert error={verify.error} />
         </Stack>
       </Paper>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={520}>
         <Table striped withTableBorder aria-label={t('interviews.sample.tableLabel')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('interviews.sample.order')}</Table.Th>
               <Table.Th scope="col">{t('interviews.contact.name')}</Table.Th>
               <Table.Th scope="col">{t('interviews.contact.reach')}</Table.Th>
-              <Table.Th scope="col">{t('interviews.contact.relation')}</Table.Th>
               <Table.Th scope="col">{t('interviews.status.label')}</Table.Th>
-              <Table.Th scope="col" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -188,31 +186,41 @@ function SampleTable({
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{c.contact?.name ?? t('interviews.sample.removed')}</Table.Td>
+                <Table.Td>
+                  <Stack gap={4} align="flex-start">
+                    <Text size="sm">{c.contact?.name ?? t('interviews.sample.removed')}</Text>
+                    {c.contact && (
+                      <Text size="xs" c="dimmed">
+                        {c.contact.relation}
+                      </Text>
+                    )}
+                    {c.usable && c.status === 'not_called' && c.contact && (
+                      <Button
+                        size="xs"
+                        onClick={() => onCall(c)}
+                        aria-label={t('interviews.sample.callLabel', { name: c.contact.name })}
+                      >
+                        {t('interviews.sample.call')}
+                      </Button>
+                    )}
+                  </Stack>
+                </Table.Td>
                 <Table.Td>
                   <Stack gap={0}>
-                    {c.contact?.phone && <Anchor href={`tel:${c.contact.phone}`}>{c.contact.phone}</Anchor>}
+                    {c.contact?.phone && (
+                      <Anchor href={`tel:${c.contact.phone}`} style={{ whiteSpace: 'nowrap' }}>
+                        {c.contact.phone}
+                      </Anchor>
+                    )}
                     {c.contact?.email && <Text size="sm">{c.contact.email}</Text>}
                   </Stack>
                 </Table.Td>
-                <Table.Td>{c.contact?.relation ?? '–'}</Table.Td>
                 <Table.Td>
                   <StatusBadge status={c.status} />
                   {c.interviews.some((i) => i.status === 'entered') && (
                     <Badge ml="xs" size="sm" variant="outline" color="orange">
                       {t('interviews.status.awaitingReview')}
                     </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {c.usable && c.status === 'not_called' && c.contact && (
-                    <Button
-                      size="xs"
-                      onClick={() => onCall(c)}
-                      aria-label={t('interviews.sample.callLabel', { name: c.contact.name })}
-                    >
-                      {t('interviews.sample.call')}
-                    </Button>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -13,7 +13,13 @@ const COLORS: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useLang();
   return (
-    <Badge size="sm" variant="light" color={COLORS[status] ?? 'gray'}>
+    <Badge
+      size="sm"
+      variant="light"
+      color={COLORS[status] ?? 'gray'}
+      // Thai labels are long for a narrow column: wrap them rather than cut them off.
+      styles={{ root: { height: 'auto' }, label: { whiteSpace: 'normal', overflow: 'visible' } }}
+    >
       {t(`interviews.outcome.${status}`, { defaultValue: status })}
     </Badge>
   );
