@@ -1,5 +1,7 @@
 // Builds the web app from web/ into dist/web: the SPA (index.html, served with an index.html fallback) and the
 // light respondent entry (respond.html, served for /respond/*), which shares no Mantine code with the SPA.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -41,24 +43,26 @@ const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
  * (@fastify/static preCompressed): the respondent pages' budget (120 KB gzip) is what a phone downloads.
  */
 function precompressed(): Plugin {
+  let outDir = '';
   return {
     name: 'prongsai-precompressed',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!COMPRESSIBLE.test(file.fileName)) continue;
-        const source = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    // After the files are on disk: only then has Vite finished rewriting chunks (e.g. its preload helper), so
+    // the copies are byte-for-byte the files the server would otherwise send.
+    writeBundle(_options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const file = path.join(outDir, fileName);
+        const source = readFileSync(file);
         if (source.length < 1024) continue;
-        this.emitFile({
-          type: 'asset',
-          fileName: `${file.fileName}.gz`,
-          source: gzipSync(source, { level: 9 }),
-        });
-        this.emitFile({
-          type: 'asset',
-          fileName: `${file.fileName}.br`,
-          source: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        });
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
       }
     },
   };

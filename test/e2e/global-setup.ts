@@ -2,12 +2,13 @@
 // /api/health answers, hands the URL to the tests, and stops the server afterwards. Builds nothing: the
 // SPA must already be in dist/web (`npm run build`).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -69,6 +70,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: build the web app first with `npm run build`.');
   }
+  assertPrecompressedCopiesMatch(path.join(ROOT, 'dist/web'));
   if (!existsSync('/usr/bin/chromium')) {
     throw new Error('/usr/bin/chromium is missing: `apt-get install -y chromium fonts-thai-tlwg-ttf`.');
   }
@@ -118,4 +120,18 @@ export default async function setup(project: TestProject) {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/** The server sends .gz/.br copies to browsers that accept them: they must be the very files they stand for. */
+function assertPrecompressedCopiesMatch(dir: string) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const name = entry.name;
+    if (!entry.isFile() || !(name.endsWith('.gz') || name.endsWith('.br'))) continue;
+    const file = path.join(entry.parentPath, name);
+    const copy = readFileSync(file);
+    const original = readFileSync(file.slice(0, -3));
+    const unpacked = name.endsWith('.gz') ? gunzipSync(copy) : brotliDecompressSync(copy);
+    if (!unpacked.equals(original))
+      throw new Error(`${file} does not match the file it compresses: rebuild the web app`);
+  }
 }
