@@ -141,10 +141,15 @@ describe('minimumSample', () => {
     });
 
     it('detects rules that refer to each other in a cycle', () => {
+      // The framework schema refuses such rules; the engine still must not loop on one built without it.
       const f = withSample(
-        { kind: 'formula', of: { minimumOf: 'EIT2' }, share: 0.5, atLeast: 1 },
-        { kind: 'formula', of: { minimumOf: 'EIT1' }, share: 0.5, atLeast: 1 },
+        { kind: 'formula', share: 0.5, atLeast: 1 },
+        { kind: 'formula', share: 0.5, atLeast: 1 },
       );
+      const [eit1, eit2] = f.instruments;
+      if (!eit1 || !eit2) throw new Error('fixture without two instruments');
+      eit1.sample = { kind: 'formula', of: { minimumOf: 'EIT2' }, share: 0.5, atLeast: 1 };
+      eit2.sample = { kind: 'formula', of: { minimumOf: 'EIT1' }, share: 0.5, atLeast: 1 };
       expect(() => sut(f, 'EIT1', { population: 100 })).toThrow(
         expect.objectContaining({ code: 'sample_rule_cycle' }),
       );
