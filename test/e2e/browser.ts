@@ -28,12 +28,14 @@ export function launch(): Promise<Browser> {
 export async function newContext(
   browser: Browser,
   viewport: Viewport = { width: 1280, height: 900 },
+  { clientAddress }: { clientAddress?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
     viewport,
+    ...(clientAddress ? { extraHTTPHeaders: clientHeaders(clientAddress) } : {}),
   });
   context.setDefaultTimeout(15_000);
   return context;
@@ -42,18 +44,32 @@ export async function newContext(
 type Viewport = { width: number; height: number };
 
 /**
+ * Every browser and API client of the suite connects from 127.0.0.1, so the whole suite shares one
+ * per-address budget (20 sign-ins a minute). A file standing for people elsewhere gives its clients their
+ * own address (TEST-NET, 192.0.2.0/24), which the e2e server — trusting 127.0.0.1 as a proxy — takes as
+ * the client's.
+ */
+export function clientHeaders(clientAddress: string): Record<string, string> {
+  return { 'x-forwarded-for': clientAddress };
+}
+
+/**
  * Opens Chromium for the calling test file and hands `use` the page the tests drive: a fresh context (no
  * cookies) for every test, or with `oneForTheFile` a single one the file's tests share in order.
  */
 export function openPage(
   use: (page: Page) => void,
-  { viewport, oneForTheFile = false }: { viewport?: Viewport; oneForTheFile?: boolean } = {},
+  {
+    viewport,
+    oneForTheFile = false,
+    clientAddress,
+  }: { viewport?: Viewport; oneForTheFile?: boolean; clientAddress?: string } = {},
 ): void {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const open = async () => {
     if (!browser) throw new Error('Chromium did not start');
-    context = await newContext(browser, viewport);
+    context = await newContext(browser, viewport, clientAddress ? { clientAddress } : {});
     use(await context.newPage());
   };
   const close = async () => {

@@ -93,6 +93,9 @@ export default async function setup(project: TestProject) {
       MAIL_TRANSPORT: 'log',
       LOG_LEVEL: 'warn',
       COOKIE_SECURE: 'false',
+      // X-Forwarded-For from the local test clients only: lets a file stand for users on another network
+      // (see clientHeaders in browser.ts) instead of the whole suite sharing one per-address login limit.
+      TRUST_PROXY: '127.0.0.1',
       TZ: 'Asia/Bangkok',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
