@@ -1,5 +1,5 @@
 // Drizzle queries of the OTP module: challenges, their sealed destinations, rate buckets, SMS usage.
-import { and, eq, isNotNull, isNull, like, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
@@ -8,10 +8,11 @@ import {
   otpChallenges,
   otpSealedDestinations,
   participations,
-  rateBuckets,
   smsDailyUsage,
   users,
 } from '../../db/schema/index.ts';
+import { purgeWindows } from '../rate-limits/index.ts';
+import { OTP_BUCKET_PREFIX } from './otp.limits.ts';
 
 export interface CollectionTarget {
   agency: { id: string; nameTh: string; nameEn: string | null; active: boolean };
@@ -54,19 +55,6 @@ export async function hasResponded(db: DbOrTx, agencyId: string, year: number, d
       ),
     );
   return rows.length > 0;
-}
-
-/** Counts one event in a fixed window and returns the count including it. */
-export async function hitBucket(db: DbOrTx, key: string, windowStart: Date): Promise<number> {
-  const [row] = await db
-    .insert(rateBuckets)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateBuckets.key, rateBuckets.windowStart],
-      set: { count: sql`${rateBuckets.count} + 1` },
-    })
-    .returning({ count: rateBuckets.count });
-  return row?.count ?? 1;
 }
 
 /**
@@ -178,7 +166,5 @@ export async function deleteChallenge(db: DbOrTx, id: string) {
 /** Challenges whose code died long ago, and this module's rate windows that have ended. */
 export async function purgeStale(db: DbOrTx, challengesIssuedBefore: Date, windowsStartedBefore: Date) {
   await db.delete(otpChallenges).where(lt(otpChallenges.issuedAt, challengesIssuedBefore));
-  await db
-    .delete(rateBuckets)
-    .where(and(like(rateBuckets.key, 'otp:%'), lt(rateBuckets.windowStart, windowsStartedBefore)));
+  await purgeWindows(db, OTP_BUCKET_PREFIX, windowsStartedBefore);
 }

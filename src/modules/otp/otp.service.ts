@@ -17,8 +17,10 @@ import {
   startOtp,
   verifyAttempt,
 } from '../../core/surveys/index.ts';
+import { windowStartOf } from '../../core/windows.ts';
 import type { Tx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
+import { bumpWindow } from '../rate-limits/index.ts';
 import { issueGrant } from '../respond/index.ts';
 import { bangkokDay } from '../responses/index.ts';
 import {
@@ -44,7 +46,6 @@ import {
   deleteChallenge,
   findCollectionTarget,
   hasResponded,
-  hitBucket,
   insertChallenge,
   lockChallenge,
   markSmsWarning,
@@ -202,7 +203,7 @@ async function enforceRateLimits(
   now: Date,
 ) {
   const windowMs = OTP_RATE_WINDOW_SECONDS * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const windowStart = windowStartOf(now, OTP_RATE_WINDOW_SECONDS);
   const retryAfter = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
   // Bucket keys use their own keyed hashes (not the stored destination hash), so a bucket row cannot be
   // joined to eit_respondents to learn when someone verified.
@@ -213,7 +214,7 @@ async function enforceRateLimits(
   } as const;
   const limits = { ...OTP_RATE_LIMITS, agency: deps.config.otp.agencyHourlyLimit };
   for (const scope of ['destination', 'client', 'agency'] as const) {
-    const count = await hitBucket(deps.db, keys[scope], windowStart);
+    const count = await bumpWindow(deps.db, keys[scope], windowStart);
     if (count > limits[scope]) throw rateLimited(scope, retryAfter);
   }
 }

@@ -3,15 +3,17 @@
 // and every write purges windows older than 24 hours, so nothing here can later re-link a response to a
 // network or a time finer than the day stored with the answers.
 import { isIP } from 'node:net';
-import { and, gte, like, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
+import { windowStartOf } from '../../core/windows.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { rateBuckets } from '../../db/schema/index.ts';
+import { bumpWindow, purgeWindows, windowsSince } from '../rate-limits/index.ts';
 
 export const BURST_WINDOW_MINUTES = 10;
-const WINDOW_MS = BURST_WINDOW_MINUTES * 60_000;
+const WINDOW_SECONDS = BURST_WINDOW_MINUTES * 60;
 export const BURST_RETENTION_MS = 24 * 60 * 60_000;
+/** Every key of these counters starts with this; purges match it. */
+const BURST_TAG = 'burst:';
 /** Tags keep these counters apart from other rate limits sharing the table; the rest of the key is a hash. */
 const AGENCY_TAG = 'burst:agency:';
 const NETWORK_TAG = 'burst:net:';
@@ -44,10 +46,6 @@ function expandIpv6(ip: string): string[] | null {
   return [...left, ...Array(missing).fill('0'), ...right].map((g) => Number.parseInt(g, 16).toString(16));
 }
 
-export function windowStartOf(now: Date): Date {
-  return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-}
-
 /** The agency's own counter key; also the stem of its per-network keys, so they can be found by prefix. */
 export function agencyBurstKey(config: HashConfig, agencyId: string): string {
   return `${AGENCY_TAG}${keyedHash(config, 'network-prefix', `${agencyId}|*`)}`;
@@ -76,34 +74,15 @@ export async function noteSubmission(
   tx: DbOrTx,
   input: NoteSubmission,
 ): Promise<{ agency: number; network: number | null }> {
-  const windowStart = windowStartOf(input.now);
-  await tx
-    .delete(rateBuckets)
-    .where(
-      and(
-        lt(rateBuckets.windowStart, new Date(input.now.getTime() - BURST_RETENTION_MS)),
-        like(rateBuckets.key, 'burst:%'),
-      ),
-    );
-  const agency = await bump(tx, agencyBurstKey(input.config, input.agencyId), windowStart);
+  const windowStart = windowStartOf(input.now, WINDOW_SECONDS);
+  await purgeWindows(tx, BURST_TAG, new Date(input.now.getTime() - BURST_RETENTION_MS));
+  const agency = await bumpWindow(tx, agencyBurstKey(input.config, input.agencyId), windowStart);
   const prefix = networkPrefix(input.clientIp);
   const network =
     prefix === null
       ? null
-      : await bump(tx, networkBurstKey(input.config, input.agencyId, prefix), windowStart);
+      : await bumpWindow(tx, networkBurstKey(input.config, input.agencyId, prefix), windowStart);
   return { agency, network };
-}
-
-async function bump(tx: DbOrTx, key: string, windowStart: Date): Promise<number> {
-  const [row] = await tx
-    .insert(rateBuckets)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateBuckets.key, rateBuckets.windowStart],
-      set: { count: sql`${rateBuckets.count} + 1` },
-    })
-    .returning({ count: rateBuckets.count });
-  return row?.count ?? 1;
 }
 
 /**
@@ -120,15 +99,7 @@ export async function burstWindows(
   const agencyKey = agencyBurstKey(config, agencyId);
   const stem = networkStem(config, agencyId);
   // At most one row per window for the agency and one per network and window: few enough to fold here.
-  const rows = await db
-    .select({ key: rateBuckets.key, windowStart: rateBuckets.windowStart, count: rateBuckets.count })
-    .from(rateBuckets)
-    .where(
-      and(
-        gte(rateBuckets.windowStart, since),
-        sql`(${rateBuckets.key} = ${agencyKey} or starts_with(${rateBuckets.key}, ${stem}))`,
-      ),
-    );
+  const rows = await windowsSince(db, { key: agencyKey, prefix: stem }, since);
   const agency: number[] = [];
   const busiest = new Map<number, number>();
   for (const r of rows) {

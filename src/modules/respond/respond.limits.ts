@@ -1,11 +1,11 @@
 // Brute-force protection for the IIT access code and tokens: failed attempts counted in rate_buckets per
 // (client address, agency) and per agency, in fixed windows, under keyed hashes (no address is stored).
-import { and, eq, like, lt, sql } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
+import { windowStartOf } from '../../core/windows.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { rateBuckets } from '../../db/schema/index.ts';
+import { bumpWindow, purgeWindows, windowCounts } from '../rate-limits/index.ts';
 
 export const ACCESS_FAILURE_WINDOW_MINUTES = 15;
 export const ACCESS_FAILURE_LIMITS = {
@@ -25,7 +25,8 @@ export const SUBMIT_RATE_LIMIT = { max: 3000, timeWindow: '1 minute' } as const;
 export const READ_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
 
 const TAG = 'iit-access:';
-const WINDOW_MS = ACCESS_FAILURE_WINDOW_MINUTES * 60_000;
+const WINDOW_SECONDS = ACCESS_FAILURE_WINDOW_MINUTES * 60;
+const WINDOW_MS = WINDOW_SECONDS * 1000;
 type HashConfig = Pick<Config, 'sessionSecret'>;
 
 function keys(config: HashConfig, agencyId: string, clientIp: string) {
@@ -34,8 +35,6 @@ function keys(config: HashConfig, agencyId: string, clientIp: string) {
     agency: `${TAG}a:${keyedHash(config, 'network-prefix', `iit-access|${agencyId}`)}`,
   };
 }
-
-const windowStartOf = (now: Date) => new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
 
 const tooManyAttempts = (retryAfterSeconds: number) => {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -57,14 +56,9 @@ export async function assertNotLockedOut(
   now: Date,
 ): Promise<void> {
   const k = keys(config, agencyId, clientIp);
-  const windowStart = windowStartOf(now);
-  const rows = await db
-    .select({ key: rateBuckets.key, count: rateBuckets.count })
-    .from(rateBuckets)
-    .where(
-      and(eq(rateBuckets.windowStart, windowStart), sql`${rateBuckets.key} in (${k.client}, ${k.agency})`),
-    );
-  const count = (key: string) => rows.find((r) => r.key === key)?.count ?? 0;
+  const windowStart = windowStartOf(now, WINDOW_SECONDS);
+  const counts = await windowCounts(db, [k.client, k.agency], windowStart);
+  const count = (key: string) => counts.get(key) ?? 0;
   if (count(k.client) >= ACCESS_FAILURE_LIMITS.client || count(k.agency) >= ACCESS_FAILURE_LIMITS.agency) {
     throw tooManyAttempts(Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
   }
@@ -78,20 +72,8 @@ export async function noteAccessFailure(
   now: Date,
 ): Promise<void> {
   const k = keys(config, agencyId, clientIp);
-  const windowStart = windowStartOf(now);
+  const windowStart = windowStartOf(now, WINDOW_SECONDS);
   // Old windows are useless and could only help someone correlate; drop them as we go.
-  await db
-    .delete(rateBuckets)
-    .where(
-      and(like(rateBuckets.key, `${TAG}%`), lt(rateBuckets.windowStart, new Date(now.getTime() - WINDOW_MS))),
-    );
-  for (const key of [k.client, k.agency]) {
-    await db
-      .insert(rateBuckets)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({
-        target: [rateBuckets.key, rateBuckets.windowStart],
-        set: { count: sql`${rateBuckets.count} + 1` },
-      });
-  }
+  await purgeWindows(db, TAG, new Date(now.getTime() - WINDOW_MS));
+  for (const key of [k.client, k.agency]) await bumpWindow(db, key, windowStart);
 }

@@ -1,0 +1,2 @@
+// What other modules may use of the shared fixed-window counters (rate_buckets).
+export { bumpWindow, purgeWindows, type WindowRow, windowCounts, windowsSince } from './rate-limits.repo.ts';

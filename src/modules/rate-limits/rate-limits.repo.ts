@@ -1,0 +1,75 @@
+// Fixed-window counters in rate_buckets, shared by every module that counts events there (OTP requests,
+// IIT access failures, submission bursts). Each module owns a key prefix ('otp:', 'iit-access:', 'burst:')
+// and its keys are keyed hashes; window starts come from windowStartOf (src/core/windows.ts).
+// Pass the transaction when the count must roll back with the caller's work.
+import { and, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { rateBuckets } from '../../db/schema/index.ts';
+
+/** Counts `by` events under `key` in the window starting at `windowStart`; returns the window's new count. */
+export async function bumpWindow(db: DbOrTx, key: string, windowStart: Date, by = 1): Promise<number> {
+  const [row] = await db
+    .insert(rateBuckets)
+    .values({ key, windowStart, count: by })
+    .onConflictDoUpdate({
+      target: [rateBuckets.key, rateBuckets.windowStart],
+      set: { count: sql`${rateBuckets.count} + excluded.count` },
+    })
+    .returning({ count: rateBuckets.count });
+  return row?.count ?? by;
+}
+
+/** The counts of these keys in one window; a key without a row counts 0. */
+export async function windowCounts(
+  db: DbOrTx,
+  keys: readonly string[],
+  windowStart: Date,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(keys.map((key) => [key, 0]));
+  if (keys.length === 0) return counts;
+  const rows = await db
+    .select({ key: rateBuckets.key, count: rateBuckets.count })
+    .from(rateBuckets)
+    .where(and(eq(rateBuckets.windowStart, windowStart), inArray(rateBuckets.key, [...keys])));
+  for (const r of rows) counts.set(r.key, r.count);
+  return counts;
+}
+
+export interface WindowRow {
+  key: string;
+  windowStart: Date;
+  count: number;
+}
+
+/** Every window started at or after `since` of the key itself or of any key starting with `prefix`. */
+export async function windowsSince(
+  db: DbOrTx,
+  match: { key: string; prefix: string },
+  since: Date,
+): Promise<WindowRow[]> {
+  return db
+    .select({ key: rateBuckets.key, windowStart: rateBuckets.windowStart, count: rateBuckets.count })
+    .from(rateBuckets)
+    .where(
+      and(
+        gte(rateBuckets.windowStart, since),
+        or(eq(rateBuckets.key, match.key), sql`starts_with(${rateBuckets.key}, ${match.prefix})`),
+      ),
+    );
+}
+
+/** Deletes the windows under `keyPrefix` that started before `startedBefore` (ended windows of one module). */
+export async function purgeWindows(db: DbOrTx, keyPrefix: string, startedBefore: Date): Promise<void> {
+  if (keyPrefix === '')
+    throw new Error('purgeWindows needs a key prefix: other modules count in the same table');
+  await db
+    .delete(rateBuckets)
+    .where(
+      and(like(rateBuckets.key, `${escapeLike(keyPrefix)}%`), lt(rateBuckets.windowStart, startedBefore)),
+    );
+}
+
+// The prefixes in use hold no LIKE wildcards; escaping keeps a future one from matching other modules' keys.
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
