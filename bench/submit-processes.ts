@@ -1,0 +1,131 @@
+// Child processes of bench:submit: the real server (`node bin/prongsai.mjs start`) and the baseline, each in
+// its own process so that neither shares an event loop with the load generator.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  url: string;
+  child: ChildProcess;
+  /** The last lines the process wrote, for error messages. */
+  log(): string;
+}
+
+export interface Database {
+  /** PostgreSQL connection string, or undefined for PGlite in `dataDir`/pglite. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+/**
+ * `--cpu-prof` writes V8 profiles of a child into <dir>/<name>/ when set: one per thread (tsx's loader runs
+ * in a worker thread; the main thread's profile is the big one).
+ */
+function nodeArgs(cpuProfDir: string | undefined, name: string): string[] {
+  return cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfDir, name)}`] : [];
+}
+
+function launch(args: string[], env: NodeJS.ProcessEnv, url: string, healthPath: string): Promise<Running> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-10_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const running: Running = { url, child, log: () => log };
+  return (async () => {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited (${child.exitCode}):\n${log}`);
+      try {
+        if ((await fetch(`${url}${healthPath}`)).ok) return running;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`${args.join(' ')} did not become healthy:\n${log}`);
+  })();
+}
+
+/**
+ * The real server with the demo data. TRUST_PROXY=127.0.0.1 makes it read the respondent's address from
+ * X-Forwarded-For, as behind the reverse proxy of a deployment, so the load can come from many addresses.
+ */
+export async function startProngsai(
+  db: Database,
+  opts: { cpuProfDir?: string | undefined; name: string },
+): Promise<Running> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: 'development',
+    PRONGSAI_DATA_DIR: db.dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    PRONGSAI_DEMO: 'true',
+    MAIL_TRANSPORT: 'log',
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+    TRUST_PROXY: '127.0.0.1',
+    TZ: 'Asia/Bangkok',
+    ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+  };
+  return launch(
+    [...nodeArgs(opts.cpuProfDir, opts.name), 'bin/prongsai.mjs', 'start'],
+    env,
+    url,
+    '/api/health',
+  );
+}
+
+export async function startBaseline(
+  db: Database,
+  opts: { cpuProfDir?: string | undefined; name: string },
+): Promise<Running> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    ...nodeArgs(opts.cpuProfDir, opts.name),
+    '--import',
+    'tsx',
+    'bench/submit-baseline-server.ts',
+    `--port=${port}`,
+    db.databaseUrl ? `--database-url=${db.databaseUrl}` : `--pglite=${path.join(db.dataDir, 'pglite')}`,
+  ];
+  return launch(args, { ...process.env, TZ: 'Asia/Bangkok' }, url, '/health');
+}
+
+/** SIGTERM (both servers close their database on it, which the profile and PGlite need), then SIGKILL. */
+export function stop(running: Running): Promise<void> {
+  const { child } = running;
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
