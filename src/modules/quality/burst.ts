@@ -86,6 +86,62 @@ export async function noteSubmission(
 }
 
 /**
+ * Submissions already committed, counted in memory and added to rate_buckets once a second (one upsert per
+ * key and window, and the purge): a per-request upsert of the agency's row inside the submission's
+ * transaction made every submission to an agency wait for the previous one's COMMIT. At most the last
+ * second of counts is lost if the process dies; nothing is counted that was not committed.
+ */
+interface Tally {
+  pending: Map<string, { agencyId: string; prefix: string | null; windowStart: Date; n: number }>;
+  config: HashConfig;
+  timer?: NodeJS.Timeout;
+}
+const tallies = new WeakMap<object, Tally>();
+export const BURST_FLUSH_MS = 1000;
+
+export function tallySubmission(db: DbOrTx, input: NoteSubmission): void {
+  let tally = tallies.get(db);
+  if (!tally) {
+    tally = { pending: new Map(), config: input.config };
+    tallies.set(db, tally);
+  }
+  const windowStart = windowStartOf(input.now, WINDOW_SECONDS);
+  const prefix = networkPrefix(input.clientIp);
+  const id = `${input.agencyId}|${prefix ?? ''}|${windowStart.getTime()}`;
+  const entry = tally.pending.get(id);
+  if (entry) entry.n++;
+  else tally.pending.set(id, { agencyId: input.agencyId, prefix, windowStart, n: 1 });
+  tally.timer ??= setTimeout(() => {
+    void flushSubmissionTallies(db).catch((error: unknown) => {
+      process.stderr.write(`burst counters: flush failed: ${String(error)}\n`);
+    });
+  }, BURST_FLUSH_MS).unref();
+}
+
+/** Writes the counts noted so far (also on shutdown, and in tests before reading them). */
+export async function flushSubmissionTallies(db: DbOrTx, now = new Date()): Promise<void> {
+  const tally = tallies.get(db);
+  if (!tally) return;
+  clearTimeout(tally.timer);
+  tally.timer = undefined;
+  const sums = new Map<string, { key: string; windowStart: Date; n: number }>();
+  const add = (key: string, windowStart: Date, n: number) => {
+    const id = `${key}|${windowStart.getTime()}`;
+    const sum = sums.get(id);
+    if (sum) sum.n += n;
+    else sums.set(id, { key, windowStart, n });
+  };
+  for (const e of tally.pending.values()) {
+    add(agencyBurstKey(tally.config, e.agencyId), e.windowStart, e.n);
+    if (e.prefix !== null) add(networkBurstKey(tally.config, e.agencyId, e.prefix), e.windowStart, e.n);
+  }
+  tally.pending.clear();
+  if (sums.size === 0) return;
+  await purgeWindows(db, BURST_TAG, new Date(now.getTime() - BURST_RETENTION_MS));
+  for (const s of sums.values()) await bumpWindow(db, s.key, s.windowStart, s.n);
+}
+
+/**
  * The agency's counts per window still kept (the last 24 hours): overall, and the busiest single network
  * in each window. Windows without submissions are simply absent.
  */

@@ -7,6 +7,7 @@ import {
   frameworkVersions,
   participations,
   provinces,
+  stageExtensions,
   surveyResponses,
   surveyTokens,
   usedSurveyTokens,
@@ -132,5 +133,19 @@ export async function selectSubmission(db: DbOrTx, submissionId: string) {
     .select({ agencyId: surveyResponses.agencyId, instrument: surveyResponses.instrument })
     .from(surveyResponses)
     .where(eq(surveyResponses.submissionId, submissionId));
+  return row;
+}
+
+/** What a submit needs of the agency, in one round trip: its type and any extension of the stage. */
+export async function selectSubmitTarget(db: DbOrTx, agencyId: string, year: number, stage: string) {
+  const [row] = await db
+    .select({
+      type: agencies.type,
+      extensionEndsOn: sql<string | null>`(select ${stageExtensions.endsOn} from ${stageExtensions}
+        where ${stageExtensions.agencyId} = ${agencyId} and ${stageExtensions.year} = ${year}
+          and ${stageExtensions.stage} = ${stage})`,
+    })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
   return row;
 }

@@ -1,6 +1,7 @@
 // Public respondent API: no session, no CSRF token (nothing to forge: the grant is the permission),
 // rate-limited per address.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { flushSubmissionTallies } from '../quality/index.ts';
 import { ACCESS_RATE_LIMIT, READ_RATE_LIMIT, SUBMIT_RATE_LIMIT } from './respond.limits.ts';
 import {
   ZAccessBody,
@@ -19,6 +20,8 @@ const tags = ['respond'];
 
 export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
+  // Burst counts noted in the last second reach the database before it closes.
+  app.addHook('onClose', async () => flushSubmissionTallies(deps.db));
 
   app.get(
     '/respond/agencies',

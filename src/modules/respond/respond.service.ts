@@ -3,6 +3,7 @@
 // describes another respondent.
 import type { AppDeps } from '../../app/context.ts';
 import { keyedHash } from '../../app/secrets.ts';
+import { stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
 import { buildQuestionnaire, validateAnswers } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -10,7 +11,7 @@ import type { AgencyType } from '../../shared/agency-types.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, selectAccess } from '../iit-access/index.ts';
-import { noteSubmission } from '../quality/index.ts';
+import { tallySubmission } from '../quality/index.ts';
 import { recordResponse } from '../responses/index.ts';
 import { type GrantInstrument, issueGrant, readGrant } from './grant.ts';
 import { assertNotLockedOut, noteAccessFailure } from './respond.limits.ts';
@@ -19,9 +20,9 @@ import {
   consumeToken,
   markEitRespondent,
   searchCollectingAgencies,
-  selectAgencyType,
   selectCollectionTarget,
   selectSubmission,
+  selectSubmitTarget,
   tokenIssued,
   tokenUsed,
 } from './respond.repo.ts';
@@ -169,9 +170,37 @@ const alreadyResponded = () =>
   );
 
 /**
+ * What a submit checks against, kept per process for a few seconds: the framework in force (its newest
+ * version), the agency's type and the stage's extension. They change rarely (a framework import, an
+ * extension granted); a submission may be judged by the previous ones for up to SUBMIT_CONTEXT_TTL_MS.
+ */
+export const SUBMIT_CONTEXT_TTL_MS = 5000;
+type SubmitContext = {
+  framework: Awaited<ReturnType<typeof frameworkForYear>>;
+  target: Awaited<ReturnType<typeof selectSubmitTarget>>;
+  until: number;
+};
+const submitContexts = new Map<string, SubmitContext>();
+
+async function submitContext(deps: Deps, agencyId: string, year: number, stage: string) {
+  const key = `${agencyId}|${year}|${stage}`;
+  const hit = submitContexts.get(key);
+  if (hit && hit.until > Date.now()) return hit;
+  const [framework, target] = await Promise.all([
+    frameworkForYear(deps.db, year),
+    selectSubmitTarget(deps.db, agencyId, year, stage),
+  ]);
+  const fresh = { framework, target, until: Date.now() + SUBMIT_CONTEXT_TTL_MS };
+  if (submitContexts.size > 10_000) submitContexts.clear();
+  submitContexts.set(key, fresh);
+  return fresh;
+}
+
+/**
  * Records one response. Everything that marks the respondent (the token consumed, the EIT respondent
- * hash) happens in the same transaction as the answers, and the transaction commits before we answer.
- * A retry with the same submissionId is recognised first and answered `already_recorded`.
+ * hash) happens in the same transaction as the answers, and the answers are committed before we answer.
+ * A retry with the same submissionId is answered `already_recorded`: recordResponse recognises it, and
+ * where a token or respondent mark refuses first, the refusal checks for it.
  */
 export async function submitResponse(
   deps: Deps,
@@ -182,11 +211,16 @@ export async function submitResponse(
 ): Promise<{ status: 'recorded' | 'already_recorded' }> {
   const now = deps.now();
   const grant = readGrant(deps.config, body.grant, { agencyId, instrument }, now);
-  const window = await windowOf(deps, agencyId, grant.year, instrument);
+  const stageCode = COLLECTION_STAGE[instrument];
+  const context = await submitContext(deps, agencyId, grant.year, stageCode);
+  const { version, framework } = context.framework;
+  if (!context.target) throw notCollecting();
+  const stage = framework.calendar.find((s) => s.code === stageCode);
+  const window = stage
+    ? stageWindow(stage, context.target.extensionEndsOn, now)
+    : { open: false, opensOn: null, closesOn: null };
   if (!window.open) throw collectionClosed(window, now);
-  const { version, framework } = await frameworkForYear(deps.db, grant.year);
-  const agencyType = (await selectAgencyType(deps.db, agencyId)) as AgencyType | undefined;
-  if (!agencyType) throw notCollecting();
+  const agencyType = context.target.type as AgencyType;
   const problems = validateAnswers(framework, instrument, agencyType, body.answers);
   if (problems.length > 0)
     throw invalid(
@@ -196,38 +230,46 @@ export async function submitResponse(
       { problems },
     );
 
+  const response = {
+    submissionId: body.submissionId,
+    agencyId,
+    year: grant.year,
+    instrument,
+    frameworkVersion: version,
+    answers: body.answers,
+    durationSeconds: body.durationSeconds,
+    channel: 'web' as const,
+    now,
+  };
   const isRetry = async (tx: DbOrTx) => {
     const previous = await selectSubmission(tx, body.submissionId);
     return previous !== undefined && previous.agencyId === agencyId && previous.instrument === instrument;
   };
+  const recorded = () => {
+    tallySubmission(deps.db, { agencyId, year: grant.year, clientIp, now, config: deps.config });
+    return { status: 'recorded' as const };
+  };
 
-  return deps.db.transaction(async (tx) => {
-    if (await isRetry(tx)) return { status: 'already_recorded' as const };
+  // IIT without single-use tokens marks nothing else: the one insert is atomic and committed on its own.
+  if (instrument === 'IIT' && !grant.tokenHash) {
+    const { duplicate } = await recordResponse(deps.db, response);
+    return duplicate ? { status: 'already_recorded' as const } : recorded();
+  }
+  const status = await deps.db.transaction(async (tx) => {
     if (grant.tokenHash && !(await consumeToken(tx, grant.tokenHash))) {
-      // A concurrent retry of this very submission may have consumed it a moment ago.
-      if (await isRetry(tx)) return { status: 'already_recorded' as const };
+      // Used already: by this very submission (a retry), or by another one.
+      if (await isRetry(tx)) return 'already_recorded' as const;
       throw tokenUsedError();
     }
     if (instrument === 'EIT1') {
       if (!grant.destinationHash) throw notCollecting();
       if (!(await markEitRespondent(tx, agencyId, grant.year, grant.destinationHash))) {
-        if (await isRetry(tx)) return { status: 'already_recorded' as const };
+        if (await isRetry(tx)) return 'already_recorded' as const;
         throw alreadyResponded();
       }
     }
-    const { duplicate } = await recordResponse(tx, {
-      submissionId: body.submissionId,
-      agencyId,
-      year: grant.year,
-      instrument,
-      frameworkVersion: version,
-      answers: body.answers,
-      durationSeconds: body.durationSeconds,
-      channel: 'web',
-      now,
-    });
-    if (duplicate) return { status: 'already_recorded' as const };
-    await noteSubmission(tx, { agencyId, year: grant.year, clientIp, now, config: deps.config });
-    return { status: 'recorded' as const };
+    const { duplicate } = await recordResponse(tx, response);
+    return duplicate ? ('already_recorded' as const) : ('recorded' as const);
   });
+  return status === 'recorded' ? recorded() : { status };
 }
