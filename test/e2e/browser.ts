@@ -111,3 +111,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/** A link of the main navigation (home pages repeat some of them as shortcut buttons). */
+export function navLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name, exact: true });
+}

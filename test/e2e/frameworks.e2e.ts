@@ -1,7 +1,7 @@
 // Browsing the FY2568 framework in Thai, then in English; the score calculator.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signIn } from './browser.ts';
+import { navLink, openPage, screenshot, signIn } from './browser.ts';
 
 let page: Page;
 openPage((opened) => {
@@ -11,7 +11,7 @@ openPage((opened) => {
 describe('framework browser', () => {
   it('shows FY2568 in Thai, then in English after switching language', async () => {
     await signIn(page, 'supervisor');
-    await page.getByRole('link', { name: 'กรอบการประเมิน', exact: true }).click();
+    await navLink(page, 'กรอบการประเมิน').click();
     await page.waitForURL('**/frameworks/2568');
     const h1 = page.getByRole('heading', { level: 1 });
     await expect.poll(() => h1.textContent()).toBe('กรอบการประเมิน ปีงบประมาณ พ.ศ. 2568');

@@ -1,7 +1,7 @@
 // Administrators manage agencies and accounts; agency admins see only their own agency's accounts.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot, signIn } from './browser.ts';
+import { navLink, openPage, screenshot, signIn } from './browser.ts';
 
 let page: Page;
 openPage((opened) => {
@@ -11,7 +11,7 @@ openPage((opened) => {
 describe('agency list', () => {
   it('searches agencies and opens one', async () => {
     await signIn(page, 'admin');
-    await page.getByRole('link', { name: 'หน่วยงาน', exact: true }).click();
+    await navLink(page, 'หน่วยงาน').click();
     const table = page.getByRole('table', { name: 'หน่วยงาน' });
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
     await screenshot(page, 'agencies');
