@@ -1,8 +1,9 @@
 // Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
-import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor, AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { agencies, auditLog } from '../../db/schema/index.ts';
+import { agencyScopeCondition } from '../agencies/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -44,30 +45,14 @@ export async function findAgencyRef(db: DbOrTx, id: string): Promise<AgencyRef |
 }
 
 /**
- * Entries an actor may read, as SQL: the rule of inScope() in core/authz.ts applied to audit_log.agency_id.
- * Entries without an agency are the admin's alone. undefined means no restriction (admin).
+ * Entries an actor may read, as SQL: entries of the agencies in the actor's scope (the agencies module's
+ * scope condition, the one rule for lists). Entries without an agency are the admin's alone. undefined means
+ * no restriction (admin).
  */
 export function visibleEntries(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case 'admin':
-      return undefined;
-    case 'assessor':
-      return inArray(auditLog.agencyId, actor.assignedAgencies);
-    case 'supervisor': {
-      const { provinces, ministries, agencies: agencyIds } = actor.scope;
-      const byRegistry = or(
-        inArray(agencies.provinceCode, provinces),
-        inArray(agencies.ministryCode, ministries),
-      ) as SQL;
-      return or(
-        inArray(auditLog.agencyId, agencyIds),
-        inArray(auditLog.agencyId, sql`(select ${agencies.id} from ${agencies} where ${byRegistry})`),
-      );
-    }
-    case 'agency_admin':
-    case 'executive':
-      return actor.agencyId ? eq(auditLog.agencyId, actor.agencyId) : sql`false`;
-  }
+  const scope = agencyScopeCondition(actor);
+  if (scope === undefined) return undefined;
+  return inArray(auditLog.agencyId, sql`(select ${agencies.id} from ${agencies} where ${scope})`);
 }
 
 export interface AuditFilter {
