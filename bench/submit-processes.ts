@@ -1,23 +1,13 @@
 // Child processes of bench:submit: the real server (`node bin/prongsai.mjs start`) and the baseline, each in
 // its own process so that neither shares an event loop with the load generator.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface Running {
   url: string;
@@ -49,20 +39,7 @@ function launch(args: string[], env: NodeJS.ProcessEnv, url: string, healthPath:
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const running: Running = { url, child, log: () => log };
-  return (async () => {
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited (${child.exitCode}):\n${log}`);
-      try {
-        if ((await fetch(`${url}${healthPath}`)).ok) return running;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`${args.join(' ')} did not become healthy:\n${log}`);
-  })();
+  return waitForHealth(`${url}${healthPath}`, child, () => log, 120_000).then(() => running);
 }
 
 /**
@@ -116,16 +93,7 @@ export async function startBaseline(
   return launch(args, { ...process.env, TZ: 'Asia/Bangkok' }, url, '/health');
 }
 
-/** SIGTERM (both servers close their database on it, which the profile and PGlite need), then SIGKILL. */
+/** SIGTERM, then SIGKILL after 15 s. */
 export function stop(running: Running): Promise<void> {
-  const { child } = running;
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopProcess(running.child);
 }

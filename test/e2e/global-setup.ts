@@ -1,15 +1,15 @@
 // Starts `prongsai start` on a free port with a fresh data folder (demo data seeded at start), waits until
 // /api/health answers, hands the URL to the tests, and stops the server afterwards. Builds nothing: the
 // SPA must already be in dist/web (`npm run build`).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { TestProject } from 'vitest/node';
+import { freePort, stopProcess as stop, waitForHealth } from '../helpers/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,51 +20,6 @@ declare module 'vitest' {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const STARTUP_TIMEOUT_MS = 150_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with code ${child.exitCode} before it was ready:\n${output()}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `the server did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`,
-  );
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
@@ -110,7 +65,7 @@ export default async function setup(project: TestProject) {
   child.stderr?.on('data', keep);
 
   try {
-    await waitForHealth(baseUrl, child, () => log);
+    await waitForHealth(`${baseUrl}/api/health`, child, () => log);
   } catch (e) {
     await stop(child);
     await rm(dataDir, { recursive: true, force: true });
