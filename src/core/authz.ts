@@ -2,14 +2,21 @@
 // Pure: the actor arrives with its scope already resolved (see modules/auth/actor.ts).
 import { forbidden, unauthenticated } from './errors.ts';
 
-export const ROLES = ['admin', 'assessor', 'supervisor', 'agency_admin', 'executive'] as const;
+export const ROLES = [
+  'admin',
+  'assessor',
+  'supervisor',
+  'agency_admin',
+  'executive',
+  'agency_staff',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   userId: string;
   username: string;
   role: Role;
-  /** The agency of an agency admin or executive. */
+  /** The agency of an agency admin, executive or staff member. */
   agencyId: string | null;
   /** Supervisor scope: a province, a ministry, or an explicit list of agencies (any combination). */
   scope: { provinces: string[]; ministries: string[]; agencies: string[] };
@@ -38,6 +45,7 @@ export function inScope(actor: Actor, agency: AgencyRef): boolean {
       );
     case 'agency_admin':
     case 'executive':
+    case 'agency_staff':
       return actor.agencyId === agency.id;
   }
 }
@@ -48,8 +56,17 @@ export interface Eit2Ref {
   agency: AgencyRef;
   assessorsThisYear: readonly string[];
 }
+/** An agency's OIT in one fiscal year: the agency and who is assigned to assess it that year. */
+export type OitRef = Eit2Ref;
 const isAdmin = (a: Actor) => a.role === 'admin';
 const everyone = () => true;
+/**
+ * Agency staff accounts exist to fill in delegated OIT items: they see their agency and its OIT, calendar
+ * and history, but not its stakeholder data, progress or quality figures.
+ */
+const inScopeNotStaff = (a: Actor, agency: AgencyRef) => a.role !== 'agency_staff' && inScope(a, agency);
+const assessesThisYear = (a: Actor, r: OitRef) =>
+  isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId));
 
 /** Every action of the system and who may perform it. `null` resource means "not tied to one agency". */
 const RULES = {
@@ -61,7 +78,7 @@ const RULES = {
     isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
   'agency.import': isAdmin as Rule<null>,
   'cycle.open': isAdmin as Rule<null>,
-  'participation.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'participation.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
   // Registry fields (everything but nameEn and website, which 'agency.update' covers) are NACC's.
   'agency.updateRegistry': isAdmin as Rule<AgencyRef>,
   'participation.register': ((a, agency) =>
@@ -87,7 +104,7 @@ const RULES = {
   'assignment.manage': isAdmin as Rule<null>,
   // Stakeholder data and collection progress. Contact lists hold personal data: the agency, its assessors
   // and admins only (not supervisors). Progress lists over a scope are for the roles that follow many agencies.
-  'stakeholder.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'stakeholder.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
   'stakeholder.update': ((a, agency) =>
     isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
   'stakeholder.approve': ((a, agency) =>
@@ -95,7 +112,7 @@ const RULES = {
   'contacts.read': ((a, agency) =>
     isAdmin(a) ||
     (['agency_admin', 'executive', 'assessor'].includes(a.role) && inScope(a, agency))) as Rule<AgencyRef>,
-  'progress.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'progress.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
   'progress.list': ((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)) as Rule<null>,
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
@@ -109,7 +126,7 @@ const RULES = {
     isAdmin(a) || (a.role === 'assessor' && inScope(a, agency))) as Rule<AgencyRef>,
   'response.review': ((a, agency) =>
     isAdmin(a) || (a.role === 'assessor' && inScope(a, agency))) as Rule<AgencyRef>,
-  'breakdown.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'breakdown.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
   // Frameworks
   'framework.import': isAdmin as Rule<null>,
   'framework.export': everyone as Rule<null>,
@@ -134,6 +151,23 @@ const RULES = {
   'eit2.review': ((a, r) =>
     (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
     r.interviewerId !== a.userId) as Rule<Eit2Ref & { interviewerId: string | null }>,
+  // OIT (open data). The agency answers (its admin, and staff on items delegated to them — the service
+  // checks the delegation), its executive approves, the assessors assigned for the year score and confirm,
+  // a NACC admin may reopen. Reading the checklist, answers, scores and evidence: anyone with the agency
+  // in scope.
+  'oit.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.answer': ((a, agency) =>
+    (a.role === 'agency_admin' || a.role === 'agency_staff') && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.delegate': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.submit': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.approve': ((a, agency) => a.role === 'executive' && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.clarify': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.assess': assessesThisYear as Rule<OitRef>,
+  'oit.reopen': isAdmin as Rule<AgencyRef>,
+  'oit.queue': ((a) => isAdmin(a) || a.role === 'assessor') as Rule<null>,
+  'evidence.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
+  'evidence.refetch': ((a, agency) =>
+    a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency)) as Rule<AgencyRef>,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

@@ -67,7 +67,7 @@ export const cases: MatrixCase[] = [
     name: 'GET /api/agencies/:id',
     method: 'GET',
     url: (w) => `/api/agencies/${w.target.agency.id}`,
-    expect: scopedReaders(),
+    expect: { ...scopedReaders(), agency_staff: inScopeOnly },
   },
   {
     name: 'POST /api/agencies',

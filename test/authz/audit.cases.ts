@@ -27,6 +27,7 @@ export const cases: MatrixCase[] = [
       supervisor: inScopeOnly,
       agency_admin: inScopeOnly,
       executive: inScopeOnly,
+      agency_staff: inScopeOnly,
     }),
   },
   {

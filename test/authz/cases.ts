@@ -10,6 +10,7 @@ export const MATRIX_ROLES: readonly MatrixRole[] = [
   'supervisor',
   'agency_admin',
   'executive',
+  'agency_staff',
   'anonymous',
 ];
 
@@ -66,7 +67,14 @@ export function allow(partial: Partial<Record<MatrixRole, Expectation>>): Record
 
 /** Every signed-in role, whatever the target; anonymous denied. */
 export const signedIn = () =>
-  allow({ admin: both, assessor: both, supervisor: both, agency_admin: both, executive: both });
+  allow({
+    admin: both,
+    assessor: both,
+    supervisor: both,
+    agency_admin: both,
+    executive: both,
+    agency_staff: both,
+  });
 
 /** Everyone, including anonymous visitors (sign-in, password reset, public pages). */
 export const everyone = () => allow({ ...signedIn(), anonymous: both });

@@ -93,6 +93,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     username: 'world-executive',
     agencyId: A.agency.id,
   });
+  const agencyStaff = await makeUser(db, {
+    role: 'agency_staff',
+    username: 'world-agency-staff',
+    agencyId: A.agency.id,
+  });
 
   const spareSupervisor = await makeUser(db, { role: 'supervisor', username: 'spare-supervisor' });
   const spareAssessor = await makeUser(db, { role: 'assessor', username: 'spare-assessor' });
@@ -111,6 +116,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       supervisor: ref(supervisor),
       agency_admin: ref(agencyAdmin),
       executive: ref(executive),
+      agency_staff: ref(agencyStaff),
     },
     spare: { supervisor: ref(spareSupervisor), assessor: ref(spareAssessor) },
     login: { username: loginUser.username, password: TEST_PASSWORD },

@@ -40,7 +40,7 @@ export const users = pgTable(
     check('users_role_known', sql.raw(`role in (${roleList})`)),
     check(
       'users_agency_roles_have_agency',
-      sql`(${t.role} in ('agency_admin', 'executive')) = (${t.agencyId} is not null)`,
+      sql`(${t.role} in ('agency_admin', 'executive', 'agency_staff')) = (${t.agencyId} is not null)`,
     ),
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9][a-z0-9._-]{2,63}$'`),
   ],

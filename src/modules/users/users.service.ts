@@ -22,7 +22,7 @@ import {
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schema.ts';
 
 /** Roles that belong to an agency (the database enforces: these and only these have an agency). */
-export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive'];
+export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive', 'agency_staff'];
 
 /**
  * May the actor manage an account attached to `agencyId` (null: an account without agency, which only

@@ -8,6 +8,7 @@ const COLORS: Record<Role, string> = {
   assessor: 'indigo',
   agency_admin: 'blue',
   executive: 'orange',
+  agency_staff: 'cyan',
 };
 
 export function RoleBadge({ role }: { role: Role }) {

@@ -59,5 +59,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [home, ...myAgency, iitAccess, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
     case 'executive':
       return [home, ...myAgency, frameworks, password];
+    case 'agency_staff':
+      return [home, ...myAgency, password];
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../../src/shared/limits.ts';
 
 /** Roles that belong to one agency (the database requires their agency). */
-export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive'];
+export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive', 'agency_staff'];
 
 export interface UserFormValues {
   username: string;
