@@ -155,6 +155,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'executive',
     describe: `executive of ${ownAgencyName}`,
   },
+  {
+    username: 'staff',
+    displayName: 'มณีรัตน์ ช่วยตอบ',
+    role: 'agency_staff',
+    describe: `staff member of ${ownAgencyName}: fills in the OIT items delegated to them`,
+  },
 ];
-
-export const demoWebsite = (code: string) => `https://${code.toLowerCase()}.demo.prongsai.local`;

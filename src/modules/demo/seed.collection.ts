@@ -43,7 +43,9 @@ import {
   straightPositions,
   uuidFrom,
 } from './demo.generate.ts';
+import { DEMO_OIT_STAGES } from './demo.oit.data.ts';
 import { seedInterviews } from './seed.interviews.ts';
+import { seedOit } from './seed.oit.ts';
 import {
   type CollectionContext,
   type CollectionSetup,
@@ -61,6 +63,7 @@ export async function seedCollection(tx: DbOrTx, ctx: CollectionContext): Promis
   await seedExtensions(tx, setup, ctx);
   await seedWebResponses(tx, setup);
   await seedInterviews(tx, setup, ctx);
+  await seedOit(tx, setup, { publicUrl: ctx.config.publicUrl, userIds: ctx.userIds });
 }
 
 /** Approved by the PAO's executive (the only demo executive); one agency changed its numbers since. */
@@ -152,7 +155,9 @@ async function seedExtensions(tx: DbOrTx, setup: CollectionSetup, ctx: Collectio
   const soon = bangkokToday(new Date(ctx.now.getTime() + 30 * 86_400_000));
   const grantedBy = ctx.userIds.get('admin') ?? null;
   const stageEnds = new Map(setup.framework.calendar.map((s) => [s.code, s.end]));
-  const stages = DEMO_COLLECTION_STAGES.filter((s) => (stageEnds.get(s) ?? endsOn) < endsOn);
+  const stages = [...DEMO_COLLECTION_STAGES, ...DEMO_OIT_STAGES].filter(
+    (s) => (stageEnds.get(s) ?? endsOn) < endsOn,
+  );
   if (stages.length === 0) return;
   await tx
     .insert(stageExtensions)

@@ -11,7 +11,7 @@ import { DEMO_COLLECTION, type DemoCollection } from './demo.collection.data.ts'
 import { DEMO_YEAR } from './demo.data.ts';
 
 export interface CollectionContext {
-  config: { sessionSecret: string };
+  config: { sessionSecret: string; publicUrl: string };
   now: Date;
   /** Demo user ids by username. */
   userIds: Map<string, string>;

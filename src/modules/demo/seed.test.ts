@@ -50,7 +50,10 @@ describe('demo seed', () => {
     const rows = await t.deps.db.select().from(agencies).where(inArray(agencies.code, demoCodes));
     expect(rows).toHaveLength(12);
     expect(rows.every((a) => a.provinceCode === 'TH-47' && a.peerGroup && a.sizeClass)).toBe(true);
-    expect(rows.find((a) => a.code === 'DEMO47-01')?.website).toBe('https://demo47-01.demo.prongsai.local');
+    // The demo websites are served by the app itself, so that evidence snapshots work offline.
+    expect(rows.find((a) => a.code === 'DEMO47-01')?.website).toBe(
+      `${t.deps.config.publicUrl}/demo-sites/demo47-01/`,
+    );
     expect(new Set(rows.map((a) => a.type))).toEqual(
       new Set([
         'province',

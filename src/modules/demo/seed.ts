@@ -25,8 +25,8 @@ import {
   DEMO_PROVINCE,
   DEMO_USERS,
   DEMO_YEAR,
-  demoWebsite,
 } from './demo.data.ts';
+import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
 
 export const demoRefusedInProduction = () =>
@@ -54,7 +54,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   await loadReferenceData(deps.db);
   const now = deps.now();
   const result = await deps.db.transaction(async (tx) => {
-    const agenciesCreated = await seedAgencies(tx, now);
+    const agenciesCreated = await seedAgencies(tx, now, deps.config.publicUrl);
     const ids = await agencyIds(tx);
     const usersBefore = await tx.$count(users);
     const userIds = await seedUsers(tx, ids);
@@ -74,7 +74,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   };
 }
 
-async function seedAgencies(tx: DbOrTx, now: Date): Promise<number> {
+async function seedAgencies(tx: DbOrTx, now: Date, publicUrl: string): Promise<number> {
   let created = 0;
   // One at a time, parents first: a child needs its parent's id. Twelve rows, so the round trips are fine.
   for (const demo of DEMO_AGENCIES) {
@@ -91,7 +91,7 @@ async function seedAgencies(tx: DbOrTx, now: Date): Promise<number> {
         ministryCode: demo.ministryCode,
         provinceCode: DEMO_PROVINCE,
         parentId: parentId ?? null,
-        website: demoWebsite(demo.code),
+        website: demoSiteUrl(publicUrl, demo.code),
         createdAt: now,
         updatedAt: now,
       })
@@ -138,7 +138,7 @@ async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<Map<stri
           displayName: u.displayName,
           role: u.role,
           passwordHash,
-          agencyId: u.role === 'agency_admin' || u.role === 'executive' ? ownAgency : null,
+          agencyId: AGENCY_ROLES.includes(u.role) ? ownAgency : null,
         })),
       )
       .returning({ id: users.id, username: users.username });
@@ -147,6 +147,8 @@ async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<Map<stri
   await seedScopeAndAssignments(tx, idOf, ids);
   return idOf;
 }
+
+const AGENCY_ROLES: readonly string[] = ['agency_admin', 'executive', 'agency_staff'];
 
 /** Only for demo users created as such: a supervisor or assessor renamed into these usernames keeps theirs. */
 const DEMO_ASSESSORS = ['assessor', 'assessor2'];
