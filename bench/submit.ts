@@ -1,9 +1,11 @@
 // Survey submission throughput: the real submit endpoint (grant, collection window, answer validation,
 // idempotency, burst counters, one transaction) against a baseline — a bare Fastify route doing one insert
 // into the same table — on PostgreSQL and on PGlite, in the same run with the same autocannon settings.
-// Prints accepted submissions/s, p50/p99, non-2xx and errors, checks that the rows written equal the
-// accepted responses, and ends with `ratio: X.XX` (ours ÷ baseline, on PostgreSQL). Exits 1 when a goal is
-// missed (≥ 0.70 × baseline, p99 ≤ 100 ms, 0 errors, rows = accepted).
+// Prints accepted submissions/s, p50/p99, non-2xx and errors, the CPU time per accepted submission of the
+// server process and of its PostgreSQL backends (steadier than the rates when other work shares the
+// machine: submit-cpu.ts), checks that the rows written equal the accepted responses, and ends with
+// `ratio: X.XX` (ours ÷ baseline, on PostgreSQL). Exits 1 when a goal is missed (≥ 0.70 × baseline,
+// p99 ≤ 100 ms, 0 errors, rows = accepted).
 // Run: npm run bench:submit [-- --duration=10 --connections=10 --drivers=postgres,pglite --cpu-prof=DIR]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { appNameOf, perSubmission, sampleCpu } from './submit-cpu.ts';
 import {
   answerSheets,
   demoRespondent,
@@ -43,7 +46,13 @@ const SERVERS = ['ours', 'baseline'] as const;
 type Driver = 'postgres' | 'pglite';
 type Server = (typeof SERVERS)[number];
 
-interface Row extends LoadResult {
+interface Measured extends LoadResult {
+  /** CPU time (user + system) per accepted submission, µs, of the server process and of its database
+   * backends (PostgreSQL on this machine only); undefined where it cannot be read (submit-cpu.ts). */
+  cpu: { server: number | undefined; db: number | undefined };
+}
+
+interface Row extends Measured {
   /** Rows of the requests that were answered: must equal the accepted (2xx) count. */
   rows: number;
   /** Rows of requests still in flight when autocannon stopped (≤ connections; not part of the figures). */
@@ -90,30 +99,52 @@ async function drive(
   running: Running,
   load: { agencyId: string; grant: string; sheets: string[] },
   tag: (phase: number) => string,
-): Promise<LoadResult> {
+  db: { databaseUrl: string | undefined; appName: string },
+): Promise<Measured> {
   const common = { url: running.url, ...load, connections: CONNECTIONS, addresses: ADDRESSES };
   await runLoad({ ...common, tag: tag(1), duration: WARMUP });
-  return runLoad({ ...common, tag: tag(2), duration: DURATION });
+  const before = await sampleCpu(running.child.pid, db);
+  const result = await runLoad({ ...common, tag: tag(2), duration: DURATION });
+  const after = await sampleCpu(running.child.pid, db);
+  return { ...result, cpu: perSubmission(before, after, result.accepted) };
+}
+
+/** Starts a server whose database connections carry an application name of their own (PGAPPNAME). */
+async function withAppName<T>(appName: string, start: () => Promise<T>): Promise<T> {
+  process.env.PGAPPNAME = appName;
+  try {
+    return await start();
+  } finally {
+    delete process.env.PGAPPNAME;
+  }
 }
 
 async function benchDriver(driver: Driver, db: Database): Promise<Record<Server, Row>> {
-  const measured = {} as Record<Server, LoadResult>;
-  const ours = await startProngsai(db, { cpuProfDir: CPU_PROF, name: `${driver}-ours` });
+  const measured = {} as Record<Server, Measured>;
+  const appName = (s: Server) => ({
+    databaseUrl: db.databaseUrl,
+    appName: appNameOf(runId, `${driver}-${s}`),
+  });
+  const ours = await withAppName(appName('ours').appName, () =>
+    startProngsai(db, { cpuProfDir: CPU_PROF, name: `${driver}-ours` }),
+  );
   let load: { agencyId: string; grant: string; sheets: string[] };
   try {
     const respondent = await demoRespondent(ours.url);
     load = { ...respondent, sheets: answerSheets(respondent.agencyType, 64) };
     await smoke(ours, load, tagOf(driver, 'ours', 0));
-    measured.ours = await drive(ours, load, (p) => tagOf(driver, 'ours', p));
+    measured.ours = await drive(ours, load, (p) => tagOf(driver, 'ours', p), appName('ours'));
   } catch (error) {
     process.stderr.write(`${ours.log()}\n`);
     throw error;
   } finally {
     await stop(ours);
   }
-  const baseline = await startBaseline(db, { cpuProfDir: CPU_PROF, name: `${driver}-baseline` });
+  const baseline = await withAppName(appName('baseline').appName, () =>
+    startBaseline(db, { cpuProfDir: CPU_PROF, name: `${driver}-baseline` }),
+  );
   try {
-    measured.baseline = await drive(baseline, load, (p) => tagOf(driver, 'baseline', p));
+    measured.baseline = await drive(baseline, load, (p) => tagOf(driver, 'baseline', p), appName('baseline'));
   } catch (error) {
     process.stderr.write(`${baseline.log()}\n`);
     throw error;
@@ -147,6 +178,7 @@ async function smoke(
 }
 
 const pad = (s: string, n: number) => s.padStart(n);
+const micros = (us: number | undefined) => (us === undefined ? 'n/a' : us.toFixed(0));
 const codes = (r: LoadResult) =>
   Object.entries(r.statusCodes)
     .filter(([c]) => !c.startsWith('2'))
@@ -156,7 +188,7 @@ const codes = (r: LoadResult) =>
 function printTable(title: string, result: Record<Server, Row>) {
   console.log(`\n${title}`);
   console.log(
-    `  ${'server'.padEnd(26)}${pad('accepted/s', 11)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('non-2xx', 9)}${pad('errors', 8)}   rows = accepted`,
+    `  ${'server'.padEnd(26)}${pad('accepted/s', 11)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('non-2xx', 9)}${pad('errors', 8)}${pad('CPU µs: server', 16)}${pad('db', 6)}   rows = accepted`,
   );
   const label: Record<Server, string> = {
     ours: 'ours (real submit)',
@@ -169,11 +201,22 @@ function printTable(title: string, result: Record<Server, Row>) {
       ? `yes (${r.rows} in ${r.seconds.toFixed(1)} s${r.lateRows ? `; +${r.lateRows} cut off at the stop` : ''})`
       : `NO (rows ${r.rows}, accepted ${r.accepted}, recorded ${r.recorded})`;
     console.log(
-      `  ${label[s].padEnd(26)}${pad(r.perSecond.toFixed(1), 11)}${pad(String(r.p50), 8)}${pad(String(r.p99), 8)}${pad(String(r.non2xx), 9)}${pad(String(r.errors), 8)}   ${check}${r.non2xx ? `  [${codes(r)}]` : ''}`,
+      `  ${label[s].padEnd(26)}${pad(r.perSecond.toFixed(1), 11)}${pad(String(r.p50), 8)}${pad(String(r.p99), 8)}${pad(String(r.non2xx), 9)}${pad(String(r.errors), 8)}${pad(micros(r.cpu.server), 16)}${pad(micros(r.cpu.db), 6)}   ${check}${r.non2xx ? `  [${codes(r)}]` : ''}`,
     );
   }
+  const ratio = (f: (r: Row) => number | undefined) => {
+    const o = f(result.ours);
+    const b = f(result.baseline);
+    return o === undefined || b === undefined ? '' : `${(o / b).toFixed(2)}×`;
+  };
   console.log(
-    `  ${'ours ÷ baseline'.padEnd(26)}${pad((result.ours.perSecond / result.baseline.perSecond).toFixed(2), 11)}`,
+    `  ${'ours ÷ baseline'.padEnd(26)}${pad((result.ours.perSecond / result.baseline.perSecond).toFixed(2), 11)}${' '.repeat(33)}${pad(
+      ratio((r) => r.cpu.server),
+      16,
+    )}${pad(
+      ratio((r) => r.cpu.db),
+      6,
+    )}`,
   );
 }
 

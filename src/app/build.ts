@@ -1,10 +1,10 @@
-// Builds the Fastify application: plugins, security, sessions, the actor hook, modules' routes, the SPA.
+// Builds the Fastify application: plugins, security headers, the staff API (sessions, the actor hook, CSRF),
+// the public respondent API (none of those), the SPA.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
@@ -20,9 +20,10 @@ import {
 import type { Actor } from '../core/authz.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
-import { apiModules } from '../modules/index.ts';
+import { apiModules, publicApiModules } from '../modules/index.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -52,56 +53,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  // Security headers on every response (API, pages, files, 404s), worked out once (security-headers.ts).
+  await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyCookie);
-  const store = new DbSessionStore(deps.db, SESSION_TTL_MS, deps.now);
-  await app.register(fastifySession, {
-    secret: deps.config.sessionSecret,
-    cookieName: 'prongsai_sid',
-    store,
-    saveUninitialized: false,
-    rolling: true,
-    cookie: {
-      httpOnly: true,
-      secure: deps.config.cookieSecure,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: SESSION_TTL_MS,
-    },
-  });
-  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
-
   app.decorate('resolveActor', async (userId: string) => loadActor(deps.db, userId));
-
-  // Resolve the actor, then check CSRF on every state-changing request unless the route opts out.
-  app.addHook('preHandler', async (req, reply) => {
-    const userId = req.session.get('userId');
-    if (userId) {
-      const actor = await loadActor(deps.db, userId);
-      // A password change elsewhere ends every older session.
-      if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
-        await req.session.destroy();
-      } else {
-        req.actor = actor;
-      }
-    }
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-    if (unsafe && req.routeOptions.config.csrf !== false && req.url.startsWith('/api/')) {
-      await new Promise<void>((resolve, reject) => {
-        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
-      });
-    }
-  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -125,7 +80,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
   );
 
-  for (const mod of apiModules) await app.register(mod, { prefix: '/api' });
+  // Two sibling scopes: the staff API gets cookies, sessions, the actor and CSRF checks; the public
+  // respondent API gets none of them — a respondent has no session (the respondent pages never send a
+  // cookie) and must not be tied to one, and the grant in the request is the permission. Hooks added in one
+  // scope do not run for the other's routes.
+  await app.register(async (staff) => {
+    await registerStaffSession(staff, deps);
+    for (const mod of apiModules) await staff.register(mod, { prefix: '/api' });
+  });
+  await app.register(async (respondents) => {
+    for (const mod of publicApiModules) await respondents.register(mod, { prefix: '/api' });
+  });
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
     // preCompressed: the .br/.gz copies made at build time go to browsers that accept them.
@@ -144,4 +109,48 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     );
   }
   return app;
+}
+
+/**
+ * Cookies, the session (kept in the database), the signed-in actor and the CSRF check of state-changing
+ * requests, for the routes of `scope` (registered on the scope, not globally).
+ */
+async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
+  await scope.register(fastifyCookie);
+  const store = new DbSessionStore(deps.db, SESSION_TTL_MS, deps.now);
+  await scope.register(fastifySession, {
+    secret: deps.config.sessionSecret,
+    cookieName: 'prongsai_sid',
+    store,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      secure: deps.config.cookieSecure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: SESSION_TTL_MS,
+    },
+  });
+  await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+
+  // Resolve the actor, then check CSRF on every state-changing request unless the route opts out.
+  scope.addHook('preHandler', async (req, reply) => {
+    const userId = req.session.get('userId');
+    if (userId) {
+      const actor = await loadActor(deps.db, userId);
+      // A password change elsewhere ends every older session.
+      if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
+        await req.session.destroy();
+      } else {
+        req.actor = actor;
+      }
+    }
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (unsafe && req.routeOptions.config.csrf !== false && req.url.startsWith('/api/')) {
+      await new Promise<void>((resolve, reject) => {
+        scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
 }

@@ -1,4 +1,5 @@
-// Every module's API routes, registered under /api by src/app/build.ts.
+// Every module's API routes, registered under /api by src/app/build.ts: the staff API (sessions, CSRF, the
+// signed-in actor) and the public respondent API (no session: a grant in the body is the permission).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
 import { auditRoutes } from './audit/index.ts';
@@ -29,5 +30,6 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   otpRoutes,
   interviewRoutes,
   iitAccessRoutes,
-  respondRoutes,
 ];
+
+export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes];

@@ -1,0 +1,69 @@
+// CPU time that bench:submit's servers spend per accepted submission: the server process and, on a local
+// PostgreSQL, the database backends of its connection pool (found by the application name its connections
+// carry). Read from /proc (Linux; elsewhere the figures are n/a). Unlike submissions per second, CPU time per
+// submission hardly moves when other work shares the machine, so it compares the two servers even when the
+// rates are noisy.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+
+const CLOCK_TICKS = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
+
+/** CPU seconds (user + system) a process has used so far, or undefined when /proc cannot tell. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+const isLocal = (url: string) => ['127.0.0.1', 'localhost', '[::1]', ''].includes(new URL(url).hostname);
+
+/** The application name a server's connections carry: set as PGAPPNAME in the environment it starts with. */
+export const appNameOf = (runId: string, name: string) => `prongsai-bench-${runId}-${name}`;
+
+export interface CpuSample {
+  server: number | undefined;
+  db: number | undefined;
+}
+
+/** CPU seconds so far of the server process and of its database backends (summed). */
+export async function sampleCpu(
+  serverPid: number | undefined,
+  db: { databaseUrl: string | undefined; appName: string },
+): Promise<CpuSample> {
+  const server = cpuSeconds(serverPid);
+  if (!db.databaseUrl || !isLocal(db.databaseUrl)) return { server, db: undefined };
+  const client = new pg.Client({ connectionString: db.databaseUrl, application_name: 'prongsai-bench' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where application_name = $1',
+      [db.appName],
+    );
+    let sum = 0;
+    for (const { pid } of rows) {
+      const s = cpuSeconds(pid);
+      if (s === undefined) return { server, db: undefined };
+      sum += s;
+    }
+    return { server, db: rows.length > 0 ? sum : undefined };
+  } finally {
+    await client.end();
+  }
+}
+
+/** µs per accepted submission between two samples (undefined when either side is). */
+export function perSubmission(
+  before: CpuSample,
+  after: CpuSample,
+  accepted: number,
+): { server: number | undefined; db: number | undefined } {
+  const per = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined || accepted === 0 ? undefined : ((b - a) * 1e6) / accepted;
+  return { server: per(before.server, after.server), db: per(before.db, after.db) };
+}
