@@ -44,6 +44,15 @@ const ZEnv = z.object({
   OTP_SMS_DAILY_CAP_PER_AGENCY: z.coerce.number().int().min(1).default(500),
   /** New code requests per agency per hour (all channels): raise it for agencies serving crowds. */
   OTP_AGENCY_HOURLY_LIMIT: z.coerce.number().int().min(1).default(300),
+  // Evidence checker (README: "Evidence snapshots"). The fetcher refuses loopback, private, link-local and
+  // metadata addresses; EVIDENCE_ALLOW_HOSTS names hosts exempt from that rule — for tests and the demo
+  // only, refused in production.
+  EVIDENCE_ALLOW_HOSTS: z.string().optional(),
+  EVIDENCE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(15000),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(5_000_000),
+  EVIDENCE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Run the background fetch worker in this process (default on). */
+  EVIDENCE_WORKER: bool.optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -60,6 +69,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error('SESSION_SECRET (≥32 characters) is required in production');
   if (e.MAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) throw new Error('MAIL_TRANSPORT=smtp needs SMTP_URL');
   const otp = otpSenders(e, production);
+  const demo = e.PRONGSAI_DEMO ?? !production;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
     production,
@@ -67,17 +78,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.PRONGSAI_DATA_DIR),
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     // A fixed development secret keeps sessions valid across restarts; production must set its own.
     sessionSecret: e.SESSION_SECRET ?? 'prongsai-development-secret-not-for-production-use',
-    demo: e.PRONGSAI_DEMO ?? !production,
+    demo,
     mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
     otp,
+    evidence: {
+      allowHosts: evidenceAllowHosts(e, production, demo, publicUrl),
+      timeoutMs: e.EVIDENCE_FETCH_TIMEOUT_MS,
+      maxBytes: e.EVIDENCE_MAX_BYTES,
+      maxRedirects: 5,
+      concurrency: e.EVIDENCE_CONCURRENCY,
+      worker: e.EVIDENCE_WORKER ?? true,
+    },
   };
+}
+
+/**
+ * Hosts (`host` or `host:port`, lower case) the evidence fetcher may reach even on loopback or private
+ * addresses. Production never allows any: there the address rules are the whole protection against a URL
+ * pointing the server at its own network. Outside production the demo also allows the app's own host, since
+ * the demo's evidence URLs point at pages the demo itself serves.
+ */
+function evidenceAllowHosts(
+  e: z.infer<typeof ZEnv>,
+  production: boolean,
+  demo: boolean,
+  publicUrl: string,
+): string[] {
+  const listed = (e.EVIDENCE_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h.length > 0);
+  if (production && listed.length > 0)
+    throw new Error('EVIDENCE_ALLOW_HOSTS is for tests and the demo: not allowed in production');
+  for (const h of listed)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h))
+      throw new Error(`EVIDENCE_ALLOW_HOSTS: "${h}" is not host or host:port`);
+  if (!demo || production) return listed;
+  const own = new URL(publicUrl);
+  const port = own.port || (own.protocol === 'https:' ? '443' : '80');
+  return [...new Set([...listed, `${own.hostname}:${port}`, `localhost:${e.PORT}`, `127.0.0.1:${e.PORT}`])];
 }
 
 /**
