@@ -1,2 +1,9 @@
 // What other modules may use of the shared fixed-window counters (rate_buckets).
-export { bumpWindow, purgeWindows, type WindowRow, windowCounts, windowsSince } from './rate-limits.repo.ts';
+export {
+  bumpWindow,
+  bumpWindows,
+  purgeWindows,
+  type WindowRow,
+  windowCounts,
+  windowsSince,
+} from './rate-limits.repo.ts';

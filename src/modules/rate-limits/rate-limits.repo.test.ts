@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import type { Database } from '../../db/client.ts';
 import { rateBuckets } from '../../db/schema/index.ts';
-import { bumpWindow, purgeWindows, windowCounts, windowsSince } from './index.ts';
+import { bumpWindow, bumpWindows, purgeWindows, windowCounts, windowsSince } from './index.ts';
 
 const w0 = new Date('2025-03-01T03:00:00Z');
 const w1 = new Date('2025-03-01T04:00:00Z');
@@ -30,6 +30,21 @@ describe('rate-limit windows', () => {
     const counts = await windowCounts(sut.db, ['t1:a', 't1:b', 't1:none'], w0);
     expect(Object.fromEntries(counts)).toEqual({ 't1:a': 5, 't1:b': 4, 't1:none': 0 });
     expect((await windowCounts(sut.db, [], w0)).size).toBe(0);
+  });
+
+  it('adds to many counters at once: new ones start at the amount, existing ones grow', async () => {
+    await bumpWindow(sut.db, 't5:a', w0, 2);
+    await bumpWindows(sut.db, [
+      { key: 't5:b', windowStart: w0, by: 3 },
+      { key: 't5:a', windowStart: w0, by: 4 },
+      { key: 't5:a', windowStart: w1, by: 1 },
+    ]);
+    await bumpWindows(sut.db, []);
+    expect(Object.fromEntries(await windowCounts(sut.db, ['t5:a', 't5:b'], w0))).toEqual({
+      't5:a': 6,
+      't5:b': 3,
+    });
+    expect((await windowCounts(sut.db, ['t5:a'], w1)).get('t5:a')).toBe(1);
   });
 
   it('rolls a count back with the transaction it was made in', async () => {
