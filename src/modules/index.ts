@@ -8,6 +8,7 @@ import { calendarRoutes } from './calendar/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
+import { oitAssessmentRoutes } from './oit-assessment/index.ts';
 import { otpRoutes } from './otp/index.ts';
 import { qualityRoutes } from './quality/index.ts';
 import { referenceRoutes } from './reference/index.ts';
@@ -30,6 +31,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   otpRoutes,
   interviewRoutes,
   iitAccessRoutes,
+  oitAssessmentRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes];

@@ -1,2 +1,6 @@
 // What other modules may import from users.
+export {
+  listAssignments,
+  replaceAssignments as replaceAssessorAssignments,
+} from './scopes.repo.ts';
 export { usersRoutes } from './users.routes.ts';

@@ -1,0 +1,188 @@
+// Reading an agency's OIT assessment: per item the approved answer, the original and latest evidence, the
+// score and the clarification; the OIT score so far (scoring engine); the stage and its deadline; and what
+// the viewer may do next (computed here from the authorization rules, the states and the windows).
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize, can } from '../../core/authz.ts';
+import { bangkokToday } from '../../core/calendar.ts';
+import { oitStageOf } from '../../core/oit/stage.ts';
+import type { OitReviewStatus } from '../../core/oit/states.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  type AgencyYear,
+  agencyYearOf,
+  oitRefOf,
+  oitScoreFor,
+  oitStagesOf,
+} from './oit-assessment.context.ts';
+import {
+  countsOf,
+  presentAnswer,
+  presentClarification,
+  presentEvidence,
+  presentReview,
+  presentScore,
+  scoresVisibleTo,
+} from './oit-assessment.present.ts';
+import {
+  answersOf,
+  clarificationsOf,
+  peopleByIds,
+  reviewOf,
+  scoresOf,
+  snapshotsOf,
+} from './oit-assessment.repo.ts';
+import type { Assessment, AssessmentItem, ItemResult, StageInfo } from './oit-assessment.schema.ts';
+import { statusOf } from './oit-assessment.workflow.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export async function getAssessment(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<Assessment> {
+  const { agency, ref } = await oitRefOf(deps.db, actor, agencyId, year);
+  authorize(actor, 'oit.read', ref.agency);
+  const ctx = await agencyYearOf(deps.db, agency, year);
+  const now = deps.now();
+  const db = deps.db;
+  const review = await reviewOf(db, agencyId, year);
+  const answers = await answersOf(db, agencyId, year);
+  const scores = await scoresOf(db, agencyId, year);
+  const clarifications = await clarificationsOf(db, agencyId, year);
+  const snapshots = await snapshotsOf(db, agencyId, year);
+  const stages = await oitStagesOf(db, ctx, now);
+  const status = statusOf(answers);
+  const visible = scoresVisibleTo(actor, status);
+  const people = await peopleByIds(db, [
+    ...scores.map((s) => s.assessorId),
+    ...clarifications.flatMap((c) => [c.filedBy, c.decidedBy]),
+    review?.assessedBy ?? null,
+    review?.confirmedBy ?? null,
+    review?.reopenedBy ?? null,
+  ]);
+  const codes = new Set(ctx.items.map((i) => i.code));
+  const counts = countsOf(codes, answers, scores, clarifications);
+  const answerBy = new Map(answers.map((a) => [a.itemCode, a]));
+  const scoreBy = new Map(scores.map((s) => [s.itemCode, s]));
+  const clarificationBy = new Map(clarifications.map((c) => [c.itemCode, c]));
+  const open = (code: string) => stages.find((s) => s.code === code)?.open ?? false;
+  const locked = status === 'confirmed';
+  const assesses = can(actor, 'oit.assess', ref);
+  const clarifies = can(actor, 'oit.clarify', ref.agency);
+
+  const itemView = (code: string): AssessmentItem => {
+    const item = ctx.items.find((i) => i.code === code);
+    if (!item) throw new Error(`unknown item ${code}`);
+    const answer = answerBy.get(code);
+    const score = visible ? scoreBy.get(code) : undefined;
+    const clarification = visible ? clarificationBy.get(code) : undefined;
+    const state = answer?.state;
+    return {
+      code,
+      indicator: item.indicator,
+      subIndicator: item.subIndicator,
+      title: item.title,
+      components: item.components,
+      conditions: item.conditions,
+      answer: presentAnswer(answer),
+      evidence: presentEvidence(answer, snapshots),
+      score: score ? presentScore(score, people) : null,
+      clarification: clarification ? presentClarification(clarification, people) : null,
+      can: {
+        score: assesses && !locked && open('oit_scoring') && (state === 'approved' || state === 'assessed'),
+        clarify:
+          clarifies &&
+          !locked &&
+          open('clarification') &&
+          state === 'assessed' &&
+          score?.score === 0 &&
+          clarification === undefined,
+        decide:
+          assesses &&
+          !locked &&
+          open('confirmation') &&
+          state === 'disputed' &&
+          clarification?.decision === null,
+      },
+    };
+  };
+
+  const own = ctx.framework.instruments.find((i) => i.collection === 'open_data')?.indicators ?? [];
+  const indicators = ctx.framework.indicators
+    .filter((i) => own.includes(i.code))
+    .map((indicator) => ({
+      code: indicator.code,
+      name: indicator.name,
+      subIndicators: indicator.subIndicators
+        .map((sub) => ({
+          code: sub.code,
+          name: sub.name,
+          items: ctx.items
+            .filter((i) => i.indicator === indicator.code && i.subIndicator === sub.code)
+            .map((i) => itemView(i.code)),
+        }))
+        .filter((sub) => sub.items.length > 0),
+    }))
+    .filter((i) => i.subIndicators.length > 0);
+
+  return {
+    agency: { id: agency.id, code: agency.code, nameTh: agency.nameTh, type: agency.type },
+    year,
+    review: presentReview(review, status, people),
+    stages,
+    current: currentStage(stages, status, counts.undecided, now),
+    counts,
+    scoresVisible: visible,
+    oitScore: visible ? oitScoreFor(ctx, scores) : null,
+    indicators,
+    can: {
+      submit: assesses && status === 'approved' && open('oit_scoring'),
+      confirm: assesses && status === 'assessed' && counts.undecided === 0 && open('confirmation'),
+      reopen: can(actor, 'oit.reopen', ref.agency) && status === 'confirmed',
+    },
+  };
+}
+
+/** The stage of the agency's next step (see oitStageOf), with its window. */
+export function currentStage(
+  stages: readonly StageInfo[],
+  status: OitReviewStatus,
+  undecided: number,
+  now: Date,
+): StageInfo | null {
+  const clarification = stages.find((s) => s.code === 'clarification');
+  const clarificationOver = !clarification || bangkokToday(now) > clarification.closesOn;
+  const code = oitStageOf(status, { undecided, clarificationOver });
+  return stages.find((s) => s.code === code) ?? null;
+}
+
+/** What a write on one item answers with, as the viewer may see it. */
+export async function itemResult(
+  db: DbOrTx,
+  actor: Actor,
+  ctx: AgencyYear,
+  code: string,
+): Promise<ItemResult> {
+  const answers = await answersOf(db, ctx.agency.id, ctx.year);
+  const scores = await scoresOf(db, ctx.agency.id, ctx.year);
+  const clarification = (await clarificationsOf(db, ctx.agency.id, ctx.year)).find(
+    (c) => c.itemCode === code,
+  );
+  const visible = scoresVisibleTo(actor, statusOf(answers));
+  const score = scores.find((s) => s.itemCode === code);
+  const people = await peopleByIds(db, [
+    score?.assessorId ?? null,
+    clarification?.filedBy ?? null,
+    clarification?.decidedBy ?? null,
+  ]);
+  const answer = answers.find((a) => a.itemCode === code);
+  return {
+    code,
+    state: presentAnswer(answer)?.state ?? 'draft',
+    score: visible && score ? presentScore(score, people) : null,
+    clarification: visible && clarification ? presentClarification(clarification, people) : null,
+    oitScore: visible ? oitScoreFor(ctx, scores) : null,
+  };
+}

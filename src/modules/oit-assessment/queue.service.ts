@@ -1,0 +1,110 @@
+// The assessor's queue: the agencies assigned to them for the year (admins: every participating agency, with
+// filters), each with its OIT status, item counts, the stage of its next step and that stage's deadline
+// (framework calendar + the agency's extension).
+import type { AppDeps } from '../../app/context.ts';
+import { type Actor, authorize } from '../../core/authz.ts';
+import { bangkokToday, stageWindow } from '../../core/calendar.ts';
+import type { Framework } from '../../core/framework/schema.ts';
+import { applicableOitItems } from '../../core/oit/score.ts';
+import { OIT_STAGES, oitStageOf } from '../../core/oit/stage.ts';
+import type { OitReviewStatus } from '../../core/oit/states.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import type { Queue, QueueQuery, QueueRow, StageInfo } from './oit-assessment.schema.ts';
+import {
+  answerStatesOf,
+  assessorsOfAgencies,
+  clarificationStatesOf,
+  extensionsOf,
+  queuePage,
+  scoredItemsOf,
+} from './queue.repo.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+const APPROVED_STATES = new Set(['approved', 'assessed', 'disputed', 'confirmed']);
+
+export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q: QueueQuery): Promise<Queue> {
+  authorize(actor, 'oit.queue', null);
+  const { framework } = await frameworkForYear(deps.db, year);
+  const assessorId = actor.role === 'assessor' ? actor.userId : q.assessorId;
+  const { rows, total } = await queuePage(deps.db, year, {
+    assessorId,
+    provinceCode: q.province,
+    status: q.status,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  const ids = rows.map((r) => r.id);
+  const [answers, scored, clarifications, assessors, extensions] = [
+    await answerStatesOf(deps.db, ids, year),
+    await scoredItemsOf(deps.db, ids, year),
+    await clarificationStatesOf(deps.db, ids, year),
+    await assessorsOfAgencies(deps.db, ids, year),
+    await extensionsOf(deps.db, ids, year),
+  ];
+  const now = deps.now();
+  const today = bangkokToday(now);
+  const applicableByType = new Map<string, Set<string>>();
+  const applicableOf = (type: string) => {
+    let codes = applicableByType.get(type);
+    if (!codes) {
+      codes = new Set(applicableOitItems(framework, type as AgencyType).map((i) => i.code));
+      applicableByType.set(type, codes);
+    }
+    return codes;
+  };
+
+  const items: QueueRow[] = rows.map((row) => {
+    const codes = applicableOf(row.type);
+    const mine = <T extends { agencyId: string; itemCode: string }>(list: T[]) =>
+      list.filter((x) => x.agencyId === row.id && codes.has(x.itemCode));
+    const ownClarifications = mine(clarifications);
+    const undecided = ownClarifications.filter((c) => c.decision === null).length;
+    const stages = stagesFor(framework, (stage) =>
+      extensions.find((e) => e.agencyId === row.id && e.stage === stage),
+    )(now);
+    const status = row.status as OitReviewStatus;
+    const clarification = stages.find((s) => s.code === 'clarification');
+    const code = oitStageOf(status, {
+      undecided,
+      clarificationOver: !clarification || today > clarification.closesOn,
+    });
+    const stage = stages.find((s) => s.code === code) ?? null;
+    return {
+      agency: {
+        id: row.id,
+        code: row.code,
+        nameTh: row.nameTh,
+        nameEn: row.nameEn,
+        type: row.type,
+        provinceCode: row.provinceCode,
+      },
+      status,
+      counts: {
+        applicable: codes.size,
+        approved: mine(answers).filter((a) => APPROVED_STATES.has(a.state)).length,
+        scored: mine(scored).length,
+        disputed: ownClarifications.length,
+        undecided,
+      },
+      assessors: assessors
+        .filter((a) => a.agencyId === row.id)
+        .map((a) => ({ id: a.id, displayName: a.displayName })),
+      stage,
+      deadline: stage?.closesOn ?? null,
+      overdue: stage !== null && today > stage.closesOn,
+    };
+  });
+  return { year, items, total };
+}
+
+/** The OIT stages of the framework with one agency's extensions applied (read in bulk by the caller). */
+function stagesFor(framework: Framework, extension: (stage: string) => { endsOn: string } | undefined) {
+  return (now: Date): StageInfo[] =>
+    OIT_STAGES.flatMap((code) => {
+      const stage = framework.calendar.find((s) => s.code === code);
+      if (!stage) return [];
+      const w = stageWindow(stage, extension(code)?.endsOn ?? null, now);
+      return [{ code, name: stage.name, ...w }];
+    });
+}
