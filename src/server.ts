@@ -4,7 +4,7 @@ import type { AppDeps } from './app/context.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createMailer } from './modules/auth/mailer.ts';
-import { startupTasks } from './modules/startup.ts';
+import { startBackgroundServices, startupTasks } from './modules/startup.ts';
 
 export async function startServer(cfg: Config) {
   const started = performance.now();
@@ -12,6 +12,8 @@ export async function startServer(cfg: Config) {
   const deps: AppDeps = { db: database.db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
   const app = await buildApp(deps, { serveWeb: true });
   const report = await startupTasks(deps, app.log);
+  // Background jobs (the evidence worker) start with the server and finish their work in hand on close.
+  app.addHook('onClose', startBackgroundServices(deps, app.log));
   await app.listen({ port: cfg.port, host: cfg.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app/context.ts';
 import { demoSeedTask } from './demo/index.ts';
+import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
@@ -23,4 +24,17 @@ export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promi
   const lines: string[] = [];
   for (const task of STARTUP_TASKS) lines.push(...(await task(deps, log)));
   return lines;
+}
+
+/** A loop that runs beside the server (a job worker); `stop` lets the work in hand finish. */
+export type BackgroundService = (deps: AppDeps, log: FastifyBaseLogger) => { stop(): Promise<void> } | null;
+
+export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService];
+
+/** Starts every background service; the returned function stops them all (call it when the app closes). */
+export function startBackgroundServices(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
+  const running = BACKGROUND_SERVICES.map((start) => start(deps, log));
+  return async () => {
+    await Promise.all(running.map((r) => r?.stop()));
+  };
 }
