@@ -20,6 +20,7 @@ import {
 import type { Actor } from '../core/authz.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
+import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
@@ -91,6 +92,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(async (respondents) => {
     for (const mod of publicApiModules) await respondents.register(mod, { prefix: '/api' });
   });
+
+  // The demo agencies' websites (evidence URLs of the demo point at them); never in production.
+  if (deps.config.demo && !deps.config.production) await app.register(demoSitesRoutes(deps));
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
     // preCompressed: the .br/.gz copies made at build time go to browsers that accept them.
