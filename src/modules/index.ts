@@ -8,6 +8,7 @@ import { calendarRoutes } from './calendar/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
+import { oitRoutes } from './oit/index.ts';
 import { oitAssessmentRoutes } from './oit-assessment/index.ts';
 import { otpRoutes } from './otp/index.ts';
 import { qualityRoutes } from './quality/index.ts';
@@ -31,6 +32,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   otpRoutes,
   interviewRoutes,
   iitAccessRoutes,
+  oitRoutes,
   oitAssessmentRoutes,
 ];
 

@@ -51,3 +51,10 @@ export const EIT_CONTACT_NAME_MAX_LENGTH = 300;
 export const EIT_CONTACT_RELATION_MAX_LENGTH = 200;
 /** Reason given for a calendar extension. */
 export const EXTENSION_REASON_MAX_LENGTH = 1000;
+
+/** An OIT answer: a few evidence URLs (browsers cap URLs near 2,000 characters), a short explanation. */
+export const OIT_URLS_MAX = 10;
+export const OIT_URL_MAX_LENGTH = 2000;
+export const OIT_EXPLANATION_MAX_LENGTH = 4000;
+/** The executive's comment when returning an item. */
+export const OIT_RETURN_COMMENT_MAX_LENGTH = 2000;

@@ -1,4 +1,5 @@
 // Public surface of the scoring engine; other modules import from here only.
+export { appliesTo } from './answers.ts';
 export {
   type AggregatesInput,
   type AnswersInput,

@@ -80,3 +80,21 @@ export async function listEntries(
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
+
+/** Every entry of one entity id under any of the given entity types, newest first (an item's history). */
+export async function entityEntries(
+  db: DbOrTx,
+  filter: { agencyId: string; entityTypes: readonly string[]; entityId: string },
+): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.agencyId, filter.agencyId),
+        inArray(auditLog.entityType, [...filter.entityTypes]),
+        eq(auditLog.entityId, filter.entityId),
+      ),
+    )
+    .orderBy(desc(auditLog.seq));
+}

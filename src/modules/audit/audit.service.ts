@@ -15,6 +15,7 @@ import type { DbOrTx, Tx } from '../../db/client.ts';
 import { presentEntry, toChainedEntry } from './audit.present.ts';
 import {
   chainHead,
+  entityEntries,
   entriesAfter,
   findAgencyRef,
   insertEntry,
@@ -22,7 +23,7 @@ import {
   lockChain,
   visibleEntries,
 } from './audit.repo.ts';
-import { type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
+import { type AuditEntry, type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
 
 /** One change to record. `before`/`after` are any JSON-able values (rows, fields); secrets are redacted. */
 export interface AuditEvent {
@@ -122,4 +123,15 @@ export async function listAudit(
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
   return { items: rows.map(presentEntry), total };
+}
+
+/**
+ * The history of one thing recorded under several entity types (an OIT item: its answer, score and
+ * clarification), newest first. The caller authorizes the read (the agency's entries).
+ */
+export async function entityHistory(
+  db: DbOrTx,
+  filter: { agencyId: string; entityTypes: readonly string[]; entityId: string },
+): Promise<AuditEntry[]> {
+  return (await entityEntries(db, filter)).map(presentEntry);
 }

@@ -120,6 +120,25 @@ describe('user management API', () => {
       expect(res.json().agency.id).toBe(agencyA.id);
     });
 
+    it('lets an agency admin create staff accounts of their own agency, who can sign in', async () => {
+      const username = uniqueName('staff');
+      const res = await create(agencyAdmin, { username, role: 'agency_staff' });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ role: 'agency_staff', agency: { id: agencyA.id }, active: true });
+      const staff = await t.signIn(username, PASSWORD);
+      expect((await staff.get('/api/auth/me')).json().user).toMatchObject({
+        role: 'agency_staff',
+        agencyId: agencyA.id,
+      });
+      expect((await create(staff, { username: uniqueName('x'), role: 'agency_staff' })).statusCode).toBe(403);
+      const other = await create(agencyAdmin, {
+        username: uniqueName('x'),
+        role: 'agency_staff',
+        agencyId: agencyB.id,
+      });
+      expect(other.statusCode).toBe(403);
+    });
+
     it('forbids an agency admin to create users of another agency or without agency', async () => {
       const other = await create(agencyAdmin, {
         username: uniqueName('x'),

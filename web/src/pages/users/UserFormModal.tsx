@@ -1,7 +1,7 @@
-// Create or edit an account. Agency admins manage only their agency's admins and executives.
+// Create or edit an account. Agency admins manage only their agency's admins, executives and staff accounts.
 import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { ROLES, type Role } from '../../../../src/core/authz.ts';
+import type { Role } from '../../../../src/core/authz.ts';
 import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../src/shared/limits.ts';
 import { type UserView, useCreateUser, useUpdateUser } from '../../api/users.ts';
 import { useCan } from '../../auth/permissions.ts';
@@ -9,7 +9,7 @@ import { useUser } from '../../auth/session.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { AGENCY_ROLES, userFormProblems } from './user-form.ts';
+import { AGENCY_ROLES, rolesOffered, userFormProblems } from './user-form.ts';
 
 export default function UserFormModal({ user, onClose }: { user?: UserView; onClose: () => void }) {
   const { t } = useLang();
@@ -19,7 +19,7 @@ export default function UserFormModal({ user, onClose }: { user?: UserView; onCl
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
-  const roles: readonly Role[] = isAdmin ? ROLES : AGENCY_ROLES;
+  const roles = rolesOffered(isAdmin);
   const [f, setF] = useState({
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',

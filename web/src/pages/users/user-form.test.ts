@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userFormProblems } from './user-form.ts';
+import { rolesOffered, userFormProblems } from './user-form.ts';
 
 const valid = {
   username: 'somchai.k',
@@ -26,6 +26,11 @@ describe('userFormProblems', () => {
     expect(userFormProblems({ ...valid, role: 'executive', agencyId: 'a1' })).toEqual({});
   });
 
+  it('requires an agency for staff accounts too', () => {
+    expect(userFormProblems({ ...valid, role: 'agency_staff' }).agencyId).toBe('agencyRequired');
+    expect(userFormProblems({ ...valid, role: 'agency_staff', agencyId: 'a1' })).toEqual({});
+  });
+
   it('asks for a long enough initial password only when creating', () => {
     expect(userFormProblems({ ...valid, password: 'short' }).password).toBe('passwordShort');
     expect(userFormProblems({ ...valid, password: '', creating: false })).toEqual({});
@@ -33,5 +38,17 @@ describe('userFormProblems', () => {
 
   it('checks the e-mail only when given', () => {
     expect(userFormProblems({ ...valid, email: 'not-an-email' }).email).toBe('emailFormat');
+  });
+});
+
+describe('rolesOffered', () => {
+  it('offers an agency admin the roles of their agency, staff accounts included', () => {
+    expect(rolesOffered(false)).toEqual(['agency_admin', 'executive', 'agency_staff']);
+  });
+
+  it('offers every role to those who manage every account', () => {
+    expect(rolesOffered(true)).toEqual(
+      expect.arrayContaining(['admin', 'assessor', 'supervisor', 'agency_staff']),
+    );
   });
 });

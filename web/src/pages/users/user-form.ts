@@ -1,5 +1,5 @@
 // Checks the user form before sending, with the limits the server applies (src/shared/limits.ts).
-import type { Role } from '../../../../src/core/authz.ts';
+import { ROLES, type Role } from '../../../../src/core/authz.ts';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -9,6 +9,14 @@ import {
 
 /** Roles that belong to one agency (the database requires their agency). */
 export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive', 'agency_staff'];
+
+/**
+ * The roles the form offers: every role to those who manage every account; an agency admin the roles of
+ * their agency (its admins, executives, and staff accounts that fill in delegated OIT items).
+ */
+export function rolesOffered(managesEveryone: boolean): readonly Role[] {
+  return managesEveryone ? ROLES : AGENCY_ROLES;
+}
 
 export interface UserFormValues {
   username: string;

@@ -1,0 +1,61 @@
+// The agency side of OIT: the checklist, answers, delegation, submission, the executive's approval or
+// return, readiness and an item's history. Each route makes one service call.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams, ZAssigneeBody, ZChecklist, ZItemParams, ZSaveAnswerBody } from './oit.schema.ts';
+import { getChecklist, saveAnswer, setAssignee } from './oit.service.ts';
+
+const tags = ['oit'];
+const security = [{ session: [] }];
+const itemKey = (p: { id: string; year: number; code: string }) => ({
+  agencyId: p.id,
+  year: p.year,
+  itemCode: p.code,
+});
+
+export const oitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/agencies/:id/oit/:year',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'The OIT checklist: review status, the oit_answering window, items by indicator and sub-indicator with answers, URL warnings, latest evidence, progress, and what the viewer may do',
+        params: ZAgencyYearParams,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => getChecklist(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  app.put(
+    '/agencies/:id/oit/:year/items/:code',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Save an item’s answer as a draft (agency admin; staff on items delegated to them; while oit_answering is open; idempotent)',
+        params: ZItemParams,
+        body: ZSaveAnswerBody,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => saveAnswer(app.deps, req.actor, itemKey(req.params), req.body),
+  );
+
+  app.put(
+    '/agencies/:id/oit/:year/items/:code/assignee',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delegate an item to a staff account of the agency, or take it back (agency admin)',
+        params: ZItemParams,
+        body: ZAssigneeBody,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => setAssignee(app.deps, req.actor, itemKey(req.params), req.body),
+  );
+};
