@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app.ts';
-import { evidenceSnapshots } from '../../db/schema/index.ts';
+import { evidenceSnapshots, oitAnswers } from '../../db/schema/index.ts';
 import {
   approvedAgency,
   assessmentApp,
@@ -161,5 +161,68 @@ describe('scoring and submitting an OIT assessment', () => {
     expect(
       (await f.agencyAdmin.put(`${base()}/items/${item(0).code}/score`, scoreBody(item(0), 100))).statusCode,
     ).toBe(403);
+  });
+
+  describe('illegal moves', () => {
+    let g: OitAssessmentFixture;
+    const gBase = () => `/api/agencies/${g.agencyId}/oit/${YEAR}`;
+    const gItem = (n: number) => g.items[n] as { code: string; components: number };
+
+    beforeAll(async () => {
+      g = await approvedAgency(t);
+      // The executive returned one item and it was sent back for approval: not approved any more.
+      await t.deps.db
+        .update(oitAnswers)
+        .set({ state: 'submitted' })
+        .where(and(eq(oitAnswers.agencyId, g.agencyId), eq(oitAnswers.itemCode, gItem(3).code)));
+    });
+
+    it('refuses to score an item awaiting approval, naming its state', async () => {
+      await g.at(DURING.scoring);
+      const res = await g.assessor.put(`${gBase()}/items/${gItem(3).code}/score`, scoreBody(gItem(3), 100));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'oit_item_not_scorable',
+        th: expect.stringContaining('รอผู้บริหารอนุมัติ'),
+        details: { state: 'submitted' },
+      });
+    });
+
+    it('refuses to submit while items are not approved, listing them', async () => {
+      await g.at(DURING.scoring);
+      const res = await g.assessor.post(`${gBase()}/assessment/submit`);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'oit_not_approved',
+        details: { items: [gItem(3).code] },
+      });
+    });
+
+    it('refuses a clarification of an item not yet assessed (the state machine explains why)', async () => {
+      await g.at(DURING.scoring);
+      expect(
+        (await g.assessor.put(`${gBase()}/items/${gItem(0).code}/score`, scoreBody(gItem(0), 0))).statusCode,
+      ).toBe(200);
+      await g.at(DURING.clarification);
+      const res = await g.agencyAdmin.post(`${gBase()}/items/${gItem(0).code}/clarification`, {
+        explanation: 'มีข้อมูล',
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'oit_illegal_transition',
+        th: expect.stringContaining('ยื่นคำชี้แจง'),
+        en: expect.stringContaining('cannot file a clarification'),
+      });
+    });
+
+    it('refuses to confirm an assessment not yet submitted, and to reopen one not confirmed', async () => {
+      await g.at(DURING.confirmation);
+      const confirm = await g.assessor.post(`${gBase()}/confirm`);
+      expect(confirm.statusCode).toBe(409);
+      expect(confirm.json().error.code).toBe('oit_not_assessed');
+      const reopen = await g.admin.post(`${gBase()}/reopen`, { reason: 'ทดสอบ' });
+      expect(reopen.statusCode).toBe(409);
+      expect(reopen.json().error.code).toBe('oit_not_confirmed');
+    });
   });
 });
