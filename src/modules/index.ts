@@ -5,6 +5,7 @@ import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/i
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
+import { evidenceRoutes } from './evidence/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
@@ -32,6 +33,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   otpRoutes,
   interviewRoutes,
   iitAccessRoutes,
+  evidenceRoutes,
   oitRoutes,
   oitAssessmentRoutes,
 ];
