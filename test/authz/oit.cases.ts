@@ -65,4 +65,23 @@ export const cases: MatrixCase[] = [
     body: (w) => ({ userId: w.actors.agency_staff.id }),
     expect: allow({ agency_admin: inScopeOnly }),
   },
+  {
+    name: 'POST /api/agencies/:id/oit/:year/submit',
+    method: 'POST',
+    url: (w) => `${base(w)}/submit`,
+    expect: allow({ agency_admin: inScopeOnly }),
+  },
+  {
+    name: 'POST /api/agencies/:id/oit/:year/approve',
+    method: 'POST',
+    url: (w) => `${base(w)}/approve`,
+    expect: allow({ executive: inScopeOnly }),
+  },
+  {
+    name: 'POST /api/agencies/:id/oit/:year/return',
+    method: 'POST',
+    url: (w) => `${base(w)}/return`,
+    body: () => ({ items: [{ code: ITEM, comment: 'ทดสอบสิทธิ์' }] }),
+    expect: allow({ executive: inScopeOnly }),
+  },
 ];

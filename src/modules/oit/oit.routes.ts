@@ -1,8 +1,16 @@
 // The agency side of OIT: the checklist, answers, delegation, submission, the executive's approval or
 // return, readiness and an item's history. Each route makes one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAgencyYearParams, ZAssigneeBody, ZChecklist, ZItemParams, ZSaveAnswerBody } from './oit.schema.ts';
+import {
+  ZAgencyYearParams,
+  ZAssigneeBody,
+  ZChecklist,
+  ZItemParams,
+  ZReturnBody,
+  ZSaveAnswerBody,
+} from './oit.schema.ts';
 import { getChecklist, saveAnswer, setAssignee } from './oit.service.ts';
+import { approveAnswers, returnItems, submitForApproval } from './oit.workflow.ts';
 
 const tags = ['oit'];
 const security = [{ session: [] }];
@@ -57,5 +65,51 @@ export const oitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => setAssignee(app.deps, req.actor, itemKey(req.params), req.body),
+  );
+
+  app.post(
+    '/agencies/:id/oit/:year/submit',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Submit every answered draft or returned item for the executive’s approval (agency admin); 409 oit_unanswered lists the items still unanswered',
+        params: ZAgencyYearParams,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => submitForApproval(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  app.post(
+    '/agencies/:id/oit/:year/approve',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Approve every submitted item (executive); the answers lock and their URLs are snapshotted as the original evidence',
+        params: ZAgencyYearParams,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => approveAnswers(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  app.post(
+    '/agencies/:id/oit/:year/return',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Return submitted or approved items with a comment each (executive); they become editable again',
+        params: ZAgencyYearParams,
+        body: ZReturnBody,
+        response: { 200: ZChecklist },
+      },
+    },
+    async (req) => returnItems(app.deps, req.actor, req.params.id, req.params.year, req.body),
   );
 };
