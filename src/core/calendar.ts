@@ -23,7 +23,19 @@ export interface StageWindow {
   extended: boolean;
 }
 
+// Stage dates are few and read on every survey submission: each is parsed and checked once.
+const midnights = new Map<string, number>();
+
 function utcMidnight(isoDate: string): number {
+  const known = midnights.get(isoDate);
+  if (known !== undefined) return known;
+  const ms = parseUtcMidnight(isoDate);
+  if (midnights.size >= 10_000) midnights.clear();
+  midnights.set(isoDate, ms);
+  return ms;
+}
+
+function parseUtcMidnight(isoDate: string): number {
   const m = ISO_DATE.exec(isoDate);
   if (!m) throw new Error(`not an ISO date: ${isoDate}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

@@ -35,6 +35,8 @@ export {
 export {
   type AnswerProblem,
   type AnswerProblemCode,
+  type AnswerValidator,
+  answerValidator,
   buildQuestionnaire,
   type Questionnaire,
   type QuestionnaireGroup,

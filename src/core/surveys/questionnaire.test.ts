@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { ZValidFramework } from '../framework/schema.ts';
 import { scoreFromAnswers } from '../scoring/index.ts';
-import { buildQuestionnaire, questionsOf, validateAnswers } from './questionnaire.ts';
+import { answerValidator, buildQuestionnaire, questionsOf, validateAnswers } from './questionnaire.ts';
 import { surveyFramework, VALID_SAO_IIT } from './test-fixtures.ts';
 
 const framework = surveyFramework();
@@ -103,6 +103,18 @@ describe('validateAnswers', () => {
     expect(codes({ ...VALID_SAO_IIT, ['__proto__']: 'x', constructor: 'x' })).toContain(
       'unknown_question:constructor',
     );
+  });
+
+  it('answers the same through a validator made once and reused for many sheets', () => {
+    const check = answerValidator(framework, 'IIT', 'sao');
+    const sheets = [
+      VALID_SAO_IIT,
+      { a1: 'maybe', zz9: 1 },
+      { ...VALID_SAO_IIT, a2: { x: 1, y: 'most' } },
+      {},
+    ];
+    for (const sheet of sheets) expect(check(sheet)).toEqual(validate(sheet));
+    expect(check(VALID_SAO_IIT)).toEqual([]);
   });
 
   it('property: a sheet passes exactly when it can be scored with every question answered', () => {

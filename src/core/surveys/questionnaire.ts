@@ -108,51 +108,79 @@ export function validateAnswers(
   agencyType: AgencyType,
   answers: Readonly<Record<string, unknown>>,
 ): AnswerProblem[] {
-  const questionnaire = buildQuestionnaire(framework, instrumentCode, agencyType);
-  const problems: AnswerProblem[] = [];
-  const asked = questionsOf(questionnaire);
-  for (const question of asked) {
-    if (!Object.hasOwn(answers, question.code) || answers[question.code] === undefined) {
-      problems.push(unanswered(question.code));
-      continue;
-    }
-    problems.push(...answerProblems(question, answers[question.code]));
-  }
-  const askedCodes = new Set(asked.map((q) => q.code));
-  const instrument = framework.instruments.find((i) => i.code === instrumentCode);
-  for (const code of Object.keys(answers)) {
-    if (askedCodes.has(code)) continue;
-    const ofInstrument = framework.questions.some(
-      (q) => q.code === code && instrument?.indicators.includes(q.indicator),
-    );
-    problems.push(
-      ofInstrument
-        ? {
-            code: 'not_applicable',
-            questionCode: code,
-            th: `ข้อ ${code} ไม่ใช้กับหน่วยงานประเภทนี้`,
-            en: `Question ${code} does not apply to this type of agency`,
-          }
-        : {
-            code: 'unknown_question',
-            questionCode: code,
-            th: `ไม่พบข้อคำถาม ${code} ในแบบสอบถามนี้`,
-            en: `Question ${code} is not part of this questionnaire`,
-          },
-    );
-  }
-  return problems;
+  return answerValidator(framework, instrumentCode, agencyType)(answers);
 }
 
-function answerProblems(question: QuestionnaireQuestion, value: unknown): AnswerProblem[] {
+export type AnswerValidator = (answers: Readonly<Record<string, unknown>>) => AnswerProblem[];
+
+/**
+ * validateAnswers for one instrument and agency type, with the questionnaire worked out once: for callers
+ * that check many sheets against the same framework (the public submit keeps one per framework in force).
+ */
+export function answerValidator(
+  framework: Framework,
+  instrumentCode: string,
+  agencyType: AgencyType,
+): AnswerValidator {
+  const asked = questionsOf(buildQuestionnaire(framework, instrumentCode, agencyType)).map((question) => ({
+    question,
+    options: new Set(question.options.map((o) => o.value)),
+    subItems: new Set(question.subItems.map((s) => s.code)),
+  }));
+  const askedCodes = new Set(asked.map((a) => a.question.code));
+  const instrument = framework.instruments.find((i) => i.code === instrumentCode);
+  const ofInstrument = new Set(
+    framework.questions.filter((q) => instrument?.indicators.includes(q.indicator)).map((q) => q.code),
+  );
+  return (answers) => {
+    const problems: AnswerProblem[] = [];
+    for (const a of asked) {
+      const code = a.question.code;
+      if (!Object.hasOwn(answers, code) || answers[code] === undefined) problems.push(unanswered(code));
+      else answerProblems(a, answers[code], problems);
+    }
+    for (const code of Object.keys(answers)) {
+      if (askedCodes.has(code)) continue;
+      problems.push(
+        ofInstrument.has(code)
+          ? {
+              code: 'not_applicable',
+              questionCode: code,
+              th: `ข้อ ${code} ไม่ใช้กับหน่วยงานประเภทนี้`,
+              en: `Question ${code} does not apply to this type of agency`,
+            }
+          : {
+              code: 'unknown_question',
+              questionCode: code,
+              th: `ไม่พบข้อคำถาม ${code} ในแบบสอบถามนี้`,
+              en: `Question ${code} is not part of this questionnaire`,
+            },
+      );
+    }
+    return problems;
+  };
+}
+
+interface AskedQuestion {
+  question: QuestionnaireQuestion;
+  options: ReadonlySet<string>;
+  subItems: ReadonlySet<string>;
+}
+
+/** Adds the problems of one answer to `problems`. */
+function answerProblems(asked: AskedQuestion, value: unknown, problems: AnswerProblem[]): void {
+  const { question } = asked;
   const code = question.code;
   if (question.subItems.length === 0) {
-    if (typeof value !== 'string') return [shape(code, false)];
-    return isOption(question, value) ? [] : [unknownOption(code, value)];
+    if (typeof value !== 'string') problems.push(shape(code, false));
+    else if (!asked.options.has(value)) problems.push(unknownOption(code, value));
+    return;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [shape(code, true)];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(shape(code, true));
+    return;
+  }
   const perSubItem = value as Record<string, unknown>;
-  const problems: AnswerProblem[] = [];
   for (const sub of question.subItems) {
     const option = Object.hasOwn(perSubItem, sub.code) ? perSubItem[sub.code] : undefined;
     if (option === undefined)
@@ -164,11 +192,11 @@ function answerProblems(question: QuestionnaireQuestion, value: unknown): Answer
         en: `Question ${code}, sub-item ${sub.code} is unanswered`,
       });
     else if (typeof option !== 'string') problems.push({ ...shape(code, false), subItemCode: sub.code });
-    else if (!isOption(question, option))
+    else if (!asked.options.has(option))
       problems.push({ ...unknownOption(code, option), subItemCode: sub.code });
   }
   for (const subCode of Object.keys(perSubItem))
-    if (!question.subItems.some((s) => s.code === subCode))
+    if (!asked.subItems.has(subCode))
       problems.push({
         code: 'unknown_sub_item',
         questionCode: code,
@@ -176,11 +204,7 @@ function answerProblems(question: QuestionnaireQuestion, value: unknown): Answer
         th: `ไม่พบข้อย่อย ${subCode} ในข้อ ${code}`,
         en: `Question ${code} has no sub-item ${subCode}`,
       });
-  return problems;
 }
-
-const isOption = (question: QuestionnaireQuestion, value: string) =>
-  question.options.some((o) => o.value === value);
 
 const unanswered = (questionCode: string): AnswerProblem => ({
   code: 'unanswered',

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { keyedHash } from '../../app/secrets.ts';
 import { stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
-import { buildQuestionnaire, validateAnswers } from '../../core/surveys/index.ts';
+import { type AnswerValidator, answerValidator, buildQuestionnaire } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { collectionWindow } from '../calendar/index.ts';
@@ -178,6 +178,8 @@ export const SUBMIT_CONTEXT_TTL_MS = 5000;
 type SubmitContext = {
   framework: Awaited<ReturnType<typeof frameworkForYear>>;
   target: Awaited<ReturnType<typeof selectSubmitTarget>>;
+  /** The answer check for this framework, instrument and agency type, made on first use. */
+  check?: AnswerValidator;
   until: number;
 };
 const submitContexts = new Map<string, SubmitContext>();
@@ -190,7 +192,7 @@ async function submitContext(deps: Deps, agencyId: string, year: number, stage: 
     frameworkForYear(deps.db, year),
     selectSubmitTarget(deps.db, agencyId, year, stage),
   ]);
-  const fresh = { framework, target, until: Date.now() + SUBMIT_CONTEXT_TTL_MS };
+  const fresh: SubmitContext = { framework, target, until: Date.now() + SUBMIT_CONTEXT_TTL_MS };
   if (submitContexts.size > 10_000) submitContexts.clear();
   submitContexts.set(key, fresh);
   return fresh;
@@ -220,8 +222,8 @@ export async function submitResponse(
     ? stageWindow(stage, context.target.extensionEndsOn, now)
     : { open: false, opensOn: null, closesOn: null };
   if (!window.open) throw collectionClosed(window, now);
-  const agencyType = context.target.type as AgencyType;
-  const problems = validateAnswers(framework, instrument, agencyType, body.answers);
+  context.check ??= answerValidator(framework, instrument, context.target.type as AgencyType);
+  const problems = context.check(body.answers);
   if (problems.length > 0)
     throw invalid(
       'invalid_answers',
