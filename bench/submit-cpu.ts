@@ -57,13 +57,16 @@ export async function sampleCpu(
   }
 }
 
-/** µs per accepted submission between two samples (undefined when either side is). */
-export function perSubmission(
-  before: CpuSample,
-  after: CpuSample,
-  accepted: number,
-): { server: number | undefined; db: number | undefined } {
-  const per = (a: number | undefined, b: number | undefined) =>
-    a === undefined || b === undefined || accepted === 0 ? undefined : ((b - a) * 1e6) / accepted;
-  return { server: per(before.server, after.server), db: per(before.db, after.db) };
+/** CPU seconds used between two samples, added to `total` (unknown stays unknown). */
+export function addCpu(total: CpuSample, before: CpuSample, after: CpuSample): CpuSample {
+  const add = (t: number | undefined, a: number | undefined, b: number | undefined) =>
+    t === undefined || a === undefined || b === undefined ? undefined : t + (b - a);
+  return { server: add(total.server, before.server, after.server), db: add(total.db, before.db, after.db) };
+}
+
+/** µs per accepted submission. */
+export function perSubmission(used: CpuSample, accepted: number): CpuSample {
+  const per = (s: number | undefined) =>
+    s === undefined || accepted === 0 ? undefined : (s * 1e6) / accepted;
+  return { server: per(used.server), db: per(used.db) };
 }

@@ -1,27 +1,23 @@
 // Survey submission throughput: the real submit endpoint (grant, collection window, answer validation,
 // idempotency, burst counters, one transaction) against a baseline — a bare Fastify route doing one insert
-// into the same table — on PostgreSQL and on PGlite, in the same run with the same autocannon settings.
+// into the same table — on PostgreSQL and on PGlite, in the same run with the same autocannon settings; on
+// PostgreSQL in alternating slices, so that other work on the machine weighs on both alike (submit-measure.ts).
 // Prints accepted submissions/s, p50/p99, non-2xx and errors, the CPU time per accepted submission of the
 // server process and of its PostgreSQL backends (steadier than the rates when other work shares the
 // machine: submit-cpu.ts), checks that the rows written equal the accepted responses, and ends with
 // `ratio: X.XX` (ours ÷ baseline, on PostgreSQL). Exits 1 when a goal is missed (≥ 0.70 × baseline,
 // p99 ≤ 100 ms, 0 errors, rows = accepted).
-// Run: npm run bench:submit [-- --duration=10 --connections=10 --drivers=postgres,pglite --cpu-prof=DIR]
+// Run: npm run bench:submit [-- --duration=10 --rounds=5 --connections=10 --drivers=postgres,pglite
+//   --cpu-prof=DIR]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { appNameOf, perSubmission, sampleCpu } from './submit-cpu.ts';
-import {
-  answerSheets,
-  demoRespondent,
-  type LoadResult,
-  newRunId,
-  runLoad,
-  submitBody,
-} from './submit-load.ts';
+import { appNameOf } from './submit-cpu.ts';
+import { answerSheets, demoRespondent, type LoadResult, newRunId, submitBody } from './submit-load.ts';
+import { type Measured, measure, type Target } from './submit-measure.ts';
 import { benchPostgres, serverVersion } from './submit-postgres.ts';
 import { type Database, type Running, startBaseline, startProngsai, stop } from './submit-processes.ts';
 
@@ -29,6 +25,7 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     addresses: { type: 'string', default: '4096' },
     drivers: { type: 'string', default: 'postgres,pglite' },
@@ -37,6 +34,7 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
+const ROUNDS = Math.max(1, Math.round(Number(args.rounds)));
 const CONNECTIONS = Number(args.connections);
 const ADDRESSES = Math.max(1, Number(args.addresses));
 const CPU_PROF = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
@@ -45,12 +43,6 @@ const GOAL = { ratio: 0.7, p99Ms: 100 };
 const SERVERS = ['ours', 'baseline'] as const;
 type Driver = 'postgres' | 'pglite';
 type Server = (typeof SERVERS)[number];
-
-interface Measured extends LoadResult {
-  /** CPU time (user + system) per accepted submission, µs, of the server process and of its database
-   * backends (PostgreSQL on this machine only); undefined where it cannot be read (submit-cpu.ts). */
-  cpu: { server: number | undefined; db: number | undefined };
-}
 
 interface Row extends Measured {
   /** Rows of the requests that were answered: must equal the accepted (2xx) count. */
@@ -94,21 +86,6 @@ async function countRows(db: Database, runs: { tag: string; unanswered: string[]
   return counts;
 }
 
-/** Warm-up (not reported), then the measured run, both by time with the same settings. */
-async function drive(
-  running: Running,
-  load: { agencyId: string; grant: string; sheets: string[] },
-  tag: (phase: number) => string,
-  db: { databaseUrl: string | undefined; appName: string },
-): Promise<Measured> {
-  const common = { url: running.url, ...load, connections: CONNECTIONS, addresses: ADDRESSES };
-  await runLoad({ ...common, tag: tag(1), duration: WARMUP });
-  const before = await sampleCpu(running.child.pid, db);
-  const result = await runLoad({ ...common, tag: tag(2), duration: DURATION });
-  const after = await sampleCpu(running.child.pid, db);
-  return { ...result, cpu: perSubmission(before, after, result.accepted) };
-}
-
 /** Starts a server whose database connections carry an application name of their own (PGAPPNAME). */
 async function withAppName<T>(appName: string, start: () => Promise<T>): Promise<T> {
   process.env.PGAPPNAME = appName;
@@ -119,37 +96,54 @@ async function withAppName<T>(appName: string, start: () => Promise<T>): Promise
   }
 }
 
+/**
+ * Both servers on one driver. On PostgreSQL both run at once and are loaded in alternating slices
+ * (submit-measure.ts); PGlite's folder takes one process at a time, so there ours runs, then the baseline.
+ */
 async function benchDriver(driver: Driver, db: Database): Promise<Record<Server, Row>> {
-  const measured = {} as Record<Server, Measured>;
-  const appName = (s: Server) => ({
-    databaseUrl: db.databaseUrl,
-    appName: appNameOf(runId, `${driver}-${s}`),
+  const settings = { connections: CONNECTIONS, addresses: ADDRESSES, warmup: WARMUP, duration: DURATION };
+  const target = (s: Server, running: Running): Target => ({
+    running,
+    tag: (p) => tagOf(driver, s, p),
+    db: { databaseUrl: db.databaseUrl, appName: appNameOf(runId, `${driver}-${s}`) },
   });
-  const ours = await withAppName(appName('ours').appName, () =>
-    startProngsai(db, { cpuProfDir: CPU_PROF, name: `${driver}-ours` }),
-  );
-  let load: { agencyId: string; grant: string; sheets: string[] };
+  const start = (s: Server) =>
+    withAppName(appNameOf(runId, `${driver}-${s}`), () =>
+      (s === 'ours' ? startProngsai : startBaseline)(db, { cpuProfDir: CPU_PROF, name: `${driver}-${s}` }),
+    );
+  const running: Partial<Record<Server, Running>> = {};
+  const measured = {} as Record<Server, Measured>;
   try {
+    const ours = await start('ours');
+    running.ours = ours;
     const respondent = await demoRespondent(ours.url);
-    load = { ...respondent, sheets: answerSheets(respondent.agencyType, 64) };
+    const load = { ...respondent, sheets: answerSheets(respondent.agencyType, 64) };
     await smoke(ours, load, tagOf(driver, 'ours', 0));
-    measured.ours = await drive(ours, load, (p) => tagOf(driver, 'ours', p), appName('ours'));
+    if (driver === 'postgres') {
+      running.baseline = await start('baseline');
+      const [o, b] = await measure([target('ours', ours), target('baseline', running.baseline)], load, {
+        ...settings,
+        rounds: ROUNDS,
+      });
+      measured.ours = o as Measured;
+      measured.baseline = b as Measured;
+    } else {
+      [measured.ours] = (await measure([target('ours', ours)], load, { ...settings, rounds: 1 })) as [
+        Measured,
+      ];
+      await stop(ours);
+      delete running.ours;
+      running.baseline = await start('baseline');
+      [measured.baseline] = (await measure([target('baseline', running.baseline)], load, {
+        ...settings,
+        rounds: 1,
+      })) as [Measured];
+    }
   } catch (error) {
-    process.stderr.write(`${ours.log()}\n`);
+    for (const r of Object.values(running)) process.stderr.write(`${r.log()}\n`);
     throw error;
   } finally {
-    await stop(ours);
-  }
-  const baseline = await withAppName(appName('baseline').appName, () =>
-    startBaseline(db, { cpuProfDir: CPU_PROF, name: `${driver}-baseline` }),
-  );
-  try {
-    measured.baseline = await drive(baseline, load, (p) => tagOf(driver, 'baseline', p), appName('baseline'));
-  } catch (error) {
-    process.stderr.write(`${baseline.log()}\n`);
-    throw error;
-  } finally {
-    await stop(baseline);
+    for (const r of Object.values(running)) await stop(r);
   }
   const [o, b] = await countRows(
     db,
@@ -201,7 +195,7 @@ function printTable(title: string, result: Record<Server, Row>) {
       ? `yes (${r.rows} in ${r.seconds.toFixed(1)} s${r.lateRows ? `; +${r.lateRows} cut off at the stop` : ''})`
       : `NO (rows ${r.rows}, accepted ${r.accepted}, recorded ${r.recorded})`;
     console.log(
-      `  ${label[s].padEnd(26)}${pad(r.perSecond.toFixed(1), 11)}${pad(String(r.p50), 8)}${pad(String(r.p99), 8)}${pad(String(r.non2xx), 9)}${pad(String(r.errors), 8)}${pad(micros(r.cpu.server), 16)}${pad(micros(r.cpu.db), 6)}   ${check}${r.non2xx ? `  [${codes(r)}]` : ''}`,
+      `  ${label[s].padEnd(26)}${pad(r.perSecond.toFixed(1), 11)}${pad(r.p50.toFixed(0), 8)}${pad(r.p99.toFixed(0), 8)}${pad(String(r.non2xx), 9)}${pad(String(r.errors), 8)}${pad(micros(r.cpu.server), 16)}${pad(micros(r.cpu.db), 6)}   ${check}${r.non2xx ? `  [${codes(r)}]` : ''}`,
     );
   }
   const ratio = (f: (r: Row) => number | undefined) => {
@@ -223,7 +217,7 @@ function printTable(title: string, result: Record<Server, Row>) {
 async function main() {
   if (DRIVERS.length === 0) throw new Error('--drivers: postgres, pglite or both');
   console.log(
-    `bench:submit — POST /api/respond/:agencyId/IIT/submit (demo PAO, FY2568 IIT sheets), ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s measured, ${ADDRESSES} client addresses via X-Forwarded-For (TRUST_PROXY=127.0.0.1)`,
+    `bench:submit — POST /api/respond/:agencyId/IIT/submit (demo PAO, FY2568 IIT sheets), ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${DURATION} s measured per server (on PostgreSQL in ${ROUNDS} alternating slices), ${ADDRESSES} client addresses via X-Forwarded-For (TRUST_PROXY=127.0.0.1)`,
   );
   const results = new Map<Driver, Record<Server, Row>>();
   for (const driver of DRIVERS) {
@@ -272,7 +266,8 @@ function verdict(results: Map<Driver, Record<Server, Row>>): boolean {
       if (row.rows !== row.accepted || row.recorded !== row.accepted)
         misses.push(`${driver} ${s}: rows ${row.rows} ≠ accepted ${row.accepted}`);
     }
-    if (r.ours.p99 > GOAL.p99Ms) misses.push(`${driver} ours: p99 ${r.ours.p99} ms > ${GOAL.p99Ms} ms`);
+    if (r.ours.p99 > GOAL.p99Ms)
+      misses.push(`${driver} ours: p99 ${r.ours.p99.toFixed(0)} ms > ${GOAL.p99Ms} ms`);
   }
   const postgres = results.get('postgres');
   const ratio = postgres ? postgres.ours.perSecond / postgres.baseline.perSecond : undefined;
