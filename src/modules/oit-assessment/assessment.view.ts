@@ -7,6 +7,7 @@ import { bangkokToday } from '../../core/calendar.ts';
 import { oitStageOf } from '../../core/oit/stage.ts';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { latestEvidence, originalEvidence } from '../evidence/index.ts';
 import {
   type AgencyYear,
   agencyYearOf,
@@ -23,14 +24,7 @@ import {
   presentScore,
   scoresVisibleTo,
 } from './oit-assessment.present.ts';
-import {
-  answersOf,
-  clarificationsOf,
-  peopleByIds,
-  reviewOf,
-  scoresOf,
-  snapshotsOf,
-} from './oit-assessment.repo.ts';
+import { answersOf, clarificationsOf, peopleByIds, reviewOf, scoresOf } from './oit-assessment.repo.ts';
 import type { Assessment, AssessmentItem, ItemResult, StageInfo } from './oit-assessment.schema.ts';
 import { statusOf } from './oit-assessment.workflow.ts';
 
@@ -51,7 +45,8 @@ export async function getAssessment(
   const answers = await answersOf(db, agencyId, year);
   const scores = await scoresOf(db, agencyId, year);
   const clarifications = await clarificationsOf(db, agencyId, year);
-  const snapshots = await snapshotsOf(db, agencyId, year);
+  const original = await originalEvidence(db, { agencyId, year });
+  const latest = await latestEvidence(db, { agencyId, year });
   const stages = await oitStagesOf(db, ctx, now);
   const status = statusOf(answers);
   const visible = scoresVisibleTo(actor, status);
@@ -87,7 +82,7 @@ export async function getAssessment(
       components: item.components,
       conditions: item.conditions,
       answer: presentAnswer(answer),
-      evidence: presentEvidence(answer, snapshots),
+      evidence: presentEvidence(answer, original, latest),
       score: score ? presentScore(score, people) : null,
       clarification: clarification ? presentClarification(clarification, people) : null,
       can: {

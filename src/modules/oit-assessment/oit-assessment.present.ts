@@ -2,7 +2,8 @@
 // the OIT score stay hidden from the agency and supervisors until the assessment is submitted.
 import type { Actor } from '../../core/authz.ts';
 import type { OitItemState, OitReviewStatus } from '../../core/oit/states.ts';
-import type { AnswerRow, ClarificationRow, ReviewRow, ScoreRow, SnapshotRow } from './oit-assessment.repo.ts';
+import type { EvidenceByItem } from '../evidence/index.ts';
+import type { AnswerRow, ClarificationRow, ReviewRow, ScoreRow } from './oit-assessment.repo.ts';
 import type { Clarification, ItemScore } from './oit-assessment.schema.ts';
 
 type People = Map<string, string>;
@@ -41,40 +42,18 @@ export function presentClarification(row: ClarificationRow, people: People): Cla
   };
 }
 
-export function presentSnapshot(row: SnapshotRow) {
-  return {
-    id: row.id,
-    purpose: row.purpose as 'saved' | 'approval' | 'assessment' | 'clarification',
-    status: row.status as 'pending' | 'running' | 'done' | 'failed',
-    requestedAt: row.requestedAt.toISOString(),
-    fetchedAt: iso(row.fetchedAt),
-    finalUrl: row.finalUrl,
-    httpStatus: row.httpStatus,
-    contentType: row.contentType,
-    title: row.title,
-    mentionsYear: row.mentionsYear,
-    onMainDomain: row.onMainDomain,
-    lastError: row.lastError,
-  };
-}
-
-/**
- * Per URL of an answer: the original evidence (the newest snapshot taken at approval) and the latest
- * (the newest finished check, else the newest still queued). `snapshots` are newest first.
- */
-export function presentEvidence(answer: AnswerRow | undefined, snapshots: readonly SnapshotRow[]) {
+/** Per URL of an answer: the original evidence (taken at approval) and the latest check. */
+export function presentEvidence(
+  answer: AnswerRow | undefined,
+  original: EvidenceByItem,
+  latest: EvidenceByItem,
+) {
   if (!answer) return [];
-  return answer.urls.map((url) => {
-    const ofUrl = snapshots.filter((s) => s.itemCode === answer.itemCode && s.url === url);
-    const original = ofUrl.find((s) => s.purpose === 'approval');
-    const finished = ofUrl.find((s) => s.status === 'done' || s.status === 'failed');
-    const latest = finished ?? ofUrl[0];
-    return {
-      url,
-      original: original ? presentSnapshot(original) : null,
-      latest: latest ? presentSnapshot(latest) : null,
-    };
-  });
+  return answer.urls.map((url) => ({
+    url,
+    original: original.get(answer.itemCode)?.get(url) ?? null,
+    latest: latest.get(answer.itemCode)?.get(url) ?? null,
+  }));
 }
 
 export function presentAnswer(row: AnswerRow | undefined) {

@@ -1,12 +1,11 @@
-// Drizzle queries of the OIT assessment: assignments, the agency-year's review, answers, scores,
-// clarifications and evidence snapshots.
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+// Drizzle queries of the OIT assessment: assignments, the agency-year's review, answers, scores and
+// clarifications (evidence comes from the evidence module).
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { OitItemState, OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
   assessorAssignments,
-  evidenceSnapshots,
   oitAnswers,
   oitClarifications,
   oitReviews,
@@ -19,23 +18,6 @@ export type ReviewRow = typeof oitReviews.$inferSelect;
 export type AnswerRow = typeof oitAnswers.$inferSelect;
 export type ScoreRow = typeof oitScores.$inferSelect;
 export type ClarificationRow = typeof oitClarifications.$inferSelect;
-export type SnapshotRow = Pick<
-  typeof evidenceSnapshots.$inferSelect,
-  | 'id'
-  | 'itemCode'
-  | 'url'
-  | 'purpose'
-  | 'status'
-  | 'lastError'
-  | 'requestedAt'
-  | 'fetchedAt'
-  | 'finalUrl'
-  | 'httpStatus'
-  | 'contentType'
-  | 'title'
-  | 'mentionsYear'
-  | 'onMainDomain'
->;
 export interface ItemKey {
   agencyId: string;
   year: number;
@@ -156,31 +138,6 @@ export async function clarificationOf(db: DbOrTx, k: ItemKey): Promise<Clarifica
   return row;
 }
 
-/** Every snapshot of the agency-year (metadata only, never bodies), newest first. */
-export function snapshotsOf(db: DbOrTx, agencyId: string, year: number): Promise<SnapshotRow[]> {
-  const s = evidenceSnapshots;
-  return db
-    .select({
-      id: s.id,
-      itemCode: s.itemCode,
-      url: s.url,
-      purpose: s.purpose,
-      status: s.status,
-      lastError: s.lastError,
-      requestedAt: s.requestedAt,
-      fetchedAt: s.fetchedAt,
-      finalUrl: s.finalUrl,
-      httpStatus: s.httpStatus,
-      contentType: s.contentType,
-      title: s.title,
-      mentionsYear: s.mentionsYear,
-      onMainDomain: s.onMainDomain,
-    })
-    .from(s)
-    .where(and(eq(s.agencyId, agencyId), eq(s.year, year)))
-    .orderBy(desc(s.requestedAt), desc(s.id));
-}
-
 export async function peopleByIds(db: DbOrTx, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map<string, string>();
@@ -267,5 +224,3 @@ export async function saveReview(
       set: { status, ...fields, updatedAt: now },
     });
 }
-
-export const reviewStatusSql: SQL<string> = sql<string>`coalesce(${oitReviews.status}, 'answering')`;

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { OIT_STAGES } from '../../core/oit/stage.ts';
 import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
-import { EVIDENCE_PURPOSES, EVIDENCE_STATUSES } from '../../db/schema/index.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
+import { ZSnapshotSummary } from '../evidence/index.ts';
 
 /** Assessor comments, advice, clarification explanations and reasons. */
 export const OIT_ASSESSMENT_TEXT_MAX_LENGTH = 4000;
@@ -116,27 +116,10 @@ export type Queue = z.infer<typeof ZQueue>;
 export type QueueRow = z.infer<typeof ZQueueRow>;
 
 // ── Assessment view ────────────────────────────────────────────────────────────────────────────────────
-export const ZSnapshot = z
-  .object({
-    id: z.uuid(),
-    purpose: z.enum(EVIDENCE_PURPOSES),
-    status: z.enum(EVIDENCE_STATUSES),
-    requestedAt: iso,
-    fetchedAt: iso.nullable(),
-    finalUrl: z.string().nullable(),
-    httpStatus: z.number().int().nullable(),
-    contentType: z.string().nullable(),
-    title: z.string().nullable(),
-    mentionsYear: z.boolean().nullable(),
-    onMainDomain: z.boolean().nullable(),
-    lastError: z.string().nullable(),
-  })
-  .meta({ id: 'OitEvidenceSnapshot' });
-
 export const ZUrlEvidence = z.object({
   url: z.string(),
-  original: ZSnapshot.nullable().describe('The snapshot taken at the executive’s approval'),
-  latest: ZSnapshot.nullable().describe('The newest finished check of the URL (else the newest queued)'),
+  original: ZSnapshotSummary.nullable().describe('The snapshot taken at the executive’s approval'),
+  latest: ZSnapshotSummary.nullable().describe('The newest finished check of the URL (else the one queued)'),
 });
 
 export const ZItemScore = z
