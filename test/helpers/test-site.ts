@@ -1,6 +1,7 @@
 // A small website on 127.0.0.1 (random port) for the evidence fetcher's tests and bench: a Thai page that
 // mentions FY 2568, a TIS-620 page, a 404, a redirect chain, a slow page, a huge body, redirects to a private
-// and to the metadata address, a PDF, an image, a ZIP, a flaky page (503 a few times, then fine).
+// and to the metadata address, a PDF, an image, a ZIP, a flaky page (503 a few times, then fine), a page that
+// answers after a delay.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
@@ -92,6 +93,12 @@ export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSit
     if (p === '/to-ftp') return redirect(302, 'ftp://example.com/file');
     // Never answers: the fetcher's time limit must end it (the socket is closed with the site).
     if (p === '/slow') return;
+    // /delayed?ms=N: the Thai page after N ms, like a distant site (for the bench).
+    if (p === '/delayed') {
+      const timer = setTimeout(() => html(SITE_PAGES.thai), Number(u.searchParams.get('ms') ?? '200'));
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     if (p === '/huge') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       const chunk = Buffer.alloc(64 * 1024, 'ก'.charCodeAt(0) % 256);
