@@ -35,6 +35,11 @@ export const routes: RouteObject[] = [
                 path: 'agencies/:id/stakeholders',
                 ...page(() => import('./pages/stakeholders/StakeholdersPage.tsx')),
               },
+              {
+                path: 'agencies/:id/oit/:year',
+                ...page(() => import('./pages/oit/agency/AgencyOitPage.tsx')),
+              },
+              { path: 'oit', ...page(() => import('./pages/oit/agency/OitRedirectPage.tsx')) },
               { path: 'progress', ...page(() => import('./pages/stakeholders/ProgressPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },

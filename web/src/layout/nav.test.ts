@@ -16,6 +16,12 @@ describe('navItems', () => {
     expect(navItems('executive', 'a1').map((i) => i.to)).not.toContain('/users');
   });
 
+  it('gives every agency role its OIT page', () => {
+    for (const role of ['agency_admin', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).toContain('/oit');
+    expect(navItems('agency_staff', null).map((i) => i.to)).not.toContain('/oit');
+  });
+
   it('keeps import and user management away from everyone but admins and agency admins', () => {
     for (const role of ['supervisor', 'assessor', 'executive'] as const) {
       const sut = navItems(role, null).map((i) => i.to);

@@ -18,6 +18,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
+  const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   switch (role) {
     case 'admin':
       return [
@@ -56,10 +57,18 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         password,
       ];
     case 'agency_admin':
-      return [home, ...myAgency, iitAccess, { label: 'nav.agencyUsers', to: '/users' }, frameworks, password];
+      return [
+        home,
+        ...myAgency,
+        ...oit,
+        iitAccess,
+        { label: 'nav.agencyUsers', to: '/users' },
+        frameworks,
+        password,
+      ];
     case 'executive':
-      return [home, ...myAgency, frameworks, password];
+      return [home, ...myAgency, ...oit, frameworks, password];
     case 'agency_staff':
-      return [home, ...myAgency, password];
+      return [home, ...myAgency, ...oit, password];
   }
 }

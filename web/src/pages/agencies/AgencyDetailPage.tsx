@@ -157,6 +157,13 @@ export default function AgencyDetailPage() {
               <Button component={RouterLink} to={`/agencies/${a.id}/stakeholders`} variant="light">
                 {t('stakeholders.open')}
               </Button>
+              <Button
+                component={RouterLink}
+                to={`/agencies/${a.id}/oit/${Math.max(...a.participations.map((p) => p.year))}`}
+                variant="light"
+              >
+                {t('oit.open')}
+              </Button>
             </Group>
             <AgencyCalendarPanel
               agencyId={a.id}

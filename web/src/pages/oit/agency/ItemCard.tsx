@@ -1,0 +1,231 @@
+// One OIT item in the checklist: its state and who answers it in the heading; inside, the requirements
+// (components, period, conditions) beside the answer form — or the answer read-only — the executive's
+// return comment, delegation and the item's history.
+import {
+  Accordion,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { type Checklist, type ChecklistItem, type EvidenceCheck, useSetAssignee } from '../../../api/oit.ts';
+import { useUser } from '../../../auth/session.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useLang } from '../../../i18n/index.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { pick } from '../../../lib/localized.ts';
+import { AnswerForm } from './AnswerForm.tsx';
+import { AnswerReadOnly } from './AnswerReadOnly.tsx';
+import { badgeWrap, readOnlyReason, stateColor } from './oit-view.ts';
+
+export function ItemCard({
+  item,
+  checklist: c,
+  evidence,
+  mayRefetch,
+  selectable,
+  selected,
+  onSelect,
+  onHistory,
+}: {
+  item: ChecklistItem;
+  checklist: Checklist;
+  /** Every snapshot of the item's URLs, when the evidence list is loaded. */
+  evidence: readonly EvidenceCheck[] | undefined;
+  mayRefetch: boolean;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onHistory: () => void;
+}) {
+  const { lang, t } = useLang();
+  const user = useUser();
+  const a = item.answer;
+  const reason = readOnlyReason(item, { role: user.role, userId: user.id, stageOpen: c.stage.open });
+
+  return (
+    <Accordion.Item value={item.code} id={`oit-item-${item.code}`} data-testid={`oit-item-${item.code}`}>
+      <Group gap={0} wrap="nowrap" align="center">
+        {selectable && (
+          <Checkbox
+            ml="sm"
+            checked={selected}
+            onChange={(e) => onSelect(e.currentTarget.checked)}
+            aria-label={t('oit.return.select', { code: item.code })}
+          />
+        )}
+        <Accordion.Control style={{ flex: 1, minWidth: 0 }}>
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {item.code} · {pick(item.title, lang)}
+            </Text>
+            <Group gap={6} wrap="wrap">
+              <Badge size="sm" variant="light" color={stateColor(a.state)} styles={badgeWrap}>
+                {pick(a.stateName, lang)}
+              </Badge>
+              <Badge size="sm" variant="outline" color={a.answered ? 'green' : 'gray'} styles={badgeWrap}>
+                {a.answered ? t('oit.item.answered') : t('oit.item.notAnswered')}
+              </Badge>
+              {a.assignee && (
+                <Badge size="sm" variant="outline" color="cyan" styles={badgeWrap}>
+                  {t('oit.item.assignedTo', { name: a.assignee.displayName })}
+                </Badge>
+              )}
+            </Group>
+          </Stack>
+        </Accordion.Control>
+      </Group>
+      <Accordion.Panel>
+        <Stack gap="md">
+          {a.state === 'returned' && a.returnComment && (
+            <Alert color="orange" title={t('oit.item.returnedTitle')} data-testid="oit-return-comment">
+              {a.returnComment}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <Requirements item={item} />
+            <Stack gap="sm">
+              {item.can.edit ? (
+                <AnswerForm
+                  key={`${item.code}:${a.updatedAt ?? ''}:${a.state}`}
+                  item={item}
+                  checklist={c}
+                  evidence={evidence}
+                  mayRefetch={mayRefetch}
+                />
+              ) : (
+                <>
+                  {reason && (
+                    <Text size="sm" c="dimmed">
+                      {t(`oit.readOnly.${reason}`, { name: a.assignee?.displayName ?? '–' })}
+                    </Text>
+                  )}
+                  <AnswerReadOnly item={item} checklist={c} evidence={evidence} mayRefetch={mayRefetch} />
+                </>
+              )}
+            </Stack>
+          </SimpleGrid>
+          <Group justify="space-between" gap="sm" align="flex-end" wrap="wrap">
+            <Stack gap={2}>
+              {a.updatedAt && (
+                <Text size="xs" c="dimmed">
+                  {t('oit.item.updated', {
+                    date: formatDateTime(a.updatedAt, lang),
+                    name: a.updatedBy?.displayName ?? '–',
+                  })}
+                </Text>
+              )}
+              {a.approvedAt && (
+                <Text size="xs" c="dimmed">
+                  {t('oit.item.approvedAt', { date: formatDateTime(a.approvedAt, lang) })}
+                </Text>
+              )}
+            </Stack>
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              {item.can.delegate && <Delegate item={item} checklist={c} />}
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={onHistory}
+                aria-label={t('oit.history.openFor', { code: item.code })}
+              >
+                {t('oit.history.open')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </Accordion.Panel>
+    </Accordion.Item>
+  );
+}
+
+function Requirements({ item }: { item: ChecklistItem }) {
+  const { lang, t } = useLang();
+  const { period, mainWebsite, note } = item.conditions;
+  return (
+    <Paper withBorder p="sm" radius="sm" bg="var(--mantine-color-gray-0)">
+      <Stack gap="xs">
+        <Text fw={600} size="sm">
+          {t('oit.req.components')}
+        </Text>
+        {item.components.length > 0 ? (
+          <List size="sm" spacing={2} type="ordered">
+            {item.components.map((comp, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: components have no ids; their order is fixed
+              <List.Item key={n}>{pick(comp, lang)}</List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('oit.req.noComponents')}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('oit.req.allComponents')}
+        </Text>
+        {period && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('oit.req.period')}
+            </Text>{' '}
+            {pick(period, lang)}
+          </Text>
+        )}
+        <Text size="sm">
+          <Text span fw={600}>
+            {t('oit.req.where')}
+          </Text>{' '}
+          {mainWebsite ? t('oit.req.mainWebsite') : t('oit.req.anyWebsite')}
+        </Text>
+        {note && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('oit.req.note')}
+            </Text>{' '}
+            {pick(note, lang)}
+          </Text>
+        )}
+        {item.paraphrased && (
+          <Text size="xs" c="dimmed">
+            {t('oit.req.paraphrased')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Delegate({ item, checklist: c }: { item: ChecklistItem; checklist: Checklist }) {
+  const { t } = useLang();
+  const assign = useSetAssignee(c.agency.id, c.year);
+  const NOBODY = '-';
+  const data = [
+    { value: NOBODY, label: t('oit.delegate.nobody') },
+    ...c.assignees.map((u) => ({ value: u.id, label: `${u.displayName} (${t(`roles.${u.role}`)})` })),
+  ];
+  return (
+    <Stack gap={4}>
+      <Select
+        label={t('oit.delegate.label', { code: item.code })}
+        data={data}
+        value={item.answer.assignee?.id ?? NOBODY}
+        onChange={(v) => assign.mutate({ code: item.code, userId: !v || v === NOBODY ? null : v })}
+        allowDeselect={false}
+        disabled={assign.isPending}
+        rightSection={assign.isPending ? <Loader size="xs" /> : undefined}
+        size="xs"
+        w={260}
+        maw="100%"
+      />
+      <ErrorAlert error={assign.error} />
+    </Stack>
+  );
+}
