@@ -8,7 +8,13 @@ import type { Database } from '../../db/client.ts';
 import { evidenceBodies, evidenceSnapshots, participations } from '../../db/schema/index.ts';
 import type { FetchedPage, FetchPage } from './evidence.fetcher.ts';
 import { requestEvidence } from './evidence.requests.ts';
-import { type EvidenceWorkerDeps, leaseMs, runEvidenceJobs } from './evidence.worker.ts';
+import {
+  type EvidenceWorkerDeps,
+  leaseMs,
+  runEvidenceJobs,
+  startProcessEvidenceWorker,
+  wakeEvidenceWorker,
+} from './evidence.worker.ts';
 
 let database: Database;
 let site: TestSite;
@@ -218,5 +224,16 @@ describe('runEvidenceJobs', () => {
     }
     expect(await run).toEqual({ done: 7, retried: 0, failed: 0 });
     expect([started, most]).toEqual([7, 3]);
+  });
+
+  it('runs in the background once woken, and stops cleanly with nothing left running', async () => {
+    const [id] = (await queue('O9', '/page/bg')) as [string];
+    const worker = startProcessEvidenceWorker(deps, 60_000); // the timer alone would wait a minute
+    wakeEvidenceWorker();
+    for (let i = 0; i < 2000 && (await snapshot(id)).status !== 'done'; i += 1)
+      await new Promise((r) => setImmediate(r));
+    await worker.stop();
+    expect(await snapshot(id)).toMatchObject({ status: 'done', httpStatus: 200 });
+    wakeEvidenceWorker(); // a stopped worker is no longer reachable: nothing happens
   });
 });
