@@ -84,4 +84,16 @@ export const cases: MatrixCase[] = [
     body: () => ({ items: [{ code: ITEM, comment: 'ทดสอบสิทธิ์' }] }),
     expect: allow({ executive: inScopeOnly }),
   },
+  {
+    name: 'GET /api/agencies/:id/oit/:year/readiness',
+    method: 'GET',
+    url: (w) => `${base(w)}/readiness`,
+    expect: readers,
+  },
+  {
+    name: 'GET /api/agencies/:id/oit/:year/items/:code/history',
+    method: 'GET',
+    url: (w) => `${base(w)}/items/${ITEM}/history`,
+    expect: readers,
+  },
 ];

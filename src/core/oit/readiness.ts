@@ -23,8 +23,8 @@ export interface ReadinessAnswer {
 }
 
 /**
- * An item's evidence: reachable (every URL's latest check answered 2xx), broken (some URL failed or answered
- * an error), checking (some URL not checked yet), none (no URL).
+ * An item's evidence: reachable (every URL's latest check answered 2xx/3xx, as the evidence checker's verdict
+ * reads it), broken (some URL failed or answered an error), checking (some URL not checked yet), none (no URL).
  */
 export type ItemEvidence = 'reachable' | 'broken' | 'checking' | 'none';
 
@@ -65,7 +65,7 @@ export function isApprovedState(state: OitItemState): boolean {
 export function urlReachable(check: UrlCheck | null | undefined): boolean | null {
   if (!check || check.status === 'pending' || check.status === 'running') return null;
   if (check.status === 'failed' || check.httpStatus === null) return false;
-  return check.httpStatus >= 200 && check.httpStatus < 300;
+  return check.httpStatus >= 200 && check.httpStatus < 400;
 }
 
 export function itemEvidence(

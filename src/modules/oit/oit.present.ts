@@ -3,17 +3,11 @@
 
 import type { Framework, OitItem } from '../../core/framework/schema.ts';
 import { isAnswered, urlWarnings } from '../../core/oit/answer-rules.ts';
-import { isApprovedState, urlReachable } from '../../core/oit/readiness.ts';
+import { isApprovedState } from '../../core/oit/readiness.ts';
 import { type OitItemState, type OitReviewStatus, stateName } from '../../core/oit/states.ts';
-import type { AnswerRow, ReviewRow, SnapshotRow } from './oit.repo.ts';
-import type {
-  AnswerView,
-  Checklist,
-  ChecklistItem,
-  EvidenceCheck,
-  ReviewView,
-  StageWindowView,
-} from './oit.schema.ts';
+import type { EvidenceByItem, SnapshotSummary } from '../evidence/index.ts';
+import type { AnswerRow, ReviewRow } from './oit.repo.ts';
+import type { AnswerView, Checklist, ChecklistItem, ReviewView, StageWindowView } from './oit.schema.ts';
 
 export type People = ReadonlyMap<string, { id: string; displayName: string }>;
 
@@ -44,38 +38,10 @@ export function presentReview(row: ReviewRow | null, people: People): ReviewView
   };
 }
 
-export function presentEvidence(s: SnapshotRow): EvidenceCheck {
-  return {
-    snapshotId: s.id,
-    purpose: s.purpose as EvidenceCheck['purpose'],
-    status: s.status as EvidenceCheck['status'],
-    httpStatus: s.httpStatus,
-    finalUrl: s.finalUrl,
-    title: s.title,
-    mentionsYear: s.mentionsYear,
-    onMainDomain: s.onMainDomain,
-    requestedAt: s.requestedAt.toISOString(),
-    fetchedAt: iso(s.fetchedAt),
-    lastError: s.lastError,
-    reachable: urlReachable({ status: s.status as EvidenceCheck['status'], httpStatus: s.httpStatus }),
-  };
-}
-
-/** Latest check per item code and URL. */
-export function snapshotIndex(rows: readonly SnapshotRow[]): Map<string, Map<string, SnapshotRow>> {
-  const out = new Map<string, Map<string, SnapshotRow>>();
-  for (const r of rows) {
-    const perItem = out.get(r.itemCode) ?? new Map<string, SnapshotRow>();
-    perItem.set(r.url, r);
-    out.set(r.itemCode, perItem);
-  }
-  return out;
-}
-
 export function presentAnswer(
   item: OitItem,
   row: AnswerRow | undefined,
-  ctx: { website: string | null; people: People; snapshots: ReadonlyMap<string, SnapshotRow> | undefined },
+  ctx: { website: string | null; people: People; evidence: ReadonlyMap<string, SnapshotSummary> | undefined },
 ): AnswerView {
   const state = (row?.state ?? 'draft') as OitItemState;
   const urls = row?.urls ?? [];
@@ -84,11 +50,10 @@ export function presentAnswer(
     stateName: stateName(state),
     has: row?.has ?? null,
     urls: urls.map((url) => {
-      const snapshot = ctx.snapshots?.get(url);
       return {
         url,
         warnings: urlWarnings(url, ctx.website, item.conditions.mainWebsite),
-        evidence: snapshot ? presentEvidence(snapshot) : null,
+        evidence: ctx.evidence?.get(url) ?? null,
       };
     }),
     explanation: row?.explanation ?? null,
@@ -110,7 +75,7 @@ export interface ChecklistParts {
   answers: ReadonlyMap<string, AnswerRow>;
   review: ReviewRow | null;
   people: People;
-  snapshots: ReadonlyMap<string, ReadonlyMap<string, SnapshotRow>>;
+  evidence: EvidenceByItem;
   stage: StageWindowView;
   itemCan: (row: AnswerRow | undefined) => ChecklistItem['can'];
   can: Omit<Checklist['can'], 'edit'>;
@@ -129,7 +94,7 @@ export function presentChecklist(p: ChecklistParts): Checklist {
       answer: presentAnswer(item, row, {
         website: p.agency.website,
         people: p.people,
-        snapshots: p.snapshots.get(item.code),
+        evidence: p.evidence.get(item.code),
       }),
       can: p.itemCan(row),
     };

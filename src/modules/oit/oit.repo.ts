@@ -1,12 +1,11 @@
-// Drizzle queries of the agency side of OIT: answers, the agency-level review row, the accounts items may be
-// delegated to, and the latest evidence check of each URL.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+// Drizzle queries of the agency side of OIT: answers, the agency-level review row and the accounts items may
+// be delegated to.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { evidenceSnapshots, oitAnswers, oitReviews, users } from '../../db/schema/index.ts';
+import { oitAnswers, oitReviews, users } from '../../db/schema/index.ts';
 
 export type AnswerRow = typeof oitAnswers.$inferSelect;
 export type ReviewRow = typeof oitReviews.$inferSelect;
-export type SnapshotRow = typeof evidenceSnapshots.$inferSelect;
 export interface AgencyYear {
   agencyId: string;
   year: number;
@@ -124,21 +123,4 @@ export function selectAssignees(db: DbOrTx, agencyId: string) {
       ),
     )
     .orderBy(users.displayName);
-}
-
-/**
- * The latest check (by request time) of every URL of the agency-year, per item. A check queued after a
- * save shows as pending until the evidence worker reaches it.
- */
-export function latestSnapshots(db: DbOrTx, k: AgencyYear): Promise<SnapshotRow[]> {
-  return db
-    .selectDistinctOn([evidenceSnapshots.itemCode, evidenceSnapshots.url])
-    .from(evidenceSnapshots)
-    .where(and(eq(evidenceSnapshots.agencyId, k.agencyId), eq(evidenceSnapshots.year, k.year)))
-    .orderBy(
-      evidenceSnapshots.itemCode,
-      evidenceSnapshots.url,
-      desc(evidenceSnapshots.requestedAt),
-      desc(evidenceSnapshots.fetchedAt),
-    );
 }

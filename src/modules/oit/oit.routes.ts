@@ -1,11 +1,14 @@
 // The agency side of OIT: the checklist, answers, delegation, submission, the executive's approval or
 // return, readiness and an item's history. Each route makes one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getItemHistory, getReadiness } from './oit.readiness.ts';
 import {
   ZAgencyYearParams,
   ZAssigneeBody,
   ZChecklist,
+  ZItemHistory,
   ZItemParams,
+  ZReadiness,
   ZReturnBody,
   ZSaveAnswerBody,
 } from './oit.schema.ts';
@@ -111,5 +114,35 @@ export const oitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => returnItems(app.deps, req.actor, req.params.id, req.params.year, req.body),
+  );
+
+  app.get(
+    '/agencies/:id/oit/:year/readiness',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'Readiness: items answered, approved and with reachable evidence, per sub-indicator, and the OIT score if every "has" item with reachable evidence passed',
+        params: ZAgencyYearParams,
+        response: { 200: ZReadiness },
+      },
+    },
+    async (req) => getReadiness(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  app.get(
+    '/agencies/:id/oit/:year/items/:code/history',
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          'The item’s history from the audit log (answer, score and clarification entries), newest first',
+        params: ZItemParams,
+        response: { 200: ZItemHistory },
+      },
+    },
+    async (req) => getItemHistory(app.deps, req.actor, itemKey(req.params)),
   );
 };

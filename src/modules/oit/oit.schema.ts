@@ -11,6 +11,7 @@ import {
 } from '../../shared/limits.ts';
 import { ZFiscalYear } from '../agencies/agencies.schema.ts';
 import { ZAuditEntry } from '../audit/index.ts';
+import { type SnapshotSummary, ZSnapshotSummary } from '../evidence/index.ts';
 
 const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
 const ZName = z.object({ th: z.string(), en: z.string() });
@@ -88,23 +89,12 @@ export const ZStageWindow = z.object({
 });
 export type StageWindowView = z.infer<typeof ZStageWindow>;
 
-export const ZEvidenceCheck = z
-  .object({
-    snapshotId: z.string(),
-    purpose: z.enum(['saved', 'approval', 'assessment', 'clarification']),
-    status: z.enum(['pending', 'running', 'done', 'failed']),
-    httpStatus: z.number().int().nullable(),
-    finalUrl: z.string().nullable(),
-    title: z.string().nullable(),
-    mentionsYear: z.boolean().nullable(),
-    onMainDomain: z.boolean().nullable(),
-    requestedAt: ZInstant,
-    fetchedAt: ZInstant.nullable(),
-    lastError: z.string().nullable(),
-    reachable: z.boolean().nullable().describe('2xx = true; error or failed = false; not checked yet = null'),
-  })
-  .describe('The latest check of one URL');
-export type EvidenceCheck = z.infer<typeof ZEvidenceCheck>;
+/**
+ * The latest check of one URL: the evidence module's snapshot summary (its newest result, or the queued
+ * check of a URL never checked yet), the same shape as its own lists, so one component shows both.
+ */
+export const ZEvidenceCheck = ZSnapshotSummary;
+export type EvidenceCheck = SnapshotSummary;
 
 export const ZUrlView = z.object({
   url: z.string(),

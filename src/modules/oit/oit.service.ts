@@ -7,14 +7,13 @@ import { answerProblems, normalizeAnswer, type OitAnswerValue } from '../../core
 import { isEditable, itemTransition, type OitItemState, reviewStatusOf } from '../../core/oit/states.ts';
 import type { Tx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
-import { requestEvidence } from '../evidence/index.ts';
+import { latestEvidence, requestEvidence } from '../evidence/index.ts';
 import { answeringWindow, assertAnsweringOpen, itemOf, type OitContext, oitContext } from './oit.access.ts';
 import { delegationClosed, invalidAnswer, notAssignable, notDelegated } from './oit.errors.ts';
-import { presentChecklist, snapshotIndex } from './oit.present.ts';
+import { presentChecklist } from './oit.present.ts';
 import {
   type AgencyYear,
   type AnswerRow,
-  latestSnapshots,
   lockReview,
   selectAnswer,
   selectAnswers,
@@ -75,10 +74,10 @@ export async function checklistOf(deps: Deps, ctx: OitContext): Promise<Checklis
     submit: can(who, 'oit.submit', ctx.ref),
     approve: can(who, 'oit.approve', ctx.ref),
   };
-  const [rows, review, snapshots, stage, assignees] = await Promise.all([
+  const [rows, review, evidence, stage, assignees] = await Promise.all([
     selectAnswers(db, ctx.key),
     selectReview(db, ctx.key),
-    latestSnapshots(db, ctx.key),
+    latestEvidence(db, ctx.key),
     answeringWindow(db, ctx.key.agencyId, ctx.key.year, deps.now()),
     may.delegate ? selectAssignees(db, ctx.key.agencyId) : Promise.resolve([]),
   ]);
@@ -103,7 +102,7 @@ export async function checklistOf(deps: Deps, ctx: OitContext): Promise<Checklis
     answers,
     review,
     people: new Map(people.map((p) => [p.id, { id: p.id, displayName: p.displayName }])),
-    snapshots: snapshotIndex(snapshots),
+    evidence,
     stage,
     itemCan: (row) => {
       const state = (row?.state ?? 'draft') as OitItemState;
