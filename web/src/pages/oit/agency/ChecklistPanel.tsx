@@ -37,7 +37,8 @@ export function ChecklistPanel({
 }) {
   const { lang, t } = useLang();
   const user = useUser();
-  const [filter, setFilter] = useState<ItemFilter>('all');
+  // Staff answer only what was delegated to them: start there (every item stays one click away).
+  const [filter, setFilter] = useState<ItemFilter>(user.role === 'agency_staff' ? 'mine' : 'all');
   const [open, setOpen] = useState<string[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const returnable = new Set(returnableCodes(c));
