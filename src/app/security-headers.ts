@@ -41,9 +41,11 @@ export async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIO
 
 /** Sets the security headers on every response of `app` and of the scopes registered inside it. */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  const headers = Object.entries(await helmetHeaders());
+  const headers = await helmetHeaders();
   app.addHook('onRequest', (_req, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    // Kept with the reply's own headers and written once with them (cheaper than one setHeader each);
+    // a route that sets one of them itself still has the last word, as with helmet.
+    reply.headers(headers);
     done();
   });
 }

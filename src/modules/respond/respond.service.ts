@@ -3,7 +3,7 @@
 // describes another respondent.
 import type { AppDeps } from '../../app/context.ts';
 import { keyedHash } from '../../app/secrets.ts';
-import { stageWindow } from '../../core/calendar.ts';
+import { type StageDates, stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
 import { type AnswerValidator, answerValidator, buildQuestionnaire } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -178,21 +178,24 @@ export const SUBMIT_CONTEXT_TTL_MS = 5000;
 type SubmitContext = {
   framework: Awaited<ReturnType<typeof frameworkForYear>>;
   target: Awaited<ReturnType<typeof selectSubmitTarget>>;
+  /** The framework's calendar stage of this collection, if it has one. */
+  stage: StageDates | undefined;
   /** The answer check for this framework, instrument and agency type, made on first use. */
   check?: AnswerValidator;
   until: number;
 };
 const submitContexts = new Map<string, SubmitContext>();
 
-async function submitContext(deps: Deps, agencyId: string, year: number, stage: string) {
-  const key = `${agencyId}|${year}|${stage}`;
+async function submitContext(deps: Deps, agencyId: string, year: number, stageCode: string) {
+  const key = `${agencyId}|${year}|${stageCode}`;
   const hit = submitContexts.get(key);
   if (hit && hit.until > Date.now()) return hit;
   const [framework, target] = await Promise.all([
     frameworkForYear(deps.db, year),
-    selectSubmitTarget(deps.db, agencyId, year, stage),
+    selectSubmitTarget(deps.db, agencyId, year, stageCode),
   ]);
-  const fresh: SubmitContext = { framework, target, until: Date.now() + SUBMIT_CONTEXT_TTL_MS };
+  const stage = framework.framework.calendar.find((s) => s.code === stageCode);
+  const fresh: SubmitContext = { framework, target, stage, until: Date.now() + SUBMIT_CONTEXT_TTL_MS };
   if (submitContexts.size > 10_000) submitContexts.clear();
   submitContexts.set(key, fresh);
   return fresh;
@@ -217,7 +220,7 @@ export async function submitResponse(
   const context = await submitContext(deps, agencyId, grant.year, stageCode);
   const { version, framework } = context.framework;
   if (!context.target) throw notCollecting();
-  const stage = framework.calendar.find((s) => s.code === stageCode);
+  const { stage } = context;
   const window = stage
     ? stageWindow(stage, context.target.extensionEndsOn, now)
     : { open: false, opensOn: null, closesOn: null };
@@ -243,35 +246,42 @@ export async function submitResponse(
     channel: 'web' as const,
     now,
   };
-  const isRetry = async (tx: DbOrTx) => {
-    const previous = await selectSubmission(tx, body.submissionId);
-    return previous !== undefined && previous.agencyId === agencyId && previous.instrument === instrument;
-  };
-  const recorded = () => {
-    tallySubmission(deps.db, { agencyId, year: grant.year, clientIp, now, config: deps.config });
-    return { status: 'recorded' as const };
-  };
-
+  const recorded = { agencyId, year: grant.year, clientIp, now };
   // IIT without single-use tokens marks nothing else: the one insert is atomic and committed on its own.
   if (instrument === 'IIT' && !grant.tokenHash) {
     const { duplicate } = await recordResponse(deps.db, response);
-    return duplicate ? { status: 'already_recorded' as const } : recorded();
+    return duplicate ? { status: 'already_recorded' as const } : tallied(deps, recorded);
   }
   const status = await deps.db.transaction(async (tx) => {
     if (grant.tokenHash && !(await consumeToken(tx, grant.tokenHash))) {
       // Used already: by this very submission (a retry), or by another one.
-      if (await isRetry(tx)) return 'already_recorded' as const;
+      if (await isRetry(tx, response)) return 'already_recorded' as const;
       throw tokenUsedError();
     }
     if (instrument === 'EIT1') {
       if (!grant.destinationHash) throw notCollecting();
       if (!(await markEitRespondent(tx, agencyId, grant.year, grant.destinationHash))) {
-        if (await isRetry(tx)) return 'already_recorded' as const;
+        if (await isRetry(tx, response)) return 'already_recorded' as const;
         throw alreadyResponded();
       }
     }
     const { duplicate } = await recordResponse(tx, response);
     return duplicate ? ('already_recorded' as const) : ('recorded' as const);
   });
-  return status === 'recorded' ? recorded() : { status };
+  return status === 'recorded' ? tallied(deps, recorded) : { status };
+}
+
+// The helpers below are module functions rather than closures in submitResponse: this runs on every
+// submission, and each closure made there costs more than the call itself (tsx names every function).
+
+/** Whether the same submission was already recorded for this agency and instrument (a retry). */
+async function isRetry(tx: DbOrTx, r: { submissionId: string; agencyId: string; instrument: string }) {
+  const previous = await selectSubmission(tx, r.submissionId);
+  return previous !== undefined && previous.agencyId === r.agencyId && previous.instrument === r.instrument;
+}
+
+/** Counts a committed submission toward the burst counters. */
+function tallied(deps: Deps, r: { agencyId: string; year: number; clientIp: string; now: Date }) {
+  tallySubmission(deps.db, { ...r, config: deps.config });
+  return { status: 'recorded' as const };
 }
