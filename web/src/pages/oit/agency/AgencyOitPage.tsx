@@ -19,7 +19,7 @@ import { formatFiscalYear } from '../../../lib/format.ts';
 import { pickName } from '../../../lib/localized.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-import { hasPendingEvidence } from './oit-view.ts';
+import { allItems, hasPendingEvidence } from './oit-view.ts';
 import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { StageBanner } from './StageBanner.tsx';
@@ -97,7 +97,13 @@ export default function AgencyOitPage() {
               />
             </Tabs.Panel>
             <Tabs.Panel value="readiness" pt="md">
-              {tab === 'readiness' && <ReadinessPanel agencyId={id} year={year} />}
+              {tab === 'readiness' && (
+                <ReadinessPanel
+                  agencyId={id}
+                  year={year}
+                  titles={new Map(allItems(checklist.data).map((i) => [i.code, i.title]))}
+                />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="results" pt="md">
               {tab === 'results' && (

@@ -221,6 +221,9 @@ function Delegate({ item, checklist: c }: { item: ChecklistItem; checklist: Chec
         allowDeselect={false}
         disabled={assign.isPending}
         rightSection={assign.isPending ? <Loader size="xs" /> : undefined}
+        description={
+          c.assignees.some((u) => u.role === 'agency_staff') ? undefined : t('oit.delegate.noStaff')
+        }
         size="xs"
         w={260}
         maw="100%"

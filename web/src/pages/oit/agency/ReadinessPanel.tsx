@@ -8,9 +8,18 @@ import { Loading } from '../../../components/Loading.tsx';
 import { StatCard } from '../../../components/StatCard.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount, formatScore } from '../../../lib/format.ts';
-import { pick } from '../../../lib/localized.ts';
+import { type LocalizedText, pick } from '../../../lib/localized.ts';
 
-export function ReadinessPanel({ agencyId, year }: { agencyId: string; year: number }) {
+export function ReadinessPanel({
+  agencyId,
+  year,
+  titles,
+}: {
+  agencyId: string;
+  year: number;
+  /** Item titles by code (from the checklist), to name the items to fix. */
+  titles: ReadonlyMap<string, LocalizedText>;
+}) {
   const { lang, t } = useLang();
   const readiness = useReadiness(agencyId, year);
   if (readiness.isPending) return <Loading />;
@@ -52,7 +61,9 @@ export function ReadinessPanel({ agencyId, year }: { agencyId: string; year: num
           </Text>
           <List size="sm" mt="xs">
             {toFix.map((i) => (
-              <List.Item key={i.code}>{i.code}</List.Item>
+              <List.Item key={i.code}>
+                {i.code} · {pick(titles.get(i.code), lang)}
+              </List.Item>
             ))}
           </List>
         </Paper>
