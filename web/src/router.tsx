@@ -44,6 +44,15 @@ export const routes: RouteObject[] = [
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
+              { path: 'oit/queue', ...page(() => import('./pages/oit/assess/QueuePage.tsx')) },
+              {
+                path: 'oit/assignments',
+                ...page(() => import('./pages/oit/assignments/AssignmentsPage.tsx')),
+              },
+              {
+                path: 'agencies/:id/oit/:year/assess',
+                ...page(() => import('./pages/oit/assess/AssessmentPage.tsx')),
+              },
               { path: 'otp-usage', ...page(() => import('./pages/otp-admin/OtpUsagePage.tsx')) },
               { path: 'iit-access', ...page(() => import('./pages/iit-access/IitAccessPage.tsx')) },
               { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },

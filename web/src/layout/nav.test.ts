@@ -22,6 +22,15 @@ describe('navItems', () => {
     expect(navItems('agency_staff', null).map((i) => i.to)).not.toContain('/oit');
   });
 
+  it('gives admins and assessors the OIT queue, and only admins the bulk assignment', () => {
+    expect(navItems('admin', null).map((i) => i.to)).toEqual(
+      expect.arrayContaining(['/oit/queue', '/oit/assignments']),
+    );
+    expect(navItems('assessor', null).map((i) => i.to)).toContain('/oit/queue');
+    for (const role of ['assessor', 'supervisor', 'agency_admin', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/oit/assignments');
+  });
+
   it('keeps import and user management away from everyone but admins and agency admins', () => {
     for (const role of ['supervisor', 'assessor', 'executive'] as const) {
       const sut = navItems(role, null).map((i) => i.to);

@@ -17,6 +17,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const quality: NavItem = { label: 'quality.nav', to: '/quality' };
   const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
+  const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   switch (role) {
@@ -28,6 +29,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.users', to: '/users' },
         quality,
         interviews,
+        oitQueue,
+        { label: 'oitAssess.navAssignments', to: '/oit/assignments' },
         { label: 'otp.nav', to: '/otp-usage' },
         iitAccess,
         frameworks,
@@ -52,6 +55,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         progress,
         quality,
         interviews,
+        oitQueue,
         frameworks,
         score,
         password,

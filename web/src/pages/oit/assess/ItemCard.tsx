@@ -1,0 +1,164 @@
+// One OIT item for the assessor: what the item requires, the agency's approved answer, the original evidence
+// beside the live page, the clarification if one was filed, and the score (a form while it may be scored).
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { type AssessmentItem, useRefetchEvidence } from '../../../api/oit-assessment.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useLang } from '../../../i18n/index.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { pick } from '../../../lib/localized.ts';
+import { EvidenceCompare } from '../evidence/index.ts';
+import { itemAnchor } from './assess-view.ts';
+import { ClarificationBlock } from './ClarificationBlock.tsx';
+import { ScoreForm } from './ScoreForm.tsx';
+import { ScoreView } from './ScoreView.tsx';
+
+export function ItemCard({
+  item,
+  agencyId,
+  year,
+  canRefetch,
+}: {
+  item: AssessmentItem;
+  agencyId: string;
+  year: number;
+  canRefetch: boolean;
+}) {
+  const { lang, t } = useLang();
+  const anchor = itemAnchor(item.code);
+  const refetch = useRefetchEvidence(agencyId, year);
+  const { answer } = item;
+  const showsComponents = item.can.score || item.score !== null;
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      id={anchor}
+      aria-labelledby={`${anchor}-title`}
+      tabIndex={-1}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
+          <Title order={5} size="h5" id={`${anchor}-title`} style={{ flex: '1 1 240px' }}>
+            {item.code} {pick(item.title, lang)}
+          </Title>
+          <Group gap={4}>
+            {answer && (
+              <Badge variant="outline" color="gray">
+                {t(`oitAssess.itemState.${answer.state}`)}
+              </Badge>
+            )}
+            {item.score && (
+              <Badge variant="light" color={item.score.score === 100 ? 'green' : 'red'}>
+                {t('oitAssess.score.points', { score: item.score.score })}
+              </Badge>
+            )}
+          </Group>
+        </Group>
+
+        <Conditions item={item} />
+        {!showsComponents && item.components.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('oitAssess.item.components')}
+            </Text>
+            <List size="sm" type="ordered" spacing={2}>
+              {item.components.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: components are identified by their position
+                <List.Item key={i}>{pick(c, lang)}</List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('oitAssess.item.answer')}
+          </Text>
+          {!answer || answer.has === null ? (
+            <Text size="sm" c="dimmed">
+              {t('oitAssess.item.noAnswer')}
+            </Text>
+          ) : (
+            <>
+              <Text size="sm">{t(answer.has ? 'oitAssess.item.has' : 'oitAssess.item.hasNot')}</Text>
+              {answer.explanation && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {t('oitAssess.item.explanation', { text: answer.explanation })}
+                </Text>
+              )}
+              {answer.approvedAt && (
+                <Text size="xs" c="dimmed">
+                  {t('oitAssess.item.approvedAt', { when: formatDateTime(answer.approvedAt, lang) })}
+                </Text>
+              )}
+            </>
+          )}
+        </Stack>
+
+        {item.evidence.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('oitAssess.evidence.title')}
+            </Text>
+            {item.evidence.map((e) => (
+              <EvidenceCompare
+                key={e.url}
+                url={e.url}
+                original={e.original}
+                latest={e.latest}
+                frameHeight={360}
+              />
+            ))}
+            <ErrorAlert error={refetch.error} />
+            {canRefetch && (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => refetch.mutate(item.code)}
+                  loading={refetch.isPending}
+                >
+                  {t('oitAssess.evidence.refetch', { code: item.code })}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+
+        {item.clarification && (
+          <ClarificationBlock
+            item={item}
+            clarification={item.clarification}
+            agencyId={agencyId}
+            year={year}
+          />
+        )}
+
+        {item.can.score ? (
+          // A saved score remounts the form with what the server stored.
+          <ScoreForm key={item.score?.updatedAt ?? 'new'} item={item} agencyId={agencyId} year={year} />
+        ) : (
+          item.score && <ScoreView item={item} score={item.score} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Conditions({ item }: { item: AssessmentItem }) {
+  const { lang, t } = useLang();
+  const { period, mainWebsite, note } = item.conditions;
+  if (!period && !mainWebsite && !note) return null;
+  return (
+    <Stack gap={2}>
+      {period && <Text size="sm">{t('oitAssess.item.period', { text: pick(period, lang) })}</Text>}
+      {mainWebsite && (
+        <Text size="sm" c="dimmed">
+          {t('oitAssess.item.mainWebsite')}
+        </Text>
+      )}
+      {note && <Text size="sm">{t('oitAssess.item.note', { text: pick(note, lang) })}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { AssessmentItem, ItemScore } from '../../../api/oit-assessment.ts';
+import { ApiError } from '../../../lib/api.ts';
+import {
+  defaultFilter,
+  evidencePending,
+  filterIndicators,
+  foundFromValues,
+  initialScoreForm,
+  itemAnchor,
+  itemCodesOf,
+  scoreFormChanged,
+  scoreFormHints,
+  stageTiming,
+  toScoreBody,
+} from './assess-view.ts';
+
+const score = (over: Partial<ItemScore> = {}): ItemScore => ({
+  score: 0,
+  componentsFound: [1],
+  comment: null,
+  advice: 'ควรเผยแพร่แผน',
+  originalScore: null,
+  assessor: null,
+  updatedAt: '2025-05-01T03:00:00.000Z',
+  ...over,
+});
+
+const item = (code: string, over: Partial<AssessmentItem> = {}): AssessmentItem => ({
+  code,
+  indicator: 'o',
+  subIndicator: 'o.1',
+  title: { th: code },
+  components: [{ th: 'a' }, { th: 'b' }],
+  conditions: { mainWebsite: true },
+  answer: null,
+  evidence: [],
+  score: null,
+  clarification: null,
+  can: { score: true, clarify: false, decide: false },
+  ...over,
+});
+
+describe('filterIndicators', () => {
+  const indicators = [
+    {
+      code: 'o',
+      name: { th: 'o' },
+      subIndicators: [
+        { code: 'o.1', name: { th: 'o.1' }, items: [item('O1'), item('O2', { score: score() })] },
+        { code: 'o.2', name: { th: 'o.2' }, items: [item('O3', { score: score({ score: 100 }) })] },
+      ],
+    },
+  ];
+
+  it('keeps only unscored items the viewer may score for "to score", dropping empty groups', () => {
+    const sut = filterIndicators(indicators, 'toScore');
+    expect(sut[0]?.subIndicators.map((s) => s.items.map((i) => i.code))).toEqual([['O1']]);
+  });
+
+  it('keeps items scored 0 for "zero"', () => {
+    const sut = filterIndicators(indicators, 'zero');
+    expect(sut.flatMap((i) => i.subIndicators.flatMap((s) => s.items.map((x) => x.code)))).toEqual(['O2']);
+  });
+
+  it('shows nothing for "clarifications" when none was filed', () => {
+    expect(filterIndicators(indicators, 'clarifications')).toEqual([]);
+  });
+});
+
+describe('defaultFilter', () => {
+  const counts = { applicable: 3, approved: 3, scored: 3, disputed: 1, undecided: 1 };
+  const stage = (code: 'oit_scoring' | 'confirmation') => ({
+    code,
+    name: { th: code },
+    opensOn: '2025-01-01',
+    closesOn: '2025-01-31',
+    open: true,
+    extended: false,
+  });
+
+  it('opens on the clarifications in the confirmation stage', () => {
+    expect(defaultFilter({ current: stage('confirmation'), counts })).toBe('clarifications');
+  });
+
+  it('shows every item while scoring', () => {
+    expect(defaultFilter({ current: stage('oit_scoring'), counts })).toBe('all');
+  });
+});
+
+describe('itemCodesOf', () => {
+  it('reads the item codes a refusal lists', () => {
+    const sut = new ApiError(409, 'oit_unscored_items', 'ยังไม่ได้ให้คะแนน', 'unscored', { items: ['O1', 'O7'] });
+    expect(itemCodesOf(sut)).toEqual(['O1', 'O7']);
+  });
+
+  it('gives nothing for other errors', () => {
+    expect(itemCodesOf(new Error('x'))).toEqual([]);
+    expect(itemCodesOf(new ApiError(400, 'bad', 'th', 'en', [{ path: 'score' }]))).toEqual([]);
+  });
+});
+
+describe('itemAnchor', () => {
+  it('makes a safe element id from an item code', () => {
+    expect(itemAnchor('O1.2 a')).toBe('oit-item-O1_2_a');
+  });
+});
+
+describe('score form', () => {
+  it('starts empty for an unscored item', () => {
+    expect(initialScoreForm(null)).toEqual({ score: null, found: [], comment: '', advice: '' });
+  });
+
+  it('keeps ticked components sorted and unique', () => {
+    expect(foundFromValues(['2', '0', '1', '0'])).toEqual([0, 1, 2]);
+    expect(foundFromValues([])).toEqual([]);
+  });
+
+  it('warns that 100 needs every component ticked', () => {
+    expect(scoreFormHints({ score: 100, found: [0], comment: '', advice: '' }, 2).score).toBe(
+      'notEveryComponent',
+    );
+    expect(scoreFormHints({ score: 100, found: [0, 1], comment: '', advice: '' }, 2)).toEqual({});
+  });
+
+  it('asks for advice when the score is 0', () => {
+    expect(scoreFormHints({ score: 0, found: [], comment: '', advice: '  ' }, 2).advice).toBe('required');
+    expect(scoreFormHints({ score: 0, found: [], comment: '', advice: 'ควรเพิ่ม' }, 2)).toEqual({});
+  });
+
+  it('asks for a score before anything can be sent', () => {
+    const form = { score: null, found: [0], comment: '', advice: '' };
+    expect(scoreFormHints(form, 2).score).toBe('choose');
+    expect(toScoreBody(form)).toBeNull();
+  });
+
+  it('sends trimmed texts and null for empty ones', () => {
+    expect(toScoreBody({ score: 0, found: [1], comment: '  ', advice: ' ควรเพิ่ม ' })).toEqual({
+      score: 0,
+      componentsFound: [1],
+      comment: null,
+      advice: 'ควรเพิ่ม',
+    });
+  });
+
+  it('tells a changed form from the saved score', () => {
+    const saved = score();
+    expect(scoreFormChanged(initialScoreForm(saved), saved)).toBe(false);
+    expect(scoreFormChanged({ ...initialScoreForm(saved), comment: 'new' }, saved)).toBe(true);
+    expect(scoreFormChanged(initialScoreForm(null), null)).toBe(false);
+  });
+});
+
+describe('stageTiming', () => {
+  const stage = { opensOn: '2025-03-01', closesOn: '2025-03-31' };
+
+  it('counts whole days to the deadline, 0 on the last day', () => {
+    expect(stageTiming(stage, '2025-03-29')).toEqual({ phase: 'open', daysLeft: 2 });
+    expect(stageTiming(stage, '2025-03-31')).toEqual({ phase: 'open', daysLeft: 0 });
+  });
+
+  it('tells a stage not yet open from one that has ended', () => {
+    expect(stageTiming(stage, '2025-02-28').phase).toBe('upcoming');
+    expect(stageTiming(stage, '2025-04-01')).toEqual({ phase: 'ended', daysLeft: -1 });
+  });
+});
+
+describe('evidencePending', () => {
+  const snapshot = (verdict: 'pending' | 'reachable') =>
+    ({ verdict }) as NonNullable<AssessmentItem['evidence'][number]['latest']>;
+  const withLatest = (latest: ReturnType<typeof snapshot> | null) => [
+    {
+      code: 'o',
+      name: { th: 'o' },
+      subIndicators: [
+        {
+          code: 'o.1',
+          name: { th: 'o.1' },
+          items: [item('O1', { evidence: [{ url: 'https://a.go.th/', original: null, latest }] })],
+        },
+      ],
+    },
+  ];
+
+  it('is true while a check of some URL waits or runs', () => {
+    expect(evidencePending({ indicators: withLatest(snapshot('pending')) })).toBe(true);
+  });
+
+  it('is false once every check has finished or none was made', () => {
+    expect(evidencePending({ indicators: withLatest(snapshot('reachable')) })).toBe(false);
+    expect(evidencePending({ indicators: withLatest(null) })).toBe(false);
+  });
+});
