@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { TestProject } from 'vitest/node';
 import { freePort, stopProcess as stop, waitForHealth } from '../helpers/server-process.ts';
+import { startTestSite } from '../helpers/test-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     /** A file holding everything the server wrote to stdout (e.g. console-sent one-time codes). */
     serverOutput: string;
+    /** A small website on loopback (test/helpers/test-site.ts) the server may fetch evidence from. */
+    testSiteOrigin: string;
   }
 }
 
@@ -30,6 +33,8 @@ export default async function setup(project: TestProject) {
     throw new Error('/usr/bin/chromium is missing: `apt-get install -y chromium fonts-thai-tlwg-ttf`.');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'prongsai-e2e-'));
+  // Evidence URLs of the OIT test point at this site; the server may fetch it only because it is named.
+  const site = await startTestSite();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
@@ -52,6 +57,7 @@ export default async function setup(project: TestProject) {
       // (see clientHeaders in browser.ts) instead of the whole suite sharing one per-address login limit.
       TRUST_PROXY: '127.0.0.1',
       TZ: 'Asia/Bangkok',
+      EVIDENCE_ALLOW_HOSTS: site.host,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,14 +74,17 @@ export default async function setup(project: TestProject) {
     await waitForHealth(`${baseUrl}/api/health`, child, () => log);
   } catch (e) {
     await stop(child);
+    await site.close();
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   }
   project.provide('baseUrl', baseUrl);
   project.provide('serverOutput', serverOutput);
+  project.provide('testSiteOrigin', site.origin);
 
   return async () => {
     await stop(child);
+    await site.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 }
