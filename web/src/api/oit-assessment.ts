@@ -79,6 +79,8 @@ function useRefresh(agencyId: string, year: number) {
     Promise.all([
       qc.invalidateQueries({ queryKey: assessmentKey(agencyId, year) }),
       qc.invalidateQueries({ queryKey: QUEUE }),
+      // The agency-side views of the same year (checklist, item history) in api/oit.ts.
+      qc.invalidateQueries({ queryKey: ['oit', agencyId, year] }),
     ]);
 }
 

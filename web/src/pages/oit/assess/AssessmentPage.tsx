@@ -2,7 +2,7 @@
 // far, the agency-level steps, and every item grouped by indicator → sub-indicator with the approved answer,
 // the original evidence beside the live page, clarifications and scores. The server decides what the viewer
 // may do (`can`); the page only offers it.
-import { Anchor, Group, SegmentedControl, Stack, Title } from '@mantine/core';
+import { Anchor, Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatFiscalYear } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
 import {
   defaultFilter,
   evidencePending,
@@ -38,7 +39,14 @@ export default function AssessmentPage() {
   const a = query.data;
   const [filter, setFilter] = useState<ItemFilter | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
+  const [history, setHistory] = useState<string | null>(null);
   const narrow = useMediaQuery('(max-width: 36em)');
+
+  // The first view decides which items open (clarifications in the confirmation stage); later changes in
+  // the data (a clarification decided) do not switch the view under the assessor's hands.
+  useEffect(() => {
+    if (filter === null && a) setFilter(defaultFilter(a));
+  }, [filter, a]);
 
   // After "go to item": show every item, then move to the card once it is on the page.
   useEffect(() => {
@@ -79,8 +87,10 @@ export default function AssessmentPage() {
       />
       <Stack gap="lg">
         <ErrorAlert error={query.error} />
-        <StageBanner current={a.current} stages={a.stages} status={a.review.status} />
-        <ScoreSummary assessment={a} />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <StageBanner current={a.current} stages={a.stages} status={a.review.status} />
+          <ScoreSummary assessment={a} />
+        </SimpleGrid>
         <ReviewActions assessment={a} onShowItem={showItem} />
 
         <Stack gap="md" component="section" aria-labelledby="oit-items-title">
@@ -125,6 +135,7 @@ export default function AssessmentPage() {
                       agencyId={a.agency.id}
                       year={a.year}
                       canRefetch={canRefetch}
+                      onShowHistory={setHistory}
                     />
                   ))}
                 </Stack>
@@ -133,6 +144,7 @@ export default function AssessmentPage() {
           ))}
         </Stack>
       </Stack>
+      <HistoryDrawer agencyId={a.agency.id} year={a.year} code={history} onClose={() => setHistory(null)} />
     </>
   );
 }

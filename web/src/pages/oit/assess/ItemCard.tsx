@@ -17,11 +17,13 @@ export function ItemCard({
   agencyId,
   year,
   canRefetch,
+  onShowHistory,
 }: {
   item: AssessmentItem;
   agencyId: string;
   year: number;
   canRefetch: boolean;
+  onShowHistory: (code: string) => void;
 }) {
   const { lang, t } = useLang();
   const anchor = itemAnchor(item.code);
@@ -42,7 +44,10 @@ export function ItemCard({
           <Title order={5} size="h5" id={`${anchor}-title`} style={{ flex: '1 1 240px' }}>
             {item.code} {pick(item.title, lang)}
           </Title>
-          <Group gap={4}>
+          <Group gap={4} align="center">
+            <Button size="compact-sm" variant="subtle" onClick={() => onShowHistory(item.code)}>
+              {t('oitAssess.item.history', { code: item.code })}
+            </Button>
             {answer && (
               <Badge variant="outline" color="gray">
                 {t(`oitAssess.itemState.${answer.state}`)}

@@ -90,7 +90,7 @@ export default function AssignmentsPage() {
               if (body) setAsking(true);
             }}
           >
-            <Group gap="md" align="flex-end" wrap="wrap">
+            <Group gap="md" align="flex-start" wrap="wrap">
               <YearSelect value={year} onChange={(y) => set({ year: y })} label={t('oitAssess.year')} />
               <Select
                 label={t('oitAssess.assign.assessor')}
