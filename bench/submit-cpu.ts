@@ -26,12 +26,18 @@ const isLocal = (url: string) => ['127.0.0.1', 'localhost', '[::1]', ''].include
 /** The application name a server's connections carry: set as PGAPPNAME in the environment it starts with. */
 export const appNameOf = (runId: string, name: string) => `prongsai-bench-${runId}-${name}`;
 
+/** CPU seconds so far: of the server process, and of each of its database backends by process id. */
 export interface CpuSample {
+  server: number | undefined;
+  db: Map<number, number> | undefined;
+}
+
+/** CPU seconds used: the server process's and its database backends' (summed). */
+export interface CpuUsed {
   server: number | undefined;
   db: number | undefined;
 }
 
-/** CPU seconds so far of the server process and of its database backends (summed). */
 export async function sampleCpu(
   serverPid: number | undefined,
   db: { databaseUrl: string | undefined; appName: string },
@@ -45,27 +51,37 @@ export async function sampleCpu(
       'select pid from pg_stat_activity where application_name = $1',
       [db.appName],
     );
-    let sum = 0;
+    const backends = new Map<number, number>();
     for (const { pid } of rows) {
       const s = cpuSeconds(pid);
       if (s === undefined) return { server, db: undefined };
-      sum += s;
+      backends.set(pid, s);
     }
-    return { server, db: rows.length > 0 ? sum : undefined };
+    return { server, db: backends };
   } finally {
     await client.end();
   }
 }
 
-/** CPU seconds used between two samples, added to `total` (unknown stays unknown). */
-export function addCpu(total: CpuSample, before: CpuSample, after: CpuSample): CpuSample {
-  const add = (t: number | undefined, a: number | undefined, b: number | undefined) =>
-    t === undefined || a === undefined || b === undefined ? undefined : t + (b - a);
-  return { server: add(total.server, before.server, after.server), db: add(total.db, before.db, after.db) };
+/**
+ * CPU seconds used between two samples, added to `total` (unknown stays unknown). A backend the pool
+ * opened in between counts from zero (an idle pool may have closed its connections before a slice).
+ */
+export function addCpu(total: CpuUsed, before: CpuSample, after: CpuSample): CpuUsed {
+  const server =
+    total.server === undefined || before.server === undefined || after.server === undefined
+      ? undefined
+      : total.server + (after.server - before.server);
+  let db: number | undefined;
+  if (total.db !== undefined && before.db && after.db) {
+    db = total.db;
+    for (const [pid, s] of after.db) db += s - (before.db.get(pid) ?? 0);
+  }
+  return { server, db };
 }
 
 /** µs per accepted submission. */
-export function perSubmission(used: CpuSample, accepted: number): CpuSample {
+export function perSubmission(used: CpuUsed, accepted: number): CpuUsed {
   const per = (s: number | undefined) =>
     s === undefined || accepted === 0 ? undefined : (s * 1e6) / accepted;
   return { server: per(used.server), db: per(used.db) };

@@ -3,7 +3,7 @@
 // and goes over seconds, weighs on every server alike instead of on whichever ran while it was there; one
 // server is loaded at a time. The figures add up all slices of a server: submissions/s over the measured
 // time, latency percentiles over every 2xx response, CPU time per accepted submission (submit-cpu.ts).
-import { addCpu, type CpuSample, perSubmission, sampleCpu } from './submit-cpu.ts';
+import { addCpu, type CpuUsed, perSubmission, sampleCpu } from './submit-cpu.ts';
 import { type LoadResult, runLoad } from './submit-load.ts';
 import type { Running } from './submit-processes.ts';
 
@@ -26,7 +26,7 @@ export interface Settings {
 export interface Measured extends LoadResult {
   /** CPU µs per accepted submission of the server process and of its database backends (undefined where
    * it cannot be read: off Linux, PGlite, a remote PostgreSQL). */
-  cpu: CpuSample;
+  cpu: CpuUsed;
 }
 
 type Load = { agencyId: string; grant: string; sheets: string[] };
@@ -42,7 +42,7 @@ export async function measure(targets: Target[], load: Load, s: Settings): Promi
     await runLoad({ ...common, url: t.running.url, tag: t.tag(1), duration: s.warmup });
   const slices = targets.map(() => [] as LoadResult[]);
   const latencies = targets.map(() => [] as number[]);
-  const cpu = targets.map((): CpuSample => ({ server: 0, db: 0 }));
+  const cpu = targets.map((): CpuUsed => ({ server: 0, db: 0 }));
   for (let round = 0; round < s.rounds; round++) {
     const order = targets.map((_, i) => i);
     if (round % 2 === 1) order.reverse();
@@ -57,7 +57,7 @@ export async function measure(targets: Target[], load: Load, s: Settings): Promi
         latencies: latencies[i],
       });
       const after = await sampleCpu(t.running.child.pid, t.db);
-      cpu[i] = addCpu(cpu[i] as CpuSample, before, after);
+      cpu[i] = addCpu(cpu[i] as CpuUsed, before, after);
       slices[i]?.push(result);
     }
   }
@@ -81,7 +81,7 @@ export async function measure(targets: Target[], load: Load, s: Settings): Promi
       errors: sum((r) => r.errors),
       statusCodes,
       unanswered: runs.flatMap((r) => r.unanswered),
-      cpu: perSubmission(cpu[i] as CpuSample, accepted),
+      cpu: perSubmission(cpu[i] as CpuUsed, accepted),
     };
   });
 }

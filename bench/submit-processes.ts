@@ -65,6 +65,10 @@ export async function startProngsai(
     LOG_LEVEL: 'warn',
     COOKIE_SECURE: 'false',
     TRUST_PROXY: '127.0.0.1',
+    // The demo queues evidence snapshots of its OIT answers at start-up (on PGlite, a fresh folder: all of
+    // them), and the background worker would fetch them from this very server during the measurement:
+    // work that has nothing to do with submissions (on PGlite it doubled ours' CPU per submission).
+    EVIDENCE_WORKER: 'false',
     TZ: 'Asia/Bangkok',
     ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
   };
