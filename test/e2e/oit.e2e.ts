@@ -101,4 +101,73 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
     const states = itemsOf(await checklist(agencyAdmin, agencyId)).map((i) => i.answer.state);
     expect(new Set(states)).toEqual(new Set(['approved']));
   });
+
+  it('the assessor scores one item 0 with advice and submits the assessment', async () => {
+    // Every other item found complete, through the API.
+    for (const item of items.filter((i) => i.code !== ITEM))
+      await send(assessor, 'put', `/api/agencies/${agencyId}/oit/${YEAR}/items/${item.code}/score`, {
+        score: 100,
+        componentsFound: item.components.map((_, n) => n),
+      });
+    await page.context().clearCookies();
+    await signIn(page, 'assessor');
+    await page.goto(`${oitPage()}/assess`);
+    const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
+    // The original evidence (taken at approval) is shown beside the live page.
+    await poll(() => card.locator('iframe').count()).toBeGreaterThan(0);
+    await card.getByRole('radio', { name: /^0 คะแนน/ }).check();
+    await card.getByLabel(/^ข้อเสนอแนะเพื่อการปรับปรุง/).fill('เพิ่มลิงก์บริการออนไลน์ที่หน้าแรกของเว็บไซต์');
+    await card.getByRole('button', { name: `บันทึกคะแนนข้อ ${ITEM}` }).click();
+    await poll(() => card.getByText('0 คะแนน', { exact: true }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'oit-assess');
+
+    await page.getByRole('button', { name: 'ส่งผลการตรวจ', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'ส่งผลการตรวจ', exact: true }).click();
+    await poll(() => page.getByText(/^ส่งผลการตรวจแล้ว คะแนน OIT/).count()).toBe(1);
+  });
+
+  it('the agency sees its scores and advice and files a clarification for the item scored 0', async () => {
+    await page.context().clearCookies();
+    await signIn(page, 'agency-admin');
+    await page.goto(oitPage());
+    await page.getByRole('tab', { name: 'ผลการประเมินและการชี้แจง' }).click();
+    const result = page.getByTestId(`oit-result-${ITEM}`);
+    await result
+      .getByRole('button', { name: new RegExp(`^${ITEM}`) })
+      .first()
+      .click();
+    await poll(() => result.getByText('เพิ่มลิงก์บริการออนไลน์ที่หน้าแรกของเว็บไซต์').count()).toBe(1);
+    const form = page.getByRole('form', { name: `คำชี้แจงข้อ ${ITEM}` });
+    await form
+      .getByLabel(/^คำชี้แจง/)
+      .first()
+      .fill('ลิงก์บริการออนไลน์อยู่ที่หน้าที่ผู้บริหารอนุมัติแล้ว หัวข้อแรก');
+    await form.getByRole('button', { name: 'ยื่นคำชี้แจง' }).click();
+    await poll(() => result.getByText('รอผู้ประเมินพิจารณา').count()).toBeGreaterThan(0);
+  });
+
+  it('the assessor accepts the clarification and confirms; the agency sees its final OIT score', async () => {
+    await page.context().clearCookies();
+    await signIn(page, 'assessor');
+    await page.goto(`${oitPage()}/assess`);
+    const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
+    await card.getByRole('button', { name: `รับคำชี้แจงข้อ ${ITEM} (ได้ 100 คะแนน)` }).click();
+    await poll(() => card.textContent()).toMatch(/พิจารณาโดย /);
+    expect(await card.textContent()).toMatch(/ให้คะแนนแล้ว\s*100 คะแนน/);
+    await page.getByRole('button', { name: 'ยืนยันผลการประเมินขั้นสุดท้าย' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'ยืนยันผล', exact: true }).click();
+    await poll(() => page.getByText(/^ยืนยันผลแล้ว คะแนน OIT/).count()).toBe(1);
+
+    const res = await assessor.api.get(`/api/agencies/${agencyId}/oit/${YEAR}/assessment`);
+    const final = (await res.json()).oitScore;
+    expect(final).toMatchObject({ score: 100, complete: true });
+
+    await page.context().clearCookies();
+    await signIn(page, 'agency-admin');
+    await page.goto(oitPage());
+    await page.getByRole('tab', { name: 'ผลการประเมินและการชี้แจง' }).click();
+    const score = page.getByTestId('oit-score');
+    await poll(() => score.textContent()).toMatch(/คะแนน OIT สุดท้าย.*100/);
+    await screenshot(page, 'oit-final');
+  });
 });
