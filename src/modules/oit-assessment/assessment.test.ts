@@ -56,6 +56,8 @@ describe('scoring and submitting an OIT assessment', () => {
     expect(partial.statusCode).toBe(400);
     expect(partial.json().error.code).toBe('score_needs_every_component');
     expect(partial.json().error.details.missing.length).toBe(item(1).components - 1);
+    // The message numbers components from 1, as the pages list them ("1. …", "2. …").
+    expect(partial.json().error.th).toContain('ยังไม่ได้เลือกองค์ประกอบที่ 2');
 
     const outOfRange = await score(0, { score: 0, componentsFound: [item(0).components], advice: 'ปรับปรุง' });
     expect(outOfRange.statusCode).toBe(400);

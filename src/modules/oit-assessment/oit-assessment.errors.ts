@@ -79,13 +79,16 @@ export const componentsOutOfRange = (code: string, count: number, bad: number[])
     { count, invalid: bad },
   );
 
-export const fullScoreNeedsEveryComponent = (code: string, missing: number[]) =>
-  invalid(
+/** Components are numbered from 1 in messages, as the pages list them; `details.missing` keeps the indices. */
+export const fullScoreNeedsEveryComponent = (code: string, missing: number[]) => {
+  const numbers = missing.map((i) => i + 1).join(', ');
+  return invalid(
     'score_needs_every_component',
-    `ข้อ ${code} จะได้ 100 คะแนนเมื่อพบครบทุกองค์ประกอบ ยังไม่ได้เลือกองค์ประกอบลำดับ ${missing.join(', ')}`,
-    `Item ${code} scores 100 only when every component is shown; components ${missing.join(', ')} are not ticked`,
+    `ข้อ ${code} จะได้ 100 คะแนนเมื่อพบครบทุกองค์ประกอบ ยังไม่ได้เลือกองค์ประกอบที่ ${numbers}`,
+    `Item ${code} scores 100 only when every component is shown; component ${numbers} not ticked`,
     { missing },
   );
+};
 
 export const adviceRequired = (code: string) =>
   invalid(
