@@ -113,7 +113,13 @@ export function ClarificationBox({
             </Text>
           )}
           {item.evidence.map((e) => (
-            <EvidenceCompare key={e.url} url={e.url} original={e.original} latest={e.latest} />
+            <EvidenceCompare
+              key={e.url}
+              url={e.url}
+              original={e.original}
+              latest={e.latest}
+              headingOrder={6}
+            />
           ))}
         </Stack>
       </Stack>

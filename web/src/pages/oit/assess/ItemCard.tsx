@@ -113,6 +113,7 @@ export function ItemCard({
                 original={e.original}
                 latest={e.latest}
                 frameHeight={360}
+                headingOrder={6}
               />
             ))}
             <ErrorAlert error={refetch.error} />

@@ -17,16 +17,24 @@ export interface EvidenceCompareProps {
   latest?: SnapshotSummary | null;
   /** Height of the copy's frame in pixels. */
   frameHeight?: number;
+  /** Level of the two panels' headings: one below the heading of the section the comparison sits in. */
+  headingOrder?: 2 | 3 | 4 | 5 | 6;
 }
 
-export function EvidenceCompare({ url, original, latest, frameHeight = 420 }: EvidenceCompareProps) {
+export function EvidenceCompare({
+  url,
+  original,
+  latest,
+  frameHeight = 420,
+  headingOrder = 3,
+}: EvidenceCompareProps) {
   const { t } = useLang();
   const display = original ? copyDisplay(original) : 'none';
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
       <Paper withBorder p="sm">
         <Stack gap="xs">
-          <Title order={3} size="h6">
+          <Title order={headingOrder} size="h6">
             {t('evidence.original')}
           </Title>
           {!original && (
@@ -64,7 +72,7 @@ export function EvidenceCompare({ url, original, latest, frameHeight = 420 }: Ev
       </Paper>
       <Paper withBorder p="sm">
         <Stack gap="xs">
-          <Title order={3} size="h6">
+          <Title order={headingOrder} size="h6">
             {t('evidence.live')}
           </Title>
           <Anchor
