@@ -3,32 +3,22 @@
 // legal) live in src/core/oit; the database keeps the states and the invariants that must never break.
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   boolean,
   check,
   customType,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
-import { participations } from './agencies.ts';
+import { participationFk, ts } from './columns.ts';
 import { users } from './users.ts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const participationFk = (t: { agencyId: AnyPgColumn; year: AnyPgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.agencyId, t.year],
-    foreignColumns: [participations.agencyId, participations.year],
-  }).onDelete('cascade');
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

@@ -4,7 +4,6 @@
 // hold no answers and no key that leads to a response. test/integration/anonymity.test.ts inspects them.
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -15,22 +14,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { participations } from './agencies.ts';
+import { participationFk, ts } from './columns.ts';
 import { frameworkVersions } from './frameworks.ts';
 import { users } from './users.ts';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-/** Every survey table belongs to an agency's participation in a fiscal year (the cycle must be open). */
-const participationFk = (t: { agencyId: AnyPgColumn; year: AnyPgColumn }, name: string) =>
-  foreignKey({
-    name,
-    columns: [t.agencyId, t.year],
-    foreignColumns: [participations.agencyId, participations.year],
-  }).onDelete('cascade');
 
 /** The agency's stakeholder numbers for a year; `approvedRevision = revision` means the executive approved them. */
 export const stakeholderData = pgTable(

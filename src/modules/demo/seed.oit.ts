@@ -13,7 +13,7 @@ import { appliesTo } from '../../core/scoring/answers.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { oitAnswers, oitClarifications, oitReviews, oitScores } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { requestEvidence } from '../evidence/index.ts';
+import { type EvidencePurpose, requestEvidence } from '../evidence/index.ts';
 import { DEMO_OWN_AGENCY, DEMO_YEAR } from './demo.data.ts';
 import { dayAt } from './demo.generate.ts';
 import {
@@ -120,6 +120,13 @@ async function seedAgencyOit(tx: DbOrTx, setup: CollectionSetup, a: DemoAgencyRo
     await tx.insert(oitAnswers).values(answer);
     states.push(state);
     const entityId = `${a.id}:${DEMO_YEAR}:${item.code}`;
+    /** Queues the evidence checks the step would have queued (the worker fetches them from the demo sites). */
+    const check = (purpose: EvidencePurpose, requestedBy: string | null, at: Date) =>
+      requestEvidence(
+        tx,
+        { agencyId: a.id, year: DEMO_YEAR, itemCode: item.code, urls, purpose, requestedBy },
+        at,
+      );
     const audit = (
       entityType: string,
       action: string,
@@ -146,34 +153,12 @@ async function seedAgencyOit(tx: DbOrTx, setup: CollectionSetup, a: DemoAgencyRo
       { has, urls, explanation: answer.explanation },
       'admin',
     );
-    await requestEvidence(
-      tx,
-      {
-        agencyId: a.id,
-        year: DEMO_YEAR,
-        itemCode: item.code,
-        urls,
-        purpose: 'saved',
-        requestedBy: people.admin,
-      },
-      dayAt(DAYS.save, 0, 10),
-    );
+    await check('saved', people.admin, dayAt(DAYS.save, 0, 10));
     if (EVENTS[plan].includes('submit'))
       await audit('oit_answer', 'submit', dayAt(DAYS.submit, 0, 9), { state: 'submitted' }, 'admin');
     if (EVENTS[plan].includes('approve')) {
       await audit('oit_answer', 'approve', dayAt(DAYS.approve, 0, 14), { state: 'approved' }, 'executive');
-      await requestEvidence(
-        tx,
-        {
-          agencyId: a.id,
-          year: DEMO_YEAR,
-          itemCode: item.code,
-          urls,
-          purpose: 'approval',
-          requestedBy: people.executive,
-        },
-        dayAt(DAYS.approve, 0, 14),
-      );
+      await check('approval', people.executive, dayAt(DAYS.approve, 0, 14));
     }
     if (EVENTS[plan].includes('assess')) {
       const missing = DEMO_MISSING_PAGES.has(key);
@@ -222,18 +207,7 @@ async function seedAgencyOit(tx: DbOrTx, setup: CollectionSetup, a: DemoAgencyRo
           { itemCode: item.code },
           'admin',
         );
-        await requestEvidence(
-          tx,
-          {
-            agencyId: a.id,
-            year: DEMO_YEAR,
-            itemCode: item.code,
-            urls,
-            purpose: 'clarification',
-            requestedBy: people.admin,
-          },
-          dayAt(DAYS.dispute, 0, 10),
-        );
+        await check('clarification', people.admin, dayAt(DAYS.dispute, 0, 10));
         if (accepted) {
           await audit(
             'oit_clarification',
