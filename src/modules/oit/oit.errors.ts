@@ -104,6 +104,15 @@ export const returnCommentTooLong = (codes: string[], max: number) =>
     { items: codes, max },
   );
 
+/** The assessor has started scoring these items: the executive can no longer take them back. */
+export const returnAfterScoring = (codes: string[]) =>
+  conflict(
+    'oit_return_after_scoring',
+    `ผู้ประเมินให้คะแนนข้อ ${codes.join(', ')} แล้ว จึงส่งกลับให้แก้ไขไม่ได้`,
+    `The assessor has already scored item(s) ${codes.join(', ')}: they can no longer be returned`,
+    { items: codes },
+  );
+
 export const duplicateReturnItems = (codes: string[]) =>
   invalid(
     'oit_return_duplicate',

@@ -2,7 +2,7 @@
 // be delegated to.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { oitAnswers, oitReviews, users } from '../../db/schema/index.ts';
+import { oitAnswers, oitReviews, oitScores, users } from '../../db/schema/index.ts';
 
 export type AnswerRow = typeof oitAnswers.$inferSelect;
 export type ReviewRow = typeof oitReviews.$inferSelect;
@@ -123,4 +123,20 @@ export function selectAssignees(db: DbOrTx, agencyId: string) {
       ),
     )
     .orderBy(users.displayName);
+}
+
+/** Items of the agency-year the assessor has scored (in `codes`). */
+export async function scoredItems(db: DbOrTx, key: { agencyId: string; year: number }, codes: string[]) {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ code: oitScores.itemCode })
+    .from(oitScores)
+    .where(
+      and(
+        eq(oitScores.agencyId, key.agencyId),
+        eq(oitScores.year, key.year),
+        inArray(oitScores.itemCode, codes),
+      ),
+    );
+  return rows.map((r) => r.code).sort();
 }

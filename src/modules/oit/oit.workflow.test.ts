@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { oitAnswers, oitReviews } from '../../db/schema/index.ts';
+import { oitAnswers, oitReviews, oitScores } from '../../db/schema/index.ts';
 import { itemsOf, oitSuite, WEBSITE, YEAR } from './oit.fixture.testing.ts';
 
 type Item = { code: string; answer: { state: string; returnComment: string | null }; can: { edit: boolean } };
@@ -200,6 +200,29 @@ describe('OIT submission, approval and return', () => {
       `saved ${WEBSITE}/about/structure-2568`,
       `saved ${WEBSITE}/oit/o1`,
     ]);
+  });
+
+  it('refuses to return an approved item once the assessor has scored it, and changes nothing', async () => {
+    // Windows can overlap through extensions: the score, not the calendar, closes the way back.
+    await s.t.deps.db
+      .insert(oitScores)
+      .values({ agencyId: s.f.A, year: YEAR, itemCode: 'o2', score: 100, componentsFound: [0, 1, 2] });
+    const exec = await s.as('executive');
+    const res = await exec.post(url('return'), {
+      items: [
+        { code: 'o1', comment: 'ขอแก้ไข' },
+        { code: 'o2', comment: 'ขอแก้ไข' },
+      ],
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'oit_return_after_scoring',
+      th: expect.stringContaining('o2'),
+      details: { items: ['o2'] },
+    });
+    const view = (await exec.get(s.base())).json();
+    expect([find(view, 'o1').answer.state, find(view, 'o2').answer.state]).toEqual(['approved', 'approved']);
+    await s.t.deps.db.delete(oitScores).where(eq(oitScores.itemCode, 'o2'));
   });
 
   it('refuses approval and return after the oit_answering stage, naming its dates', async () => {

@@ -15,11 +15,19 @@ import { assertAnsweringOpen, itemOf, type OitContext, oitContext } from './oit.
 import {
   duplicateReturnItems,
   nothingToApprove,
+  returnAfterScoring,
   returnCommentRequired,
   returnCommentTooLong,
   unansweredItems,
 } from './oit.errors.ts';
-import { type AnswerRow, lockAnswers, lockReview, type ReviewRow, updateAnswers } from './oit.repo.ts';
+import {
+  type AnswerRow,
+  lockAnswers,
+  lockReview,
+  type ReviewRow,
+  scoredItems,
+  updateAnswers,
+} from './oit.repo.ts';
 import type { Checklist, ReturnBody } from './oit.schema.ts';
 import {
   answerSnapshot,
@@ -195,6 +203,9 @@ export async function returnItems(
   await deps.db.transaction(async (tx) => {
     const before = await lockReview(tx, ctx.key);
     const rows = await lockedRows(tx, ctx);
+    // An approved item may go back only until the assessor scores it (windows can overlap by extension).
+    const scored = await scoredItems(tx, ctx.key, codes);
+    if (scored.length > 0) throw returnAfterScoring(scored);
     const changes = requests.map(({ code, comment }) => {
       const row = rows.get(code);
       // An item never saved is a draft: returning it is as illegal as returning any draft.
