@@ -17,7 +17,7 @@ describe('prongsai seed', () => {
     const first = await cli.run(['seed']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('12 agencies and 6 users created');
+    expect(first.stdout).toContain('12 agencies and 7 users created');
     expect(first.stdout).toContain('demo1234');
     expect(first.stdout).toContain('agency-admin');
     expect(first.stdout).toContain('cycle is open');
