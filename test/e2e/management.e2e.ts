@@ -66,7 +66,11 @@ describe('user management', () => {
     const table = page.getByRole('table', { name: 'ผู้ใช้งาน' });
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
     const roles = await table.locator('tbody tr td:nth-child(2)').allTextContents();
-    for (const role of roles) expect(['ผู้ดูแลระบบของหน่วยงาน', 'ผู้บริหารหน่วยงาน']).toContain(role);
+    for (const role of roles) {
+      expect(['ผู้ดูแลระบบของหน่วยงาน', 'ผู้บริหารหน่วยงาน', 'เจ้าหน้าที่ของหน่วยงาน']).toContain(role);
+    }
+    const agencies = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(agencies).size).toBe(1);
   });
 });
 
