@@ -5,7 +5,7 @@
 // the demo agencies, so the whole cycle runs on one day in the demo agency admin's own agency.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, screenshot, signIn } from './browser.ts';
+import { openPage, screenshot, signIn, signOut } from './browser.ts';
 import { type StaffApi, signInApi } from './staff-api.ts';
 
 const YEAR = 2568;
@@ -92,7 +92,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
   });
 
   it('the executive approves every answer', async () => {
-    await page.context().clearCookies();
+    await signOut(page);
     await signIn(page, 'executive');
     await page.goto(oitPage());
     await page.getByRole('button', { name: 'อนุมัติทั้งหมด' }).click();
@@ -109,7 +109,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
         score: 100,
         componentsFound: item.components.map((_, n) => n),
       });
-    await page.context().clearCookies();
+    await signOut(page);
     await signIn(page, 'assessor');
     await page.goto(`${oitPage()}/assess`);
     const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
@@ -127,7 +127,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
   });
 
   it('the agency sees its scores and advice and files a clarification for the item scored 0', async () => {
-    await page.context().clearCookies();
+    await signOut(page);
     await signIn(page, 'agency-admin');
     await page.goto(oitPage());
     await page.getByRole('tab', { name: 'ผลการประเมินและการชี้แจง' }).click();
@@ -147,7 +147,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
   });
 
   it('the assessor accepts the clarification and confirms; the agency sees its final OIT score', async () => {
-    await page.context().clearCookies();
+    await signOut(page);
     await signIn(page, 'assessor');
     await page.goto(`${oitPage()}/assess`);
     const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
@@ -162,7 +162,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
     const final = (await res.json()).oitScore;
     expect(final).toMatchObject({ score: 100, complete: true });
 
-    await page.context().clearCookies();
+    await signOut(page);
     await signIn(page, 'agency-admin');
     await page.goto(oitPage());
     await page.getByRole('tab', { name: 'ผลการประเมินและการชี้แจง' }).click();
