@@ -1,7 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Pure tests (src/core, src/shared, web) run once; database tests (everything under src/modules, src/db,
 // src/app, test/integration) run on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set.
+// `*.cli.test.ts` run the `prongsai` command in a child process, always on its own embedded database (the
+// command must work on a fresh checkout): they run once, in the PGlite project.
 const dbTests = [
   'src/modules/**/*.test.ts',
   'src/db/**/*.test.ts',
@@ -9,6 +11,7 @@ const dbTests = [
   'src/cli/**/*.test.ts',
   'test/integration/**/*.test.ts',
 ];
+const cliProcessTests = ['src/cli/**/*.cli.test.ts'];
 const env = { TZ: 'Asia/Bangkok', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
 
 export default defineConfig({
@@ -37,6 +40,7 @@ export default defineConfig({
               test: {
                 name: 'db-postgres',
                 include: dbTests,
+                exclude: [...configDefaults.exclude, ...cliProcessTests],
                 globalSetup: ['test/helpers/global-setup.ts'],
                 env: { ...env, TEST_DB_DRIVER: 'postgres' },
                 testTimeout: 30_000,
