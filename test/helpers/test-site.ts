@@ -1,10 +1,11 @@
 // A small website on 127.0.0.1 (random port) for the evidence fetcher's tests and bench: a Thai page that
 // mentions FY 2568, a TIS-620 page, a 404, a redirect chain, a slow page, a huge body, redirects to a private
-// and to the metadata address, a PDF, an image, a ZIP, a flaky page (503 a few times, then fine), a page that
+// and to the metadata address, a PDF without text, a Thai plan as a real PDF (/plan.pdf), an image, a ZIP, a flaky page (503 a few times, then fine), a page that
 // answers after a delay.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
+import { newA4, pdfBuffer } from '../../src/modules/iit-access/index.ts';
 
 /** Thai text in TIS-620 bytes (U+0E01–U+0E5B → 0xA1–0xFB; ASCII unchanged). */
 export function tis620(s: string): Buffer {
@@ -25,6 +26,18 @@ export const SITE_PAGES = {
 
 /** The smallest well-formed PDF we need: the magic and a trailer. */
 export const SITE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+/** The title and a line of /plan.pdf: an annual plan naming FY2568 in Thai digits. */
+export const SITE_PLAN_PDF = {
+  title: 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+  line: 'องค์การบริหารส่วนตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+} as const;
+
+async function planPdf(): Promise<Buffer> {
+  const doc = newA4(SITE_PLAN_PDF.title);
+  doc.font('regular').fontSize(16).text(SITE_PLAN_PDF.line, 56, 56, { lineBreak: false });
+  return pdfBuffer(doc);
+}
+
 export const SITE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
@@ -50,6 +63,7 @@ export interface TestSiteOptions {
 
 export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSite> {
   const hugeBytes = opts.hugeBytes ?? 2_000_000;
+  const plan = await planPdf();
   const requests: string[] = [];
   const flaky = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -81,6 +95,7 @@ export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSit
       return res.end(zlib.gzipSync(SITE_PAGES.thai));
     }
     if (p === '/doc.pdf') return html(SITE_PDF, 'application/pdf');
+    if (p === '/plan.pdf') return html(plan, 'application/pdf');
     if (p === '/pixel.png') return html(SITE_PNG, 'image/png');
     if (p === '/data.zip') return html(Buffer.from('PK\x03\x04 not really a zip'), 'application/zip');
     // A chain of 3 redirects (absolute path, relative, absolute URL) ending on the Thai page.

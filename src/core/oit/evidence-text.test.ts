@@ -6,6 +6,7 @@ import {
   mentionsFiscalYear,
   onMainDomain,
   pageFacts,
+  pdfFacts,
   thaiDigits,
 } from './evidence-text.ts';
 
@@ -126,5 +127,27 @@ describe('pageFacts', () => {
       title: null,
       mentionsYear: null,
     });
+  });
+});
+
+describe('pdfFacts', () => {
+  const read = (text: string, title: string | null = null) => ({ pages: 1, title, text });
+
+  it('finds the year in the text or the title of a PDF', () => {
+    expect(pdfFacts(read('แผนการดำเนินงาน พ.ศ. ๒๕๖๘'), 2568)).toEqual({ title: null, mentionsYear: true });
+    expect(pdfFacts(read('แผนการดำเนินงาน', '  แผน\nปี 2568 '), 2568)).toEqual({
+      title: 'แผน ปี 2568',
+      mentionsYear: true,
+    });
+    expect(pdfFacts(read('รายงานประจำปี 2567', 'รายงาน'), 2568)).toEqual({
+      title: 'รายงาน',
+      mentionsYear: false,
+    });
+  });
+
+  it('cannot tell of a scan (no text) unless its title names the year, nor of an unreadable PDF', () => {
+    expect(pdfFacts(read('  \n ', 'scan0001'), 2568)).toEqual({ title: 'scan0001', mentionsYear: null });
+    expect(pdfFacts(read('', 'แผน ๒๕๖๘'), 2568)).toEqual({ title: 'แผน ๒๕๖๘', mentionsYear: true });
+    expect(pdfFacts(null, 2568)).toEqual({ title: null, mentionsYear: null });
   });
 });

@@ -150,6 +150,25 @@ export interface PageFacts {
   mentionsYear: boolean | null;
 }
 
+/** What could be read of a PDF: its title (document properties) and the text of its first pages. */
+export interface PdfText {
+  pages: number;
+  title: string | null;
+  text: string;
+}
+
+/**
+ * The facts of a PDF from its text. A PDF without text (a scan) cannot say whether it names the year: null,
+ * unless its title does. `extracted` null: the PDF could not be read.
+ */
+export function pdfFacts(extracted: PdfText | null, beYear: number): PageFacts {
+  if (!extracted) return { title: null, mentionsYear: null };
+  const title = squash(extracted.title ?? '').slice(0, TITLE_MAX_LENGTH) || null;
+  const inTitle = title !== null && mentionsFiscalYear(title, beYear);
+  if (extracted.text.trim() === '') return { title, mentionsYear: inTitle ? true : null };
+  return { title, mentionsYear: inTitle || mentionsFiscalYear(extracted.text, beYear) };
+}
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 export function pageFacts(body: Uint8Array, contentType: string | null, beYear: number): PageFacts {

@@ -30,6 +30,9 @@ export const DEMO_DELEGATED_ITEMS = ['o7', 'o8'];
 /** Items every agency answers "hasn't" (the rest answer "has" with one URL). */
 export const DEMO_HASNT_ITEMS = new Set(['o16']);
 
+/** Items the demo websites publish as a PDF document (`<item>.pdf`) rather than a web page. */
+export const DEMO_PDF_ITEMS = new Set(['o8', 'o13']);
+
 /** `AGENCY/item` pages the demo websites do not have: the evidence is broken and the item is scored 0. */
 export const DEMO_MISSING_PAGES = new Set([
   'DEMO47-05/o12',

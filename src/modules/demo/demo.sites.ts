@@ -1,7 +1,8 @@
 // The demo agencies' "websites", served by the app itself under /demo-sites/<agency code>/ when demo data is
 // on: a home page linking to one page per OIT item, so that the demo's evidence URLs point somewhere real
 // and snapshots work offline. Each page names the fiscal year and lists what the item asks for. A few
-// pages are deliberately missing (404) so that broken evidence shows too. Never registered in production.
+// pages are deliberately missing (404) so that broken evidence shows too. The annual plans are PDF documents
+// (as agencies publish them), so that PDF evidence shows too. Never registered in production.
 
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
@@ -9,8 +10,9 @@ import type { AppDeps } from '../../app/context.ts';
 import type { OitItem } from '../../core/framework/schema.ts';
 import { agencies } from '../../db/schema/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { newA4, pdfBuffer, writeWrapped } from '../iit-access/index.ts';
 import { DEMO_YEAR } from './demo.data.ts';
-import { DEMO_MISSING_PAGES } from './demo.oit.data.ts';
+import { DEMO_MISSING_PAGES, DEMO_PDF_ITEMS } from './demo.oit.data.ts';
 
 export const DEMO_SITES_PREFIX = '/demo-sites';
 
@@ -18,9 +20,12 @@ export const DEMO_SITES_PREFIX = '/demo-sites';
 export const demoSiteUrl = (publicUrl: string, agencyCode: string) =>
   `${publicUrl.replace(/\/+$/, '')}${DEMO_SITES_PREFIX}/${agencyCode.toLowerCase()}/`;
 
-/** The page of one OIT item on an agency's demo website. */
+/** The page (or PDF) of one OIT item on an agency's demo website, relative to the site. */
+const itemPath = (itemCode: string) => (DEMO_PDF_ITEMS.has(itemCode) ? `${itemCode}.pdf` : itemCode);
+
+/** The page (or PDF) of one OIT item on an agency's demo website. */
 export const demoItemUrl = (publicUrl: string, agencyCode: string, itemCode: string) =>
-  `${demoSiteUrl(publicUrl, agencyCode)}${itemCode}`;
+  `${demoSiteUrl(publicUrl, agencyCode)}${itemPath(itemCode)}`;
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -39,6 +44,23 @@ function itemPage(agencyName: string, item: OitItem, year: number): string {
     `<h1>${escapeHtml(item.title.th)}</h1><p>${escapeHtml(agencyName)} ประจำปีงบประมาณ พ.ศ. ${year}</p>` +
       `<ul>${components}</ul>`,
   );
+}
+
+const A4_MARGIN = 56;
+
+/** The item as a one-page A4 PDF: title, agency and fiscal year, what it contains (Sarabun, Thai). */
+async function itemPdf(agencyName: string, item: OitItem, year: number): Promise<Buffer> {
+  const doc = newA4(`${item.title.th} ประจำปีงบประมาณ พ.ศ. ${year} — ${agencyName}`);
+  const width = doc.page.width - 2 * A4_MARGIN;
+  let y = A4_MARGIN;
+  doc.font('bold').fontSize(20);
+  y = writeWrapped(doc, item.title.th, A4_MARGIN, y, width);
+  doc.font('regular').fontSize(16);
+  y = writeWrapped(doc, `${agencyName} ประจำปีงบประมาณ พ.ศ. ${year}`, A4_MARGIN, y + 8, width);
+  for (const c of item.components) y = writeWrapped(doc, `• ${c.th}: มีข้อมูลครบถ้วน`, A4_MARGIN, y + 6, width);
+  doc.fontSize(11);
+  writeWrapped(doc, 'เอกสารสาธิตของระบบโปร่งใส — ข้อมูลสมมุติ', A4_MARGIN, y + 24, width);
+  return pdfBuffer(doc);
 }
 
 export function demoSitesRoutes(deps: Pick<AppDeps, 'db'>): FastifyPluginAsync {
@@ -63,7 +85,7 @@ export function demoSitesRoutes(deps: Pick<AppDeps, 'db'>): FastifyPluginAsync {
         const site = await load(req.params.agency);
         if (!site) return notFound(reply);
         const links = site.framework.oitItems
-          .map((i) => `<li><a href="./${i.code}">${escapeHtml(i.title.th)}</a></li>`)
+          .map((i) => `<li><a href="./${itemPath(i.code)}">${escapeHtml(i.title.th)}</a></li>`)
           .join('');
         return reply
           .type('text/html; charset=utf-8')
@@ -81,9 +103,18 @@ export function demoSitesRoutes(deps: Pick<AppDeps, 'db'>): FastifyPluginAsync {
       { schema: { hide: true } },
       async (req, reply) => {
         const site = await load(req.params.agency);
-        const item = site?.framework.oitItems.find((i) => i.code === req.params.item);
-        if (!site || !item || DEMO_MISSING_PAGES.has(`${site.agency.code}/${item.code}`))
+        const asked = req.params.item;
+        const code = asked.endsWith('.pdf') ? asked.slice(0, -'.pdf'.length) : asked;
+        const item = site?.framework.oitItems.find((i) => i.code === code);
+        if (
+          !site ||
+          !item ||
+          asked !== itemPath(item.code) ||
+          DEMO_MISSING_PAGES.has(`${site.agency.code}/${code}`)
+        )
           return notFound(reply);
+        if (DEMO_PDF_ITEMS.has(code))
+          return reply.type('application/pdf').send(await itemPdf(site.agency.nameTh, item, DEMO_YEAR));
         return reply.type('text/html; charset=utf-8').send(itemPage(site.agency.nameTh, item, DEMO_YEAR));
       },
     );

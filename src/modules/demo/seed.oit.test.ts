@@ -92,6 +92,14 @@ describe('demo seed: FY2568 OIT in every state', () => {
     expect(page.body).toContain('2568');
     const home = await t.app.inject({ method: 'GET', url: '/demo-sites/demo47-01/' });
     expect(home.body).toContain('href="./o1"');
+    expect(home.body).toContain('href="./o8.pdf"');
+    const plan = await t.app.inject({ method: 'GET', url: '/demo-sites/demo47-01/o8.pdf' });
+    expect(plan.statusCode).toBe(200);
+    expect(plan.headers['content-type']).toBe('application/pdf');
+    expect(plan.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(snapshots.some((s) => s.url.endsWith('/demo-sites/demo47-01/o8.pdf'))).toBe(true);
+    const notAsPage = await t.app.inject({ method: 'GET', url: '/demo-sites/demo47-01/o8' });
+    expect(notAsPage.statusCode).toBe(404);
     const missing = await t.app.inject({ method: 'GET', url: '/demo-sites/demo47-01/o20' });
     expect(missing.statusCode).toBe(404);
     const notDemo = await t.app.inject({ method: 'GET', url: '/demo-sites/not-an-agency/o1' });

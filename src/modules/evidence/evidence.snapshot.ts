@@ -1,9 +1,17 @@
 // From a fetched page to what a snapshot records: the facts (title, fiscal-year mention, main domain) and
 // the body to keep (gzip; only pages, PDFs, images and text — other files are recorded by size and hash).
+// A PDF's text is read in a worker thread (pdf-text.ts); one cut at the size cap cannot be read.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { mediaTypeOf, onMainDomain, pageFacts } from '../../core/oit/evidence-text.ts';
+import {
+  mediaTypeOf,
+  onMainDomain,
+  type PageFacts,
+  pageFacts,
+  pdfFacts,
+} from '../../core/oit/evidence-text.ts';
 import type { FetchedPage } from './evidence.fetcher.ts';
+import { readPdfText } from './pdf-text.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -40,15 +48,22 @@ export interface SnapshotFacts {
  * On the main domain when both the URL the agency gave and the page it led to are: a short link on the
  * agency's site that lands on a file-sharing service is not published on the agency's website.
  */
-export function snapshotFacts(
-  page: Pick<FetchedPage, 'body' | 'contentType' | 'finalUrl' | 'httpStatus'>,
+export async function snapshotFacts(
+  page: Pick<FetchedPage, 'body' | 'contentType' | 'finalUrl' | 'httpStatus' | 'truncated'>,
   job: { url: string; year: number; website: string | null },
-): SnapshotFacts {
-  const facts =
-    page.httpStatus >= 200 && page.httpStatus < 300
-      ? pageFacts(page.body, page.contentType, job.year)
-      : { title: null, mentionsYear: null };
+): Promise<SnapshotFacts> {
+  const facts = await contentFacts(page, job.year);
   return { ...facts, onMainDomain: mainDomain(job.url, page.finalUrl, job.website) };
+}
+
+async function contentFacts(
+  page: Pick<FetchedPage, 'body' | 'contentType' | 'httpStatus' | 'truncated'>,
+  year: number,
+): Promise<PageFacts> {
+  if (page.httpStatus < 200 || page.httpStatus >= 300) return { title: null, mentionsYear: null };
+  if (mediaTypeOf(page.contentType) === 'application/pdf')
+    return pdfFacts(page.truncated ? null : await readPdfText(page.body), year);
+  return pageFacts(page.body, page.contentType, year);
 }
 
 export function mainDomain(url: string, finalUrl: string | null, website: string | null): boolean | null {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { makeAgency } from '../../../test/helpers/factories.ts';
-import { SITE_PAGES, startTestSite, type TestSite } from '../../../test/helpers/test-site.ts';
+import { SITE_PAGES, SITE_PLAN_PDF, startTestSite, type TestSite } from '../../../test/helpers/test-site.ts';
 import type { Database } from '../../db/client.ts';
 import { evidenceBodies, evidenceSnapshots, participations } from '../../db/schema/index.ts';
 import type { FetchedPage, FetchPage } from './evidence.fetcher.ts';
@@ -98,6 +98,18 @@ describe('runEvidenceJobs', () => {
     expect(await snapshot(missing)).toMatchObject({ status: 'done', httpStatus: 404, title: null });
     expect(await snapshot(thai)).toMatchObject({ title: 'รายงานผลการดำเนินงาน ๒๕๖๘', mentionsYear: true });
     expect(await snapshot(huge)).toMatchObject({ status: 'done', truncated: true, sizeBytes: 100_000 });
+  });
+
+  it('reads the title and the fiscal year of a PDF; says nothing of a PDF it cannot read', async () => {
+    const [plan, empty] = (await queue('O3', '/plan.pdf', '/doc.pdf')) as [string, string];
+    await runEvidenceJobs(deps);
+    expect(await snapshot(plan)).toMatchObject({
+      status: 'done',
+      contentType: 'application/pdf',
+      title: SITE_PLAN_PDF.title,
+      mentionsYear: true,
+    });
+    expect(await snapshot(empty)).toMatchObject({ status: 'done', title: null, mentionsYear: null });
   });
 
   it('fails a refused address at once, visibly, with the hops that led there', async () => {

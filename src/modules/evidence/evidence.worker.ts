@@ -100,7 +100,7 @@ async function runJob(deps: EvidenceWorkerDeps, job: ClaimedJob): Promise<Outcom
     const page = await fetch(job.url, deps.limits);
     if (page.httpStatus >= 500 && job.attempts < MAX_ATTEMPTS)
       return retry(deps, job, `http_${page.httpStatus}`, page.hops);
-    const facts = snapshotFacts(page, { ...job, website: await agencyWebsite(deps.db, job.agencyId) });
+    const facts = await snapshotFacts(page, { ...job, website: await agencyWebsite(deps.db, job.agencyId) });
     const body = await storableBody(page);
     await markDone(
       deps.db,

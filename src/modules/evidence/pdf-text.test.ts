@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { newA4, pdfBuffer } from '../iit-access/index.ts';
+import { readPdfText } from './pdf-text.ts';
+
+async function plan(pages: string[]): Promise<Buffer> {
+  const doc = newA4('แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘');
+  pages.forEach((text, i) => {
+    if (i > 0) doc.addPage();
+    doc.font('regular').fontSize(16).text(text, 56, 56, { lineBreak: false });
+  });
+  return pdfBuffer(doc);
+}
+
+describe('readPdfText', () => {
+  it('reads the title and the text of each page, Thai and Arabic digits alike', async () => {
+    const pdf = await plan(['แผนการดำเนินงาน พ.ศ. ๒๕๖๘', 'งบประมาณ 2568 บาท']);
+    const read = await readPdfText(pdf);
+    expect(read?.pages).toBe(2);
+    expect(read?.title).toBe('แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘');
+    expect(read?.text).toContain('๒๕๖๘');
+    expect(read?.text).toContain('2568');
+  });
+
+  it('reads only the first pages asked for', async () => {
+    const pdf = await plan(['หน้าแรก', 'หน้าสอง 2568']);
+    const read = await readPdfText(pdf, { maxPages: 1, timeoutMs: 15_000 });
+    expect(read?.pages).toBe(2);
+    expect(read?.text).not.toContain('2568');
+  });
+
+  it('gives null for a PDF cut short, for bytes that are not a PDF, and when time runs out', async () => {
+    const pdf = await plan(['แผนการดำเนินงาน พ.ศ. ๒๕๖๘']);
+    expect(await readPdfText(pdf.subarray(0, Math.floor(pdf.length / 2)))).toBeNull();
+    expect(await readPdfText(Buffer.from('<html>not a pdf</html>'))).toBeNull();
+    expect(await readPdfText(pdf, { maxPages: 30, timeoutMs: 1 })).toBeNull();
+  });
+
+  it('leaves the caller’s buffer as it was', async () => {
+    const pdf = await plan(['ข้อความ']);
+    const copy = Buffer.from(pdf);
+    await readPdfText(pdf);
+    expect(pdf.equals(copy)).toBe(true);
+  });
+});
