@@ -48,6 +48,8 @@ export interface TestSite {
   /** host:port, for EVIDENCE_ALLOW_HOSTS. */
   host: string;
   url(path: string): string;
+  /** Serves `body` at `path` from now on (e.g. a CA certificate for a test of chain completion). */
+  serveFile(path: string, body: Buffer, type: string): void;
   /** Paths requested so far, in order. */
   requests: string[];
   /** Requests being answered right now, and the most at once. */
@@ -64,6 +66,7 @@ export interface TestSiteOptions {
 export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSite> {
   const hugeBytes = opts.hugeBytes ?? 2_000_000;
   const plan = await planPdf();
+  const files = new Map<string, { body: Buffer; type: string }>();
   const requests: string[] = [];
   const flaky = new Map<string, number>();
   const sockets = new Set<Socket>();
@@ -96,6 +99,8 @@ export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSit
     }
     if (p === '/doc.pdf') return html(SITE_PDF, 'application/pdf');
     if (p === '/plan.pdf') return html(plan, 'application/pdf');
+    const file = files.get(p);
+    if (file) return html(file.body, file.type);
     if (p === '/pixel.png') return html(SITE_PNG, 'image/png');
     if (p === '/data.zip') return html(Buffer.from('PK\x03\x04 not really a zip'), 'application/zip');
     // A chain of 3 redirects (absolute path, relative, absolute URL) ending on the Thai page.
@@ -152,6 +157,9 @@ export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSit
     origin,
     host: `127.0.0.1:${port}`,
     url: (path) => `${origin}${path}`,
+    serveFile: (path, body, type) => {
+      files.set(path, { body, type });
+    },
     requests,
     inFlight: () => inFlight,
     maxInFlight: () => maxInFlight,

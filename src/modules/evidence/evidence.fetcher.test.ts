@@ -7,6 +7,7 @@ import {
   type TestSite,
   tis620,
 } from '../../../test/helpers/test-site.ts';
+import { makeTestCa, startTlsSite, type TestCa, type TlsSite } from '../../../test/helpers/test-tls.ts';
 import { isPublicAddress } from './evidence.addresses.ts';
 import { FetchFailure, type FetchLimits, fetchPage } from './evidence.fetcher.ts';
 import { storableBody } from './evidence.snapshot.ts';
@@ -185,5 +186,54 @@ describe('fetchPage', () => {
     const zip = await fetchPage(site.url('/data.zip'), limits);
     expect(zip.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await storableBody(zip)).toBeNull();
+  });
+});
+
+describe('a site that sends its certificate without the intermediate CA’s', () => {
+  let ca: TestCa;
+  const sites: TlsSite[] = [];
+  const siteWith = async (caIssuers: string | null) => {
+    const s = await startTlsSite(ca.issueSiteCertificate(caIssuers), SITE_PAGES.thai);
+    sites.push(s);
+    return s;
+  };
+  const tlsLimits = (s: TlsSite, trusted = true): FetchLimits => ({
+    ...limits,
+    allowHosts: [site.host, s.host],
+    ...(trusted ? { trustedCa: [ca.rootPem] } : {}),
+  });
+  beforeAll(() => {
+    ca = makeTestCa();
+    site.serveFile('/ca/intermediate.der', ca.intermediateDer, 'application/pkix-cert');
+    site.serveFile('/ca/intermediate.pem', Buffer.from(ca.intermediatePem), 'application/x-pem-file');
+    site.serveFile('/ca/other.der', Buffer.from(makeTestCa().rootPem), 'application/x-pem-file');
+  });
+  afterAll(async () => {
+    await Promise.all(sites.map((s) => s.close()));
+    ca.cleanup();
+  });
+
+  it('completes the chain from the address its certificate names (DER or PEM), as browsers do', async () => {
+    for (const file of ['/ca/intermediate.der', '/ca/intermediate.pem']) {
+      const tls = await siteWith(site.url(file));
+      const page = await fetchPage(tls.url('/plan'), tlsLimits(tls));
+      expect(page).toMatchObject({ httpStatus: 200, hops: [{ url: tls.url('/plan'), status: 200 }] });
+      expect(page.body.toString('utf8')).toBe(SITE_PAGES.thai);
+    }
+  });
+
+  it('still refuses a chain that does not end at a trusted root, even completed', async () => {
+    const tls = await siteWith(site.url('/ca/intermediate.der'));
+    const f = await failureOf(fetchPage(tls.url('/plan'), tlsLimits(tls, false)));
+    expect(f.code).toBe('tls_error');
+  });
+
+  it('fails as a TLS error when the named certificate is missing or did not issue the site’s', async () => {
+    for (const issuers of [site.url('/ca/missing.der'), site.url('/ca/other.der'), null]) {
+      const tls = await siteWith(issuers);
+      const f = await failureOf(fetchPage(tls.url('/plan'), tlsLimits(tls)));
+      expect(f.code, String(issuers)).toBe('tls_error');
+      expect(f.hops).toEqual([{ url: tls.url('/plan'), status: 0 }]);
+    }
   });
 });

@@ -4,7 +4,8 @@
 // lookup returned, so there is no window between checking and connecting (no DNS rebinding). Address
 // literals never reach a lookup and are checked before any request; the connected address is checked once
 // more when the socket connects. Limits: total time, body size (read stops at the cap: `truncated`) and
-// redirects (only http/https; relative Locations resolved against the hop).
+// redirects (only http/https; relative Locations resolved against the hop). A site that sends its
+// certificate without the intermediate CA's gets its chain completed as browsers do (evidence.tls.ts).
 import { createHash } from 'node:crypto';
 import dns, { type LookupAddress } from 'node:dns';
 import http, { type IncomingMessage } from 'node:http';
@@ -13,6 +14,15 @@ import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { addressLiteral, hostAllowed, isPublicAddress } from './evidence.addresses.ts';
+import {
+  cachedIssuer,
+  caIssuerUrls,
+  chainCertificates,
+  INCOMPLETE_CHAIN_CODES,
+  ISSUER_MAX_BYTES,
+  issued,
+  presentedCertificate,
+} from './evidence.tls.ts';
 
 export interface FetchLimits {
   /** For the whole fetch, all hops and the body included. */
@@ -22,6 +32,8 @@ export interface FetchLimits {
   maxRedirects: number;
   /** Hosts exempt from the address rules (tests and the demo; never in production). */
   allowHosts: readonly string[];
+  /** Root certificates (PEM) trusted besides Node's own: tests only, never configurable. */
+  trustedCa?: readonly string[];
 }
 
 export interface FetchHop {
@@ -100,14 +112,16 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
   });
 }
 
-export const fetchPage: FetchPage = async (url, limits) => {
+export const fetchPage: FetchPage = (url, limits) => fetchWith(url, limits, true);
+
+async function fetchWith(url: string, limits: FetchLimits, completeChains: boolean): Promise<FetchedPage> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   const hops: FetchHop[] = [];
   try {
     let current = parseHttpUrl(url, hops);
     for (;;) {
-      const res = await requestOnce(current, limits, controller.signal, hops);
+      const res = await requestVerified(current, limits, controller.signal, hops, completeChains);
       const location = res.headers.location;
       if (REDIRECTS.has(res.statusCode ?? 0) && location) {
         res.destroy(); // a redirect's body is never read
@@ -136,7 +150,7 @@ export const fetchPage: FetchPage = async (url, limits) => {
   } finally {
     clearTimeout(timer);
   }
-};
+}
 
 function parseHttpUrl(raw: string, hops: FetchHop[]): URL {
   let u: URL;
@@ -160,8 +174,52 @@ function resolveLocation(location: string, base: URL, hops: FetchHop[]): string 
   }
 }
 
+/**
+ * One GET; when the site's certificate chain is incomplete, its issuer's certificate is fetched from the
+ * address the certificate names (one level, not for the issuer fetch itself) and the GET made again.
+ */
+async function requestVerified(
+  u: URL,
+  limits: FetchLimits,
+  signal: AbortSignal,
+  hops: FetchHop[],
+  completeChains: boolean,
+): Promise<IncomingMessage> {
+  const trusted = limits.trustedCa?.length ? chainCertificates(limits.trustedCa) : undefined;
+  try {
+    return await requestOnce(u, limits, signal, hops, trusted);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (!completeChains || u.protocol !== 'https:' || !INCOMPLETE_CHAIN_CODES.has(code)) throw e;
+    const issuer = await missingIssuer(u, limits, signal).catch(() => null);
+    if (!issuer) throw e;
+    hops.pop(); // the failed attempt, made again below
+    return requestOnce(u, limits, signal, hops, chainCertificates(limits.trustedCa ?? [], [issuer]));
+  }
+}
+
+/** The PEM of the certificate that issued the one `u` presents, fetched from its "CA Issuers" address. */
+async function missingIssuer(u: URL, limits: FetchLimits, signal: AbortSignal): Promise<string | null> {
+  const allowed = hostAllowed(u, limits.allowHosts);
+  const presented = await presentedCertificate(u, {
+    ...(allowed ? {} : { lookup: guardedLookup }),
+    checkAddress: !allowed,
+    signal,
+  });
+  const fetchIssuer = async (url: string) => {
+    const issuerLimits = { ...limits, maxBytes: ISSUER_MAX_BYTES, maxRedirects: 2 };
+    const page = await fetchWith(url, issuerLimits, false).catch(() => null);
+    return page?.httpStatus === 200 && !page.truncated ? page.body : null;
+  };
+  for (const url of caIssuerUrls(presented)) {
+    const issuer = await cachedIssuer(url, fetchIssuer);
+    if (issuer && issued(issuer, presented, new Date())) return issuer.toString();
+  }
+  return null;
+}
+
 /** One GET without following redirects; refuses a non-public address before connecting. */
-function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: FetchHop[]) {
+function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: FetchHop[], ca?: string[]) {
   const allowed = hostAllowed(u, limits.allowHosts);
   const literal = addressLiteral(u.hostname);
   if (!allowed && literal !== null && !isPublicAddress(literal)) {
@@ -175,6 +233,7 @@ function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: Fet
       agent: false, // a fresh connection per hop: no pooled socket to an address checked for another name
       signal,
       ...(allowed ? {} : { lookup: guardedLookup }),
+      ...(ca && u.protocol === 'https:' ? { ca } : {}),
       headers: {
         'user-agent': USER_AGENT,
         accept: 'text/html,application/xhtml+xml,application/pdf,image/*,*/*;q=0.8',
