@@ -58,3 +58,5 @@ export const OIT_URL_MAX_LENGTH = 2000;
 export const OIT_EXPLANATION_MAX_LENGTH = 4000;
 /** The executive's comment when returning an item. */
 export const OIT_RETURN_COMMENT_MAX_LENGTH = 2000;
+/** Assessor comments, advice, clarification explanations and reasons, decisions, reopening reasons. */
+export const OIT_ASSESSMENT_TEXT_MAX_LENGTH = 4000;

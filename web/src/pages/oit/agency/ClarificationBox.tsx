@@ -3,6 +3,7 @@
 // beside the form. Once filed it is read-only, with the assessor's decision when made.
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import { type AssessmentItem, useFileClarification } from '../../../api/oit.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';
@@ -79,6 +80,7 @@ export function ClarificationBox({
                 description={t('oit.clarify.explanationHint')}
                 value={explanation}
                 onChange={(e) => setExplanation(e.currentTarget.value)}
+                maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
                 required
                 autosize
                 minRows={3}
@@ -88,6 +90,7 @@ export function ClarificationBox({
                 description={t('oit.clarify.locationHint')}
                 value={location}
                 onChange={(e) => setLocation(e.currentTarget.value)}
+                maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
                 autosize
                 minRows={2}
               />

@@ -4,6 +4,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import {
   type AssessmentItem,
   type Clarification,
@@ -102,6 +103,7 @@ export function ClarificationBlock({
                   label={t('oitAssess.clarification.rejectReason', { code: item.code })}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
+                  maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
                   required
                   autosize
                   minRows={2}

@@ -4,6 +4,7 @@
 import { Anchor, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import {
   type Assessment,
   useConfirmResult,
@@ -150,6 +151,7 @@ export function ReviewActions({
               label={t('oitAssess.review.reopenReason')}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
+              maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
               required
               autosize
               minRows={3}

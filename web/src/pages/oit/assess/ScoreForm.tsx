@@ -4,6 +4,7 @@
 import { Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import { type AssessmentItem, useScoreItem } from '../../../api/oit-assessment.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';
@@ -98,6 +99,7 @@ export function ScoreForm({
         label={t('oitAssess.score.comment')}
         value={form.comment}
         onChange={(e) => setForm({ ...form, comment: e.currentTarget.value })}
+        maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
         autosize
         minRows={2}
       />
@@ -106,6 +108,7 @@ export function ScoreForm({
         description={t('oitAssess.score.adviceHint')}
         value={form.advice}
         onChange={(e) => setForm({ ...form, advice: e.currentTarget.value })}
+        maxLength={OIT_ASSESSMENT_TEXT_MAX_LENGTH}
         withAsterisk={form.score === 0}
         aria-required={form.score === 0}
         error={tried && hints.advice ? t('oitAssess.score.adviceRequired') : undefined}
