@@ -42,6 +42,10 @@ describe('application scopes', () => {
     const search = await staff.get('/api/respond/agencies');
     expect(search.statusCode).toBe(200);
     expect(search.headers['set-cookie']).toBeUndefined();
+    // The EIT part-1 code request too (a bad body: nothing is sent, the answer is still the public API's).
+    const otp = await staff.post('/api/respond/00000000-0000-4000-8000-000000000000/EIT1/otp', {});
+    expect(otp.statusCode).toBe(400);
+    expect(otp.headers['set-cookie']).toBeUndefined();
   });
 
   it('lists the respondent API in the API docs next to the staff API', async () => {

@@ -11,7 +11,7 @@ import { iitAccessRoutes } from './iit-access/index.ts';
 import { interviewRoutes } from './interviews/index.ts';
 import { oitRoutes } from './oit/index.ts';
 import { oitAssessmentRoutes } from './oit-assessment/index.ts';
-import { otpRoutes } from './otp/index.ts';
+import { otpRespondentRoutes, otpUsageRoutes } from './otp/index.ts';
 import { qualityRoutes } from './quality/index.ts';
 import { referenceRoutes } from './reference/index.ts';
 import { respondRoutes } from './respond/index.ts';
@@ -30,7 +30,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   calendarRoutes,
   stakeholderRoutes,
   qualityRoutes,
-  otpRoutes,
+  otpUsageRoutes,
   interviewRoutes,
   iitAccessRoutes,
   evidenceRoutes,
@@ -38,4 +38,4 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   oitAssessmentRoutes,
 ];
 
-export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes];
+export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes, otpRespondentRoutes];

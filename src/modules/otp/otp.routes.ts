@@ -1,5 +1,5 @@
-// EIT part-1 verification endpoints (public: no session, no CSRF token, rate-limited) and NACC's SMS
-// usage view.
+// EIT part-1 verification endpoints (the public respondent API: no session, no CSRF token, rate-limited)
+// and NACC's SMS usage view (the staff API).
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, handleError } from '../../app/errors.ts';
@@ -27,7 +27,7 @@ export const OTP_VERIFY_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 const respondent = (rateLimit: { max: number; timeWindow: string }) => ({ csrf: false, rateLimit });
 const tags = ['respond'];
 
-export const otpRoutes: FastifyPluginAsyncZod = async (app) => {
+export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
   // A gateway or mail server that did not take the message is the server's trouble, not the request's.
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof OtpDeliveryFailed) {
@@ -85,6 +85,9 @@ export const otpRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+};
+
+export const otpUsageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/otp/usage',
     {
