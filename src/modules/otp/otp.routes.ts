@@ -84,7 +84,6 @@ export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
       return { grant, expiresAt: expiresAt.toISOString() };
     },
   );
-
 };
 
 export const otpUsageRoutes: FastifyPluginAsyncZod = async (app) => {
