@@ -117,6 +117,21 @@ describe('evidence routes', () => {
     expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(SITE_PAGES.thai);
   });
 
+  it('hands a kept PDF over as a download (browsers will not show a PDF in a sandbox), a page inline', async () => {
+    const [pdf, page] = (await queue('o9', [site.url('/plan.pdf'), site.url('/page.html')])) as [
+      string,
+      string,
+    ];
+    await work();
+    const exec = await t.signIn(execName);
+    const res = await exec.get(`/api/evidence/${pdf}/body`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="evidence-${pdf}.pdf"`);
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await exec.get(`/api/evidence/${page}/body`)).headers['content-disposition']).toBe('inline');
+  });
+
   it('says plainly when no copy was kept (a ZIP is recorded by size and hash only)', async () => {
     const [id] = (await queue('o5', [site.url('/data.zip')])) as [string];
     await work();

@@ -2,6 +2,7 @@
 
 import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { mediaTypeOf } from '../../core/oit/evidence-text.ts';
 import {
   ZAgencyYearParams,
   ZEvidenceListQuery,
@@ -23,6 +24,17 @@ const tags = ['evidence'];
  */
 export const BODY_CSP =
   "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/**
+ * How a kept copy is handed over: inline (framed or opened, under the sandbox above) — except PDFs, which
+ * browsers refuse to show in a sandbox (Chromium's viewer is blocked outright): a PDF is downloaded, to be
+ * opened in the reader's own viewer rather than as a document of our origin.
+ */
+export function bodyDisposition(contentType: string, snapshotId: string): string {
+  return mediaTypeOf(contentType) === 'application/pdf'
+    ? `attachment; filename="evidence-${snapshotId}.pdf"`
+    : 'inline';
+}
 
 const acceptsGzip = (header: string | undefined) =>
   (header ?? '').split(',').some((part) => {
@@ -54,7 +66,8 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The kept copy of the page, as fetched (sandboxed: no scripts, no outside requests)',
         description:
           'Served with the stored content type, `Content-Security-Policy: sandbox; default-src none…` and ' +
-          '`X-Content-Type-Options: nosniff`; gzip-encoded when the client accepts it. 404 when no copy was kept.',
+          '`X-Content-Type-Options: nosniff`; gzip-encoded when the client accepts it. PDFs as a download ' +
+          '(browsers will not show a PDF in a sandbox). 404 when no copy was kept.',
         security: [{ session: [] }],
         params: ZSnapshotParams,
       },
@@ -65,7 +78,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', kept.contentType)
         .header('content-security-policy', BODY_CSP)
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline')
+        .header('content-disposition', bodyDisposition(kept.contentType, req.params.snapshotId))
         .header('cache-control', 'private, max-age=3600')
         .header('vary', 'Accept-Encoding');
       if (acceptsGzip(req.headers['accept-encoding'])) {

@@ -5,7 +5,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { evidenceBodyUrl, type SnapshotSummary } from '../../../api/evidence.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { errorMessage, formatBytes, statusPerUrl, VERDICT_COLORS } from './evidence-view.ts';
+import { copyDisplay, errorMessage, formatBytes, statusPerUrl, VERDICT_COLORS } from './evidence-view.ts';
 
 export interface EvidenceStatusProps {
   /** Snapshots of one URL or of one item's URLs, in any order (the newest result per URL is shown). */
@@ -52,6 +52,7 @@ export function SnapshotLine({
 }) {
   const { lang, t } = useLang();
   const error = s.lastError ? errorMessage(s.lastError) : null;
+  const copy = copyDisplay(s);
   return (
     <Stack gap={2}>
       {showUrl && (
@@ -109,7 +110,12 @@ export function SnapshotLine({
           {s.verdict === 'pending' ? ` · ${t('evidence.attempts', { n: s.attempts })}` : ''}
         </Text>
       )}
-      {s.hasBody && (
+      {copy === 'download' && (
+        <Anchor href={evidenceBodyUrl(s.id)} download size="xs">
+          {t('evidence.downloadCopy')}
+        </Anchor>
+      )}
+      {(copy === 'frame' || copy === 'open') && (
         <Anchor href={evidenceBodyUrl(s.id)} target="_blank" rel="noopener" size="xs">
           {t('evidence.openCopy')}
         </Anchor>

@@ -59,13 +59,16 @@ export function errorMessage(code: string): { key: string; values?: Record<strin
 }
 
 /**
- * How a kept copy can be shown: HTML, text and images in a sandboxed frame; a PDF only by opening it (browsers
- * will not run their PDF viewer inside a sandbox); other types are not kept.
+ * How a kept copy can be shown: HTML, text and images in a sandboxed frame; a PDF as a download (browsers will
+ * not run their PDF viewer inside a sandbox, and the server sends kept PDFs as attachments); other types are
+ * not kept.
  */
-export function copyDisplay(s: Pick<SnapshotSummary, 'hasBody' | 'contentType'>): 'frame' | 'open' | 'none' {
+export function copyDisplay(
+  s: Pick<SnapshotSummary, 'hasBody' | 'contentType'>,
+): 'frame' | 'open' | 'download' | 'none' {
   if (!s.hasBody) return 'none';
   const type = (s.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/pdf') return 'open';
+  if (type === 'application/pdf') return 'download';
   if (type.startsWith('text/') || type.startsWith('image/') || type === 'application/xhtml+xml')
     return 'frame';
   return 'open';
