@@ -1,7 +1,7 @@
 // Evidence fetch throughput: N snapshot jobs through the real worker (claim, fetch, analyse, gzip, store)
 // against the local test website on 127.0.0.1, at the worker's default concurrency. Prints figures; not a
-// test. Run: npm run bench:evidence   (JOBS=200 CONCURRENCY=4 PAGE=/page.html; PAGE='/delayed?ms=200' for a
-// distant site; DATABASE_URL → PostgreSQL, else an in-memory PGlite).
+// test. Run: npm run bench:evidence   (JOBS=200 CONCURRENCY=4 PAGE=/page.html; PAGE=/plan.pdf reads a Thai
+// PDF; PAGE='/delayed?ms=200' for a distant site; DATABASE_URL → PostgreSQL, else an in-memory PGlite).
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
