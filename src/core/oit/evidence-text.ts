@@ -27,6 +27,15 @@ export function mediaTypeOf(contentType: string | null | undefined): string | nu
   return essence ? essence : null;
 }
 
+/**
+ * How a kept copy of evidence is handed to a reader: pages, text and images shown under a sandbox (framed, or
+ * opened in a tab); a PDF downloaded, because browsers will not run their PDF viewer under a sandbox
+ * (Chromium blocks it outright). The server sets Content-Disposition from it, the web app its links.
+ */
+export function keptCopyDisplay(contentType: string | null | undefined): 'frame' | 'download' {
+  return mediaTypeOf(contentType) === 'application/pdf' ? 'download' : 'frame';
+}
+
 /** A `<meta charset>` or `<meta http-equiv="Content-Type" content="…charset=…">` in the first 4 KB. */
 function metaCharset(head: string): string | null {
   const direct = /<meta[^>]+charset\s*=\s*["']?([a-z0-9_:.-]+)/i.exec(head);

@@ -2,7 +2,7 @@
 
 import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { mediaTypeOf } from '../../core/oit/evidence-text.ts';
+import { keptCopyDisplay } from '../../core/oit/evidence-text.ts';
 import {
   ZAgencyYearParams,
   ZEvidenceListQuery,
@@ -24,17 +24,6 @@ const tags = ['evidence'];
  */
 export const BODY_CSP =
   "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
-
-/**
- * How a kept copy is handed over: inline (framed or opened, under the sandbox above) — except PDFs, which
- * browsers refuse to show in a sandbox (Chromium's viewer is blocked outright): a PDF is downloaded, to be
- * opened in the reader's own viewer rather than as a document of our origin.
- */
-export function bodyDisposition(contentType: string, snapshotId: string): string {
-  return mediaTypeOf(contentType) === 'application/pdf'
-    ? `attachment; filename="evidence-${snapshotId}.pdf"`
-    : 'inline';
-}
 
 const acceptsGzip = (header: string | undefined) =>
   (header ?? '').split(',').some((part) => {
@@ -78,7 +67,12 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', kept.contentType)
         .header('content-security-policy', BODY_CSP)
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', bodyDisposition(kept.contentType, req.params.snapshotId))
+        .header(
+          'content-disposition',
+          keptCopyDisplay(kept.contentType) === 'download'
+            ? `attachment; filename="evidence-${req.params.snapshotId}.pdf"`
+            : 'inline',
+        )
         .header('cache-control', 'private, max-age=3600')
         .header('vary', 'Accept-Encoding');
       if (acceptsGzip(req.headers['accept-encoding'])) {

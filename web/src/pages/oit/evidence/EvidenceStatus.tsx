@@ -115,7 +115,7 @@ export function SnapshotLine({
           {t('evidence.downloadCopy')}
         </Anchor>
       )}
-      {(copy === 'frame' || copy === 'open') && (
+      {copy === 'frame' && (
         <Anchor href={evidenceBodyUrl(s.id)} target="_blank" rel="noopener" size="xs">
           {t('evidence.openCopy')}
         </Anchor>

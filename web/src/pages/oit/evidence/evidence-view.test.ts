@@ -55,7 +55,7 @@ describe('copyDisplay', () => {
   it('frames pages and images, downloads PDFs, and has nothing without a kept copy', () => {
     expect(copyDisplay({ hasBody: true, contentType: 'text/html; charset=TIS-620' })).toBe('frame');
     expect(copyDisplay({ hasBody: true, contentType: 'image/png' })).toBe('frame');
-    expect(copyDisplay({ hasBody: true, contentType: 'application/pdf' })).toBe('download');
+    expect(copyDisplay({ hasBody: true, contentType: 'Application/PDF; name=plan.pdf' })).toBe('download');
     expect(copyDisplay({ hasBody: false, contentType: 'text/html' })).toBe('none');
   });
 });

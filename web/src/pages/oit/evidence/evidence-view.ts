@@ -1,5 +1,6 @@
 // Pure helpers of the evidence components: which snapshot to show per URL, colours, error texts, and whether
 // a kept copy can be shown in a sandboxed frame.
+import { keptCopyDisplay } from '../../../../../src/core/oit/evidence-text.ts';
 import type { EvidenceVerdict, SnapshotSummary } from '../../../api/evidence.ts';
 
 export interface UrlStatus {
@@ -58,20 +59,11 @@ export function errorMessage(code: string): { key: string; values?: Record<strin
   return { key: 'evidence.error.other', values: { code } };
 }
 
-/**
- * How a kept copy can be shown: HTML, text and images in a sandboxed frame; a PDF as a download (browsers will
- * not run their PDF viewer inside a sandbox, and the server sends kept PDFs as attachments); other types are
- * not kept.
- */
+/** How a kept copy can be shown (`keptCopyDisplay`, the rule the server follows too), or none is kept. */
 export function copyDisplay(
   s: Pick<SnapshotSummary, 'hasBody' | 'contentType'>,
-): 'frame' | 'open' | 'download' | 'none' {
-  if (!s.hasBody) return 'none';
-  const type = (s.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type === 'application/pdf') return 'download';
-  if (type.startsWith('text/') || type.startsWith('image/') || type === 'application/xhtml+xml')
-    return 'frame';
-  return 'open';
+): ReturnType<typeof keptCopyDisplay> | 'none' {
+  return s.hasBody ? keptCopyDisplay(s.contentType) : 'none';
 }
 
 /** "12.3 KB" style sizes. */
