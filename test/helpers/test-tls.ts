@@ -17,84 +17,64 @@ export interface TestCa {
   cleanup(): void;
 }
 
-const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+const CA_EXT =
+  'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n';
 
 export function makeTestCa(): TestCa {
   const dir = mkdtempSync(path.join(tmpdir(), 'prongsai-ca-'));
-  const f = (name: string) => path.join(dir, name);
+  const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  openssl(
-    'req',
-    '-x509',
-    ...EC,
-    '-keyout',
-    'root.key',
-    '-out',
-    'root.pem',
-    '-days',
-    '3650',
-    '-subj',
-    '/CN=Prongsai Test Root',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  );
-  writeFileSync(
-    f('int.ext'),
-    'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' +
-      'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
-  );
-  openssl('req', ...EC, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=Prongsai Test Intermediate');
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    'int.csr',
-    '-CA',
-    'root.pem',
-    '-CAkey',
-    'root.key',
-    '-CAcreateserial',
-    '-out',
-    'int.pem',
-    '-days',
-    '3650',
-    '-extfile',
-    'int.ext',
+  /** A key and a certificate `<name>.key`/`<name>.pem` for `subject`, signed by `signer` (or itself). */
+  const issue = (name: string, subject: string, signer: string | null, days: number, extensions: string) => {
+    writeFileSync(path.join(dir, `${name}.ext`), extensions);
+    if (!signer) {
+      const self = ['-x509', '-days', String(days), '-extensions', 'v3', '-config', `${name}.cnf`];
+      writeFileSync(path.join(dir, `${name}.cnf`), `[req]\ndistinguished_name=dn\n[dn]\n[v3]\n${extensions}`);
+      return openssl(
+        'req',
+        ...EC_KEY,
+        ...self,
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.pem`,
+        '-subj',
+        subject,
+      );
+    }
+    openssl('req', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
+    return openssl(
+      ...['x509', '-req', '-in', `${name}.csr`, '-CA', `${signer}.pem`, '-CAkey', `${signer}.key`],
+      ...['-CAcreateserial', '-days', String(days), '-extfile', `${name}.ext`, '-out', `${name}.pem`],
+    );
+  };
+  issue('root', '/CN=Prongsai Test Root', null, 3650, CA_EXT);
+  issue(
+    'int',
+    '/CN=Prongsai Test Intermediate',
+    'root',
+    3650,
+    `${CA_EXT.replace('CA:TRUE', 'CA:TRUE,pathlen:0')}authorityKeyIdentifier=keyid\n`,
   );
   openssl('x509', '-in', 'int.pem', '-outform', 'DER', '-out', 'int.der');
   let n = 0;
   return {
-    rootPem: readFileSync(f('root.pem'), 'utf8'),
-    intermediatePem: readFileSync(f('int.pem'), 'utf8'),
-    intermediateDer: readFileSync(f('int.der')),
+    rootPem: read('root.pem'),
+    intermediatePem: read('int.pem'),
+    intermediateDer: readFileSync(path.join(dir, 'int.der')),
     issueSiteCertificate(caIssuers) {
       n += 1;
-      const ext =
+      issue(
+        `site${n}`,
+        '/CN=127.0.0.1',
+        'int',
+        365,
         'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' +
-        'authorityKeyIdentifier=keyid\n' +
-        (caIssuers ? `authorityInfoAccess=caIssuers;URI:${caIssuers}\n` : '');
-      writeFileSync(f(`site${n}.ext`), ext);
-      openssl('req', ...EC, '-keyout', `site${n}.key`, '-out', `site${n}.csr`, '-subj', '/CN=127.0.0.1');
-      openssl(
-        'x509',
-        '-req',
-        '-in',
-        `site${n}.csr`,
-        '-CA',
-        'int.pem',
-        '-CAkey',
-        'int.key',
-        '-CAcreateserial',
-        '-out',
-        `site${n}.pem`,
-        '-days',
-        '365',
-        '-extfile',
-        `site${n}.ext`,
+          'authorityKeyIdentifier=keyid\n' +
+          (caIssuers ? `authorityInfoAccess=caIssuers;URI:${caIssuers}\n` : ''),
       );
-      return { cert: readFileSync(f(`site${n}.pem`), 'utf8'), key: readFileSync(f(`site${n}.key`), 'utf8') };
+      return { cert: read(`site${n}.pem`), key: read(`site${n}.key`) };
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -104,6 +84,8 @@ export interface TlsSite {
   /** host:port, for allowHosts. */
   host: string;
   url(path: string): string;
+  /** TCP connections accepted so far (a failed handshake counts too). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -113,11 +95,16 @@ export async function startTlsSite(site: { cert: string; key: string }, html: st
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     host: `127.0.0.1:${port}`,
     url: (p) => `https://127.0.0.1:${port}${p}`,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -190,9 +190,24 @@ describe('fetchPage', () => {
 });
 
 describe('a site that sends its certificate without the intermediate CA’s', () => {
-  let ca: TestCa;
+  const cas: TestCa[] = [];
   const sites: TlsSite[] = [];
-  const siteWith = async (caIssuers: string | null) => {
+  const newCa = () => {
+    const ca = makeTestCa();
+    cas.push(ca);
+    return ca;
+  };
+  /** Publishes the CA's intermediate at `path` on the plain test site; returns its URL. */
+  const publish = (ca: TestCa, path: string) => {
+    const der = path.endsWith('.der');
+    site.serveFile(
+      path,
+      der ? ca.intermediateDer : Buffer.from(ca.intermediatePem),
+      der ? 'application/pkix-cert' : 'application/x-pem-file',
+    );
+    return site.url(path);
+  };
+  const siteOf = async (ca: TestCa, caIssuers: string | null) => {
     const s = await startTlsSite(ca.issueSiteCertificate(caIssuers), SITE_PAGES.thai);
     sites.push(s);
     return s;
@@ -200,37 +215,53 @@ describe('a site that sends its certificate without the intermediate CA’s', ()
   const tlsLimits = (s: TlsSite, trusted = true): FetchLimits => ({
     ...limits,
     allowHosts: [site.host, s.host],
-    ...(trusted ? { trustedCa: [ca.rootPem] } : {}),
+    ...(trusted ? { trustedCa: cas.map((c) => c.rootPem) } : {}),
   });
-  beforeAll(() => {
-    ca = makeTestCa();
-    site.serveFile('/ca/intermediate.der', ca.intermediateDer, 'application/pkix-cert');
-    site.serveFile('/ca/intermediate.pem', Buffer.from(ca.intermediatePem), 'application/x-pem-file');
-    site.serveFile('/ca/other.der', Buffer.from(makeTestCa().rootPem), 'application/x-pem-file');
-  });
+  const downloads = (path: string) => site.requests.filter((p) => p === path).length;
   afterAll(async () => {
     await Promise.all(sites.map((s) => s.close()));
-    ca.cleanup();
+    for (const ca of cas) ca.cleanup();
   });
 
   it('completes the chain from the address its certificate names (DER or PEM), as browsers do', async () => {
-    for (const file of ['/ca/intermediate.der', '/ca/intermediate.pem']) {
-      const tls = await siteWith(site.url(file));
+    for (const path of ['/ca/a.der', '/ca/b.pem']) {
+      const ca = newCa();
+      const tls = await siteOf(ca, publish(ca, path));
       const page = await fetchPage(tls.url('/plan'), tlsLimits(tls));
       expect(page).toMatchObject({ httpStatus: 200, hops: [{ url: tls.url('/plan'), status: 200 }] });
       expect(page.body.toString('utf8')).toBe(SITE_PAGES.thai);
+      expect(downloads(path)).toBe(1);
     }
   });
 
+  it('learns the issuer: the same site verifies at once next time, another site it signed needs no download', async () => {
+    const ca = newCa();
+    const url = publish(ca, '/ca/learned.der');
+    const [first, second] = [await siteOf(ca, url), await siteOf(ca, url)];
+    const ok = async (s: TlsSite) =>
+      expect((await fetchPage(s.url('/plan'), tlsLimits(s))).httpStatus).toBe(200);
+    await ok(first);
+    // Failed handshake, reading the certificate, the request again.
+    expect(first.connections()).toBe(3);
+    await ok(first);
+    expect(first.connections()).toBe(4);
+    await ok(second);
+    expect(second.connections()).toBe(3);
+    expect(downloads('/ca/learned.der')).toBe(1);
+  });
+
   it('still refuses a chain that does not end at a trusted root, even completed', async () => {
-    const tls = await siteWith(site.url('/ca/intermediate.der'));
+    const ca = newCa();
+    const tls = await siteOf(ca, publish(ca, '/ca/untrusted.der'));
     const f = await failureOf(fetchPage(tls.url('/plan'), tlsLimits(tls, false)));
     expect(f.code).toBe('tls_error');
   });
 
   it('fails as a TLS error when the named certificate is missing or did not issue the site’s', async () => {
-    for (const issuers of [site.url('/ca/missing.der'), site.url('/ca/other.der'), null]) {
-      const tls = await siteWith(issuers);
+    const ca = newCa();
+    const stranger = publish(newCa(), '/ca/stranger.der');
+    for (const issuers of [site.url('/ca/missing.der'), stranger, null]) {
+      const tls = await siteOf(ca, issuers);
       const f = await failureOf(fetchPage(tls.url('/plan'), tlsLimits(tls)));
       expect(f.code, String(issuers)).toBe('tls_error');
       expect(f.hops).toEqual([{ url: tls.url('/plan'), status: 0 }]);

@@ -15,13 +15,15 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { addressLiteral, hostAllowed, isPublicAddress } from './evidence.addresses.ts';
 import {
-  cachedIssuer,
   caIssuerUrls,
-  chainCertificates,
   INCOMPLETE_CHAIN_CODES,
   ISSUER_MAX_BYTES,
   issued,
+  learnedIssuerOf,
+  learnIssuer,
+  parseCertificate,
   presentedCertificate,
+  secureContextFor,
 } from './evidence.tls.ts';
 
 export interface FetchLimits {
@@ -175,8 +177,9 @@ function resolveLocation(location: string, base: URL, hops: FetchHop[]): string 
 }
 
 /**
- * One GET; when the site's certificate chain is incomplete, its issuer's certificate is fetched from the
- * address the certificate names (one level, not for the issuer fetch itself) and the GET made again.
+ * One GET; when the site's certificate chain is incomplete, its issuer's certificate is found (learned
+ * before, or fetched from the address the certificate names: one level, not for the issuer fetch itself),
+ * learned, and the GET made again.
  */
 async function requestVerified(
   u: URL,
@@ -185,41 +188,41 @@ async function requestVerified(
   hops: FetchHop[],
   completeChains: boolean,
 ): Promise<IncomingMessage> {
-  const trusted = limits.trustedCa?.length ? chainCertificates(limits.trustedCa) : undefined;
   try {
-    return await requestOnce(u, limits, signal, hops, trusted);
+    return await requestOnce(u, limits, signal, hops);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (!completeChains || u.protocol !== 'https:' || !INCOMPLETE_CHAIN_CODES.has(code)) throw e;
     const issuer = await missingIssuer(u, limits, signal).catch(() => null);
     if (!issuer) throw e;
+    learnIssuer(u.host, issuer);
     hops.pop(); // the failed attempt, made again below
-    return requestOnce(u, limits, signal, hops, chainCertificates(limits.trustedCa ?? [], [issuer]));
+    return requestOnce(u, limits, signal, hops);
   }
 }
 
-/** The PEM of the certificate that issued the one `u` presents, fetched from its "CA Issuers" address. */
-async function missingIssuer(u: URL, limits: FetchLimits, signal: AbortSignal): Promise<string | null> {
+/** The certificate that issued the one `u` presents: learned before, or from its "CA Issuers" address. */
+async function missingIssuer(u: URL, limits: FetchLimits, signal: AbortSignal) {
   const allowed = hostAllowed(u, limits.allowHosts);
   const presented = await presentedCertificate(u, {
     ...(allowed ? {} : { lookup: guardedLookup }),
     checkAddress: !allowed,
     signal,
   });
-  const fetchIssuer = async (url: string) => {
-    const issuerLimits = { ...limits, maxBytes: ISSUER_MAX_BYTES, maxRedirects: 2 };
-    const page = await fetchWith(url, issuerLimits, false).catch(() => null);
-    return page?.httpStatus === 200 && !page.truncated ? page.body : null;
-  };
+  const now = new Date();
+  const known = learnedIssuerOf(presented, now);
+  if (known) return known;
+  const issuerLimits = { ...limits, maxBytes: ISSUER_MAX_BYTES, maxRedirects: 2 };
   for (const url of caIssuerUrls(presented)) {
-    const issuer = await cachedIssuer(url, fetchIssuer);
-    if (issuer && issued(issuer, presented, new Date())) return issuer.toString();
+    const page = await fetchWith(url, issuerLimits, false).catch(() => null);
+    const issuer = page?.httpStatus === 200 && !page.truncated ? parseCertificate(page.body) : null;
+    if (issuer && issued(issuer, presented, now)) return issuer;
   }
   return null;
 }
 
 /** One GET without following redirects; refuses a non-public address before connecting. */
-function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: FetchHop[], ca?: string[]) {
+function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: FetchHop[]) {
   const allowed = hostAllowed(u, limits.allowHosts);
   const literal = addressLiteral(u.hostname);
   if (!allowed && literal !== null && !isPublicAddress(literal)) {
@@ -227,13 +230,15 @@ function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: Fet
     throw new FetchFailure('refused_address', hops, literal);
   }
   const transport = u.protocol === 'https:' ? https : http;
+  const secureContext =
+    u.protocol === 'https:' ? secureContextFor(u.host, limits.trustedCa ?? []) : undefined;
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = transport.request(u, {
       method: 'GET',
       agent: false, // a fresh connection per hop: no pooled socket to an address checked for another name
       signal,
       ...(allowed ? {} : { lookup: guardedLookup }),
-      ...(ca && u.protocol === 'https:' ? { ca } : {}),
+      ...(secureContext ? { secureContext } : {}),
       headers: {
         'user-agent': USER_AGENT,
         accept: 'text/html,application/xhtml+xml,application/pdf,image/*,*/*;q=0.8',

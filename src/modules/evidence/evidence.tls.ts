@@ -7,9 +7,12 @@
 //
 // Nothing is trusted on the issuer's say-so: the added certificate is not a trust anchor (Node does not
 // accept partial chains), so the chain must still end at one of Node's root CAs, and the host name is checked
-// as usual. Fetched issuer certificates are kept in memory (they are few and long-lived).
+// as usual. Learned issuer certificates and the hosts that needed them are kept in memory (they are few and
+// long-lived): the next fetch from such a host verifies at once with one shared context, and another host
+// signed by a learned issuer is completed without fetching it again. Other hosts keep Node's default context
+// (with any NODE_EXTRA_CA_CERTS).
 import { X509Certificate } from 'node:crypto';
-import type { LookupFunction, Socket } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
 import { isPublicAddress } from './evidence.addresses.ts';
@@ -75,7 +78,7 @@ export function presentedCertificate(u: URL, opts: PeerOptions): Promise<X509Cer
       socket.destroy();
     };
     socket.once('connect', () => {
-      const remote = (socket as Socket).remoteAddress;
+      const remote = socket.remoteAddress;
       if (opts.checkAddress && (!remote || !isPublicAddress(remote)))
         socket.destroy(Object.assign(new Error(`connected to ${remote}`), { refused: true }));
     });
@@ -93,26 +96,46 @@ export function presentedCertificate(u: URL, opts: PeerOptions): Promise<X509Cer
   });
 }
 
-/** Fetched issuer certificates (PEM) by address, for the life of the process. */
-const issuerCache = new Map<string, string>();
-const ISSUER_CACHE_MAX = 500;
+/** Issuer certificates learned from AIA addresses, by SHA-256 fingerprint; hosts (host:port) that needed one. */
+const learned = new Map<string, X509Certificate>();
+const completedHosts = new Set<string>();
+const LEARNED_MAX = 1000;
+let learnedContext: tls.SecureContext | undefined;
 
-export async function cachedIssuer(
-  url: string,
-  fetchBytes: (url: string) => Promise<Buffer | null>,
-): Promise<X509Certificate | null> {
-  const known = issuerCache.get(url);
-  if (known) return new X509Certificate(known);
-  const bytes = await fetchBytes(url);
-  const cert = bytes ? parseCertificate(bytes) : null;
-  if (cert) {
-    if (issuerCache.size >= ISSUER_CACHE_MAX) issuerCache.clear();
-    issuerCache.set(url, cert.toString());
+/** Remembers that `host` sends an incomplete chain which `issuer` completes. */
+export function learnIssuer(host: string, issuer: X509Certificate): void {
+  if (learned.size >= LEARNED_MAX || completedHosts.size >= LEARNED_MAX * 10) {
+    learned.clear();
+    completedHosts.clear();
+    learnedContext = undefined;
   }
-  return cert;
+  if (!learned.has(issuer.fingerprint256)) {
+    learned.set(issuer.fingerprint256, issuer);
+    learnedContext = undefined;
+  }
+  completedHosts.add(host);
 }
 
-/** The certificates Node may build chains from: its root CAs, any extra ones given, and `more`. */
-export function chainCertificates(extra: readonly string[], more: readonly string[] = []): string[] {
-  return [...tls.rootCertificates, ...extra, ...more];
+/** A learned certificate that issued `cert`, if any. */
+export function learnedIssuerOf(cert: X509Certificate, now: Date): X509Certificate | null {
+  for (const candidate of learned.values())
+    if (candidate.subject === cert.issuer && issued(candidate, cert, now)) return candidate;
+  return null;
+}
+
+/**
+ * The secure context of an HTTPS request to `host`: Node's default, unless the host needed its chain
+ * completed (Node's root CAs plus the learned issuers, one shared context) or extra roots are given (tests
+ * only: the same choice, with those roots added).
+ */
+export function secureContextFor(host: string, extraRoots: readonly string[]): tls.SecureContext | undefined {
+  const completed = completedHosts.has(host);
+  const build = (roots: readonly string[]) =>
+    tls.createSecureContext({
+      ca: [...roots, ...(completed ? [...learned.values()].map((c) => c.toString()) : [])],
+    });
+  if (extraRoots.length > 0) return build([...tls.rootCertificates, ...extraRoots]);
+  if (!completed) return undefined;
+  learnedContext ??= build(tls.rootCertificates);
+  return learnedContext;
 }
