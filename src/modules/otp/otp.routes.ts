@@ -24,7 +24,6 @@ import { smsUsage } from './otp.usage.ts';
 export const OTP_REQUEST_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 export const OTP_VERIFY_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
-const respondent = (rateLimit: { max: number; timeWindow: string }) => ({ csrf: false, rateLimit });
 const tags = ['respond'];
 
 export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,7 +39,7 @@ export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/respond/:agencyId/EIT1/otp',
     {
-      config: respondent(OTP_REQUEST_RATE_LIMIT),
+      config: { rateLimit: OTP_REQUEST_RATE_LIMIT },
       schema: {
         tags,
         summary: 'EIT part 1: send a one-time code by SMS or e-mail',
@@ -55,7 +54,7 @@ export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/respond/:agencyId/EIT1/otp/resend',
     {
-      config: respondent(OTP_REQUEST_RATE_LIMIT),
+      config: { rateLimit: OTP_REQUEST_RATE_LIMIT },
       schema: {
         tags,
         summary: 'EIT part 1: send a new code for the same verification (after the cool-down)',
@@ -70,7 +69,7 @@ export const otpRespondentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/respond/:agencyId/EIT1/otp/verify',
     {
-      config: respondent(OTP_VERIFY_RATE_LIMIT),
+      config: { rateLimit: OTP_VERIFY_RATE_LIMIT },
       schema: {
         tags,
         summary: 'EIT part 1: check the code; returns a grant to submit one response',

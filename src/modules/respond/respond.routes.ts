@@ -57,7 +57,7 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/respond/:agencyId/IIT/access',
     {
-      config: { csrf: false, rateLimit: ACCESS_RATE_LIMIT },
+      config: { rateLimit: ACCESS_RATE_LIMIT },
       schema: {
         tags,
         summary: 'Public: exchange the IIT access code (and single-use token) for a short-lived grant',
@@ -72,7 +72,7 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/respond/:agencyId/:instrument/submit',
     {
-      config: { csrf: false, rateLimit: SUBMIT_RATE_LIMIT },
+      config: { rateLimit: SUBMIT_RATE_LIMIT },
       schema: {
         tags,
         summary: 'Public: submit one response with a grant (idempotent on submissionId)',
