@@ -33,11 +33,10 @@ export async function readPdfText(
   // A copy the worker owns (the fetched body may share its memory with other buffers).
   const data = new Uint8Array(body);
   try {
-    const read: PdfText = await pdfPool().run(
+    return (await pdfPool().run(
       { data, maxPages: limits.maxPages },
       { transferList: [data.buffer], signal: AbortSignal.timeout(limits.timeoutMs) },
-    );
-    return read;
+    )) as PdfText;
   } catch {
     return null;
   }
