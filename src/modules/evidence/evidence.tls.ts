@@ -49,7 +49,7 @@ export function issued(issuer: X509Certificate, cert: X509Certificate, now: Date
   return valid && issuer.ca && cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
 }
 
-export interface PeerOptions {
+interface PeerOptions {
   /** The guarded lookup, or none for allowed hosts. */
   lookup?: LookupFunction;
   /** Refuse a connection to a non-public address (as the fetcher does). */
