@@ -2,7 +2,10 @@
 // could point the server at its own network (loopback, the LAN, a cloud metadata service). Only global unicast
 // addresses pass; everything ipaddr.js classifies as special (private, CGNAT, link-local, unique-local,
 // loopback, multicast, broadcast, unspecified, reserved, documentation…) is refused. Addresses that embed an
-// IPv4 address (IPv4-mapped, NAT64, 6to4) are judged by the address they embed.
+// IPv4 address (IPv4-mapped, NAT64, 6to4) are judged by the address they embed. The guards at the end apply
+// the rule to a connection: its name lookup, then the address the socket actually reached.
+import dns, { type LookupAddress } from 'node:dns';
+import type { Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /** Cloud metadata services, named for clarity (both already fall in refused ranges). */
@@ -48,4 +51,36 @@ export function hostAllowed(url: URL, allowHosts: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return allowHosts.includes(host) || allowHosts.includes(`${host}:${port}`);
+}
+
+/** Raised by the guards below; the fetcher reports it as a refused address. */
+export class RefusedAddress extends Error {
+  readonly refused = true;
+}
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/** dns.lookup that refuses a name when any of its addresses is not public. */
+export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
+  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, '');
+    const bad = addresses.find((a) => !isPublicAddress(a.address));
+    if (bad) return callback(new RefusedAddress(`${hostname} resolves to ${bad.address}`), '');
+    const first = addresses[0];
+    if (!first) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '');
+    if (options.all) callback(null, addresses);
+    else callback(null, first.address, first.family);
+  });
+}
+
+/** Destroys the socket if it connects to an address that is not public: the last check, after the lookup's. */
+export function refuseNonPublicPeer(socket: Socket): void {
+  socket.once('connect', () => {
+    const remote = socket.remoteAddress;
+    if (!remote || !isPublicAddress(remote)) socket.destroy(new RefusedAddress(`connected to ${remote}`));
+  });
 }

@@ -7,13 +7,17 @@
 // redirects (only http/https; relative Locations resolved against the hop). A site that sends its
 // certificate without the intermediate CA's gets its chain completed as browsers do (evidence.tls.ts).
 import { createHash } from 'node:crypto';
-import dns, { type LookupAddress } from 'node:dns';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { addressLiteral, hostAllowed, isPublicAddress } from './evidence.addresses.ts';
+import {
+  addressLiteral,
+  guardedLookup,
+  hostAllowed,
+  isPublicAddress,
+  refuseNonPublicPeer,
+} from './evidence.addresses.ts';
 import {
   caIssuerUrls,
   INCOMPLETE_CHAIN_CODES,
@@ -85,34 +89,10 @@ export class FetchFailure extends Error {
   }
 }
 
-/** Raised inside the lookup and socket checks; turned into a FetchFailure('refused_address'). */
-class RefusedAddress extends Error {
-  readonly refused = true;
-}
-
 export type FetchPage = (url: string, limits: FetchLimits) => Promise<FetchedPage>;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = 'Prongsai-EvidenceChecker/1.0 (ITA evidence snapshot)';
-
-type LookupCallback = (
-  err: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family?: number,
-) => void;
-
-/** dns.lookup that refuses a name when any of its addresses is not public. */
-export function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
-  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, '');
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) return callback(new RefusedAddress(`${hostname} resolves to ${bad.address}`), '');
-    const first = addresses[0];
-    if (!first) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '');
-    if (options.all) callback(null, addresses);
-    else callback(null, first.address, first.family);
-  });
-}
 
 export const fetchPage: FetchPage = (url, limits) => fetchWith(url, limits, true);
 
@@ -203,12 +183,7 @@ async function requestVerified(
 
 /** The certificate that issued the one `u` presents: learned before, or from its "CA Issuers" address. */
 async function missingIssuer(u: URL, limits: FetchLimits, signal: AbortSignal) {
-  const allowed = hostAllowed(u, limits.allowHosts);
-  const presented = await presentedCertificate(u, {
-    ...(allowed ? {} : { lookup: guardedLookup }),
-    checkAddress: !allowed,
-    signal,
-  });
+  const presented = await presentedCertificate(u, { guarded: !hostAllowed(u, limits.allowHosts), signal });
   const now = new Date();
   const known = learnedIssuerOf(presented, now);
   if (known) return known;
@@ -246,13 +221,7 @@ function requestOnce(u: URL, limits: FetchLimits, signal: AbortSignal, hops: Fet
         'accept-encoding': 'gzip, deflate, br',
       },
     });
-    req.on('socket', (socket: Socket) => {
-      if (allowed) return;
-      socket.once('connect', () => {
-        const remote = socket.remoteAddress;
-        if (!remote || !isPublicAddress(remote)) socket.destroy(new RefusedAddress(`connected to ${remote}`));
-      });
-    });
+    if (!allowed) req.on('socket', refuseNonPublicPeer);
     req.on('response', resolve);
     req.on('error', (e) => {
       hops.push({ url: u.href, status: 0 });

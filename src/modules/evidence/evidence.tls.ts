@@ -12,10 +12,9 @@
 // signed by a learned issuer is completed without fetching it again. Other hosts keep Node's default context
 // (with any NODE_EXTRA_CA_CERTS).
 import { X509Certificate } from 'node:crypto';
-import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
-import { isPublicAddress } from './evidence.addresses.ts';
+import { guardedLookup, refuseNonPublicPeer } from './evidence.addresses.ts';
 
 /** The verification errors of a chain the server sent incomplete. */
 export const INCOMPLETE_CHAIN_CODES = new Set([
@@ -50,10 +49,8 @@ export function issued(issuer: X509Certificate, cert: X509Certificate, now: Date
 }
 
 interface PeerOptions {
-  /** The guarded lookup, or none for allowed hosts. */
-  lookup?: LookupFunction;
-  /** Refuse a connection to a non-public address (as the fetcher does). */
-  checkAddress: boolean;
+  /** Apply the fetcher's address guards (all hosts but those allowed for tests and the demo). */
+  guarded: boolean;
   signal: AbortSignal;
 }
 
@@ -69,19 +66,15 @@ export function presentedCertificate(u: URL, opts: PeerOptions): Promise<X509Cer
       port: Number(u.port) || 443,
       ...(isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
-      ...(opts.lookup ? { lookup: opts.lookup } : {}),
+      ...(opts.guarded ? { lookup: guardedLookup } : {}),
     });
+    if (opts.guarded) refuseNonPublicPeer(socket);
     const abort = () => socket.destroy(new Error('aborted'));
     opts.signal.addEventListener('abort', abort, { once: true });
     const done = () => {
       opts.signal.removeEventListener('abort', abort);
       socket.destroy();
     };
-    socket.once('connect', () => {
-      const remote = socket.remoteAddress;
-      if (opts.checkAddress && (!remote || !isPublicAddress(remote)))
-        socket.destroy(Object.assign(new Error(`connected to ${remote}`), { refused: true }));
-    });
     socket.once('secureConnect', () => {
       const raw = socket.getPeerCertificate().raw;
       done();
