@@ -33,33 +33,45 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+const DEMO_NOTICE = 'เว็บไซต์สาธิตของระบบโปร่งใส — ข้อมูลสมมุติ (demo website, invented data)';
+
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-  `<body>${body}<p><small>เว็บไซต์สาธิตของระบบโปร่งใส — ข้อมูลสมมุติ (demo website, invented data)</small></p></body></html>`;
+  `<body>${body}<p><small>${escapeHtml(DEMO_NOTICE)}</small></p></body></html>`;
+
+/** What an item's page or PDF says: its title, the agency and fiscal year, one line per component. */
+function itemDocument(agencyName: string, item: OitItem, year: number) {
+  return {
+    heading: item.title.th,
+    byline: `${agencyName} ประจำปีงบประมาณ พ.ศ. ${year}`,
+    lines: item.components.map((c) => `${c.th}: มีข้อมูลครบถ้วน`),
+  };
+}
 
 function itemPage(agencyName: string, item: OitItem, year: number): string {
-  const components = item.components.map((c) => `<li>${escapeHtml(c.th)}: มีข้อมูลครบถ้วน</li>`).join('');
+  const { heading, byline, lines } = itemDocument(agencyName, item, year);
   return page(
-    `${item.title.th} — ${agencyName}`,
-    `<h1>${escapeHtml(item.title.th)}</h1><p>${escapeHtml(agencyName)} ประจำปีงบประมาณ พ.ศ. ${year}</p>` +
-      `<ul>${components}</ul>`,
+    `${heading} — ${agencyName}`,
+    `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(byline)}</p>` +
+      `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
   );
 }
 
 const A4_MARGIN = 56;
 
-/** The item as a one-page A4 PDF: title, agency and fiscal year, what it contains (Sarabun, Thai). */
+/** The same as a one-page A4 PDF (Sarabun, Thai), titled as agencies title their plans. */
 async function itemPdf(agencyName: string, item: OitItem, year: number): Promise<Buffer> {
-  const doc = newA4(`${item.title.th} ประจำปีงบประมาณ พ.ศ. ${year} — ${agencyName}`);
+  const { heading, byline, lines } = itemDocument(agencyName, item, year);
+  const doc = newA4(`${heading} ประจำปีงบประมาณ พ.ศ. ${year} — ${agencyName}`);
   const width = doc.page.width - 2 * A4_MARGIN;
   let y = A4_MARGIN;
   doc.font('bold').fontSize(20);
-  y = writeWrapped(doc, item.title.th, A4_MARGIN, y, width);
+  y = writeWrapped(doc, heading, A4_MARGIN, y, width);
   doc.font('regular').fontSize(16);
-  y = writeWrapped(doc, `${agencyName} ประจำปีงบประมาณ พ.ศ. ${year}`, A4_MARGIN, y + 8, width);
-  for (const c of item.components) y = writeWrapped(doc, `• ${c.th}: มีข้อมูลครบถ้วน`, A4_MARGIN, y + 6, width);
+  y = writeWrapped(doc, byline, A4_MARGIN, y + 8, width);
+  for (const line of lines) y = writeWrapped(doc, `• ${line}`, A4_MARGIN, y + 6, width);
   doc.fontSize(11);
-  writeWrapped(doc, 'เอกสารสาธิตของระบบโปร่งใส — ข้อมูลสมมุติ', A4_MARGIN, y + 24, width);
+  writeWrapped(doc, DEMO_NOTICE, A4_MARGIN, y + 24, width);
   return pdfBuffer(doc);
 }
 
@@ -103,17 +115,10 @@ export function demoSitesRoutes(deps: Pick<AppDeps, 'db'>): FastifyPluginAsync {
       { schema: { hide: true } },
       async (req, reply) => {
         const site = await load(req.params.agency);
-        const asked = req.params.item;
-        const code = asked.endsWith('.pdf') ? asked.slice(0, -'.pdf'.length) : asked;
-        const item = site?.framework.oitItems.find((i) => i.code === code);
-        if (
-          !site ||
-          !item ||
-          asked !== itemPath(item.code) ||
-          DEMO_MISSING_PAGES.has(`${site.agency.code}/${code}`)
-        )
+        const item = site?.framework.oitItems.find((i) => itemPath(i.code) === req.params.item);
+        if (!site || !item || DEMO_MISSING_PAGES.has(`${site.agency.code}/${item.code}`))
           return notFound(reply);
-        if (DEMO_PDF_ITEMS.has(code))
+        if (DEMO_PDF_ITEMS.has(item.code))
           return reply.type('application/pdf').send(await itemPdf(site.agency.nameTh, item, DEMO_YEAR));
         return reply.type('text/html; charset=utf-8').send(itemPage(site.agency.nameTh, item, DEMO_YEAR));
       },
