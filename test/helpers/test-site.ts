@@ -1,7 +1,7 @@
 // A small website on 127.0.0.1 (random port) for the evidence fetcher's tests and bench: a Thai page that
 // mentions FY 2568, a TIS-620 page, a 404, a redirect chain, a slow page, a huge body, redirects to a private
-// and to the metadata address, a PDF without text, a Thai plan as a real PDF (/plan.pdf), an image, a ZIP, a flaky page (503 a few times, then fine), a page that
-// answers after a delay.
+// and to the metadata address, a PDF without text, a Thai plan as a real PDF (/plan.pdf), an image, a ZIP, a
+// flaky page (503 a few times, then fine), a page that answers after a delay.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
@@ -32,9 +32,13 @@ export const SITE_PLAN_PDF = {
   line: 'องค์การบริหารส่วนตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
 } as const;
 
-async function planPdf(): Promise<Buffer> {
-  const doc = newA4(SITE_PLAN_PDF.title);
-  doc.font('regular').fontSize(16).text(SITE_PLAN_PDF.line, 56, 56, { lineBreak: false });
+/** A real PDF (Sarabun, Thai text) titled `title`, one page per entry of `pages`, each a line of text. */
+export async function thaiPdf(title: string, pages: readonly string[]): Promise<Buffer> {
+  const doc = newA4(title);
+  pages.forEach((text, i) => {
+    if (i > 0) doc.addPage();
+    doc.font('regular').fontSize(16).text(text, 56, 56, { lineBreak: false });
+  });
   return pdfBuffer(doc);
 }
 
@@ -65,7 +69,7 @@ export interface TestSiteOptions {
 
 export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSite> {
   const hugeBytes = opts.hugeBytes ?? 2_000_000;
-  const plan = await planPdf();
+  const plan = await thaiPdf(SITE_PLAN_PDF.title, [SITE_PLAN_PDF.line]);
   const files = new Map<string, { body: Buffer; type: string }>();
   const requests: string[] = [];
   const flaky = new Map<string, number>();

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newA4, pdfBuffer } from '../iit-access/index.ts';
+import { thaiPdf } from '../../../test/helpers/test-site.ts';
 import { readPdfText } from './pdf-text.ts';
 
-async function plan(pages: string[]): Promise<Buffer> {
-  const doc = newA4('แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘');
-  pages.forEach((text, i) => {
-    if (i > 0) doc.addPage();
-    doc.font('regular').fontSize(16).text(text, 56, 56, { lineBreak: false });
-  });
-  return pdfBuffer(doc);
-}
+const plan = (pages: string[]) => thaiPdf('แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘', pages);
 
 describe('readPdfText', () => {
   it('reads the title and the text of each page, Thai and Arabic digits alike', async () => {
