@@ -1,6 +1,7 @@
 // Authorization rules, declared per resource, in one place. Services call `authorize` first in every method.
 // Pure: the actor arrives with its scope already resolved (see modules/auth/actor.ts).
 import { forbidden, unauthenticated } from './errors.ts';
+import { agencyScopeOf, scopeContains } from './scope.ts';
 
 export const ROLES = [
   'admin',
@@ -31,23 +32,9 @@ export interface AgencyRef {
   ministryCode: string | null;
 }
 
+/** Whether the agency is in the actor's scope: the same rule lists apply in SQL (see core/scope.ts). */
 export function inScope(actor: Actor, agency: AgencyRef): boolean {
-  switch (actor.role) {
-    case 'admin':
-      return true;
-    case 'assessor':
-      return actor.assignedAgencies.includes(agency.id);
-    case 'supervisor':
-      return (
-        (agency.provinceCode !== null && actor.scope.provinces.includes(agency.provinceCode)) ||
-        (agency.ministryCode !== null && actor.scope.ministries.includes(agency.ministryCode)) ||
-        actor.scope.agencies.includes(agency.id)
-      );
-    case 'agency_admin':
-    case 'executive':
-    case 'agency_staff':
-      return actor.agencyId === agency.id;
-  }
+  return scopeContains(agencyScopeOf(actor), agency);
 }
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;

@@ -12,7 +12,7 @@ export type ParticipationRow = typeof participations.$inferSelect;
 /** Escapes LIKE wildcards so a search for "50%" or "a_b" matches those characters literally. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function listConditions(query: AgencyListQuery, scope: SQL | undefined): SQL | undefined {
+export function listConditions(query: AgencyListQuery, scope: SQL): SQL | undefined {
   const q = query.q?.trim();
   return and(
     scope,
@@ -36,7 +36,7 @@ const participationJoin = (year: number | undefined) =>
     ? sql`false`
     : and(eq(participations.agencyId, agencies.id), eq(participations.year, year));
 
-export async function selectAgencyPage(db: DbOrTx, query: AgencyListQuery, scope: SQL | undefined) {
+export async function selectAgencyPage(db: DbOrTx, query: AgencyListQuery, scope: SQL) {
   const where = listConditions(query, scope);
   const rows = await db
     .select({ agency: agencies, province: provinces, participation: participations })

@@ -1,24 +1,29 @@
-// The actor's scope as a SQL condition on `agencies`: the same rule as inScope() in core/authz.ts, applied in
-// the database so lists, counts and pages never load agencies the actor may not see.
-import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+// The actor's scope as a SQL condition on `agencies`: the rule of core/scope.ts (the same one inScope()
+// applies to single agencies), applied in the database so lists, counts and pages never load agencies the
+// actor may not see. Always a condition: "every agency" is `true`, reachable only from the admin scope.
+import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/authz.ts';
+import { assertNever } from '../../core/exhaustive.ts';
+import { type AgencyScope, agencyScopeOf } from '../../core/scope.ts';
 import { agencies } from '../../db/schema/index.ts';
 
-/** undefined means "no restriction" (admin). */
-export function agencyScopeCondition(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case 'admin':
-      return undefined;
-    case 'assessor':
-      return inArray(agencies.id, actor.assignedAgencies);
-    case 'supervisor':
-      return or(
-        inArray(agencies.provinceCode, actor.scope.provinces),
-        inArray(agencies.ministryCode, actor.scope.ministries),
-        inArray(agencies.id, actor.scope.agencies),
-      );
-    case 'agency_admin':
-    case 'executive':
-      return actor.agencyId ? eq(agencies.id, actor.agencyId) : sql`false`;
+export function agencyScopeCondition(actor: Actor): SQL {
+  return scopeCondition(agencyScopeOf(actor));
+}
+
+export function scopeCondition(scope: AgencyScope): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`true`;
+    case 'some': {
+      const parts = [
+        scope.agencyIds.length > 0 ? inArray(agencies.id, [...scope.agencyIds]) : undefined,
+        scope.provinces.length > 0 ? inArray(agencies.provinceCode, [...scope.provinces]) : undefined,
+        scope.ministries.length > 0 ? inArray(agencies.ministryCode, [...scope.ministries]) : undefined,
+      ];
+      return or(...parts) ?? sql`false`;
+    }
+    default:
+      return assertNever(scope);
   }
 }

@@ -32,7 +32,7 @@ export const assignedForYear = (db: DbOrTx, userId: string, year: number): SQL =
   );
 
 /** Agencies in scope with their participation in `year`; those still to register first. */
-export function selectScopedAgencies(db: DbOrTx, scope: SQL | undefined, year: number | null, limit: number) {
+export function selectScopedAgencies(db: DbOrTx, scope: SQL, year: number | null, limit: number) {
   return db
     .select({ agency: agencies, province: provinces, participation: participations })
     .from(agencies)

@@ -81,8 +81,8 @@ export async function openCycle(
   return { matched: Number(row?.matched ?? 0), opened: Number(row?.opened ?? 0) };
 }
 
-/** Counts for a year among the agencies matching `scope` (undefined = all). */
-export async function cycleCounts(db: DbOrTx, year: number, scope: SQL | undefined) {
+/** Counts for a year among the agencies matching `scope` (see agencyScopeCondition). */
+export async function cycleCounts(db: DbOrTx, year: number, scope: SQL) {
   const [row] = await db
     .select({
       agencies: sql<number>`count(*) filter (where ${agencies.active})::int`,

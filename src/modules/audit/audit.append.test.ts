@@ -11,7 +11,7 @@ import { actorOf, tamper } from './audit.testing.ts';
 const at = new Date('2025-03-01T03:00:00.123Z');
 const event = {
   actor: null,
-  entityType: 'oit_answer',
+  entityType: 'oit_answer' as const,
   entityId: 'O1',
   action: 'update',
   before: { status: 'draft' },
@@ -149,7 +149,9 @@ describe('appendAudit', () => {
   });
 
   it('refuses a malformed event and records nothing', async () => {
-    await expect(appendAudit(database.db, { ...event, entityType: '' }, at)).rejects.toThrow(/malformed/);
+    await expect(appendAudit(database.db, { ...event, entityType: '' as never }, at)).rejects.toThrow(
+      /malformed/,
+    );
     await expect(appendAudit(database.db, { ...event, action: 'Update Now' }, at)).rejects.toThrow(
       /malformed/,
     );

@@ -6,6 +6,9 @@ import {
   type JsonValue,
   redactSecrets,
 } from '../../core/audit/index.ts';
+import { auditEntryContent, needsOitStatus } from '../../core/audit/visibility.ts';
+import type { Actor } from '../../core/authz.ts';
+import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { AuditRow } from './audit.repo.ts';
 import type { AuditEntry } from './audit.schema.ts';
 
@@ -28,8 +31,13 @@ export function toChainedEntry(row: AuditRow): ChainedEntry {
   };
 }
 
-/** Secrets are redacted again here: appendAudit already removes them, this guards any row that slipped by. */
-export function presentEntry(row: AuditRow): AuditEntry {
+/**
+ * An entry as `viewer` may see it (the caller has filtered rows with visibleEntries): the content of OIT
+ * assessment entries follows the OIT visibility rule for the assessment's status (`oitStatus`). Secrets are
+ * redacted again here: appendAudit already removes them, this guards any row that slipped by.
+ */
+export function presentEntry(row: AuditRow, viewer: Actor, oitStatus: OitReviewStatus | null): AuditEntry {
+  const content = auditEntryContent(viewer, row, oitStatus);
   return {
     seq: row.seq,
     occurredAt: row.occurredAt.toISOString(),
@@ -41,10 +49,19 @@ export function presentEntry(row: AuditRow): AuditEntry {
     entityType: row.entityType,
     entityId: row.entityId,
     action: row.action,
-    before: redactSecrets(row.before ?? null),
-    after: redactSecrets(row.after ?? null),
+    before: redactSecrets(content.before ?? null),
+    after: redactSecrets(content.after ?? null),
+    withheld: content.withheld,
     hash: row.hash,
   };
+}
+
+/** The OIT agency-year an entry belongs to (entity ids `<agencyId>:<year>[:<item>]`), if it needs one. */
+export function oitKeyOf(row: AuditRow): { agencyId: string; year: number } | null {
+  if (!needsOitStatus(row.entityType) || row.agencyId === null) return null;
+  const [agencyId, year] = row.entityId.split(':');
+  const y = Number(year);
+  return agencyId === row.agencyId && Number.isInteger(y) ? { agencyId, year: y } : null;
 }
 
 const REASONS: Record<ChainBreakReason, { th: string; en: string }> = {

@@ -1,8 +1,9 @@
 // Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
-import { and, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { auditReadingOf } from '../../core/audit/visibility.ts';
 import type { Actor, AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { agencies, auditLog } from '../../db/schema/index.ts';
+import { agencies, auditLog, oitReviews } from '../../db/schema/index.ts';
 import { agencyScopeCondition } from '../agencies/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -45,21 +46,48 @@ export async function findAgencyRef(db: DbOrTx, id: string): Promise<AgencyRef |
 }
 
 /**
- * Entries an actor may read, as SQL: entries of the agencies in the actor's scope (the agencies module's
- * scope condition, the one rule for lists). Entries without an agency are the admin's alone. undefined means
- * no restriction (admin).
+ * Entries an actor may read, as SQL: the rule of core/audit/visibility.ts (per kind of entry, the roles that
+ * read it for the agencies in their scope — the agencies module's scope condition — and entries about the
+ * viewer's own account). Always a condition; "every entry" only for the reading of an admin.
  */
-export function visibleEntries(actor: Actor): SQL | undefined {
-  const scope = agencyScopeCondition(actor);
-  if (scope === undefined) return undefined;
-  return inArray(auditLog.agencyId, sql`(select ${agencies.id} from ${agencies} where ${scope})`);
+export function visibleEntries(actor: Actor): SQL {
+  const reading = auditReadingOf(actor.role);
+  if (reading.all) return sql`true`;
+  const inScope =
+    reading.inScope.length === 0
+      ? undefined
+      : and(
+          inArray(auditLog.entityType, [...reading.inScope]),
+          inArray(
+            auditLog.agencyId,
+            sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`,
+          ),
+        );
+  const self =
+    reading.self.length === 0
+      ? undefined
+      : and(inArray(auditLog.entityType, [...reading.self]), eq(auditLog.entityId, actor.userId));
+  return or(inScope, self) ?? sql`false`;
+}
+
+/** The status of the OIT assessments of these agency-years (a missing row: still answering). */
+export async function oitStatuses(
+  db: DbOrTx,
+  keys: readonly { agencyId: string; year: number }[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({ agencyId: oitReviews.agencyId, year: oitReviews.year, status: oitReviews.status })
+    .from(oitReviews)
+    .where(or(...keys.map((k) => and(eq(oitReviews.agencyId, k.agencyId), eq(oitReviews.year, k.year)))));
+  return new Map(rows.map((r) => [`${r.agencyId}:${r.year}`, r.status]));
 }
 
 export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
   agencyId?: string | undefined;
-  visible?: SQL | undefined;
+  visible: SQL;
 }
 
 /** A page of entries, newest first, and how many match in all. */
@@ -84,7 +112,7 @@ export async function listEntries(
 /** Every entry of one entity id under any of the given entity types, newest first (an item's history). */
 export async function entityEntries(
   db: DbOrTx,
-  filter: { agencyId: string; entityTypes: readonly string[]; entityId: string },
+  filter: { agencyId: string; entityTypes: readonly string[]; entityId: string; visible: SQL },
 ): Promise<AuditRow[]> {
   return db
     .select()
@@ -94,6 +122,7 @@ export async function entityEntries(
         eq(auditLog.agencyId, filter.agencyId),
         inArray(auditLog.entityType, [...filter.entityTypes]),
         eq(auditLog.entityId, filter.entityId),
+        filter.visible,
       ),
     )
     .orderBy(desc(auditLog.seq));

@@ -49,7 +49,7 @@ describe('audit API', () => {
 
     // Five entries: three of A (two about one OIT item), one of B, one of no agency (system).
     const at = (minute: number) => new Date(Date.UTC(2025, 2, 1, 3, minute));
-    const oit = { entityType: 'oit_answer', action: 'update' };
+    const oit = { entityType: 'oit_answer' as const, action: 'update' };
     await appendAudit(
       db,
       {
@@ -64,7 +64,13 @@ describe('audit API', () => {
     );
     await appendAudit(
       db,
-      { actor: actorOf(admin), agencyId: null, entityType: 'framework', entityId: '2568', action: 'import' },
+      {
+        actor: actorOf(admin),
+        agencyId: null,
+        entityType: 'agency_import',
+        entityId: '2568',
+        action: 'import',
+      },
       at(2),
     );
     await appendAudit(
@@ -115,6 +121,7 @@ describe('audit API', () => {
       action: 'update',
       before: { url: 'https://a.example/1' },
       after: { url: 'https://a.example/ใหม่' },
+      withheld: false,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(res.json().items[2].actor).toBeNull(); // the system

@@ -43,6 +43,12 @@ export const ZAuditEntry = z.object({
   action: z.string(),
   before: z.unknown().nullable().describe('The value before the change (secrets shown as "[redacted]")'),
   after: z.unknown().nullable().describe('The value after the change (secrets shown as "[redacted]")'),
+  withheld: z
+    .boolean()
+    .describe(
+      'True when (part of) before/after is withheld from this viewer, e.g. assessors’ scores and advice ' +
+        'before the assessment is submitted',
+    ),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof ZAuditEntry>;

@@ -10,10 +10,13 @@ import {
   redactSecrets,
   toJsonValue,
 } from '../../core/audit/index.ts';
+import type { AuditEntityType } from '../../core/audit/visibility.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
+import { OIT_REVIEW_STATUSES, type OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { presentEntry, toChainedEntry } from './audit.present.ts';
+import { oitKeyOf, presentEntry, toChainedEntry } from './audit.present.ts';
 import {
+  type AuditRow,
   chainHead,
   entityEntries,
   entriesAfter,
@@ -21,6 +24,7 @@ import {
   insertEntry,
   listEntries,
   lockChain,
+  oitStatuses,
   visibleEntries,
 } from './audit.repo.ts';
 import { type AuditEntry, type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
@@ -31,8 +35,11 @@ export interface AuditEvent {
   actor: Actor | null;
   /** The agency the change belongs to: decides who may read it (null/absent: admins only). */
   agencyId?: string | null;
-  /** What kind of thing changed, e.g. `oit_answer`, `assessor_assignment`, `deadline`. */
-  entityType: string;
+  /**
+   * What kind of thing changed, e.g. `oit_answer`, `assessor_assignment`. A closed list: a new kind needs
+   * its readers decided in core/audit/visibility.ts first.
+   */
+  entityType: AuditEntityType;
   /** Which one (its id or a composite key such as `<agencyId>:2568:O12`). */
   entityId: string;
   /** What happened, e.g. `create`, `update`, `delete`, `submit`, `approve`. */
@@ -104,8 +111,9 @@ export async function verifyAuditLog(
 }
 
 /**
- * History, newest first. With an agency: that agency's entries, if the actor may read them (entries of a
- * deleted agency stay readable by admins). Without: every entry in the actor's scope.
+ * History, newest first, as the actor may see it: only entries of the kinds and agencies they may read
+ * (core/audit/visibility.ts), with assessors' work withheld until it is submitted. With an agency: that
+ * agency's entries, if the actor may read the agency (entries of a deleted agency stay readable by admins).
  */
 export async function listAudit(
   deps: Pick<AppDeps, 'db'>,
@@ -113,25 +121,47 @@ export async function listAudit(
   query: AuditQuery,
 ): Promise<AuditPage> {
   authorize(actor, 'audit.list', null);
-  let visible: ReturnType<typeof visibleEntries>;
   if (query.agencyId !== undefined)
     authorize(actor, 'audit.read', await findAgencyRef(deps.db, query.agencyId));
-  else visible = visibleEntries(actor);
   const { rows, total } = await listEntries(
     deps.db,
-    { entityType: query.entityType, entityId: query.entityId, agencyId: query.agencyId, visible },
+    {
+      entityType: query.entityType,
+      entityId: query.entityId,
+      agencyId: query.agencyId,
+      visible: visibleEntries(actor),
+    },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
-  return { items: rows.map(presentEntry), total };
+  return { items: await presentEntries(deps.db, rows, actor), total };
 }
 
 /**
  * The history of one thing recorded under several entity types (an OIT item: its answer, score and
- * clarification), newest first. The caller authorizes the read (the agency's entries).
+ * clarification), newest first, as `viewer` may see it. The caller authorizes the read (the agency's entries).
  */
 export async function entityHistory(
   db: DbOrTx,
-  filter: { agencyId: string; entityTypes: readonly string[]; entityId: string },
+  viewer: Actor,
+  filter: { agencyId: string; entityTypes: readonly AuditEntityType[]; entityId: string },
 ): Promise<AuditEntry[]> {
-  return (await entityEntries(db, filter)).map(presentEntry);
+  const rows = await entityEntries(db, { ...filter, visible: visibleEntries(viewer) });
+  return presentEntries(db, rows, viewer);
 }
+
+async function presentEntries(db: DbOrTx, rows: AuditRow[], viewer: Actor): Promise<AuditEntry[]> {
+  const keys = new Map<string, { agencyId: string; year: number }>();
+  for (const row of rows) {
+    const key = oitKeyOf(row);
+    if (key) keys.set(`${key.agencyId}:${key.year}`, key);
+  }
+  const statuses = await oitStatuses(db, [...keys.values()]);
+  return rows.map((row) => {
+    const key = oitKeyOf(row);
+    const status = key ? (statuses.get(`${key.agencyId}:${key.year}`) ?? 'answering') : null;
+    return presentEntry(row, viewer, status !== null && isReviewStatus(status) ? status : null);
+  });
+}
+
+const isReviewStatus = (s: string): s is OitReviewStatus =>
+  (OIT_REVIEW_STATUSES as readonly string[]).includes(s);

@@ -104,7 +104,7 @@ export async function changePassword(
     await deleteSessionsOfUser(tx, user.id, keepSessionId);
     const event = {
       agencyId: user.agencyId,
-      entityType: 'user',
+      entityType: 'user' as const,
       entityId: user.id,
       action: 'password_change',
     };

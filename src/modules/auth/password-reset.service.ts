@@ -77,7 +77,7 @@ export async function confirmPasswordReset(deps: AppDeps, body: ResetConfirmBody
     // No signed-in actor: the reset link itself proved who this is.
     const event = {
       agencyId: user.agencyId,
-      entityType: 'user',
+      entityType: 'user' as const,
       entityId: user.id,
       action: 'password_reset',
     };

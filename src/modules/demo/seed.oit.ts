@@ -12,7 +12,7 @@ import {
 import { appliesTo } from '../../core/scoring/answers.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { oitAnswers, oitClarifications, oitReviews, oitScores } from '../../db/schema/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { type AuditEntityType, appendAudit } from '../audit/index.ts';
 import { type EvidencePurpose, requestEvidence } from '../evidence/index.ts';
 import { DEMO_OWN_AGENCY, DEMO_YEAR } from './demo.data.ts';
 import { dayAt } from './demo.generate.ts';
@@ -128,7 +128,7 @@ async function seedAgencyOit(tx: DbOrTx, setup: CollectionSetup, a: DemoAgencyRo
         at,
       );
     const audit = (
-      entityType: string,
+      entityType: AuditEntityType,
       action: string,
       at: Date,
       after: unknown,

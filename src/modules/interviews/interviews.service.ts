@@ -230,7 +230,7 @@ function auditOf(actor: Actor, row: InterviewRow, action: string, before?: Inter
   return {
     actor,
     agencyId: row.agencyId,
-    entityType: 'eit2_interview',
+    entityType: 'eit2_interview' as const,
     entityId: row.id,
     action,
     before: before ? fields(before) : undefined,

@@ -2,6 +2,7 @@
 // the OIT score stay hidden from the agency and supervisors until the assessment is submitted.
 import type { Actor } from '../../core/authz.ts';
 import type { OitItemState, OitReviewStatus } from '../../core/oit/states.ts';
+import { assessmentVisible } from '../../core/oit/visibility.ts';
 import type { EvidenceByItem } from '../evidence/index.ts';
 import type { AnswerRow, ClarificationRow, ReviewRow, ScoreRow } from './oit-assessment.repo.ts';
 import type { Clarification, ItemScore } from './oit-assessment.schema.ts';
@@ -11,10 +12,9 @@ const person = (people: People, id: string | null) =>
   id === null ? null : { id, displayName: people.get(id) ?? '' };
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-/** Assessors and admins always; everyone else once the assessment was submitted. */
+/** Assessors and admins always; everyone else once the assessment was submitted (the one rule). */
 export function scoresVisibleTo(actor: Actor, status: OitReviewStatus): boolean {
-  if (actor.role === 'admin' || actor.role === 'assessor') return true;
-  return status === 'assessed' || status === 'confirmed';
+  return assessmentVisible(actor.role, status);
 }
 
 export function presentScore(row: ScoreRow, people: People): ItemScore {

@@ -1,6 +1,6 @@
 // Drizzle queries of the assessor's queue: the agencies of a year (an assessor's, or all for admins) with
 // their OIT status, then for one page at once: item counts, assessors and stage extensions.
-import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
@@ -15,7 +15,9 @@ import {
 } from '../../db/schema/index.ts';
 
 export interface QueueFilter {
-  assessorId?: string;
+  /** The actor's agencies (agencyScopeCondition): always a condition, never "no restriction". */
+  scope: SQL;
+  assessorId?: string | undefined;
   provinceCode?: string;
   status?: string;
   page: number;
@@ -27,6 +29,7 @@ const status = sql<string>`coalesce(${oitReviews.status}, 'answering')`;
 export async function queuePage(db: DbOrTx, year: number, f: QueueFilter) {
   const where = and(
     eq(participations.year, year),
+    f.scope,
     f.assessorId
       ? exists(
           db

@@ -4,11 +4,14 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday, stageWindow } from '../../core/calendar.ts';
+import { forbidden } from '../../core/errors.ts';
+import { assertNever } from '../../core/exhaustive.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import { applicableOitItems } from '../../core/oit/score.ts';
 import { OIT_STAGES, oitStageOf } from '../../core/oit/stage.ts';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
+import { agencyScopeCondition } from '../agencies/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import type { Queue, QueueQuery, QueueRow, StageInfo } from './oit-assessment.schema.ts';
 import {
@@ -23,12 +26,29 @@ import {
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 const APPROVED_STATES = new Set(['approved', 'assessed', 'disputed', 'confirmed']);
 
+/** Whose assignments the queue lists: an assessor always their own; admins anyone's (or every agency). */
+function queueAssessor(actor: Actor, requested: string | undefined): string | undefined {
+  switch (actor.role) {
+    case 'admin':
+      return requested;
+    case 'assessor':
+      return actor.userId;
+    case 'supervisor':
+    case 'agency_admin':
+    case 'executive':
+    case 'agency_staff':
+      throw forbidden();
+    default:
+      return assertNever(actor.role);
+  }
+}
+
 export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q: QueueQuery): Promise<Queue> {
   authorize(actor, 'oit.queue', null);
   const { framework } = await frameworkForYear(deps.db, year);
-  const assessorId = actor.role === 'assessor' ? actor.userId : q.assessorId;
   const { rows, total } = await queuePage(deps.db, year, {
-    assessorId,
+    scope: agencyScopeCondition(actor),
+    assessorId: queueAssessor(actor, q.assessorId),
     provinceCode: q.province,
     status: q.status,
     page: q.page,

@@ -53,7 +53,11 @@ export async function getReadiness(
   };
 }
 
-/** The item's audit entries (answer, score, clarification), newest first. */
+/**
+ * The item's audit entries (answer, score, clarification), newest first, as the viewer may see them: the
+ * audit log's rules, so assessors' scores, comments and advice stay withheld from the agency and its
+ * supervisors until the assessment is submitted (core/oit/visibility.ts), exactly as in the assessment view.
+ */
 export async function getItemHistory(
   deps: Deps,
   actor: Actor | null,
@@ -63,7 +67,7 @@ export async function getItemHistory(
   // An item the agency's type no longer has may still have a history: any item of the framework will do.
   if (!ctx.framework.oitItems.some((i) => i.code === key.itemCode)) throw itemNotFound(key.itemCode);
   const entityId = itemEntityId(ctx.key, key.itemCode);
-  const items = await entityHistory(deps.db, {
+  const items = await entityHistory(deps.db, ctx.actor, {
     agencyId: key.agencyId,
     entityTypes: ITEM_HISTORY_TYPES,
     entityId,

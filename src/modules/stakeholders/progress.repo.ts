@@ -12,7 +12,7 @@ import {
 
 export interface ScopeFilter {
   year: number;
-  scope: SQL | undefined;
+  scope: SQL;
   province?: string | undefined;
   type?: string | undefined;
 }

@@ -63,7 +63,7 @@ export async function replaceScopes(
     const before = await getScopeRows(tx, id);
     await replaceScopeRows(tx, id, scope);
     const after = await getScopeRows(tx, id);
-    const event = { entityType: 'supervisor_scope', entityId: id, action: 'replace', before, after };
+    const event = { entityType: 'supervisor_scope' as const, entityId: id, action: 'replace', before, after };
     await appendAudit(tx, { actor, ...event }, deps.now());
   });
   return getScopeRows(deps.db, id);

@@ -71,6 +71,11 @@ function Entry({ entry: e }: { entry: AuditEntry }) {
             </Badge>
           )}
         </Group>
+        {e.withheld && (
+          <Text size="sm" c="dimmed">
+            {t('oit.history.withheld')}
+          </Text>
+        )}
         {changes.length > 0 && (
           <Table withTableBorder fz="xs" aria-label={t('oit.history.changes')}>
             <Table.Thead>
