@@ -4,6 +4,7 @@ import { participations } from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { loadReferenceData } from '../../src/modules/reference/index.ts';
 import { allow, both, everyone, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import { agencyListContents, cycleSummaryContents, dashboardContents } from './contents.ts';
 import type { World } from './world.ts';
 
 export async function setup(w: World) {
@@ -29,6 +30,7 @@ const scopedReaders = () =>
     executive: inScopeOnly,
   });
 const adminsOnly = () => allow({ admin: both });
+const REFERENCE_DATA = { unscoped: 'provinces, ministries and agency types: public reference data' };
 
 /** The CSV import takes the file itself as a text/csv body. */
 const importCase: MatrixCase = {
@@ -48,21 +50,30 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: () => '/api/reference/provinces',
     expect: everyone(),
+    contents: REFERENCE_DATA,
   },
   {
     name: 'GET /api/reference/ministries',
     method: 'GET',
     url: () => '/api/reference/ministries',
     expect: everyone(),
+    contents: REFERENCE_DATA,
   },
   {
     name: 'GET /api/reference/agency-types',
     method: 'GET',
     url: () => '/api/reference/agency-types',
     expect: everyone(),
+    contents: REFERENCE_DATA,
   },
-  // The list is open to every signed-in role; its rows are filtered to the scope (tested in the module).
-  { name: 'GET /api/agencies', method: 'GET', url: () => '/api/agencies?q=AGENCY', expect: signedIn() },
+  // The list is open to every signed-in role; its rows are filtered to the scope (agencyListContents).
+  {
+    name: 'GET /api/agencies',
+    method: 'GET',
+    url: () => '/api/agencies?q=AGENCY',
+    expect: signedIn(),
+    contents: agencyListContents,
+  },
   {
     name: 'GET /api/agencies/:id',
     method: 'GET',
@@ -137,6 +148,13 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: (w) => `/api/cycles/${w.year}/summary`,
     expect: signedIn(),
+    contents: cycleSummaryContents,
   },
-  { name: 'GET /api/dashboard', method: 'GET', url: () => '/api/dashboard', expect: signedIn() },
+  {
+    name: 'GET /api/dashboard',
+    method: 'GET',
+    url: () => '/api/dashboard',
+    expect: signedIn(),
+    contents: dashboardContents,
+  },
 ];

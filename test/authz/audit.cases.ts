@@ -3,6 +3,7 @@
 // verifying the chain is for admins. Setup appends entries for A, for B and for no agency.
 import { appendAudit } from '../../src/modules/audit/index.ts';
 import { allow, both, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import { auditContents } from './contents.ts';
 import type { World } from './world.ts';
 
 export async function setup(w: World) {
@@ -16,7 +17,13 @@ export async function setup(w: World) {
 }
 
 export const cases: MatrixCase[] = [
-  { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', expect: signedIn() },
+  {
+    name: 'GET /api/audit',
+    method: 'GET',
+    url: () => '/api/audit',
+    expect: signedIn(),
+    contents: auditContents,
+  },
   {
     name: 'GET /api/audit (one agency)',
     method: 'GET',
@@ -29,6 +36,7 @@ export const cases: MatrixCase[] = [
       executive: inScopeOnly,
       agency_staff: inScopeOnly,
     }),
+    contents: auditContents,
   },
   {
     name: 'GET /api/audit/verify',

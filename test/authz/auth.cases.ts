@@ -23,6 +23,7 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: () => '/api/auth/me',
     expect: signedIn(),
+    contents: { unscoped: 'the signed-in user’s own account' },
   },
   {
     // A wrong current password: passes authorization (400) without changing anyone's password.

@@ -1,6 +1,7 @@
 // The authorization matrix: every API route × every role × {in scope, out of scope}.
 // Each module lists its routes in test/authz/<module>.cases.ts; see README.md in this folder.
 import type { Role } from '../../src/core/authz.ts';
+import type { Contents } from './contents.ts';
 import type { AgencySide, UserRef, World } from './world.ts';
 
 export type MatrixRole = Role | 'anonymous';
@@ -51,6 +52,12 @@ export interface MatrixCase {
    * for requests that end or replace the session (logout, login).
    */
   freshSession?: boolean;
+  /**
+   * For GET routes that return rows of many agencies (no agency, user or entity in the path): the check
+   * that every row and count belongs to the role's scope (test/authz/contents.ts), or why the rows are not
+   * scoped. Required when any role other than admin may call the route.
+   */
+  contents?: Contents;
 }
 
 export const both: Expectation = { inScope: true, outOfScope: true };

@@ -19,31 +19,44 @@ const importBody = () => ({
   crosswalk: undefined,
 });
 
+/** Frameworks are public reference texts and figures: the same for every viewer. */
+const FRAMEWORK_TEXTS = { unscoped: 'public framework texts, the same for everyone' };
+
 export const cases: MatrixCase[] = [
-  { name: 'GET /api/frameworks', method: 'GET', url: () => '/api/frameworks', expect: everyone() },
+  {
+    name: 'GET /api/frameworks',
+    method: 'GET',
+    url: () => '/api/frameworks',
+    expect: everyone(),
+    contents: FRAMEWORK_TEXTS,
+  },
   {
     name: 'GET /api/frameworks/:year',
     method: 'GET',
     url: (w) => `/api/frameworks/${w.year}`,
     expect: everyone(),
+    contents: FRAMEWORK_TEXTS,
   },
   {
     name: 'GET /api/frameworks/:year/compare',
     method: 'GET',
     url: (w) => `/api/frameworks/${w.year}/compare`,
     expect: everyone(),
+    contents: FRAMEWORK_TEXTS,
   },
   {
     name: 'GET /api/frameworks/:year/export',
     method: 'GET',
     url: (w) => `/api/frameworks/${w.year}/export`,
     expect: everyone(),
+    contents: FRAMEWORK_TEXTS,
   },
   {
     name: 'GET /api/frameworks/:year/min-sample',
     method: 'GET',
     url: (w) => `/api/frameworks/${w.year}/min-sample?instrument=IIT&population=150`,
     expect: everyone(),
+    contents: FRAMEWORK_TEXTS,
   },
   {
     name: 'POST /api/frameworks/:year/score',

@@ -21,6 +21,7 @@ import {
 } from '../../src/db/schema/index.ts';
 import { frameworkForYear, loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase } from './cases.ts';
+import { oitQueueContents } from './contents.ts';
 import type { World } from './world.ts';
 
 const YEAR = 2567;
@@ -104,6 +105,7 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: () => `/api/oit/queue/${YEAR}`,
     expect: allow({ admin: both, assessor: both }),
+    contents: oitQueueContents(YEAR),
   },
   {
     name: 'GET /api/agencies/:id/oit/:year/assessment',

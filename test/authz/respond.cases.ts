@@ -60,6 +60,7 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: () => '/api/respond/agencies?q=AGENCY',
     expect: everyone(),
+    contents: { unscoped: 'the public list respondents pick their agency from (names and codes only)' },
   },
   ...(['IIT', 'EIT1'] as const).map(
     (instrument): MatrixCase => ({

@@ -3,6 +3,7 @@
 import { participations } from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { allow, both, inScopeOnly, type MatrixCase } from './cases.ts';
+import { progressListContents } from './contents.ts';
 import type { World } from './world.ts';
 
 export async function setup(w: World) {
@@ -79,10 +80,11 @@ export const cases: MatrixCase[] = [
     expect: scopedReaders(),
   },
   {
-    // Not tied to one agency: rows are filtered to the scope (tested in the module).
+    // Not tied to one agency: rows are filtered to the scope (checked by progressListContents).
     name: 'GET /api/progress/:year',
     method: 'GET',
     url: (w) => `/api/progress/${w.year}`,
     expect: allow({ admin: both, assessor: both, supervisor: both }),
+    contents: progressListContents,
   },
 ];

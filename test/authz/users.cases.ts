@@ -1,5 +1,6 @@
 // User management. In scope = agency A's staff (or agency A); out of scope = agency B's.
 import { allow, both, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import { userListContents } from './contents.ts';
 
 /** Admins manage everyone; an agency admin only their own agency's staff. */
 const staffManagers = () => allow({ admin: both, agency_admin: inScopeOnly });
@@ -11,6 +12,7 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: (w) => `/api/users?agencyId=${w.target.agency.id}`,
     expect: staffManagers(),
+    contents: userListContents,
   },
   {
     name: 'GET /api/users/:id',

@@ -1,0 +1,264 @@
+// What list, summary and audit endpoints return, checked per role: every row and every count must belong to
+// the role's scope. The reference is computed here, independently of the SQL under test: every agency of the
+// database filtered with core inScope(), every audit entry filtered with the audit reading rule (itself
+// checked against the authorization rules in src/core/audit/visibility.test.ts).
+import { and, eq } from 'drizzle-orm';
+import {
+  AUDIT_ENTITY_TYPES,
+  type AuditEntityType,
+  auditEntryReadable,
+} from '../../src/core/audit/visibility.ts';
+import { type Actor, inScope, type Role } from '../../src/core/authz.ts';
+import type { OitReviewStatus } from '../../src/core/oit/states.ts';
+import { assessmentVisible } from '../../src/core/oit/visibility.ts';
+import {
+  agencies,
+  assessorAssignments,
+  auditLog,
+  oitReviews,
+  participations,
+} from '../../src/db/schema/index.ts';
+import { appendAudit } from '../../src/modules/audit/index.ts';
+import type { World } from './world.ts';
+
+/** What a content check gets: the role's actor (as the app loads it) and a GET as that role. */
+export interface ContentContext {
+  w: World;
+  role: Role;
+  actor: Actor;
+  get(url: string): Promise<{ status: number; body: string; json: unknown }>;
+}
+/** Returns the problems found (empty: all rows in scope). */
+export type ContentCheck = (c: ContentContext) => Promise<string[]>;
+/** A list endpoint's check, or why its rows are not scoped (reference data, public lists). */
+export type Contents = ContentCheck | { unscoped: string };
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are walked loosely; the checks say what they expect.
+type Json = any;
+
+/** Every agency with what scope needs, and which are in the actor's scope (core inScope, not the SQL). */
+async function agenciesOf(c: ContentContext) {
+  const all = await c.w.db
+    .select({
+      id: agencies.id,
+      provinceCode: agencies.provinceCode,
+      ministryCode: agencies.ministryCode,
+      active: agencies.active,
+    })
+    .from(agencies);
+  const scoped = all.filter((a) => inScope(c.actor, a));
+  return { all, scoped, ids: new Set(scoped.map((a) => a.id)) };
+}
+
+/** Every page of a paged list (`items` + `total`), as the role. */
+async function allPages(
+  c: ContentContext,
+  url: string,
+): Promise<{ items: Json[]; total: number; problems: string[] }> {
+  const items: Json[] = [];
+  const sep = url.includes('?') ? '&' : '?';
+  for (let page = 1; ; page++) {
+    const res = await c.get(`${url}${sep}pageSize=200&page=${page}`);
+    // A role the route refuses sees no rows (the matrix checks who is refused).
+    if (res.status === 403) return { items: [], total: 0, problems: [] };
+    if (res.status !== 200)
+      return { items, total: -1, problems: [`${url}: ${res.status} ${res.body.slice(0, 200)}`] };
+    const json = res.json as { items: Json[]; total: number };
+    items.push(...json.items);
+    if (json.items.length === 0 || items.length >= json.total)
+      return { items, total: json.total, problems: [] };
+  }
+}
+
+const outside = (what: string, ids: Iterable<string>, allowed: Set<string>) =>
+  [...ids].filter((id) => !allowed.has(id)).map((id) => `${what} lists agency ${id}, which is out of scope`);
+
+export const agencyListContents: ContentCheck = async (c) => {
+  const { ids } = await agenciesOf(c);
+  const { items, total, problems } = await allPages(c, '/api/agencies');
+  const listed = new Set(items.map((a) => a.id as string));
+  const missing = [...ids].filter((id) => !listed.has(id)).map((id) => `agency list misses ${id}`);
+  const count = total === ids.size ? [] : [`agency list total ${total}, in scope ${ids.size}`];
+  return [...problems, ...outside('agency list', listed, ids), ...missing, ...count];
+};
+
+export const dashboardContents: ContentCheck = async (c) => {
+  const { scoped, ids } = await agenciesOf(c);
+  const res = await c.get('/api/dashboard');
+  const d = res.json as Json;
+  const expectedKind = {
+    admin: 'admin',
+    assessor: 'scoped',
+    supervisor: 'scoped',
+    agency_admin: 'agency',
+    executive: 'agency',
+    agency_staff: 'agency',
+  }[c.role];
+  if (d.kind !== expectedKind) return [`dashboard of kind ${d.kind} for ${c.role}, expected ${expectedKind}`];
+  const problems: string[] = [];
+  if (d.kind === 'agency') {
+    if (d.agency !== null && d.agency.id !== c.actor.agencyId)
+      problems.push(`dashboard shows agency ${d.agency.id}`);
+    const own = c.actor.agencyId
+      ? await c.w.db.select().from(participations).where(eq(participations.agencyId, c.actor.agencyId))
+      : [];
+    if (c.role !== 'agency_staff' && d.participations.length !== own.length)
+      problems.push(
+        `dashboard shows ${d.participations.length} participations, the agency has ${own.length}`,
+      );
+    if (c.role === 'agency_staff' && d.participations.length > 0) problems.push('staff see registrations');
+  }
+  if (d.kind === 'scoped') {
+    problems.push(
+      ...outside(
+        'dashboard',
+        d.agencies.map((a: Json) => a.id),
+        ids,
+      ),
+    );
+    const active = scoped.filter((a) => a.active).length;
+    // An assessor's dashboard covers one year's assignments, a subset of their scope.
+    const ok = c.role === 'assessor' ? d.counts.agencies <= active : d.counts.agencies === active;
+    if (!ok) problems.push(`dashboard counts ${d.counts.agencies} agencies, ${active} active in scope`);
+  }
+  return problems;
+};
+
+export const cycleSummaryContents: ContentCheck = async (c) => {
+  const { scoped, ids } = await agenciesOf(c);
+  const rows = await c.w.db.select().from(participations).where(eq(participations.year, c.w.year));
+  const mine = rows.filter((p) => ids.has(p.agencyId));
+  const expected = {
+    agencies: scoped.filter((a) => a.active).length,
+    open: mine.length,
+    registered: mine.filter((p) => p.registered).length,
+  };
+  const s = (await c.get(`/api/cycles/${c.w.year}/summary`)).json as Json;
+  const got = { agencies: s.agencies, open: s.open, registered: s.registered };
+  return JSON.stringify(got) === JSON.stringify(expected)
+    ? []
+    : [`cycle summary ${JSON.stringify(got)}, in scope ${JSON.stringify(expected)}`];
+};
+
+export const progressListContents: ContentCheck = async (c) => {
+  const { ids } = await agenciesOf(c);
+  const { items, problems } = await allPages(c, `/api/progress/${c.w.year}`);
+  return [
+    ...problems,
+    ...outside(
+      'progress list',
+      items.map((i) => i.agency.id),
+      ids,
+    ),
+  ];
+};
+
+export const oitQueueContents =
+  (year: number): ContentCheck =>
+  async (c) => {
+    let { ids } = await agenciesOf(c);
+    if (c.role === 'assessor') {
+      const rows = await c.w.db
+        .select({ agencyId: assessorAssignments.agencyId })
+        .from(assessorAssignments)
+        .where(and(eq(assessorAssignments.userId, c.actor.userId), eq(assessorAssignments.year, year)));
+      ids = new Set(rows.map((r) => r.agencyId));
+    }
+    const { items, problems } = await allPages(c, `/api/oit/queue/${year}`);
+    return [
+      ...problems,
+      ...outside(
+        'OIT queue',
+        items.map((i) => i.agency.id),
+        ids,
+      ),
+    ];
+  };
+
+export const userListContents: ContentCheck = async (c) => {
+  if (c.role === 'admin') return [];
+  const { ids } = await agenciesOf(c);
+  // Asked without an agency: a manager gets their own agency's accounts, everyone else is refused.
+  const { items, problems } = await allPages(c, '/api/users');
+  return [
+    ...problems,
+    ...items.filter((u) => u.agency === null).map((u) => `user list shows ${u.username}, of no agency`),
+    ...outside(
+      'user list',
+      items.filter((u) => u.agency).map((u) => u.agency.id),
+      ids,
+    ),
+  ];
+};
+
+/**
+ * The whole audit log as the role reads it, against the reference: exactly the entries the reading rule
+ * allows (so the total equals the reference count), with assessors' work withheld until submitted.
+ */
+export const auditContents: ContentCheck = async (c) => {
+  const { all } = await agenciesOf(c);
+  const byId = new Map(all.map((a) => [a.id, a]));
+  const rows = await c.w.db.select().from(auditLog);
+  const reviews = await c.w.db.select().from(oitReviews);
+  const statusOf = (agencyId: string, year: number) =>
+    (reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ??
+      'answering') as OitReviewStatus;
+  const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
+    const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
+    const agencyInScope = agency !== undefined && inScope(c.actor, agency);
+    return auditEntryReadable(c.actor, { entityType: row.entityType, entityId: row.entityId, agencyInScope });
+  };
+  const expected = new Set(rows.filter(readable).map((r) => r.seq));
+  const { items, total, problems } = await allPages(c, '/api/audit');
+  if (total === 0 && expected.size > 0) problems.push('audit refused or empty');
+  const got = new Set(items.map((e) => e.seq as number));
+  for (const e of items) {
+    if (!expected.has(e.seq))
+      problems.push(`audit shows #${e.seq} (${e.entityType} of ${e.agencyId ?? 'no agency'})`);
+    if (e.entityType === 'oit_score' || e.entityType === 'oit_clarification') {
+      const [agencyId, year] = String(e.entityId).split(':');
+      const hidden = !assessmentVisible(c.role, statusOf(agencyId ?? '', Number(year)));
+      if (hidden !== e.withheld) problems.push(`audit #${e.seq} ${e.entityType}: withheld ${e.withheld}`);
+      if (hidden && (e.before !== null || e.after !== null))
+        problems.push(`audit #${e.seq} shows a hidden score`);
+    }
+  }
+  for (const seq of expected) if (!got.has(seq)) problems.push(`audit misses #${seq}`);
+  if (total !== expected.size) problems.push(`audit total ${total}, readable ${expected.size}`);
+  return problems;
+};
+
+/**
+ * Distinctive entries of every kind for agency A (in scope), agency B (out of scope) and no agency, plus
+ * entries about each actor's own account and another user's e-mail: the audit check above then has every
+ * kind of entry to judge, for every role.
+ */
+export async function seedContents(w: World, oitYear: number) {
+  const at = new Date('2025-04-01T03:00:00Z');
+  const sides = [
+    ['A', w.A.agency.id],
+    ['B', w.B.agency.id],
+    ['none', null],
+  ] as const;
+  for (const [label, agencyId] of sides)
+    for (const entityType of AUDIT_ENTITY_TYPES) {
+      const entityId = entityIdOf(entityType, agencyId, oitYear);
+      const after =
+        entityType === 'oit_score'
+          ? { score: 0, comment: `internal-${label}`, advice: `advice-${label}`, componentsFound: [] }
+          : { marker: `${entityType}-${label}`, email: `someone-${label}@agency.example` };
+      await appendAudit(w.db, { actor: null, agencyId, entityType, entityId, action: 'seed', after }, at);
+    }
+  for (const actor of Object.values(w.actors))
+    await appendAudit(
+      w.db,
+      { actor: null, agencyId: null, entityType: 'user', entityId: actor.id, action: 'password_change' },
+      at,
+    );
+}
+
+const entityIdOf = (type: AuditEntityType, agencyId: string | null, year: number) =>
+  type.startsWith('oit_') && agencyId !== null ? `${agencyId}:${year}:O1` : `${agencyId ?? 'none'}:${type}`;
+
+/** GET routes whose path names no agency, user or entity: they return rows of many agencies. */
+export const isListRoute = (path: string) => (path.match(/:[A-Za-z]+/g) ?? []).every((p) => p === ':year');
