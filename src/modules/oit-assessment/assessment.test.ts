@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { evidenceSnapshots, oitAnswers } from '../../db/schema/index.ts';
+import type { AuditEntry } from '../audit/index.ts';
 import {
   approvedAgency,
   assessmentApp,
@@ -98,6 +99,34 @@ describe('scoring and submitting an OIT assessment', () => {
     expect(own.oitScore).toMatchObject({ complete: false, scoredItems: 1 });
   });
 
+  /** What a viewer gets of item 0's scores through its history and the audit API (not the assessment view). */
+  const scoreTrail = async (viewer: OitAssessmentFixture['assessor']) => {
+    const history = await viewer.get(`${base()}/items/${item(0).code}/history`);
+    const audit = await viewer.get(
+      `/api/audit?entityType=oit_score&entityId=${f.agencyId}:${YEAR}:${item(0).code}`,
+    );
+    expect(history.statusCode, history.body).toBe(200);
+    expect(audit.statusCode, audit.body).toBe(200);
+    const scores = [
+      ...history.json<{ items: AuditEntry[] }>().items.filter((e) => e.entityType === 'oit_score'),
+      ...audit.json<{ items: AuditEntry[] }>().items,
+    ];
+    return { scores, body: history.body + audit.body };
+  };
+
+  it("withholds the scores, comment and advice in the item's history and the audit log too", async () => {
+    for (const viewer of [f.agencyAdmin, f.executive, f.supervisor]) {
+      const { scores, body } = await scoreTrail(viewer);
+      expect(scores).toHaveLength(4); // two score entries, each in the history and in the audit list
+      expect(scores.every((e) => e.withheld && e.before === null && e.after === null)).toBe(true);
+      expect(body).not.toContain('เพิ่มแผนผัง');
+      expect(body).not.toContain('พบบางส่วน');
+    }
+    const own = await scoreTrail(f.assessor);
+    expect(own.scores.every((e) => !e.withheld)).toBe(true);
+    expect(own.body).toContain('เพิ่มแผนผัง');
+  });
+
   it('shows the original evidence (approval snapshot) beside each URL', async () => {
     const view = (await f.assessor.get(`${base()}/assessment`)).json<Assessment>();
     const first = view.indicators[0]?.subIndicators[0]?.items[0];
@@ -144,6 +173,15 @@ describe('scoring and submitting an OIT assessment', () => {
     expect(second?.score).toMatchObject({ score: 0, advice: expect.any(String) });
     expect(agencyView.oitScore).toMatchObject({ complete: true });
     expect(agencyView.oitScore?.score).toBeLessThan(100);
+  });
+
+  it("shows the scores in the item's history and the audit log once the assessment is submitted", async () => {
+    for (const viewer of [f.agencyAdmin, f.executive, f.supervisor]) {
+      const { scores, body } = await scoreTrail(viewer);
+      expect(scores.length).toBeGreaterThan(0);
+      expect(scores.every((e) => !e.withheld)).toBe(true);
+      expect(body).toContain('เพิ่มแผนผัง');
+    }
   });
 
   it('refuses a second submission and keeps re-scoring possible while the stage is open', async () => {
