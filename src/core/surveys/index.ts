@@ -55,9 +55,9 @@ export {
 } from './sampling.ts';
 export {
   type GroupRow,
+  type ProtectedBreakdown,
+  protectBreakdown,
   SMALL_GROUP_MINIMUM,
   type SuppressedRow,
-  type SuppressionOptions,
-  type SuppressionReason,
   suppressSmallGroups,
 } from './suppression.ts';

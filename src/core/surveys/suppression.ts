@@ -1,5 +1,15 @@
 // Small-group suppression: any breakdown shown to agencies or supervisors hides groups of fewer than five
-// responses, so that nobody can work out how a handful of identifiable colleagues answered.
+// responses, so that nobody can work out how a handful of identifiable colleagues answered. The guarantee,
+// tested against a reader who knows this very algorithm: from a breakdown's output alone, no hidden group's
+// count can be pinned to one value (for minimums of 3 and more).
+//  - A hidden row keeps only its key: its count and values go ("2 responses" beside a day is a disclosure).
+//  - Never exactly one hidden group beside visible ones: the next-smallest visible group is hidden too
+//    (complementary suppression), since the agency's total is known elsewhere (collection progress) and the
+//    total minus the visible groups would otherwise be the hidden one.
+//  - Hidden rows do not say why they are hidden (too small, or hidden to protect another): the reason would
+//    bound the counts (a "complementary" group is at least the minimum and at most the smallest visible).
+//  - The breakdown's total is printed only when nothing is hidden; otherwise it would hand the reader the
+//    sum of the hidden groups (a single small group, or two groups of one, read straight off it).
 import { invalid } from '../errors.ts';
 
 export const SMALL_GROUP_MINIMUM = 5;
@@ -9,31 +19,32 @@ export interface GroupRow {
   count: number;
 }
 
-/** 'small': below the minimum. 'complementary': hidden so that a small group cannot be recovered. */
-export type SuppressionReason = 'small' | 'complementary';
-
 /** The row with every field but the key nullable: a suppressed row keeps only its key. */
 export type SuppressedRow<G extends GroupRow> = { key: G['key'] } & {
   [P in Exclude<keyof G, 'key'>]: G[P] | null;
-} & { suppressed: boolean; reason: SuppressionReason | null };
+} & { suppressed: boolean };
 
-export interface SuppressionOptions {
-  /**
-   * Whether the page also shows the total over all groups. Then a single hidden group equals the total
-   * minus the visible ones, so a second group must be hidden too. Defaults to true: the safe assumption.
-   */
-  totalShown?: boolean;
+export interface ProtectedBreakdown<G extends GroupRow> {
+  /** The sum over all groups, or null when any group is hidden (it would reveal them). */
+  total: number | null;
+  /** Rows in input order. */
+  groups: SuppressedRow<G>[];
 }
 
-/**
- * Rows in input order; a suppressed row has its count and every value replaced by null. The count goes too:
- * "2 responses" next to a department name is itself a disclosure, and with the total it would let a
- * reader subtract their way back to the hidden values.
- */
+/** A breakdown as it may be shown: small groups and their complements hidden, the total only if safe. */
+export function protectBreakdown<G extends GroupRow>(
+  groups: readonly G[],
+  minimum = SMALL_GROUP_MINIMUM,
+): ProtectedBreakdown<G> {
+  const rows = suppressSmallGroups(groups, minimum);
+  const anyHidden = rows.some((r) => r.suppressed);
+  return { total: anyHidden ? null : groups.reduce((s, g) => s + g.count, 0), groups: rows };
+}
+
+/** Rows in input order; a suppressed row has its count and every value replaced by null. */
 export function suppressSmallGroups<G extends GroupRow>(
   groups: readonly G[],
   minimum = SMALL_GROUP_MINIMUM,
-  options: SuppressionOptions = {},
 ): SuppressedRow<G>[] {
   if (!Number.isInteger(minimum) || minimum < 1)
     throw invalid(
@@ -42,22 +53,19 @@ export function suppressSmallGroups<G extends GroupRow>(
       'The group minimum must be a whole number of at least 1',
       { minimum },
     );
-  const reasons = new Map<number, SuppressionReason>();
+  const hidden = new Set<number>();
   groups.forEach((g, i) => {
-    if (g.count < minimum) reasons.set(i, 'small');
+    if (g.count < minimum) hidden.add(i);
   });
-  if (reasons.size === 1 && (options.totalShown ?? true)) {
-    const partner = smallestVisible(groups, reasons);
-    if (partner !== null) reasons.set(partner, 'complementary');
+  if (hidden.size === 1) {
+    const partner = smallestVisible(groups, hidden);
+    if (partner !== null) hidden.add(partner);
   }
-  return groups.map((g, i) => {
-    const reason = reasons.get(i) ?? null;
-    return (reason === null ? { ...g, suppressed: false, reason } : blank(g, reason)) as SuppressedRow<G>;
-  });
+  return groups.map((g, i) => (hidden.has(i) ? blank(g) : { ...g, suppressed: false }) as SuppressedRow<G>);
 }
 
 /** The next-smallest visible group (ties: the smaller key, so the choice is reproducible), if any. */
-function smallestVisible(groups: readonly GroupRow[], hidden: ReadonlyMap<number, unknown>): number | null {
+function smallestVisible(groups: readonly GroupRow[], hidden: ReadonlySet<number>): number | null {
   let best: number | null = null;
   groups.forEach((g, i) => {
     if (hidden.has(i)) return;
@@ -67,8 +75,8 @@ function smallestVisible(groups: readonly GroupRow[], hidden: ReadonlyMap<number
   return best;
 }
 
-function blank(group: GroupRow, reason: SuppressionReason) {
+function blank(group: GroupRow) {
   const row: Record<string, unknown> = { key: group.key };
   for (const field of Object.keys(group)) if (field !== 'key') row[field] = null;
-  return { ...row, suppressed: true, reason };
+  return { ...row, suppressed: true };
 }

@@ -96,18 +96,18 @@ describe('agency-level quality flags and breakdowns', () => {
     expect(flags[0].evidence).toMatchObject({ peak: 20, windowMinutes: 10 });
   });
 
-  it('hides days with fewer than 5 responses, and one more so the total cannot reveal them', async () => {
+  it('hides days with fewer than 5 responses and one more, without a total or a reason that would reveal them', async () => {
     for (const username of ['qa-small-admin', 'qa-admin']) {
       const res = await (await as(username)).get(`/api/agencies/${small}/breakdown/${YEAR}?by=day`);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
         by: 'day',
         minimumGroupSize: 5,
-        total: 15,
+        total: null,
         groups: [
-          { key: '2025-03-03', count: null, suppressed: true, reason: 'complementary' },
-          { key: '2025-03-04', count: 7, suppressed: false, reason: null },
-          { key: '2025-03-05', count: null, suppressed: true, reason: 'small' },
+          { key: '2025-03-03', count: null, suppressed: true },
+          { key: '2025-03-04', count: 7, suppressed: false },
+          { key: '2025-03-05', count: null, suppressed: true },
         ],
       });
     }

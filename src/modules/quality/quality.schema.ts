@@ -72,15 +72,21 @@ export const ZBreakdownQuery = z.object({ by: z.enum(['day', 'channel', 'instrum
 
 export const ZBreakdown = z.object({
   by: z.enum(['day', 'channel', 'instrument']),
-  /** Groups smaller than this are hidden, with one more hidden when a single small group could be recovered. */
+  /**
+   * Groups smaller than this are hidden, with one more hidden when a single small group could be recovered
+   * (core/surveys/suppression.ts). Hidden rows do not say why.
+   */
   minimumGroupSize: z.number().int(),
-  total: z.number().int(),
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The sum over all groups; null when any group is hidden, since it would reveal them'),
   groups: z.array(
     z.object({
       key: z.string(),
       count: z.number().int().nullable(),
       suppressed: z.boolean(),
-      reason: z.enum(['small', 'complementary']).nullable(),
     }),
   ),
 });

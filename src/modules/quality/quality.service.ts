@@ -10,10 +10,10 @@ import {
   answerUniformity,
   flagAgency,
   flagResponses,
+  protectBreakdown,
   QUALITY_DEFAULTS,
   type QualityFlag,
   SMALL_GROUP_MINIMUM,
-  suppressSmallGroups,
 } from '../../core/surveys/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
@@ -278,11 +278,5 @@ export async function responseBreakdown(
   const agency = await loadAgencyFor(deps.db, actor, agencyId);
   authorize(actor, 'breakdown.read', agencyRef(agency));
   const groups = await countedBy(deps.db, agencyId, year, by);
-  const total = groups.reduce((s, g) => s + g.count, 0);
-  return {
-    by,
-    minimumGroupSize: SMALL_GROUP_MINIMUM,
-    total,
-    groups: suppressSmallGroups(groups, SMALL_GROUP_MINIMUM, { totalShown: true }),
-  };
+  return { by, minimumGroupSize: SMALL_GROUP_MINIMUM, ...protectBreakdown(groups, SMALL_GROUP_MINIMUM) };
 }
