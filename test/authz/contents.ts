@@ -15,6 +15,8 @@ import {
   agencies,
   assessorAssignments,
   auditLog,
+  eit2Interviews,
+  eit2Samples,
   oitReviews,
   participations,
 } from '../../src/db/schema/index.ts';
@@ -203,10 +205,28 @@ export const auditContents: ContentCheck = async (c) => {
   const statusOf = (agencyId: string, year: number) =>
     (reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ??
       'answering') as OitReviewStatus;
+  // EIT part-2 entries: the agency-year of their sample or interview, and the viewer's assignments.
+  const eit2Years = new Map(
+    [...(await c.w.db.select().from(eit2Samples)), ...(await c.w.db.select().from(eit2Interviews))].map(
+      (r) => [r.id, `${r.agencyId}:${r.year}`],
+    ),
+  );
+  const assignments = new Set(
+    (await c.w.db.select().from(assessorAssignments))
+      .filter((a) => a.userId === c.actor.userId)
+      .map((a) => `${a.agencyId}:${a.year}`),
+  );
   const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
     const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
     const agencyInScope = agency !== undefined && inScope(c.actor, agency);
-    return auditEntryReadable(c.actor, { entityType: row.entityType, entityId: row.entityId, agencyInScope });
+    const year = eit2Years.get(row.entityId);
+    const assignedThatYear = year?.startsWith(`${row.agencyId}:`) === true && assignments.has(year ?? '');
+    return auditEntryReadable(c.actor, {
+      entityType: row.entityType,
+      entityId: row.entityId,
+      agencyInScope,
+      assignedThatYear,
+    });
   };
   const expected = new Set(rows.filter(readable).map((r) => r.seq));
   const { items, total, problems } = await allPages(c, '/api/audit');

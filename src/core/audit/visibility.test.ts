@@ -23,10 +23,10 @@ const actorOf = (role: Role): Actor => ({
 });
 
 /** The resource the action guarding an entry's data takes, for an agency in the actor's scope. */
-function resourceOf(type: AuditEntityType, actor: Actor): never {
+function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boolean): never {
   const action = AUDIT_READERS[type].action;
   const byAction: Record<string, unknown> = {
-    'eit2.collect': { agency, assessorsThisYear: [actor.userId] },
+    'eit2.collect': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'oit.read': agency,
     'user.read': { id: 'someone-else', agency },
   };
@@ -40,12 +40,15 @@ describe('audit readers', () => {
     (type) => {
       for (const role of ROLES) {
         const actor = actorOf(role);
-        const dataEndpoint = can(actor, AUDIT_READERS[type].action, resourceOf(type, actor));
-        const entry = { entityType: type, entityId: 'x', agencyInScope: true };
-        expect({ role, readable: auditEntryReadable(actor, entry) }).toEqual({
-          role,
-          readable: dataEndpoint,
-        });
+        for (const assigned of [true, false]) {
+          const dataEndpoint = can(actor, AUDIT_READERS[type].action, resourceOf(type, actor, assigned));
+          const entry = { entityType: type, entityId: 'x', agencyInScope: true, assignedThatYear: assigned };
+          expect({ role, assigned, readable: auditEntryReadable(actor, entry) }).toEqual({
+            role,
+            assigned,
+            readable: dataEndpoint,
+          });
+        }
       }
     },
   );
@@ -54,21 +57,41 @@ describe('audit readers', () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const actor = actorOf(role);
       for (const type of [...AUDIT_ENTITY_TYPES, 'made_up_kind'])
-        expect(auditEntryReadable(actor, { entityType: type, entityId: 'x', agencyInScope: false })).toBe(
-          false,
-        );
-      expect(auditEntryReadable(actor, { entityType: 'made_up', entityId: 'x', agencyInScope: true })).toBe(
-        false,
-      );
+        expect(
+          auditEntryReadable(actor, {
+            entityType: type,
+            entityId: 'x',
+            agencyInScope: false,
+            assignedThatYear: true,
+          }),
+        ).toBe(false);
+      expect(
+        auditEntryReadable(actor, {
+          entityType: 'made_up',
+          entityId: 'x',
+          agencyInScope: true,
+          assignedThatYear: true,
+        }),
+      ).toBe(false);
     }
   });
 
   it('lets everyone read the entries about their own account (password changes), and no one else’s', () => {
     for (const role of ROLES) {
       const actor = actorOf(role);
-      const own = { entityType: 'user', entityId: actor.userId, agencyInScope: false };
+      const own = {
+        entityType: 'user',
+        entityId: actor.userId,
+        agencyInScope: false,
+        assignedThatYear: false,
+      };
       expect(auditEntryReadable(actor, own)).toBe(true);
-      const other = { entityType: 'user', entityId: 'someone-else', agencyInScope: false };
+      const other = {
+        entityType: 'user',
+        entityId: 'someone-else',
+        agencyInScope: false,
+        assignedThatYear: false,
+      };
       expect(auditEntryReadable(actor, other)).toBe(role === 'admin');
     }
   });

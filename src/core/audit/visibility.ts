@@ -43,14 +43,20 @@ const EVERY_SCOPED_ROLE = ['assessor', 'supervisor', ...AGENCY_ROLES] as const;
  */
 export const AUDIT_READERS: Record<
   AuditEntityType,
-  { action: Action; inScope: readonly Exclude<Role, 'admin'>[]; self?: true }
+  {
+    action: Action;
+    inScope: readonly Exclude<Role, 'admin'>[];
+    self?: true;
+    /** Assessors read these only for a year they are assigned to the agency (the entry's sample's year). */
+    assignedThatYear?: true;
+  }
 > = {
   agency: { action: 'agency.read', inScope: EVERY_SCOPED_ROLE },
   agency_import: { action: 'agency.import', inScope: [] },
   assessor_assignment: { action: 'assignment.manage', inScope: [] },
   cycle: { action: 'cycle.open', inScope: [] },
-  eit2_interview: { action: 'eit2.collect', inScope: ['assessor'] },
-  eit2_sample: { action: 'eit2.collect', inScope: ['assessor'] },
+  eit2_interview: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
+  eit2_sample: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
   eit_contacts: { action: 'contacts.read', inScope: ['assessor', 'agency_admin', 'executive'] },
   iit_access: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   iit_token_batch: { action: 'iitAccess.read', inScope: ['agency_admin'] },
@@ -79,6 +85,8 @@ export type AuditReading =
       readonly inScope: readonly AuditEntityType[];
       /** Entity types readable when the entry is about the viewer's own account (entityId = their id). */
       readonly self: readonly AuditEntityType[];
+      /** Of `inScope`, those readable only for a year the viewer is assigned to the agency (assessors). */
+      readonly assignedThatYear: readonly AuditEntityType[];
     };
 
 export function auditReadingOf(role: Role): AuditReading {
@@ -94,6 +102,10 @@ export function auditReadingOf(role: Role): AuditReading {
         all: false,
         inScope: AUDIT_ENTITY_TYPES.filter((t) => AUDIT_READERS[t].inScope.includes(role)),
         self: AUDIT_ENTITY_TYPES.filter((t) => AUDIT_READERS[t].self === true),
+        assignedThatYear:
+          role === 'assessor'
+            ? AUDIT_ENTITY_TYPES.filter((t) => AUDIT_READERS[t].assignedThatYear === true)
+            : [],
       };
     default:
       return assertNever(role);
@@ -103,12 +115,24 @@ export function auditReadingOf(role: Role): AuditReading {
 /** The row-level rule in one predicate (the repository applies the same in SQL; tests compare the two). */
 export function auditEntryReadable(
   viewer: Actor,
-  entry: { entityType: string; entityId: string; agencyInScope: boolean },
+  entry: {
+    entityType: string;
+    entityId: string;
+    agencyInScope: boolean;
+    /** Whether the viewer is assigned to the entry's agency for the entry's year (assessors). */
+    assignedThatYear: boolean;
+  },
 ): boolean {
   const reading = auditReadingOf(viewer.role);
   if (reading.all) return true;
   if (!isAuditEntityType(entry.entityType)) return false;
-  if (entry.agencyInScope && reading.inScope.includes(entry.entityType)) return true;
+  const yearBound = reading.assignedThatYear.includes(entry.entityType);
+  if (
+    entry.agencyInScope &&
+    reading.inScope.includes(entry.entityType) &&
+    (!yearBound || entry.assignedThatYear)
+  )
+    return true;
   return reading.self.includes(entry.entityType) && entry.entityId === viewer.userId;
 }
 

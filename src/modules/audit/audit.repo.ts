@@ -1,9 +1,16 @@
 // Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
 import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { auditReadingOf } from '../../core/audit/visibility.ts';
+import { type AuditEntityType, auditReadingOf } from '../../core/audit/visibility.ts';
 import type { Actor, AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { agencies, auditLog, oitReviews } from '../../db/schema/index.ts';
+import {
+  agencies,
+  assessorAssignments,
+  auditLog,
+  eit2Interviews,
+  eit2Samples,
+  oitReviews,
+} from '../../db/schema/index.ts';
 import { agencyScopeCondition } from '../agencies/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -53,21 +60,39 @@ export async function findAgencyRef(db: DbOrTx, id: string): Promise<AgencyRef |
 export function visibleEntries(actor: Actor): SQL {
   const reading = auditReadingOf(actor.role);
   if (reading.all) return sql`true`;
+  const anyYear = reading.inScope.filter((t) => !reading.assignedThatYear.includes(t));
+  const agencyInScope = inArray(
+    auditLog.agencyId,
+    sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`,
+  );
   const inScope =
-    reading.inScope.length === 0
-      ? undefined
-      : and(
-          inArray(auditLog.entityType, [...reading.inScope]),
-          inArray(
-            auditLog.agencyId,
-            sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`,
-          ),
-        );
+    anyYear.length === 0 ? undefined : and(inArray(auditLog.entityType, anyYear), agencyInScope);
   const self =
     reading.self.length === 0
       ? undefined
       : and(inArray(auditLog.entityType, [...reading.self]), eq(auditLog.entityId, actor.userId));
-  return or(inScope, self) ?? sql`false`;
+  return or(inScope, yearBoundEntries(actor, reading.assignedThatYear), self) ?? sql`false`;
+}
+
+/** EIT part-2 entries (sample, interview) of an agency-year the assessor is assigned to. */
+function yearBoundEntries(actor: Actor, types: readonly AuditEntityType[]): SQL | undefined {
+  if (types.length === 0) return undefined;
+  const assigned = (table: typeof eit2Samples | typeof eit2Interviews) =>
+    sql`exists (select 1 from ${table} join ${assessorAssignments}
+      on ${assessorAssignments.agencyId} = ${table.agencyId} and ${assessorAssignments.year} = ${table.year}
+      where ${table.id}::text = ${auditLog.entityId} and ${table.agencyId} = ${auditLog.agencyId}
+      and ${assessorAssignments.userId} = ${actor.userId})`;
+  const byType: Record<string, SQL> = {
+    eit2_sample: assigned(eit2Samples),
+    eit2_interview: assigned(eit2Interviews),
+  };
+  return or(
+    ...types.map((t) => {
+      const condition = byType[t];
+      // A year-bound kind without a way to find its year is readable by no one but admins.
+      return and(eq(auditLog.entityType, t), condition ?? sql`false`);
+    }),
+  );
 }
 
 /** The status of the OIT assessments of these agency-years (a missing row: still answering). */
