@@ -1,4 +1,5 @@
-// Agency admins and executives: their agency, this year's participation, and the year's calendar.
+// Agency accounts: their agency, this year's participation and collection progress (not for staff accounts,
+// which fill in delegated OIT items), and the year's calendar.
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
 import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
@@ -25,6 +26,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
   const ref = { id: agency.id, provinceCode: agency.provinceCode, ministryCode: agency.ministryCode };
   const mayRegister =
     year !== null && participation && !participation.registered && can('participation.register', ref);
+  const followsCollection = can('participation.read', ref) && can('progress.read', ref);
 
   return (
     <Stack gap="lg">
@@ -43,7 +45,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
         </Stack>
       </Paper>
 
-      {year !== null && (
+      {year !== null && followsCollection && (
         <Paper withBorder p="md">
           <Stack gap="xs">
             <Title order={2} size="h4">
@@ -78,7 +80,9 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
           </Stack>
         </Paper>
       )}
-      {year !== null && participation && <ProgressWidget agencyId={agency.id} year={year} />}
+      {year !== null && participation && followsCollection && (
+        <ProgressWidget agencyId={agency.id} year={year} />
+      )}
       {year !== null && <CurrentStages year={year} full />}
     </Stack>
   );
