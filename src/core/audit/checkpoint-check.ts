@@ -29,7 +29,13 @@ export type CheckpointFinding =
       claimed: { seq: number | null; takenAt: string | null; keyId: string | null };
     }
   /** The chain ends before a checkpoint's head: entries `fromSeq`–`toSeq` were deleted. */
-  | { kind: 'entries_missing'; fromSeq: number; toSeq: number; chainEndsAt: number; checkpoint: CheckpointRef }
+  | {
+      kind: 'entries_missing';
+      fromSeq: number;
+      toSeq: number;
+      chainEndsAt: number;
+      checkpoint: CheckpointRef;
+    }
   /**
    * The chain at `checkpoint.seq` no longer has the signed hash: an entry in `fromSeq`–`toSeq` was rewritten
    * (every entry up to `fromSeq - 1` still matches an earlier checkpoint).
@@ -42,7 +48,12 @@ export type CheckpointWarning =
   /** No valid checkpoint at all: nothing outside the database vouches for the chain. */
   | { kind: 'no_checkpoint' };
 
-export type AuditTrailStatus = 'intact' | 'chain_broken' | 'rewritten' | 'entries_missing' | 'checkpoint_invalid';
+export type AuditTrailStatus =
+  | 'intact'
+  | 'chain_broken'
+  | 'rewritten'
+  | 'entries_missing'
+  | 'checkpoint_invalid';
 
 /** One status for the whole result, the gravest first (the exit code of `prongsai audit verify`). */
 export const STATUS_ORDER: readonly AuditTrailStatus[] = [
@@ -124,7 +135,11 @@ export function compareWithCheckpoints(
   );
   const seen = new Set<string>();
   for (const s of valid)
-    if (s.source.kind === 'file' && !inDatabase.has(s.checkpoint.signature) && !seen.has(s.checkpoint.signature)) {
+    if (
+      s.source.kind === 'file' &&
+      !inDatabase.has(s.checkpoint.signature) &&
+      !seen.has(s.checkpoint.signature)
+    ) {
       seen.add(s.checkpoint.signature);
       warnings.push({ kind: 'not_in_database', checkpoint: refOf(s) });
     }

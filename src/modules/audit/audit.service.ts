@@ -95,14 +95,6 @@ export async function verifyChain(db: DbOrTx, batchSize = VERIFY_BATCH_SIZE): Pr
   }
 }
 
-export async function verifyAuditLog(
-  deps: Pick<AppDeps, 'db'>,
-  actor: Actor | null,
-): Promise<ChainVerification> {
-  authorize(actor, 'audit.verify', null);
-  return verifyChain(deps.db);
-}
-
 /**
  * History, newest first. With an agency: that agency's entries, if the actor may read them (entries of a
  * deleted agency stay readable by admins). Without: every entry in the actor's scope.
