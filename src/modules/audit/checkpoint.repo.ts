@@ -5,17 +5,21 @@ import { auditCheckpoints, users } from '../../db/schema/index.ts';
 
 export type CheckpointRow = typeof auditCheckpoints.$inferSelect;
 
-/** Stores a checkpoint; false when the day already has its daily checkpoint (another instance took it). */
+/**
+ * Stores a checkpoint; null when the day already has its daily checkpoint (another instance took it) or
+ * the very same signed line is stored (the same head signed twice within a millisecond).
+ */
 export async function insertCheckpoint(
   db: DbOrTx,
   row: Omit<typeof auditCheckpoints.$inferInsert, 'id'>,
 ): Promise<CheckpointRow | null> {
-  const inserted = await db
-    .insert(auditCheckpoints)
-    .values(row)
-    .onConflictDoNothing({ target: auditCheckpoints.day })
-    .returning();
+  const inserted = await db.insert(auditCheckpoints).values(row).onConflictDoNothing().returning();
   return inserted[0] ?? null;
+}
+
+export async function checkpointBySigned(db: DbOrTx, signed: string): Promise<CheckpointRow | null> {
+  const [row] = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.signed, signed));
+  return row ?? null;
 }
 
 export async function dailyCheckpointExists(db: DbOrTx, day: string): Promise<boolean> {

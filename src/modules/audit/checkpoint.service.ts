@@ -13,6 +13,7 @@ import { checkpointMail, trailAlarmMail } from './checkpoint.mail.ts';
 import { describeAuditTrail, type PresentedCheckpoint, presentCheckpoint } from './checkpoint.present.ts';
 import {
   activeAdminAddresses,
+  checkpointBySigned,
   dailyCheckpointExists,
   firstCheckpointCovering,
   insertCheckpoint,
@@ -62,7 +63,11 @@ export async function takeCheckpoint(
     day: opts.day ?? null,
     signed,
   });
-  if (!row) return { taken: false, why: 'already_taken' };
+  if (!row && opts.day) return { taken: false, why: 'already_taken' };
+  // Otherwise the identical line is stored already (and was e-mailed): it is this checkpoint.
+  const stored = row ?? (await checkpointBySigned(deps.db, signed));
+  if (!stored) throw new Error('checkpoint neither stored nor found');
+  if (!row) return { taken: true, checkpoint: presentCheckpoint(stored), mailedTo: 0 };
   const checkpoint = presentCheckpoint(row);
   const mailedTo = await mailAll(deps, (to) =>
     checkpointMail(to, checkpoint, keys.signing, deps.config.publicUrl),
