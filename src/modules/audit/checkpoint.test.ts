@@ -9,6 +9,7 @@ import { chainEntry, signCheckpoint, signingKey } from '../../core/audit/index.t
 import type { Database } from '../../db/client.ts';
 import { verifyChain } from './audit.service.ts';
 import { appendMany, tamper, tamperCheckpoints } from './audit.testing.ts';
+import { startDailyCheckpoints } from './checkpoint.daily.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { describeAuditTrail } from './checkpoint.present.ts';
 import { checkpointAudit, ensureDailyCheckpoint, takeCheckpoint } from './checkpoint.service.ts';
@@ -177,6 +178,23 @@ describe('signed checkpoints of the audit log', () => {
       sql`select day::text from audit_checkpoints order by day`,
     );
     expect(days.rows.map((r) => r.day)).toEqual(['2026-12-05', '2026-12-06']);
+  });
+
+  it('takes the day’s checkpoint when an instance starts, and makes up a day missed while it was down', async () => {
+    await appendMany(database.db, 3);
+    const log = { info: () => {}, error: () => {} };
+    const run = async () => {
+      const scheduler = startDailyCheckpoints({ ...deps(), now: () => now }, log, 60_000);
+      await scheduler.stop(); // lets the start-up check finish
+    };
+    await run();
+    await run(); // restarted the same day: nothing new
+    now = new Date('2026-12-08T01:00:00.000Z'); // down for two days
+    await run();
+    const days = await database.db.execute<{ day: string }>(
+      sql`select day::text from audit_checkpoints order by day`,
+    );
+    expect(days.rows.map((r) => r.day)).toEqual(['2026-12-05', '2026-12-08']);
   });
 });
 
