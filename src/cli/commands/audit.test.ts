@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../../config.ts';
 import { publicKeyPem, signCheckpoint, signingKey } from '../../core/audit/index.ts';
 import type { Database } from '../../db/client.ts';
-import { appendMany, tamper, tamperCheckpoints } from '../../modules/audit/audit.testing.ts';
+import { appendMany, rewriteEntry, tamper, tamperCheckpoints } from '../../modules/audit/audit.testing.ts';
 import { auditKeys, takeCheckpoint } from '../../modules/audit/index.ts';
 import { CliError } from '../io.ts';
 import { AUDIT_BROKEN_EXIT_CODE, AUDIT_EXIT_CODES, auditVerifySummary } from './audit.ts';
@@ -94,6 +94,15 @@ describe('prongsai audit verify', () => {
       'Entries #6–#9 deleted (the checkpoint of 2026-12-05 10:00 (admin) covers up to #9, the chain ends at #5)',
     );
     expect(error.message).toContain(`${kept}, line 3 is no longer in the checkpoints table`);
+  });
+
+  it('exits 4 when an entry was rewritten and every later hash recomputed', async () => {
+    await appendMany(database.db, 5);
+    await checkpoint();
+    await rewriteEntry(database.db, 2, { revision: 42 });
+    const error = await failure(auditVerifySummary(database.db));
+    expect(error.exitCode).toBe(AUDIT_EXIT_CODES.rewritten);
+    expect(error.message).toContain('An entry in #1–#5 was rewritten: the chain at #5 no longer matches');
   });
 
   it('exits 5 for a checkpoint signed by another key, and verifies with only the public keys given', async () => {

@@ -5,10 +5,10 @@ import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import type { MailMessage } from '../../app/context.ts';
 import { loadConfig } from '../../config.ts';
-import { chainEntry, signCheckpoint, signingKey } from '../../core/audit/index.ts';
+import { signCheckpoint, signingKey } from '../../core/audit/index.ts';
 import type { Database } from '../../db/client.ts';
 import { verifyChain } from './audit.service.ts';
-import { appendMany, tamper, tamperCheckpoints } from './audit.testing.ts';
+import { appendMany, rewriteEntry, tamper, tamperCheckpoints } from './audit.testing.ts';
 import { startDailyCheckpoints } from './checkpoint.daily.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { describeAuditTrail } from './checkpoint.present.ts';
@@ -94,7 +94,7 @@ describe('signed checkpoints of the audit log', () => {
     await checkpoint();
     await appendMany(database.db, 8);
     await checkpoint();
-    await rewriteFrom(database, 11, { revision: 999 });
+    await rewriteEntry(database.db, 11, { revision: 999 });
     expect(await verifyChain(database.db)).toMatchObject({ ok: true, headSeq: 16 });
     const v = await verify();
     expect(v.status).toBe('rewritten');
@@ -197,43 +197,3 @@ describe('signed checkpoints of the audit log', () => {
     expect(days.rows.map((r) => r.day)).toEqual(['2026-12-05', '2026-12-08']);
   });
 });
-
-/** Rewrites entry `seq`'s "after" and recomputes its hash and every later one, as a forger with the table would. */
-async function rewriteFrom(database: Database, seq: number, after: { revision: number }) {
-  const rows = (
-    await database.db.execute<Record<string, unknown>>(
-      sql`select * from audit_log where seq >= ${seq - 1} order by seq`,
-    )
-  ).rows;
-  let previous: { seq: number; hash: string } | null = null;
-  const statements = [];
-  for (const row of rows) {
-    const s = Number(row.seq);
-    if (s < seq) {
-      previous = { seq: s, hash: String(row.hash) };
-      continue;
-    }
-    const e = chainEntry(previous, {
-      occurredAt: new Date(String(row.occurred_at)).toISOString(),
-      actorUserId: (row.actor_user_id as string | null) ?? null,
-      actorUsername: (row.actor_username as string | null) ?? null,
-      actorRole: (row.actor_role as string | null) ?? null,
-      agencyId: (row.agency_id as string | null) ?? null,
-      entityType: String(row.entity_type),
-      entityId: String(row.entity_id),
-      action: String(row.action),
-      before: (row.before as never) ?? null,
-      after: s === seq ? after : ((row.after as never) ?? null),
-    });
-    statements.push(
-      sql`update audit_log set after = ${JSON.stringify(e.after)}::jsonb, prev_hash = ${e.prevHash}, hash = ${e.hash} where seq = ${s}`,
-    );
-    previous = e;
-  }
-  // Hashes are unique: move every rewritten row out of the way first.
-  await tamper(
-    database.db,
-    sql`update audit_log set hash = md5(hash) || md5(prev_hash), prev_hash = md5(prev_hash) || md5(hash) where seq >= ${seq}`,
-    ...statements,
-  );
-}
