@@ -150,7 +150,12 @@ export function compareWithCheckpoints(
   return {
     status: STATUS_ORDER.find((s) => statuses.has(s)) ?? 'intact',
     chain,
-    checkpoints: { valid: valid.length, invalid: invalid.length, latest: latest ? refOf(latest) : null },
+    // A checkpoint both in the table and in a kept file counts once.
+    checkpoints: {
+      valid: new Set(valid.map((s) => s.checkpoint.signature)).size,
+      invalid: invalid.length,
+      latest: latest ? refOf(latest) : null,
+    },
     findings,
     warnings,
   };

@@ -19,7 +19,7 @@ import {
   insertCheckpoint,
   latestCheckpoints,
 } from './checkpoint.repo.ts';
-import { verifyAuditTrail } from './checkpoint.verify.ts';
+import { verifyAuditTrail, verifySinceLatestCheckpoint } from './checkpoint.verify.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'mailer' | 'now'>;
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -33,7 +33,8 @@ export type CheckpointOutcome =
 
 /**
  * Verifies the trail, signs its head, stores the checkpoint and e-mails it. `day` makes it the daily
- * checkpoint of that Bangkok day (reason 'daily'); a second one for the same day is not taken.
+ * checkpoint of that Bangkok day (reason 'daily', after a full verification); a second one for the same
+ * day is not taken.
  */
 export async function takeCheckpoint(
   deps: Deps,
@@ -44,7 +45,11 @@ export async function takeCheckpoint(
   const keys = auditKeys(deps.config);
   if (opts.day && (await dailyCheckpointExists(deps.db, opts.day)))
     return { taken: false, why: 'already_taken' };
-  const verification = await verifyAuditTrail(deps.db, { keys: keys.trusted });
+  // The daily checkpoint (in the background) recomputes the whole log; one after an event, in a request,
+  // checks what was added since the last checkpoint (verifySinceLatestCheckpoint says why that suffices).
+  const verification = opts.day
+    ? await verifyAuditTrail(deps.db, { keys: keys.trusted })
+    : await verifySinceLatestCheckpoint(deps.db, { keys: keys.trusted });
   if (verification.status !== 'intact' || !verification.chain.ok) {
     if (opts.alarm ?? true)
       await mailAll(deps, (to) => trailAlarmMail(to, verification, deps.config.publicUrl));

@@ -13,7 +13,7 @@ import { startDailyCheckpoints } from './checkpoint.daily.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { describeAuditTrail } from './checkpoint.present.ts';
 import { checkpointAudit, ensureDailyCheckpoint, takeCheckpoint } from './checkpoint.service.ts';
-import { verifyAuditTrail } from './checkpoint.verify.ts';
+import { verifyAuditTrail, verifySinceLatestCheckpoint } from './checkpoint.verify.ts';
 
 describe('signed checkpoints of the audit log', () => {
   let database: Database;
@@ -161,6 +161,28 @@ describe('signed checkpoints of the audit log', () => {
     expect(outbox[0]?.subject).toContain('Audit log failed verification');
     expect(outbox[0]?.text).toContain('Entries #4–#6 deleted');
     expect(await checkpointAudit(deps(), 'oit.confirm')).toMatchObject({ taken: false });
+  });
+
+  it('checks the entries since the last checkpoint before signing one after an event', async () => {
+    await appendMany(database.db, 6);
+    await checkpoint();
+    await appendMany(database.db, 4);
+    expect(await verifySinceLatestCheckpoint(database.db, { keys: keys() })).toMatchObject({
+      status: 'intact',
+    });
+    await tamper(database.db, sql`update audit_log set action = 'delete' where seq = 8`);
+    expect(await verifySinceLatestCheckpoint(database.db, { keys: keys() })).toMatchObject({
+      status: 'chain_broken',
+      chain: { firstBrokenSeq: 8 },
+    });
+    await tamper(database.db, sql`update audit_log set action = 'update' where seq = 8`);
+    await rewriteEntry(database.db, 3, { revision: 1 });
+    const quick = await verifySinceLatestCheckpoint(database.db, { keys: keys() });
+    expect(quick.findings).toEqual([expect.objectContaining({ kind: 'rewritten', fromSeq: 1, toSeq: 6 })]);
+    expect(await takeCheckpoint(deps(), 'oit.confirm')).toMatchObject({
+      taken: false,
+      why: 'trail_not_intact',
+    });
   });
 
   it('takes one daily checkpoint per Bangkok day however many instances try, and the next day another', async () => {

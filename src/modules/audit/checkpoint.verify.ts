@@ -33,12 +33,55 @@ export interface VerifyTrailOptions {
   batchSize?: number;
 }
 
-type Invalid = Extract<CheckpointFinding, { kind: 'checkpoint_invalid' }>;
-
 export async function verifyAuditTrail(
   db: DbOrTx,
   opts: VerifyTrailOptions,
 ): Promise<AuditTrailVerification> {
+  const { valid, invalid } = await readCheckpoints(db, opts);
+  const wanted = new Set(valid.map((s) => s.checkpoint.seq));
+  const hashes = new Map<number, string>();
+  const chain = await streamChain(db, new ChainVerifier(), 0, opts.batchSize, (seq, hash) => {
+    if (wanted.has(seq)) hashes.set(seq, hash);
+  });
+  return compareWithCheckpoints(chain, (seq) => hashes.get(seq), valid, invalid);
+}
+
+/**
+ * The quick check before signing a new checkpoint: only the entries after the newest stored checkpoint,
+ * continuing from the hash it pins (plus every stored checkpoint's signature, and the tail it covers).
+ * Enough to refuse signing a tampered head: anything rewritten before that checkpoint still shows in a full
+ * verification, because the signed hash pins it. Costs the entries since the last checkpoint, not the log.
+ */
+export async function verifySinceLatestCheckpoint(
+  db: DbOrTx,
+  opts: Pick<VerifyTrailOptions, 'keys' | 'batchSize'>,
+): Promise<AuditTrailVerification> {
+  const { valid, invalid } = await readCheckpoints(db, { ...opts, database: true });
+  const anchor = valid.reduce<SourcedCheckpoint | null>(
+    (best, s) => (best === null || s.checkpoint.seq > best.checkpoint.seq ? s : best),
+    null,
+  );
+  const from = anchor ? { seq: anchor.checkpoint.seq, hash: anchor.checkpoint.headHash } : undefined;
+  let anchorHash: string | undefined = from?.seq === 0 ? from.hash : undefined;
+  if (from && from.seq > 0) {
+    const [row] = await entriesAfter(db, from.seq - 1, 1);
+    if (row?.seq === from.seq) anchorHash = row.hash;
+  }
+  // A rewritten anchor entry: continue from what is stored, so the report names the mismatch, not a break.
+  const start = from && anchorHash !== undefined ? { seq: from.seq, hash: anchorHash } : undefined;
+  const chain = start
+    ? await streamChain(db, new ChainVerifier(start), start.seq, opts.batchSize, () => {})
+    : await streamChain(db, new ChainVerifier(), 0, opts.batchSize, () => {});
+  const hashAt = (seq: number) => (seq === from?.seq ? anchorHash : undefined);
+  return compareWithCheckpoints(chain, hashAt, anchor ? [anchor] : [], invalid);
+}
+
+type Invalid = Extract<CheckpointFinding, { kind: 'checkpoint_invalid' }>;
+
+async function readCheckpoints(
+  db: DbOrTx,
+  opts: VerifyTrailOptions,
+): Promise<{ valid: SourcedCheckpoint[]; invalid: Invalid[] }> {
   const valid: SourcedCheckpoint[] = [];
   const invalid: Invalid[] = [];
   const read = (text: string, source: CheckpointSource) => {
@@ -61,25 +104,26 @@ export async function verifyAuditTrail(
   for (const file of opts.files ?? [])
     for (const line of checkpointLines(file.text))
       read(line.text, { kind: 'file', file: file.name, line: line.line });
+  return { valid, invalid };
+}
 
-  const wanted = new Set(valid.map((s) => s.checkpoint.seq));
-  const hashes = new Map<number, string>();
-  const verifier = new ChainVerifier();
-  const batchSize = opts.batchSize ?? 1000;
-  let afterSeq = 0;
+/** Feeds the entries after `afterSeq` to the verifier in batches until the end or the first break. */
+async function streamChain(
+  db: DbOrTx,
+  verifier: ChainVerifier,
+  afterSeq: number,
+  batchSize = 1000,
+  onIntact: (seq: number, hash: string) => void,
+) {
+  let after = afterSeq;
   for (;;) {
-    const rows = await entriesAfter(db, afterSeq, batchSize);
-    let broken = false;
+    const rows = await entriesAfter(db, after, batchSize);
     for (const row of rows) {
       const entry = toChainedEntry(row);
-      if (!verifier.push(entry)) {
-        broken = true;
-        break;
-      }
-      if (wanted.has(entry.seq)) hashes.set(entry.seq, entry.hash);
+      if (!verifier.push(entry)) return verifier.result();
+      onIntact(entry.seq, entry.hash);
     }
-    if (broken || rows.length < batchSize) break;
-    afterSeq = rows.at(-1)?.seq ?? afterSeq;
+    if (rows.length < batchSize) return verifier.result();
+    after = rows.at(-1)?.seq ?? after;
   }
-  return compareWithCheckpoints(verifier.result(), (seq) => hashes.get(seq), valid, invalid);
 }
