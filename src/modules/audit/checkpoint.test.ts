@@ -12,7 +12,12 @@ import { appendMany, rewriteEntry, tamper, tamperCheckpoints } from './audit.tes
 import { startDailyCheckpoints } from './checkpoint.daily.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { describeAuditTrail } from './checkpoint.present.ts';
-import { checkpointAudit, ensureDailyCheckpoint, takeCheckpoint } from './checkpoint.service.ts';
+import {
+  checkpointAudit,
+  checkpointCovering,
+  ensureDailyCheckpoint,
+  takeCheckpoint,
+} from './checkpoint.service.ts';
 import { verifyAuditTrail, verifySinceLatestCheckpoint } from './checkpoint.verify.ts';
 
 describe('signed checkpoints of the audit log', () => {
@@ -183,6 +188,19 @@ describe('signed checkpoints of the audit log', () => {
       taken: false,
       why: 'trail_not_intact',
     });
+  });
+
+  it('never fails the event it follows: a checkpoint that cannot be taken is logged, not thrown', async () => {
+    await appendMany(database.db, 2);
+    const errors: unknown[] = [];
+    const log = { info: () => {}, warn: () => {}, error: (o: unknown) => void errors.push(o) };
+    const noKey = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
+    expect(await checkpointAudit({ ...deps(), config: noKey }, 'oit.confirm', log)).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(await checkpointCovering(deps(), 1)).toBeNull();
+    const taken = await checkpointAudit(deps(), 'oit.confirm', log);
+    expect(taken).toMatchObject({ taken: true, checkpoint: { seq: 2 } });
+    expect(await checkpointCovering(deps(), 2)).toMatchObject({ seq: 2, reason: 'oit.confirm' });
   });
 
   it('takes one daily checkpoint per Bangkok day however many instances try, and the next day another', async () => {
