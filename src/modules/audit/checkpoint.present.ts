@@ -143,7 +143,7 @@ export function describeAuditTrail(v: AuditTrailVerification): Sentence[] {
       latest
         ? {
             th: `บันทึกการเปลี่ยนแปลงครบถ้วน ${count} รายการ (ถึง${head || 'ว่าง'}) ตรงกับจุดตรวจสอบที่ลงนาม ${v.checkpoints.valid} จุด (ล่าสุด #${latest.seq} วันที่ ${bangkokMinute(latest.takenAt)})`,
-            en: `Audit log intact: ${count} entries (up to${head || ' none'}), matching ${v.checkpoints.valid} signed checkpoints (latest #${latest.seq} of ${bangkokMinute(latest.takenAt)})`,
+            en: `Audit log intact: ${count} entries (up to${head || ' none'}), matching ${v.checkpoints.valid} signed checkpoint${v.checkpoints.valid === 1 ? '' : 's'} (latest #${latest.seq} of ${bangkokMinute(latest.takenAt)})`,
           }
         : {
             th: `บันทึกการเปลี่ยนแปลงครบถ้วน ${count} รายการ`,
