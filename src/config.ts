@@ -53,6 +53,15 @@ const ZEnv = z.object({
   EVIDENCE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Run the background fetch worker in this process (default on). */
   EVIDENCE_WORKER: bool.optional(),
+  // Audit checkpoints (README: "Audit checkpoints"). The Ed25519 private key that signs them, as PEM text
+  // or as a file; never in the database. Required in production; elsewhere generated on first use into
+  // PRONGSAI_DATA_DIR/audit-signing-key.pem (beside the database folder, not in it).
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** PEM public keys of earlier signing keys, so checkpoints signed before a key rotation still verify. */
+  AUDIT_TRUSTED_KEYS_FILE: z.string().min(1).optional(),
+  /** Take the daily checkpoint from this process (default on; instances share one per day). */
+  AUDIT_CHECKPOINT_DAILY: bool.optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -96,6 +105,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.EVIDENCE_CONCURRENCY,
       worker: e.EVIDENCE_WORKER ?? true,
     },
+    audit: auditKeyConfig(e),
+  };
+}
+
+/** Where the checkpoint signing key comes from (read by src/modules/audit/checkpoint.keys.ts). */
+function auditKeyConfig(e: z.infer<typeof ZEnv>) {
+  if (e.AUDIT_SIGNING_KEY && e.AUDIT_SIGNING_KEY_FILE)
+    throw new Error('Set AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE, not both');
+  return {
+    signingKey: e.AUDIT_SIGNING_KEY,
+    signingKeyFile: e.AUDIT_SIGNING_KEY_FILE && path.resolve(e.AUDIT_SIGNING_KEY_FILE),
+    trustedKeysFile: e.AUDIT_TRUSTED_KEYS_FILE && path.resolve(e.AUDIT_TRUSTED_KEYS_FILE),
+    dailyCheckpoint: e.AUDIT_CHECKPOINT_DAILY ?? true,
   };
 }
 

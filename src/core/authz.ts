@@ -123,6 +123,8 @@ const RULES = {
   'audit.read': ((a, agency) =>
     isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
   'audit.verify': isAdmin as Rule<null>,
+  // Taking a signed checkpoint of the chain on demand (they are also taken daily and after key events).
+  'audit.checkpoint': isAdmin as Rule<null>,
   // EIT part-1 one-time codes: NACC watches SMS spending per agency (the code endpoints are public).
   'otp.usage': isAdmin as Rule<null>,
   // IIT access (code, QR, poster, single-use tokens): the agency's own admin and NACC. The respondent

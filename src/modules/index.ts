@@ -2,7 +2,7 @@
 // signed-in actor) and the public respondent API (no session: a grant in the body is the permission).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
-import { auditRoutes } from './audit/index.ts';
+import { auditRoutes, checkpointRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { evidenceRoutes } from './evidence/index.ts';
@@ -27,6 +27,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   dashboardRoutes,
   usersRoutes,
   auditRoutes,
+  checkpointRoutes,
   calendarRoutes,
   stakeholderRoutes,
   qualityRoutes,

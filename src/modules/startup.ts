@@ -1,6 +1,7 @@
 // Idempotent tasks run at every start, after migrations. Each returns lines for the start-up banner.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app/context.ts';
+import { auditKeysStartupTask, dailyCheckpointService } from './audit/index.ts';
 import { demoSeedTask } from './demo/index.ts';
 import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
@@ -10,10 +11,12 @@ import { referenceDataTask } from './reference/index.ts';
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
 
 /**
- * In order: reference data (provinces, ministries), bundled frameworks, then demo data, which needs both
- * (it opens a cycle, and a cycle needs the year's framework).
+ * In order: the audit signing key (a production server without one must not start), reference data
+ * (provinces, ministries), bundled frameworks, then demo data, which needs both (it opens a cycle, and a
+ * cycle needs the year's framework).
  */
 export const STARTUP_TASKS: StartupTask[] = [
+  auditKeysStartupTask,
   referenceDataTask,
   bundledFrameworksTask,
   demoSeedTask,
@@ -29,7 +32,7 @@ export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promi
 /** A loop that runs beside the server (a job worker); `stop` lets the work in hand finish. */
 export type BackgroundService = (deps: AppDeps, log: FastifyBaseLogger) => { stop(): Promise<void> } | null;
 
-export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService];
+export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService, dailyCheckpointService];
 
 /** Starts every background service; the returned function stops them all (call it when the app closes). */
 export function startBackgroundServices(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {

@@ -1,6 +1,6 @@
 // The audit log. Anyone signed in may list history, filtered to the agencies in their scope (entries tied
 // to no agency are the admin's alone); asking for one agency's history needs that agency in scope;
-// verifying the chain is for admins. Setup appends entries for A, for B and for no agency.
+// verifying the chain and its signed checkpoints is for admins. Setup appends entries for A, for B and for no agency.
 import { appendAudit } from '../../src/modules/audit/index.ts';
 import { allow, both, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
 import { auditContents } from './contents.ts';
@@ -42,6 +42,19 @@ export const cases: MatrixCase[] = [
     name: 'GET /api/audit/verify',
     method: 'GET',
     url: () => '/api/audit/verify',
+    expect: allow({ admin: both }),
+  },
+  // Signed checkpoints: listing them (with the public keys) and taking one on demand are for NACC admins.
+  {
+    name: 'GET /api/audit/checkpoints',
+    method: 'GET',
+    url: () => '/api/audit/checkpoints',
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'POST /api/audit/checkpoints',
+    method: 'POST',
+    url: () => '/api/audit/checkpoints',
     expect: allow({ admin: both }),
   },
 ];

@@ -2,9 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import type { Db } from '../../db/client.ts';
+import { checkpointAudit } from '../../modules/audit/index.ts';
+import { createMailer } from '../../modules/auth/mailer.ts';
 import {
   exportFramework,
   frameworkForYear,
@@ -152,9 +155,18 @@ export function registerFramework(program: Command) {
     .action((file: string) =>
       cliAction(async () => {
         const body = readJsonFile(file);
-        const { year, version } = await withFrameworks((db) =>
-          storeImportedFramework(db, body, { importedBy: null, now: new Date() }),
-        );
+        const { year, version } = await withFrameworks(async (db) => {
+          const stored = await storeImportedFramework(db, body, { importedBy: null, now: new Date() });
+          const cfg = config();
+          const deps = { db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
+          const outcome = await checkpointAudit(deps, 'framework.import');
+          if (outcome?.taken === false && outcome.why === 'trail_not_intact')
+            process.stderr.write(
+              'บันทึกการเปลี่ยนแปลงไม่ผ่านการตรวจสอบ: ไม่ได้ลงนามจุดตรวจสอบ (prongsai audit verify) / ' +
+                'The audit log fails verification: no checkpoint was signed (see prongsai audit verify)\n',
+            );
+          return stored;
+        });
         process.stdout.write(`นำเข้าแล้ว / imported: FY${year} version ${version}\n`);
       }),
     );

@@ -76,10 +76,20 @@ export type ChainVerification =
  * `entries` counts the entries found intact before the first break.
  */
 export class ChainVerifier {
-  private expectedSeq = 1;
-  private expectedPrevHash = GENESIS_HASH;
-  private intact = 0;
+  private expectedSeq: number;
+  private expectedPrevHash: string;
+  private intact: number;
   private broken: { seq: number; reason: ChainBreakReason } | null = null;
+
+  /**
+   * `from`: continue after an entry already known to be good (its seq and hash, e.g. pinned by a signed
+   * checkpoint); the entries before it count as intact. Default: the start of the chain.
+   */
+  constructor(from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) {
+    this.expectedSeq = from.seq + 1;
+    this.expectedPrevHash = from.hash;
+    this.intact = from.seq;
+  }
 
   /** Feeds the next entry; returns false once the chain is broken (later entries are not checked). */
   push(entry: ChainedEntry): boolean {

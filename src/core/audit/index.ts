@@ -12,4 +12,32 @@ export {
   HASH_PATTERN,
   verifyEntries,
 } from './chain.ts';
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_REASON_PATTERN,
+  type Checkpoint,
+  type CheckpointBody,
+  type CheckpointProblem,
+  checkpointLines,
+  parsePublicKeys,
+  publicKeyPem,
+  type ReadCheckpoint,
+  readCheckpoint,
+  type SigningKey,
+  signCheckpoint,
+  signingKey,
+  type TrustedKey,
+  trustedKey,
+} from './checkpoint.ts';
+export {
+  type AuditTrailStatus,
+  type AuditTrailVerification,
+  type CheckpointFinding,
+  type CheckpointRef,
+  type CheckpointSource,
+  type CheckpointWarning,
+  compareWithCheckpoints,
+  type SourcedCheckpoint,
+  STATUS_ORDER,
+} from './checkpoint-check.ts';
 export { isSecretKey, REDACTED, redactSecrets } from './redact.ts';

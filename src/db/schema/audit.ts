@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only, hash-chained audit log (see src/core/audit/chain.ts for the hash and
@@ -45,5 +45,35 @@ export const auditLog = pgTable(
     check('audit_log_actor_id_named', sql`${t.actorUserId} is null or ${t.actorUsername} is not null`),
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.seq.desc()),
     index('audit_log_agency_idx').on(t.agencyId, t.seq.desc()),
+  ],
+);
+
+/**
+ * Signed checkpoints of the audit chain (src/core/audit/checkpoint.ts). Kept here for convenience only: the
+ * trust is in the signature and in the copies e-mailed to NACC admins, never in this table, so
+ * `prongsai audit verify` re-checks every row's signature with keys from outside the database.
+ *
+ * `day` (Bangkok) is set on the daily checkpoint only; its unique constraint makes several app instances
+ * take one daily checkpoint between them. Triggers (written by hand in the migration) refuse UPDATE,
+ * DELETE and TRUNCATE, as on the audit log.
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true, precision: 3 }).notNull(),
+    reason: text('reason').notNull(),
+    keyId: text('key_id').notNull(),
+    day: date('day', { mode: 'string' }).unique('audit_checkpoints_day_unique'),
+    /** The signed line exactly as e-mailed (what verifiers read). */
+    signed: text('signed').notNull().unique('audit_checkpoints_signed_unique'),
+  },
+  (t) => [
+    check('audit_checkpoints_seq_not_negative', sql`${t.seq} >= 0`),
+    check('audit_checkpoints_head_hash_format', sql`${t.headHash} ~ '^[0-9a-f]{64}$'`),
+    check('audit_checkpoints_daily_reason', sql`(${t.day} is null) = (${t.reason} <> 'daily')`),
+    index('audit_checkpoints_taken_idx').on(t.takenAt.desc()),
   ],
 );

@@ -182,7 +182,11 @@ describe('audit API', () => {
   it('lets only an admin verify the chain', async () => {
     const res = await as('audit-admin', '/api/audit/verify');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, entries: 5, headSeq: 5 });
+    expect(res.json()).toMatchObject({
+      ok: true,
+      status: 'intact',
+      chain: { ok: true, entries: 5, headSeq: 5 },
+    });
     for (const user of ['audit-sup-p1', 'audit-assessor', 'audit-aa', 'audit-exec'])
       expect((await as(user, '/api/audit/verify')).statusCode).toBe(403);
   });
@@ -207,11 +211,10 @@ describe('audit API', () => {
     expect(res.body).not.toContain('argon2');
 
     await tamper(t.deps.db, sql`update audit_log set action = 'delete' where seq = 6`);
-    expect((await as('audit-admin', '/api/audit/verify')).json()).toEqual({
+    expect((await as('audit-admin', '/api/audit/verify')).json()).toMatchObject({
       ok: false,
-      entries: 5,
-      firstBrokenSeq: 6,
-      reason: 'hash_mismatch',
+      status: 'chain_broken',
+      chain: { ok: false, entries: 5, firstBrokenSeq: 6, reason: 'hash_mismatch' },
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAuditPage, ZAuditQuery, ZChainVerification } from './audit.schema.ts';
-import { listAudit, verifyAuditLog } from './audit.service.ts';
+import { ZAuditPage, ZAuditQuery } from './audit.schema.ts';
+import { listAudit } from './audit.service.ts';
 
 const tags = ['audit'];
 
@@ -21,18 +21,5 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listAudit(app.deps, req.actor, req.query),
-  );
-
-  app.get(
-    '/audit/verify',
-    {
-      schema: {
-        tags,
-        summary: 'Recompute the audit log’s hash chain and report the first broken entry (admin)',
-        security: [{ session: [] }],
-        response: { 200: ZChainVerification },
-      },
-    },
-    async (req) => verifyAuditLog(app.deps, req.actor),
   );
 };

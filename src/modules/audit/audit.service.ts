@@ -102,14 +102,6 @@ export async function verifyChain(db: DbOrTx, batchSize = VERIFY_BATCH_SIZE): Pr
   }
 }
 
-export async function verifyAuditLog(
-  deps: Pick<AppDeps, 'db'>,
-  actor: Actor | null,
-): Promise<ChainVerification> {
-  authorize(actor, 'audit.verify', null);
-  return verifyChain(deps.db);
-}
-
 /**
  * History, newest first, as the actor may see it: only entries of the kinds and agencies they may read
  * (core/audit/visibility.ts), with assessors' work withheld until it is submitted. With an agency: that

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import { SEED_004, SEED_004_PUBLISHED } from '../../core/scoring/test-fixtures.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import { checkpointCovering } from '../audit/index.ts';
 import { BUNDLED_FRAMEWORKS_DIR, loadBundledFrameworks } from './frameworks.loader.ts';
 import { importFramework } from './frameworks.service.ts';
 
@@ -131,6 +134,14 @@ describe('frameworks API', () => {
       expect(JSON.parse(exported.body)).toEqual(official);
       const inForce = (await t.anonymous().get('/api/frameworks/2567')).json();
       expect(inForce.framework.questions[0].text.th).toBe('ข้อความทางการ');
+
+      // The import is audited, and a signed checkpoint right after it covers that entry.
+      const [entry] = await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'framework_version'), eq(auditLog.entityId, '2567:2')));
+      expect(entry).toMatchObject({ action: 'import', actorUsername: 'fw-admin' });
+      expect(await checkpointCovering(t.deps, entry?.seq ?? 0)).toMatchObject({ reason: 'framework.import' });
     });
 
     it('imports a year that was never bundled', async () => {

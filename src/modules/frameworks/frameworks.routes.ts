@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkpointAudit } from '../audit/index.ts';
 import {
   ZCompare,
   ZFrameworkDetail,
@@ -95,7 +96,12 @@ export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZImportResult },
       },
     },
-    async (req, reply) => reply.status(201).send(await importFramework(app.deps, req.actor, req.body)),
+    async (req, reply) => {
+      const imported = await importFramework(app.deps, req.actor, req.body);
+      // New official texts are a moment to pin the audit trail outside the database.
+      await checkpointAudit(app.deps, 'framework.import', req.log);
+      return reply.status(201).send(imported);
+    },
   );
 
   app.post(

@@ -12,6 +12,7 @@ import {
   scoreFromAggregates,
 } from '../../core/scoring/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { appendAudit } from '../audit/index.ts';
 import { cachedFramework, forgetYear } from './frameworks.cache.ts';
 import { compareView, presentScore, presentSummary } from './frameworks.present.ts';
 import { definitionOf, insertNextVersion, newestHead, newestSummaries } from './frameworks.repo.ts';
@@ -85,7 +86,7 @@ export async function importFramework(
   body: unknown,
 ): Promise<{ year: number; version: number }> {
   authorize(actor, 'framework.import', null);
-  return storeImportedFramework(deps.db, body, { importedBy: actor.userId, now: deps.now() });
+  return storeImportedFramework(deps.db, body, { importedBy: actor.userId, actor, now: deps.now() });
 }
 
 /**
@@ -95,19 +96,35 @@ export async function importFramework(
 export async function storeImportedFramework(
   db: DbOrTx,
   body: unknown,
-  opts: { importedBy: string | null; now: Date },
+  opts: { importedBy: string | null; actor?: Actor | null; now: Date },
 ): Promise<{ year: number; version: number }> {
   const framework = assertValidFramework(body);
   const sha256 = definitionSha256(body);
   // Two imports of one year at the same moment race for the same version number: the loser retries.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const version = await insertNextVersion(db, {
-      year: framework.year,
-      definition: body,
-      sha256,
-      origin: 'import',
-      importedBy: opts.importedBy,
-      importedAt: opts.now,
+    const version = await db.transaction(async (tx) => {
+      const stored = await insertNextVersion(tx, {
+        year: framework.year,
+        definition: body,
+        sha256,
+        origin: 'import',
+        importedBy: opts.importedBy,
+        importedAt: opts.now,
+      });
+      // The official texts in force are a change that matters: audited (the definition by its hash).
+      if (stored !== undefined)
+        await appendAudit(
+          tx,
+          {
+            actor: opts.actor ?? null,
+            entityType: 'framework_version',
+            entityId: `${framework.year}:${stored}`,
+            action: 'import',
+            after: { year: framework.year, version: stored, sha256 },
+          },
+          opts.now,
+        );
+      return stored;
     });
     if (version !== undefined) {
       forgetYear(framework.year);

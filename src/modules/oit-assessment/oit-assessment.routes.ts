@@ -1,6 +1,7 @@
 // OIT assessment routes (assessor side): bulk assignments, the queue, the assessment of an agency, item
 // scores, submitting, clarifications and decisions, confirmation and reopening.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { checkpointAudit } from '../audit/index.ts';
 import { scoreItem, submitAssessment } from './assessment.service.ts';
 import { getAssessment } from './assessment.view.ts';
 import { bulkAssign } from './assignments.service.ts';
@@ -159,7 +160,12 @@ export const oitAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZReviewResult },
       },
     },
-    async (req) => confirmResult(app.deps, req.actor, req.params.id, req.params.year),
+    async (req) => {
+      const result = await confirmResult(app.deps, req.actor, req.params.id, req.params.year);
+      // A confirmed OIT score is a result: the audit trail is pinned outside the database right after it.
+      await checkpointAudit(app.deps, 'oit.confirm', req.log);
+      return result;
+    },
   );
 
   app.post(
@@ -174,6 +180,10 @@ export const oitAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZReviewResult },
       },
     },
-    async (req) => reopenResult(app.deps, req.actor, req.params.id, req.params.year, req.body),
+    async (req) => {
+      const result = await reopenResult(app.deps, req.actor, req.params.id, req.params.year, req.body);
+      await checkpointAudit(app.deps, 'oit.reopen', req.log);
+      return result;
+    },
   );
 };

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../lib/format.ts';
+import { AuditTrailCard } from './AuditTrailCard.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
 type AdminDashboard = Extract<Dashboard, { kind: 'admin' }>;
@@ -108,6 +109,7 @@ export function AdminHome({ dashboard }: { dashboard: AdminDashboard }) {
         </Group>
       </Stack>
       {year !== null && <CurrentStages year={year} />}
+      <AuditTrailCard />
     </Stack>
   );
 }
