@@ -22,6 +22,7 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
+import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Mail and audit work left running after an answer finishes before the database goes away.
+  app.addHook('onClose', settleAfterResponseTasks);
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
 

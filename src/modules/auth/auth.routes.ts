@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { runAfterResponse } from '../../app/background.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
 import {
   ZChangePasswordBody,
@@ -48,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await signIn(app.deps, req.body.username, req.body.password);
+      const user = await signIn(app.deps, req.body.username, req.body.password, req.log);
       // A new session id on sign-in prevents session fixation.
       await req.session.regenerate();
       req.session.set('userId', user.id);
@@ -116,13 +117,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requestPasswordReset(app.deps, req.body.usernameOrEmail, req.log);
-      return reply.status(202).send({
+      // Answered before the account is even looked up: the time to answer must not depend on it.
+      reply.status(202).send({
         message: {
           th: `หากบัญชีนี้มีอีเมลในระบบ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ให้แล้ว ลิงก์ใช้ได้ ${PASSWORD_RESET_TTL_MINUTES} นาที`,
           en: `If this account has an e-mail address, a reset link has been sent; it is valid for ${PASSWORD_RESET_TTL_MINUTES} minutes`,
         },
       });
+      const { usernameOrEmail } = req.body;
+      runAfterResponse(req.log, 'password reset request', () =>
+        requestPasswordReset(app.deps, usernameOrEmail, req.log),
+      );
+      return reply;
     },
   );
 
