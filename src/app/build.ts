@@ -103,11 +103,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     // preCompressed: the .br/.gz copies made at build time go to browsers that accept them.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // No route matched, so the path is all there is: read it decoded, as the router does.
+      const pathname = decodedPath(req.url);
+      if (pathname === null || pathname.startsWith('/api/') || req.method !== 'GET') {
         return reply.status(404).send(errorBody('not_found', 'ไม่พบสิ่งที่ขอ', 'Not found'));
       }
       // Respondents get the light survey entry (no staff SPA), built from web/respond/.
-      if (/^\/respond(\/|\?|$)/.test(req.url)) return reply.sendFile('respond.html');
+      if (/^\/respond(\/|$)/.test(pathname)) return reply.sendFile('respond.html');
       return reply.sendFile('index.html');
     });
   } else {
@@ -116,6 +118,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     );
   }
   return app;
+}
+
+/** The path of a request URL without its query, percent-decoded; null when it does not decode. */
+export function decodedPath(url: string): string | null {
+  const raw = url.split(/[?#]/, 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -141,23 +153,26 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
   });
   await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
-  // Resolve the actor, then check CSRF on every state-changing request unless the route opts out.
-  scope.addHook('preHandler', async (req, reply) => {
-    const userId = req.session.get('userId');
-    if (userId) {
-      const actor = await loadActor(deps.db, userId);
-      // A password change elsewhere ends every older session.
-      if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
-        await req.session.destroy();
-      } else {
-        req.actor = actor;
-      }
-    }
+  // CSRF before anything else reads the request (validation answers included), on the matched route, never
+  // on the URL: these hooks run only for the staff API's routes, and the router also matches encoded
+  // spellings of a path (`/%61pi/…`) that a string test would miss. Opting out is per route (`csrf: false`).
+  scope.addHook('preValidation', async (req, reply) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-    if (unsafe && req.routeOptions.config.csrf !== false && req.url.startsWith('/api/')) {
+    if (unsafe && req.routeOptions.config.csrf !== false) {
       await new Promise<void>((resolve, reject) => {
         scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });
+    }
+  });
+  scope.addHook('preHandler', async (req) => {
+    const userId = req.session.get('userId');
+    if (!userId) return;
+    const actor = await loadActor(deps.db, userId);
+    // A password change elsewhere ends every older session.
+    if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
+      await req.session.destroy();
+    } else {
+      req.actor = actor;
     }
   });
 }
