@@ -28,7 +28,7 @@ export async function findUserByUsernameOrEmail(db: DbOrTx, value: string): Prom
  * the attempt that reaches `maxAttempts` sets the lock; attempts while locked keep counting but never move
  * the unlock time. A successful sign-in then clears both (`clearLoginFailures`).
  *
- * Returns the user with the new count, or undefined when no active user has that name. The attempt may be
+ * Returns the user with the new count, or undefined when no active, confirmed user has that name. The attempt may be
  * checked against the password only when the new count is at most `maxAttempts` (see core of signIn).
  */
 export async function countSignInAttempt(
@@ -51,7 +51,14 @@ export async function countSignInAttempt(
       lockedUntil: sql`case when ${users.lockedUntil} > ${at} then ${users.lockedUntil}
         when ${runCount} >= ${max} then ${lockUntil} else null end`,
     })
-    .where(and(eq(sql`lower(${users.username})`, username.trim().toLowerCase()), eq(users.active, true)))
+    .where(
+      and(
+        eq(sql`lower(${users.username})`, username.trim().toLowerCase()),
+        eq(users.active, true),
+        // A proposed executive cannot sign in until confirmed (and answers like an unknown user).
+        eq(users.awaitingConfirmation, false),
+      ),
+    )
     .returning();
   return row;
 }
