@@ -16,7 +16,7 @@ export function lockoutMail(p: {
     to: p.to,
     subject: 'บัญชีระบบโปร่งใสถูกพักชั่วคราว / Your Prongsai account is temporarily locked',
     text: [
-      `มีการเข้าสู่ระบบบัญชี ${p.username} ด้วยรหัสผ่านผิด ${p.failures} ครั้งติดกัน จึงพักการเข้าสู่ระบบไว้ชั่วคราว`,
+      `มีการพยายามเข้าสู่ระบบบัญชี ${p.username} ด้วยรหัสผ่านผิด ${p.failures} ครั้งติดกัน จึงพักการเข้าสู่ระบบไว้ชั่วคราว`,
       `บัญชีจะกลับมาใช้ได้เวลา ${bangkokTime(p.lockedUntil, 'th-TH')} (เวลาประเทศไทย)`,
       'หากเป็นคุณเอง รอจนถึงเวลาดังกล่าว หรือตั้งรหัสผ่านใหม่ได้ทันทีที่ลิงก์นี้ (การตั้งรหัสผ่านใหม่จะปลดการพักด้วย):',
       p.resetLink,
@@ -24,7 +24,7 @@ export function lockoutMail(p: {
       '',
       '---',
       '',
-      `Someone signed in to the account ${p.username} with a wrong password ${p.failures} times in a row, so sign-in is paused.`,
+      `Someone tried to sign in to the account ${p.username} with a wrong password ${p.failures} times in a row, so sign-in is paused.`,
       `The account unlocks at ${bangkokTime(p.lockedUntil, 'en-GB')} (Thailand time).`,
       'If this was you, wait until then, or reset your password now at this link (a reset also lifts the lock):',
       p.resetLink,
