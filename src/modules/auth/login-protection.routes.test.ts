@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
 import { settleAfterResponseTasks } from '../../app/background.ts';
+import { buildApp } from '../../app/build.ts';
 import { auditLog, users } from '../../db/schema/index.ts';
 
 const MINUTE = 60_000;
@@ -111,6 +112,29 @@ describe('sign-in lockout and rate limit', () => {
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect(mailsTo(user.email ?? '')).toHaveLength(1);
     expect(await lockoutEntries(user.id)).toHaveLength(1);
+  });
+
+  it('counts attempts sent to two app instances on one database as one count', async () => {
+    const user = await withEmail();
+    const second = await buildApp(t.deps, { logger: false });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? second : t.app).inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: user.username, password: 'wrong-password' },
+            remoteAddress: freshIp(),
+          }),
+        ),
+      );
+      await settleAfterResponseTasks();
+      expect(answers.every((r) => r.statusCode === 401)).toBe(true);
+      expect(await userRow(user.id)).toMatchObject({ failedLogins: 30, lockedUntil: expect.any(Date) });
+      expect(mailsTo(user.email ?? '')).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
   });
 
   it('mails the owner in Thai and English when and how the lock ends, and audits the lock', async () => {
