@@ -164,15 +164,17 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
       });
     }
   });
+  // Resolve the actor.
   scope.addHook('preHandler', async (req) => {
     const userId = req.session.get('userId');
-    if (!userId) return;
-    const actor = await loadActor(deps.db, userId);
-    // A password change elsewhere ends every older session.
-    if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
-      await req.session.destroy();
-    } else {
-      req.actor = actor;
+    if (userId) {
+      const actor = await loadActor(deps.db, userId);
+      // A password change elsewhere ends every older session.
+      if (!actor || actor.passwordChangedAt.toISOString() !== req.session.get('passwordChangedAt')) {
+        await req.session.destroy();
+      } else {
+        req.actor = actor;
+      }
     }
   });
 }
