@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makeUser } from '../../test/helpers/factories.ts';
+import { decodedPath } from './build.ts';
 import { helmetHeaders } from './security-headers.ts';
 
 describe('application scopes', () => {
@@ -58,5 +59,13 @@ describe('application scopes', () => {
         '/api/respond/{agencyId}/IIT/access',
       ]),
     );
+  });
+});
+
+describe('decodedPath', () => {
+  it('reads a URL path as the router does: decoded, without the query', () => {
+    expect(decodedPath('/%61pi/users?x=/respond')).toBe('/api/users');
+    expect(decodedPath('/respond%2Fabc#x')).toBe('/respond/abc');
+    expect(decodedPath('/%E0%A4')).toBeNull();
   });
 });

@@ -22,6 +22,7 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
+import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -51,6 +52,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Mail and audit work left running after an answer finishes before the database goes away.
+  app.addHook('onClose', settleAfterResponseTasks);
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
 
@@ -100,11 +103,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     // preCompressed: the .br/.gz copies made at build time go to browsers that accept them.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: true });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // No route matched, so the path is all there is: read it decoded, as the router does.
+      const pathname = decodedPath(req.url);
+      if (pathname === null || pathname.startsWith('/api/') || req.method !== 'GET') {
         return reply.status(404).send(errorBody('not_found', 'ไม่พบสิ่งที่ขอ', 'Not found'));
       }
       // Respondents get the light survey entry (no staff SPA), built from web/respond/.
-      if (/^\/respond(\/|\?|$)/.test(req.url)) return reply.sendFile('respond.html');
+      if (/^\/respond(\/|$)/.test(pathname)) return reply.sendFile('respond.html');
       return reply.sendFile('index.html');
     });
   } else {
@@ -113,6 +118,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     );
   }
   return app;
+}
+
+/** The path of a request URL without its query, percent-decoded; null when it does not decode. */
+export function decodedPath(url: string): string | null {
+  const raw = url.split(/[?#]/, 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -138,8 +153,19 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
   });
   await scope.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
-  // Resolve the actor, then check CSRF on every state-changing request unless the route opts out.
-  scope.addHook('preHandler', async (req, reply) => {
+  // CSRF before anything else reads the request (validation answers included), on the matched route, never
+  // on the URL: these hooks run only for the staff API's routes, and the router also matches encoded
+  // spellings of a path (`/%61pi/…`) that a string test would miss. Opting out is per route (`csrf: false`).
+  scope.addHook('preValidation', async (req, reply) => {
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+    if (unsafe && req.routeOptions.config.csrf !== false) {
+      await new Promise<void>((resolve, reject) => {
+        scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+  });
+  // Resolve the actor.
+  scope.addHook('preHandler', async (req) => {
     const userId = req.session.get('userId');
     if (userId) {
       const actor = await loadActor(deps.db, userId);
@@ -149,12 +175,6 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
       } else {
         req.actor = actor;
       }
-    }
-    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
-    if (unsafe && req.routeOptions.config.csrf !== false && req.url.startsWith('/api/')) {
-      await new Promise<void>((resolve, reject) => {
-        scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
-      });
     }
   });
 }

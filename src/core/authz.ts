@@ -48,6 +48,18 @@ export type OitRef = Eit2Ref;
 const isAdmin = (a: Actor) => a.role === 'admin';
 const everyone = () => true;
 /**
+ * Four eyes: a review decision (approve, return, reject) is never taken by an account that submitted or
+ * wrote what is reviewed — whatever its role, admins included. `null` is a submitter no longer known.
+ */
+const reviewsOthersWork = (a: Actor, submitters: readonly (string | null)[]) =>
+  !submitters.includes(a.userId);
+/**
+ * Executives approve their agency's numbers and answers, so the agency admin whose work they approve
+ * cannot make one alone: NACC, or a supervisor whose scope covers the agency, confirms the account.
+ */
+const confirmsApprovers = (a: Actor, agency: AgencyRef) =>
+  isAdmin(a) || (a.role === 'supervisor' && inScope(a, agency));
+/**
  * Agency staff accounts exist to fill in delegated OIT items: they see their agency and its OIT, calendar
  * and history, but not its stakeholder data, progress or quality figures.
  */
@@ -87,6 +99,14 @@ const RULES = {
     agency: AgencyRef | null;
   }>,
   'user.changeOwnPassword': everyone as Rule<null>,
+  // Executives: an agency admin may propose one (created or re-roled, awaiting confirmation); only those
+  // who confirm approvers make it an account that can sign in and approve.
+  'user.confirmExecutive': ((a, agency) => confirmsApprovers(a, agency)) as Rule<AgencyRef>,
+  'user.proposeExecutive': ((a, agency) =>
+    confirmsApprovers(a, agency) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  // Who sees the proposals of an agency: those who confirm them and the agency's admin who made them.
+  'user.listAwaitingConfirmation': ((a) =>
+    isAdmin(a) || a.role === 'supervisor' || a.role === 'agency_admin') as Rule<null>,
   'scope.manage': isAdmin as Rule<null>,
   'assignment.manage': isAdmin as Rule<null>,
   // Stakeholder data and collection progress. Contact lists hold personal data: the agency, its assessors
@@ -139,7 +159,12 @@ const RULES = {
     isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) as Rule<Eit2Ref>,
   'eit2.review': ((a, r) =>
     (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
-    r.interviewerId !== a.userId) as Rule<Eit2Ref & { interviewerId: string | null }>,
+    reviewsOthersWork(a, [r.interviewerId])) as Rule<Eit2Ref & { interviewerId: string | null }>,
+  // The four-eyes rule for every approval of an agency's own work (stakeholder numbers, OIT answers): the
+  // service checks it once it knows who submitted and wrote what is approved.
+  'review.fourEyes': ((a, r) => reviewsOthersWork(a, r.submitters)) as Rule<{
+    submitters: readonly (string | null)[];
+  }>,
   // OIT (open data). The agency answers (its admin, and staff on items delegated to them — the service
   // checks the delegation), its executive approves, the assessors assigned for the year score and confirm,
   // a NACC admin may reopen. Reading the checklist, answers, scores and evidence: anyone with the agency
@@ -168,6 +193,19 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
 }
 
 /** Throws 401 without an actor and 403 when the rule denies; call it first in every service method. */
+/** The refusal of the four-eyes rule ('review.fourEyes'), with its own explanation. */
+export const ownWorkRefused = () =>
+  forbidden(
+    'four_eyes',
+    'ไม่สามารถอนุมัติหรือตีกลับรายการที่ตนเองส่งหรือกรอกได้ ต้องให้ผู้มีอำนาจอีกคนตรวจสอบ (หลักสี่ตา)',
+    'You cannot approve or return what you submitted or filled in yourself: another approver must review it (four-eyes rule)',
+  );
+
+/** Throws 403 'four_eyes' when the actor submitted or wrote any of what they are about to approve. */
+export function assertFourEyes(actor: Actor, submitters: readonly (string | null)[]): void {
+  if (!can(actor, 'review.fourEyes', { submitters })) throw ownWorkRefused();
+}
+
 export function authorize<A extends Action>(
   actor: Actor | null,
   action: A,

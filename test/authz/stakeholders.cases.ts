@@ -1,6 +1,7 @@
 // Stakeholder data, the EIT part-2 contact list and collection progress.
 // In scope = agency A; out of scope = agency B. Both have the 2568 cycle open.
-import { participations } from '../../src/db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { participations, stakeholderData } from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { allow, both, inScopeOnly, type MatrixCase } from './cases.ts';
 import { progressListContents } from './contents.ts';
@@ -48,7 +49,18 @@ export const cases: MatrixCase[] = [
     // 409 when the current revision is already approved still proves the role got through.
     name: 'POST /api/agencies/:id/stakeholders/:year/approve',
     method: 'POST',
-    url: (w) => `${base(w)}/approve`,
+    // A new revision entered by someone who is never an actor, so the four-eyes rule lets every role through.
+    url: async (w) => {
+      const revision = { iitPopulation: 120, eitPopulation: 800, updatedBy: w.target.staff.id };
+      await w.db
+        .insert(stakeholderData)
+        .values({ agencyId: w.target.agency.id, year: w.year, revision: 1, ...revision })
+        .onConflictDoUpdate({
+          target: [stakeholderData.agencyId, stakeholderData.year],
+          set: { ...revision, revision: sql`${stakeholderData.revision} + 1` },
+        });
+      return `${base(w)}/approve`;
+    },
     body: () => ({}),
     expect: allow({ admin: both, executive: inScopeOnly }),
   },

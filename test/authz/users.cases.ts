@@ -1,10 +1,21 @@
 // User management. In scope = agency A's staff (or agency A); out of scope = agency B's.
-import { allow, both, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import { makeUser } from '../helpers/factories.ts';
+import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
 import { userListContents } from './contents.ts';
 
 /** Admins manage everyone; an agency admin only their own agency's staff. */
 const staffManagers = () => allow({ admin: both, agency_admin: inScopeOnly });
 const adminsOnly = () => allow({ admin: both });
+/** Executives are confirmed by NACC or a supervisor whose scope covers the agency — never the agency admin. */
+const confirmers = () => allow({ admin: both, supervisor: inScopeOnly });
+/** A fresh executive of the target agency, proposed by its agency admin and awaiting confirmation. */
+const proposedExecutive = (w: CaseWorld) =>
+  makeUser(w.db, {
+    role: 'executive',
+    agencyId: w.target.agency.id,
+    awaitingConfirmation: true,
+    email: `${w.unique('proposed')}@example.org`,
+  });
 
 export const cases: MatrixCase[] = [
   {
@@ -36,9 +47,29 @@ export const cases: MatrixCase[] = [
       displayName: 'ผู้ใช้ทดสอบสิทธิ์',
       role: 'executive',
       agencyId: w.target.agency.id,
+      email: `${w.unique('matrix-user')}@example.org`,
       password: 'matrix-pass-1234',
     }),
     expect: staffManagers(),
+  },
+  {
+    // Contents are filtered to what each may see (admins: all; supervisors: their scope; agency admins: own).
+    name: 'GET /api/users/awaiting-confirmation',
+    method: 'GET',
+    url: () => '/api/users/awaiting-confirmation',
+    expect: allow({ admin: both, supervisor: both, agency_admin: both }),
+  },
+  {
+    name: 'POST /api/users/:id/confirm',
+    method: 'POST',
+    url: async (w) => `/api/users/${(await proposedExecutive(w)).id}/confirm`,
+    expect: confirmers(),
+  },
+  {
+    name: 'POST /api/users/:id/decline',
+    method: 'POST',
+    url: async (w) => `/api/users/${(await proposedExecutive(w)).id}/decline`,
+    expect: confirmers(),
   },
   {
     name: 'PATCH /api/users/:id',

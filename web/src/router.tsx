@@ -42,6 +42,10 @@ export const routes: RouteObject[] = [
               { path: 'oit', ...page(() => import('./pages/oit/agency/OitRedirectPage.tsx')) },
               { path: 'progress', ...page(() => import('./pages/stakeholders/ProgressPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
+              {
+                path: 'executives/awaiting',
+                ...page(() => import('./pages/users/ExecutivesAwaitingPage.tsx')),
+              },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
               { path: 'oit/queue', ...page(() => import('./pages/oit/assess/QueuePage.tsx')) },

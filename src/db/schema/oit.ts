@@ -70,6 +70,8 @@ export const oitAnswers = pgTable(
     returnComment: text('return_comment'),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Who sent this item for approval last: the four-eyes rule keeps them from approving it. */
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: ts('approved_at'),
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
   },

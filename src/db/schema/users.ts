@@ -29,6 +29,11 @@ export const users = pgTable(
     role: text('role').notNull(),
     agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'restrict' }),
     active: boolean('active').notNull().default(true),
+    /**
+     * An executive (an approver) proposed by their agency's admin: cannot sign in or approve until a NACC
+     * admin or a supervisor whose scope covers the agency confirms the account.
+     */
+    awaitingConfirmation: boolean('awaiting_confirmation').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,6 +46,10 @@ export const users = pgTable(
     check(
       'users_agency_roles_have_agency',
       sql`(${t.role} in ('agency_admin', 'executive', 'agency_staff')) = (${t.agencyId} is not null)`,
+    ),
+    check(
+      'users_only_executives_await_confirmation',
+      sql`not ${t.awaitingConfirmation} or ${t.role} = 'executive'`,
     ),
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9][a-z0-9._-]{2,63}$'`),
   ],

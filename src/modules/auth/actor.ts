@@ -9,7 +9,8 @@ export async function loadActor(
   userId: string,
 ): Promise<(Actor & { passwordChangedAt: Date }) | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user?.active) return null;
+  // A proposed executive has no powers until confirmed (users.awaiting_confirmation).
+  if (!user?.active || user.awaitingConfirmation) return null;
   const scope = { provinces: [] as string[], ministries: [] as string[], agencies: [] as string[] };
   let assignedAgencies: string[] = [];
   if (user.role === 'supervisor') {

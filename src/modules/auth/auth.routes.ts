@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { runAfterResponse } from '../../app/background.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
 import {
   ZChangePasswordBody,
@@ -12,6 +13,7 @@ import {
 } from './auth.schema.ts';
 import { changePassword, currentUser, signIn } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import { dummyHash } from './passwords.ts';
 
 /** Per client IP. Sign-in also locks an account after repeated failures (auth.service.ts). */
 export const LOGIN_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
@@ -36,6 +38,8 @@ async function presentMe(req: FastifyRequest, reply: FastifyReply) {
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Made now, not on the first refused sign-in, whose answer it would otherwise slow down.
+  await dummyHash();
   app.post(
     '/auth/login',
     {
@@ -48,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const user = await signIn(app.deps, req.body.username, req.body.password);
+      const user = await signIn(app.deps, req.body.username, req.body.password, req.log);
       // A new session id on sign-in prevents session fixation.
       await req.session.regenerate();
       req.session.set('userId', user.id);
@@ -116,13 +120,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await requestPasswordReset(app.deps, req.body.usernameOrEmail, req.log);
-      return reply.status(202).send({
+      // Answered before the account is even looked up: the time to answer must not depend on it.
+      reply.status(202).send({
         message: {
           th: `หากบัญชีนี้มีอีเมลในระบบ เราได้ส่งลิงก์ตั้งรหัสผ่านใหม่ให้แล้ว ลิงก์ใช้ได้ ${PASSWORD_RESET_TTL_MINUTES} นาที`,
           en: `If this account has an e-mail address, a reset link has been sent; it is valid for ${PASSWORD_RESET_TTL_MINUTES} minutes`,
         },
       });
+      const { usernameOrEmail } = req.body;
+      runAfterResponse(req.log, 'password reset request', () =>
+        requestPasswordReset(app.deps, usernameOrEmail, req.log),
+      );
+      return reply;
     },
   );
 

@@ -1,58 +1,88 @@
 // Sign-in with lockout after repeated failures, and password changes by the signed-in user.
 // Sessions themselves are handled by @fastify/session (see app/build.ts and session-store.ts).
+
+import { runAfterResponse } from '../../app/background.ts';
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { DomainError, invalid, unauthenticated } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
+  clearLoginFailures,
+  countSignInAttempt,
   deleteSessionsOfUser,
   findUserById,
-  findUserByUsername,
-  setLoginFailures,
   setPassword,
   type UserRow,
 } from './auth.repo.ts';
 import type { ChangePasswordBody } from './auth.schema.ts';
+import { lockoutMail } from './lockout.mail.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
-const badCredentials = () =>
+/**
+ * The one answer to every refused sign-in: unknown user, deactivated, wrong password or locked. A different
+ * answer for a locked account would tell an attacker which usernames exist; its owner is told by e-mail.
+ */
+const badCredentials = (lockMinutes: number) =>
   new DomainError(
     'unauthenticated',
     'bad_credentials',
-    'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
-    'The username or password is not correct',
+    `ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หากใส่รหัสผ่านผิดหลายครั้ง บัญชีจะถูกพักไว้ ${lockMinutes} นาที รอแล้วลองใหม่ หรือตั้งรหัสผ่านใหม่`,
+    `The username or password is not correct. After repeated wrong passwords the account is paused for ${lockMinutes} minutes: wait and try again, or reset your password`,
   );
 
-export async function signIn(deps: AppDeps, username: string, password: string): Promise<UserRow> {
-  const now = deps.now();
-  const user = await findUserByUsername(deps.db, username);
-  if (!user?.active) {
-    // Spend the same time as a real check so the response time does not reveal which usernames exist.
-    await verifyPassword(await dummyHash(), password);
-    throw badCredentials();
+interface ErrorLog {
+  error(obj: unknown, msg: string): void;
+}
+
+/**
+ * Signs a user in. Every attempt is counted before the password is checked (atomically, see
+ * `countSignInAttempt`), so parallel guesses cannot outrun the lock; an attempt beyond the limit, like an
+ * unknown username, is checked against a dummy hash so that it costs the same time and gets the same answer.
+ */
+export async function signIn(
+  deps: AppDeps,
+  username: string,
+  password: string,
+  log: ErrorLog,
+): Promise<UserRow> {
+  const policy = deps.config.login;
+  const user = await countSignInAttempt(deps.db, username, deps.now(), policy);
+  const mayTry = user !== undefined && user.failedLogins <= policy.maxAttempts;
+  const ok = await verifyPassword(mayTry ? user.passwordHash : await dummyHash(), password);
+  if (mayTry && ok) {
+    await clearLoginFailures(deps.db, user.id);
+    return user;
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new DomainError(
-      'rate_limited',
-      'account_locked',
-      `บัญชีถูกล็อกชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง ลองใหม่หลัง ${user.lockedUntil.toLocaleTimeString('th-TH', { timeZone: 'Asia/Bangkok' })}`,
-      `The account is locked after repeated failed sign-ins; try again after ${user.lockedUntil.toISOString()}`,
-      { lockedUntil: user.lockedUntil.toISOString() },
-    );
+  // Exactly one attempt per lock reaches the limit: it tells the owner (after the answer has gone).
+  if (user && user.failedLogins === policy.maxAttempts && user.lockedUntil) {
+    const locked = { ...user, lockedUntil: user.lockedUntil };
+    runAfterResponse(log, 'lockout notice', () => recordLockout(deps, locked));
   }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= deps.config.login.maxAttempts;
-    await setLoginFailures(
-      deps.db,
-      user.id,
-      lock ? 0 : failures,
-      lock ? new Date(now.getTime() + deps.config.login.lockMinutes * 60_000) : user.lockedUntil,
-    );
-    throw badCredentials();
-  }
-  if (user.failedLogins !== 0 || user.lockedUntil) await setLoginFailures(deps.db, user.id, 0, null);
-  return user;
+  throw badCredentials(policy.lockMinutes);
+}
+
+/** Records a new lock in the audit log and mails the owner when and how it ends. */
+async function recordLockout(deps: AppDeps, user: UserRow & { lockedUntil: Date }): Promise<void> {
+  const event = {
+    actor: null,
+    agencyId: user.agencyId,
+    entityType: 'user' as const,
+    entityId: user.id,
+    action: 'lockout',
+    after: { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil.toISOString() },
+  };
+  await appendAudit(deps.db, event, deps.now());
+  if (!user.email) return;
+  const resetLink = `${deps.config.publicUrl.replace(/\/+$/, '')}/forgot-password`;
+  await deps.mailer.send(
+    lockoutMail({
+      to: user.email,
+      username: user.username,
+      failures: user.failedLogins,
+      lockedUntil: user.lockedUntil,
+      resetLink,
+    }),
+  );
 }
 
 /** The signed-in user's own record (for /api/auth/me). */

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { invalid } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
@@ -38,19 +39,33 @@ export async function requestPasswordReset(deps: AppDeps, usernameOrEmail: strin
   if (!user?.active || !user.email) return;
   if ((await countUsableResets(deps.db, user.id, now)) >= MAX_USABLE_RESETS_PER_USER) return;
 
-  const token = randomBytes(32).toString('base64url');
-  await insertPasswordReset(deps.db, {
-    tokenHash: hashResetToken(token),
-    userId: user.id,
-    expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000),
-  });
-  const link = `${deps.config.publicUrl.replace(/\/+$/, '')}/reset-password?token=${token}`;
+  const link = await issuePasswordLink(deps.db, deps.config, user.id, now, PASSWORD_RESET_TTL_MINUTES);
   try {
     await deps.mailer.send(passwordResetMail({ to: user.email, username: user.username, link }));
   } catch (err) {
     // A mail failure must not turn into a different answer (that would reveal the account exists).
     log.error({ err, userId: user.id }, 'password reset mail failed');
   }
+}
+
+/**
+ * A single-use link that lets the owner of `userId` choose a password (the reset page), valid `ttlMinutes`.
+ * Used for a newly confirmed executive: whoever proposed the account never learns its password.
+ */
+export async function issuePasswordLink(
+  db: DbOrTx,
+  config: AppDeps['config'],
+  userId: string,
+  now: Date,
+  ttlMinutes: number,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertPasswordReset(db, {
+    tokenHash: hashResetToken(token),
+    userId,
+    expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
+  });
+  return `${config.publicUrl.replace(/\/+$/, '')}/reset-password?token=${token}`;
 }
 
 const invalidToken = () =>

@@ -113,6 +113,7 @@ async function seedAgencyOit(tx: DbOrTx, setup: CollectionSetup, a: DemoAgencyRo
       assigneeId: delegated ? people.staff : null,
       updatedBy: people.admin,
       updatedAt: dayAt(DAYS.save, 0, 10),
+      ...(EVENTS[plan].includes('submit') ? { submittedBy: people.admin } : {}),
       ...(EVENTS[plan].includes('approve')
         ? { approvedAt: dayAt(DAYS.approve, 0, 14), approvedBy: people.executive }
         : {}),

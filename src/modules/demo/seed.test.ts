@@ -85,6 +85,18 @@ describe('demo seed', () => {
     expect(text).toContain('cycle is open');
   });
 
+  it('leaves one executive proposed by the agency admin for the demo supervisor to confirm', async () => {
+    const supervisor = await t.signIn('supervisor', DEMO_PASSWORD);
+    const { items } = (await supervisor.get('/api/users/awaiting-confirmation')).json();
+    expect(items).toEqual([
+      expect.objectContaining({
+        username: 'executive-proposed',
+        awaitingConfirmation: true,
+        canConfirm: true,
+      }),
+    ]);
+  });
+
   it('is idempotent and keeps what people changed', async () => {
     const [pao] = await t.deps.db.select().from(agencies).where(eq(agencies.code, 'DEMO47-04'));
     await t.deps.db

@@ -59,6 +59,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     const usersBefore = await tx.$count(users);
     const userIds = await seedUsers(tx, ids);
     const usersCreated = (await tx.$count(users)) - usersBefore;
+    await seedProposedExecutive(tx, ids);
     const cycleOpen = await frameworkLoaded(tx, DEMO_YEAR);
     if (cycleOpen) {
       await openDemoCycle(tx, now);
@@ -146,6 +147,29 @@ async function seedUsers(tx: DbOrTx, ids: Map<string, string>): Promise<Map<stri
   }
   await seedScopeAndAssignments(tx, idOf, ids);
   return idOf;
+}
+
+/**
+ * An executive the demo agency admin proposed, waiting for the supervisor (or NACC) to confirm it: shows the
+ * confirmation screen with something on it. Not a login: it cannot sign in until confirmed, and confirming
+ * mails a set-password link (to the log, in the demo).
+ */
+async function seedProposedExecutive(tx: DbOrTx, ids: Map<string, string>): Promise<void> {
+  const agencyId = ids.get(DEMO_OWN_AGENCY);
+  if (!agencyId) return;
+  await tx
+    .insert(users)
+    .values({
+      username: 'executive-proposed',
+      displayName: 'รองผู้บริหาร (เสนอรอยืนยัน)',
+      email: 'executive-proposed@demo.prongsai.invalid',
+      role: 'executive',
+      agencyId,
+      awaitingConfirmation: true,
+      // Never a valid hash: whatever password the proposer chose is discarded on confirmation anyway.
+      passwordHash: '!proposed',
+    })
+    .onConflictDoNothing();
 }
 
 const AGENCY_ROLES: readonly string[] = ['agency_admin', 'executive', 'agency_staff'];

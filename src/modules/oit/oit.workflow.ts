@@ -3,7 +3,7 @@
 // returns items with a comment, which makes them editable again until they are resubmitted. Each step runs
 // while oit_answering is open, under the agency-year's review lock, and is audited per item and for the
 // review as a whole.
-import type { Actor } from '../../core/authz.ts';
+import { type Actor, assertFourEyes } from '../../core/authz.ts';
 import { isAnswered } from '../../core/oit/answer-rules.ts';
 import { isApprovedState } from '../../core/oit/readiness.ts';
 import { itemTransition, type OitItemState } from '../../core/oit/states.ts';
@@ -114,7 +114,7 @@ export async function submitForApproval(
       tx,
       ctx.key,
       changes.map((c) => c.row.itemCode),
-      { state: 'submitted' },
+      { state: 'submitted', submittedBy: ctx.actor.userId },
     );
     const after = await syncReview(tx, ctx, now, { submittedAt: now, submittedBy: ctx.actor.userId });
     await auditStep(tx, ctx, 'submit', changes, { before, after }, now);
@@ -148,6 +148,11 @@ export async function approveAnswers(
       if (allApproved) return;
       throw nothingToApprove();
     }
+    // Whoever sent an item, or wrote its answer, cannot be the one who approves it.
+    assertFourEyes(
+      ctx.actor,
+      submitted.flatMap((r) => [r.submittedBy, r.updatedBy]),
+    );
     const changes = submitted.map((row) => ({
       row,
       next: itemTransition(row.itemCode, 'submitted', 'approve'),
@@ -206,6 +211,10 @@ export async function returnItems(
     // An approved item may go back only until the assessor scores it (windows can overlap by extension).
     const scored = await scoredItems(tx, ctx.key, codes);
     if (scored.length > 0) throw returnAfterScoring(scored);
+    assertFourEyes(
+      ctx.actor,
+      codes.flatMap((code) => [rows.get(code)?.submittedBy ?? null, rows.get(code)?.updatedBy ?? null]),
+    );
     const changes = requests.map(({ code, comment }) => {
       const row = rows.get(code);
       // An item never saved is a draft: returning it is as illegal as returning any draft.

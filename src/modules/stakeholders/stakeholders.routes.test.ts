@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { makeUser } from '../../../test/helpers/factories.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { stakeholderSuite, YEAR } from './stakeholders.fixture.testing.ts';
 
@@ -102,5 +103,37 @@ describe('stakeholder data', () => {
       th: expect.stringContaining(String(YEAR)),
       en: expect.stringContaining(String(YEAR)),
     });
+  });
+});
+
+describe('stakeholder approval: nobody approves numbers they entered', () => {
+  const s = stakeholderSuite();
+  const url = () => `/api/agencies/${s.f.B.id}/stakeholders/${YEAR}`;
+
+  it('refuses an admin who entered the numbers with 403 four_eyes, changing nothing', async () => {
+    const admin = await s.as('admin');
+    expect((await admin.put(url(), { iitPopulation: 120, eitPopulation: 900 })).statusCode).toBe(200);
+    const res = await admin.post(`${url()}/approve`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'four_eyes',
+      th: expect.stringContaining('สี่ตา'),
+      en: expect.stringContaining('four-eyes'),
+    });
+    expect((await admin.get(url())).json()).toMatchObject({
+      approval: null,
+      stakeholder: { approved: false },
+    });
+  });
+
+  it('lets the admin approve numbers someone else entered', async () => {
+    const other = await makeUser(s.t.deps.db, { role: 'admin' });
+    expect(
+      (await (await s.t.signIn(other.username)).put(url(), { iitPopulation: 121, eitPopulation: 900 }))
+        .statusCode,
+    ).toBe(200);
+    const res = await (await s.as('admin')).post(`${url()}/approve`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().stakeholder.approved).toBe(true);
   });
 });

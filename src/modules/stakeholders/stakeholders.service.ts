@@ -1,7 +1,7 @@
 // Stakeholder numbers per agency and year: entered by the agency admin, approved by the executive. Any change
 // (numbers or contact list) raises the revision, so an earlier approval no longer holds.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import { type Actor, assertFourEyes, authorize } from '../../core/authz.ts';
 import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
@@ -122,6 +122,8 @@ export async function approveStakeholders(
         'ข้อมูลฉบับนี้ได้รับอนุมัติแล้ว ไม่มีการเปลี่ยนแปลงที่ต้องอนุมัติ',
         'This revision is already approved; there is no change to approve',
       );
+    // The account that entered these numbers cannot also approve them (an admin who did both included).
+    assertFourEyes(actor, [row.updatedBy]);
     const after = await writeApproval(tx, agencyId, year, row.revision, actor.userId, now);
     await appendAudit(
       tx,

@@ -83,3 +83,18 @@ export function unknownCodes(unknown: { provinces?: string[]; ministries?: strin
   }
   return invalid('unknown_codes', `ไม่พบรหัส: ${th.join('; ')}`, `Unknown codes: ${en.join('; ')}`, unknown);
 }
+
+export const notAwaitingConfirmation = () =>
+  conflict(
+    'not_awaiting_confirmation',
+    'บัญชีนี้ไม่ได้รอการยืนยัน (ยืนยันหรือปฏิเสธไปแล้ว หรือไม่ใช่บัญชีผู้บริหารที่เสนอไว้)',
+    'This account is not awaiting confirmation (already confirmed or declined, or not a proposed executive)',
+  );
+
+export const executiveEmailRequired = () =>
+  invalid(
+    'executive_email_required',
+    'บัญชีผู้บริหารที่เสนอให้ยืนยันต้องมีอีเมล เพื่อให้ผู้บริหารตั้งรหัสผ่านเองเมื่อได้รับการยืนยัน',
+    'A proposed executive account needs an e-mail address: on confirmation the executive sets their own password through it',
+    { field: 'email' },
+  );

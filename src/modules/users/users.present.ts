@@ -14,6 +14,7 @@ export function presentUser({ user, agency }: UserWithAgency, viewer: Actor, now
       ? { id: agency.id, code: agency.code, nameTh: agency.nameTh, nameEn: agency.nameEn }
       : null,
     active: user.active,
+    awaitingConfirmation: user.awaitingConfirmation,
     createdAt: user.createdAt.toISOString(),
   };
   if (can(viewer, 'user.manage', null)) {
@@ -34,5 +35,6 @@ export function auditSnapshot(user: UserRow) {
     role: user.role,
     agencyId: user.agencyId,
     active: user.active,
+    awaitingConfirmation: user.awaitingConfirmation,
   };
 }

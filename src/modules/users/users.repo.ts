@@ -107,10 +107,25 @@ export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert):
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  patch: Partial<Pick<UserRow, 'displayName' | 'email' | 'role' | 'agencyId' | 'active'>>,
+  patch: Partial<
+    Pick<
+      UserRow,
+      'displayName' | 'email' | 'role' | 'agencyId' | 'active' | 'awaitingConfirmation' | 'passwordHash'
+    > & { passwordChangedAt: Date }
+  >,
 ): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Active executive accounts awaiting confirmation, with their agencies (few: filtered by the caller). */
+export async function listAwaitingConfirmation(db: DbOrTx): Promise<UserWithAgency[]> {
+  return db
+    .select({ user: users, agency: agencyColumns })
+    .from(users)
+    .leftJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(and(eq(users.awaitingConfirmation, true), eq(users.active, true)))
+    .orderBy(agencies.code, users.username);
 }
 
 /** Scope rows stop meaning anything once a user is no longer a supervisor; drop them with the role. */

@@ -114,10 +114,15 @@ describe('user management API', () => {
       expect(res.json().error.code).toBe('unknown_agency');
     });
 
-    it('lets an agency admin create executives of their own agency, by default in their agency', async () => {
-      const res = await create(agencyAdmin, { username: uniqueName('exec'), role: 'executive' });
+    it('lets an agency admin propose executives of their own agency, by default in their agency', async () => {
+      const username = uniqueName('exec');
+      const res = await create(agencyAdmin, {
+        username,
+        role: 'executive',
+        email: `${username}@example.org`,
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json().agency.id).toBe(agencyA.id);
+      expect(res.json()).toMatchObject({ agency: { id: agencyA.id }, awaitingConfirmation: true });
     });
 
     it('lets an agency admin create staff accounts of their own agency, who can sign in', async () => {
@@ -316,7 +321,7 @@ describe('user management API', () => {
 
     it('records who created, changed and deactivated an account in the audit log, without credentials', async () => {
       const username = uniqueName('audited');
-      const id = (await create(agencyAdmin, { username, role: 'executive' })).json().id;
+      const id = (await create(agencyAdmin, { username, role: 'agency_admin' })).json().id;
       await agencyAdmin.patch(`/api/users/${id}`, { displayName: 'ชื่อใหม่' });
       await agencyAdmin.patch(`/api/users/${id}`, { active: false });
       const log = (await admin.get(`/api/audit?entityType=user&entityId=${id}`)).json();
@@ -329,7 +334,7 @@ describe('user management API', () => {
       expect(created).toMatchObject({
         actor: { username: 'a-admin', role: 'agency_admin' },
         agencyId: agencyA.id,
-        after: { username, role: 'executive', active: true },
+        after: { username, role: 'agency_admin', active: true },
       });
       expect(JSON.stringify(log)).not.toMatch(/argon2|passwordHash|a-good-password/);
     });

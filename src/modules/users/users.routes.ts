@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { confirmExecutive, declineExecutive, listExecutivesAwaiting } from './executives.service.ts';
 import { getAssignments, getScopes, replaceAssignments, replaceScopes } from './scopes.service.ts';
 import {
   ZAssignments,
   ZAssignmentsQuery,
+  ZAwaitingList,
   ZCreateUserBody,
   ZListUsersQuery,
   ZScopes,
@@ -28,6 +30,47 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listUsers(app.deps, req.actor, req.query),
+  );
+
+  app.get(
+    '/users/awaiting-confirmation',
+    {
+      schema: {
+        tags,
+        summary:
+          'Executive accounts awaiting confirmation (NACC: all; supervisors: their scope; agency admins: their agency)',
+        response: { 200: ZAwaitingList },
+      },
+    },
+    async (req) => listExecutivesAwaiting(app.deps, req.actor),
+  );
+
+  app.post(
+    '/users/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary:
+          'Confirm a proposed executive (NACC or a supervisor of the agency); mails a set-password link',
+        params: ZUserIdParams,
+        response: { 200: ZUserView },
+      },
+    },
+    async (req) => confirmExecutive(app.deps, req.actor, req.params.id, req.log),
+  );
+
+  app.post(
+    '/users/:id/decline',
+    {
+      schema: {
+        tags,
+        summary:
+          'Decline a proposed executive (NACC or a supervisor of the agency): the account is deactivated',
+        params: ZUserIdParams,
+        response: { 200: ZUserView },
+      },
+    },
+    async (req) => declineExecutive(app.deps, req.actor, req.params.id),
   );
 
   app.get(

@@ -87,6 +87,8 @@ export const ZUserView = z.object({
     .object({ id: z.uuid(), code: z.string(), nameTh: z.string(), nameEn: z.string().nullable() })
     .nullable(),
   active: z.boolean(),
+  /** A proposed executive: cannot sign in until NACC or the agency's supervisor confirms the account. */
+  awaitingConfirmation: z.boolean(),
   createdAt: z.string(),
   /** Only for those who manage every account (admins). */
   security: z
@@ -105,3 +107,8 @@ export const ZUserList = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export const ZAwaitingList = z.object({
+  items: z.array(ZUserView.extend({ canConfirm: z.boolean() })),
+});
+export type AwaitingList = z.infer<typeof ZAwaitingList>;

@@ -4,6 +4,7 @@ import { type Actor, authorize, can, type Role } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
 import { deleteSessionsOfUser, hashPassword } from '../auth/index.ts';
+import { executiveAwaitsConfirmation } from './executives.service.ts';
 import * as errors from './users.errors.ts';
 import { auditSnapshot, presentUser } from './users.present.ts';
 import {
@@ -42,6 +43,19 @@ function checkRoleMatchesAgency(role: Role, agencyId: string | null) {
   const needsAgency = AGENCY_ROLES.includes(role);
   if (needsAgency && !agencyId) throw errors.agencyRequired();
   if (!needsAgency && agencyId) throw errors.agencyNotAllowed();
+}
+
+/** Does an account of `role` at `agencyId`, made so by `actor`, wait for confirmation (executives only)? */
+async function awaitsConfirmation(
+  deps: AppDeps,
+  actor: Actor,
+  role: Role,
+  agencyId: string | null,
+): Promise<boolean> {
+  if (role !== 'executive') return false;
+  const agency = agencyId ? await findAgency(deps.db, agencyId) : undefined;
+  if (!agency) throw errors.agencyRequired();
+  return executiveAwaitsConfirmation(actor, agency);
 }
 
 /** Loads a user for an actor; the 404 goes only to those who may list users (others learn nothing). */
@@ -104,6 +118,8 @@ export async function createUser(
     body.agencyId !== undefined ? body.agencyId : can(actor, 'user.manage', null) ? null : actor.agencyId;
   await authorizeAccount(deps, actor, agencyId);
   checkRoleMatchesAgency(body.role, agencyId);
+  const awaitingConfirmation = await awaitsConfirmation(deps, actor, body.role, agencyId);
+  if (awaitingConfirmation && !body.email) throw errors.executiveEmailRequired();
   if (await usernameTaken(deps.db, body.username)) throw errors.usernameTaken(body.username);
   if (body.email && (await emailTaken(deps.db, body.email))) throw errors.emailTaken();
 
@@ -117,6 +133,7 @@ export async function createUser(
         role: body.role,
         agencyId,
         passwordHash,
+        awaitingConfirmation,
       });
       await appendAudit(
         tx,
@@ -125,7 +142,7 @@ export async function createUser(
           agencyId,
           entityType: 'user',
           entityId: created.id,
-          action: 'create',
+          action: awaitingConfirmation ? 'propose_executive' : 'create',
           after: auditSnapshot(created),
         },
         deps.now(),
@@ -159,6 +176,13 @@ export async function updateUser(
   if (emailChanges && actor.userId !== id && !can(actor, 'user.manage', null))
     throw errors.emailChangeNotAllowed();
   if (patch.email && (await emailTaken(deps.db, patch.email, id))) throw errors.emailTaken();
+  // Becoming an executive (or one of another agency) is a new approver: confirmed as when created.
+  const newApprover = role === 'executive' && (before.role !== 'executive' || agencyId !== before.agencyId);
+  const awaitingConfirmation = newApprover
+    ? await awaitsConfirmation(deps, actor, role, agencyId)
+    : role === 'executive' && before.awaitingConfirmation;
+  const email = patch.email !== undefined ? patch.email : before.email;
+  if (awaitingConfirmation && !email) throw errors.executiveEmailRequired();
 
   const deactivated = before.active && patch.active === false;
   await deps.db
@@ -169,7 +193,10 @@ export async function updateUser(
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         role,
         agencyId,
+        awaitingConfirmation,
       });
+      // A proposed executive's open sessions end: the account may not act until confirmed.
+      if (awaitingConfirmation && !before.awaitingConfirmation) await deleteSessionsOfUser(tx, id);
       // A changed role must not keep the powers of the old one (they would return if the role came back).
       if (before.role === 'supervisor' && role !== 'supervisor') await deleteScopesOfUser(tx, id);
       if (before.role === 'assessor' && role !== 'assessor') await deleteAssignmentsOfUser(tx, id);
@@ -182,7 +209,11 @@ export async function updateUser(
           agencyId: agencyId ?? before.agencyId,
           entityType: 'user',
           entityId: id,
-          action: deactivated ? 'deactivate' : 'update',
+          action: deactivated
+            ? 'deactivate'
+            : awaitingConfirmation && !before.awaitingConfirmation
+              ? 'propose_executive'
+              : 'update',
           before: auditSnapshot(before),
           after: after ? auditSnapshot(after.user) : null,
         },

@@ -8,6 +8,7 @@ import type {
   UserView,
   YearAssignments,
   ZAssignments,
+  ZAwaitingList,
   ZUserList,
 } from '../../../src/modules/users/users.schema.ts';
 import { api } from '../lib/api.ts';
@@ -15,6 +16,7 @@ import { api } from '../lib/api.ts';
 export type { CreateUserBody, Scopes, UpdateUserBody, UserView, YearAssignments };
 export type UserList = z.infer<typeof ZUserList>;
 export type Assignments = z.infer<typeof ZAssignments>;
+export type AwaitingList = z.infer<typeof ZAwaitingList>;
 
 export interface UserFilters {
   q?: string;
@@ -76,5 +78,22 @@ export function useSaveAssignments(id: string) {
   return useMutation({
     mutationFn: (body: YearAssignments) => api.put<unknown>(`/users/${id}/assignments`, body),
     onSuccess: (_d, body) => qc.invalidateQueries({ queryKey: ['users', id, 'assignments', body.year] }),
+  });
+}
+
+/** Executive accounts proposed by agency admins, awaiting confirmation by NACC or the agency's supervisor. */
+export function useExecutivesAwaiting() {
+  return useQuery({
+    queryKey: ['users', 'awaiting-confirmation'],
+    queryFn: ({ signal }) => api.get<AwaitingList>('/users/awaiting-confirmation', {}, signal),
+  });
+}
+
+export function useDecideExecutive() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'confirm' | 'decline' }) =>
+      api.post<UserView>(`/users/${id}/${decision}`, {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }

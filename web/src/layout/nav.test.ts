@@ -38,4 +38,11 @@ describe('navItems', () => {
       expect(sut).not.toContain('/users');
     }
   });
+
+  it('shows executives awaiting confirmation to those who confirm them and to agency admins only', () => {
+    for (const role of ['admin', 'supervisor', 'agency_admin'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).toContain('/executives/awaiting');
+    for (const role of ['assessor', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/executives/awaiting');
+  });
 });

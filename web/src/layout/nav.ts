@@ -18,6 +18,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
+  const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   switch (role) {
@@ -27,6 +28,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.agencies', to: '/agencies' },
         progress,
         { label: 'nav.users', to: '/users' },
+        executives,
         quality,
         interviews,
         oitQueue,
@@ -43,6 +45,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
         progress,
+        executives,
         quality,
         frameworks,
         score,
@@ -67,6 +70,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         ...oit,
         iitAccess,
         { label: 'nav.agencyUsers', to: '/users' },
+        executives,
         frameworks,
         password,
       ];

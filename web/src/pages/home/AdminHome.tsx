@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../lib/format.ts';
+import { ExecutivesAwaitingNotice } from '../users/ExecutivesAwaitingNotice.tsx';
 import { AuditTrailCard } from './AuditTrailCard.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
@@ -37,6 +38,7 @@ export function AdminHome({ dashboard }: { dashboard: AdminDashboard }) {
 
   return (
     <Stack gap="lg">
+      <ExecutivesAwaitingNotice />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <StatCard
           label={t('home.admin.agencies')}

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { ScopeProgressTable } from '../stakeholders/ScopeProgressTable.tsx';
+import { ExecutivesAwaitingNotice } from '../users/ExecutivesAwaitingNotice.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
 type ScopedDashboard = Extract<Dashboard, { kind: 'scoped' }>;
@@ -19,6 +20,7 @@ export function ScopedHome({ dashboard }: { dashboard: ScopedDashboard }) {
   const { counts, agencies, year } = dashboard;
   return (
     <Stack gap="lg">
+      {user.role === 'supervisor' && <ExecutivesAwaitingNotice />}
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
         <StatCard
           label={assessor ? t('home.scoped.assigned') : t('home.scoped.inScope')}

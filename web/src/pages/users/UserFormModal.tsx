@@ -104,6 +104,11 @@ export default function UserFormModal({ user, onClose }: { user?: UserView; onCl
             error={err('role')}
             allowDeselect={false}
           />
+          {!isAdmin && f.role === 'executive' && user?.role !== 'executive' && (
+            <Text size="sm" c="dimmed">
+              {t('executives.formHint')}
+            </Text>
+          )}
           {needsAgency && isAdmin && (
             <AgencyPicker
               label={t('users.agency')}

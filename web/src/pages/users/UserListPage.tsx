@@ -143,6 +143,11 @@ export default function UserListPage() {
                       <Badge color={u.active ? 'green' : 'gray'} variant="light">
                         {u.active ? t('users.active') : t('users.inactive')}
                       </Badge>
+                      {u.awaitingConfirmation && (
+                        <Badge color="yellow" variant="light" ml={4}>
+                          {t('executives.awaiting')}
+                        </Badge>
+                      )}
                       {u.security?.lockedUntil && (
                         <Badge color="red" variant="light" ml={4}>
                           {t('users.locked')}
