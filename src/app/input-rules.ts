@@ -28,8 +28,8 @@ declare module 'fastify' {
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The body of a state-changing route that declares none: nothing, or an empty JSON object. */
-export const ZNoBody = z.strictObject({}).optional();
+/** The body of a state-changing route that declares none: nothing (Fastify's null), or an empty JSON object. */
+export const ZNoBody = z.strictObject({}).nullish();
 
 export function registerInputRules(app: FastifyInstance) {
   const catalogue: CatalogueEntry[] = [];

@@ -36,7 +36,7 @@ function databaseError(err: unknown): Record<string, unknown> | null {
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** A summary of an error that is safe to log: never a query's parameters, a value or a request body. */
-export function errorSummary(err: unknown): ErrorSummary {
+export function errorSummary(err: unknown, opts: { message?: boolean } = {}): ErrorSummary {
   const e = (err && typeof err === 'object' ? err : { message: String(err) }) as Record<string, unknown>;
   const type = str(e.name) ?? 'Error';
   const db = databaseError(err);
@@ -49,10 +49,14 @@ export function errorSummary(err: unknown): ErrorSummary {
         table: str(db.table),
         column: str(db.column),
       },
-      // The frames only: the first line of a stack repeats the message, which holds the parameters.
-      stack: str(e.stack)?.split('\n').slice(1).join('\n'),
+      // The frames only: a stack starts with the message (several lines for Drizzle), which holds the parameters.
+      stack: str(e.stack)
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .join('\n'),
     };
   }
+  if (opts.message === false) return { type, code: str(e.code) };
   return { type, code: str(e.code), message: str(e.message), stack: str(e.stack) };
 }
 

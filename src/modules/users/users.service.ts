@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can, type Role } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { changesAnything } from '../../core/input/patch.ts';
 import { appendAudit } from '../audit/index.ts';
 import { deleteSessionsOfUser, hashPassword } from '../auth/index.ts';
 import * as errors from './users.errors.ts';
@@ -159,6 +160,8 @@ export async function updateUser(
   if (emailChanges && actor.userId !== id && !can(actor, 'user.manage', null))
     throw errors.emailChangeNotAllowed();
   if (patch.email && (await emailTaken(deps.db, patch.email, id))) throw errors.emailTaken();
+  // Nothing would change: no write, no audit entry (a repeated request must not fill the trail).
+  if (!changesAnything({ ...patch, role, agencyId }, before)) return getUser(deps, actor, id);
 
   const deactivated = before.active && patch.active === false;
   await deps.db
