@@ -2,7 +2,7 @@
 // write without a body schema takes no body, and text the database cannot store is refused everywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { type Client, createTestApp, type TestApp } from '../../test/helpers/app.ts';
 
 interface Def {
   type: string;
@@ -82,15 +82,14 @@ describe('input rules', () => {
   });
 
   it.each([
-    ['query', (c: Awaited<ReturnType<TestApp['signIn']>>) => c.get('/api/agencies?q=a%00b')],
-    ['path', (c: Awaited<ReturnType<TestApp['signIn']>>) => c.get('/api/frameworks/2568%00')],
-    ['body', (c: Awaited<ReturnType<TestApp['signIn']>>) => c.post('/api/agencies', { code: 'X\u0000' })],
-  ])('refuses NUL in the %s with one clear 400 in our shape', async (_where, send) => {
+    ['query', (c: Client) => c.get('/api/agencies?q=a%00b')],
+    ['body', (c: Client) => c.post('/api/auth/password-reset/request', { usernameOrEmail: 'a\u0000b' })],
+  ])('refuses NUL in the %s with one clear 400 in our shape, before any handler', async (_where, send) => {
     const admin = await t.signIn(await adminName(t));
     const res = await send(admin);
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
-    expect(['invalid_characters', 'invalid_request']).toContain(error.code);
+    expect(error.code).toBe('invalid_characters');
     expect(error.th).toMatch(/[\u0E00-\u0E7F]/);
   });
 
