@@ -20,7 +20,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { TEST_PASSWORD } from '../helpers/factories.ts';
 
 /** Random attempts per route, on top of the fixed edge cases (~20 per write route). Keeps a driver ≤ ~60 s. */
-const RUNS = { write: 14, publicRead: 10 } as const;
+const RUNS = { write: 10, publicRead: 8 } as const;
 const SEED = 20268;
 
 const ZErrorBody = z.strictObject({
