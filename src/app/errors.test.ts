@@ -65,6 +65,13 @@ describe('error answers and logs', () => {
     app.get('/api/test/db-fault', async () => {
       await deps.db.execute(sql`select ${SECRETS.hash}::int`);
     });
+    // Code that logs a raw database error itself (a worker, say) goes through the same serializer.
+    app.get('/api/test/db-fault-logged', async (req) => {
+      await deps.db
+        .execute(sql`select ${SECRETS.token}::int`)
+        .catch((err) => req.log.error({ err }, 'job failed'));
+      return { ok: true };
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
     await makeUser(database.db, { role: 'admin', username: 'log-admin' });
@@ -163,6 +170,7 @@ describe('error answers and logs', () => {
     });
     expect(ok.statusCode).toBe(200);
 
+    expect((await app.inject({ method: 'GET', url: '/api/test/db-fault-logged' })).statusCode).toBe(200);
     const log = lines.join('\n');
     expect(log).toContain('request completed'); // the log is on, and it is this log
     for (const [name, secret] of Object.entries(SECRETS)) expect(log, name).not.toContain(secret);
@@ -170,5 +178,8 @@ describe('error answers and logs', () => {
     const dbLine = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
     expect(dbLine.err.db).toMatchObject({ sqlState: '22P02' });
     expect(dbLine.route).toBe('GET /api/test/db-fault');
+    expect(lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'job failed').err.db).toMatchObject({
+      sqlState: '22P02',
+    });
   });
 });

@@ -60,6 +60,16 @@ export function errorSummary(err: unknown, opts: { message?: boolean } = {}): Er
   return { type, code: str(e.code), message: str(e.message), stack: str(e.stack) };
 }
 
+/** pino's `err` serializer: a summary as it is, anything else summarised. */
+function errSerializer(err: unknown) {
+  const isSummary =
+    err !== null &&
+    typeof err === 'object' &&
+    !(err instanceof Error) &&
+    typeof (err as ErrorSummary).type === 'string';
+  return isSummary ? err : errorSummary(err);
+}
+
 /** Fastify's `req` log serializer: method and path, or the route's template; never the query string. */
 export function requestForLog(req: FastifyRequest) {
   const path = (req.url ?? '').split('?')[0] ?? '';
@@ -86,6 +96,7 @@ export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { req: requestForLog as never },
+    // Any `{ err }` logged anywhere (Fastify's own logs, workers) goes through the same safe summary.
+    serializers: { req: requestForLog as never, err: errSerializer as never },
   };
 }
