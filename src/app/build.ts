@@ -24,7 +24,9 @@ import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
 import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';
-import { errorBody, handleError } from './errors.ts';
+import { clientErrorHandler, errorBody, handleError, markInputReading } from './errors.ts';
+import { registerInputRules } from './input-rules.ts';
+import { loggerOptions } from './log-safe.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
@@ -40,20 +42,31 @@ export interface BuildOptions {
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where the log goes (tests read it); standard output by default. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : { ...loggerOptions(deps.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // Only behind a configured reverse proxy: otherwise clients could spoof X-Forwarded-For past rate limits.
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors raised before a route runs (bad URL encoding, a path parameter too long) and by Node's HTTP
+    // parser (headers too large, a malformed request line) are answered in our shape too.
+    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   // Mail and audit work left running after an answer finishes before the database goes away.
   app.addHook('onClose', settleAfterResponseTasks);
+  markInputReading(app);
+  registerInputRules(app);
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
 

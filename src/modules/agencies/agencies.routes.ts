@@ -2,7 +2,7 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody, handleError } from '../../app/errors.ts';
+import { errorBody, errorResponse, handleError } from '../../app/errors.ts';
 import { invalid } from '../../core/errors.ts';
 import { AGENCY_IMPORT_MAX_BYTES, AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
 import { CSV_COLUMNS, CSV_TEMPLATE } from './agencies.csv.ts';
@@ -107,14 +107,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.string().min(1).meta({ example: CSV_TEMPLATE }),
         response: {
           200: ZImportResult,
-          400: z.object({
-            error: z.object({
-              code: z.string(),
-              th: z.string(),
-              en: z.string(),
-              details: z.array(ZImportProblem).optional(),
-            }),
-          }),
+          400: errorResponse(z.array(ZImportProblem)),
         },
       },
     },

@@ -1,5 +1,6 @@
 // Request and response shapes of the agency registry (zod; also the OpenAPI documentation).
 import { z } from 'zod';
+import { nonEmptyPatch } from '../../core/input/patch.ts';
 import { MINISTRY_KINDS, REGIONS } from '../../db/schema/index.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import {
@@ -127,7 +128,7 @@ export const ZAgencyCreate = z.strictObject(agencyFields);
 export type AgencyCreate = z.infer<typeof ZAgencyCreate>;
 
 /** Any subset of the fields; an agency admin may send only nameEn and website. */
-export const ZAgencyPatch = z.strictObject(agencyFields).partial();
+export const ZAgencyPatch = nonEmptyPatch(z.strictObject(agencyFields).partial());
 export type AgencyPatch = z.infer<typeof ZAgencyPatch>;
 /** The fields an agency's own admin may change. */
 export const AGENCY_SELF_SERVICE_FIELDS = ['nameEn', 'website'] as const;

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, type AgencyRef, authorize, can } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { changesAnything } from '../../core/input/patch.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
@@ -137,6 +138,8 @@ export async function updateAgency(deps: Deps, actor: Actor | null, id: string, 
   await checkReferences(deps.db, patch, id);
   if (patch.code && patch.code !== agency.code && (await selectAgencyByCode(deps.db, patch.code)))
     throw agencyCodeTaken(patch.code);
+  // Nothing would change: no write, no audit entry (a repeated request must not fill the trail).
+  if (!changesAnything(patch, agency)) return agencyDetail(deps.db, id);
   await saving(patch.code ?? agency.code, () =>
     deps.db.transaction(async (tx) => {
       const updated = await updateAgencyRow(tx, id, { ...patch, updatedAt: deps.now() });

@@ -1,6 +1,7 @@
 // Password reset by e-mail: a random single-use token, stored only as its SHA-256, valid for 30 minutes.
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
+import { errorSummary } from '../../app/log-safe.ts';
 import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
@@ -44,7 +45,8 @@ export async function requestPasswordReset(deps: AppDeps, usernameOrEmail: strin
     await deps.mailer.send(passwordResetMail({ to: user.email, username: user.username, link }));
   } catch (err) {
     // A mail failure must not turn into a different answer (that would reveal the account exists).
-    log.error({ err, userId: user.id }, 'password reset mail failed');
+    // The summary only: a mail error may quote the message, and the message holds the reset link.
+    log.error({ err: errorSummary(err, { message: false }), userId: user.id }, 'password reset mail failed');
   }
 }
 

@@ -17,9 +17,9 @@ export const ZIitAccess = z.object({
 });
 export type IitAccess = z.infer<typeof ZIitAccess>;
 
-export const ZTokensRequiredBody = z.object({ required: z.boolean() });
+export const ZTokensRequiredBody = z.strictObject({ required: z.boolean() });
 
-export const ZGenerateTokensBody = z.object({
+export const ZGenerateTokensBody = z.strictObject({
   count: z.number().int().min(1).max(MAX_TOKENS_PER_BATCH),
 });
 

@@ -4,16 +4,16 @@ import { EMAIL_MAX_LENGTH } from '../../shared/limits.ts';
 
 export const ZAgencyParams = z.object({ agencyId: z.uuid() });
 
-export const ZOtpRequestBody = z.object({
+export const ZOtpRequestBody = z.strictObject({
   channel: z.enum(['sms', 'email']),
   /** A Thai mobile number in any common writing (081-234-5678, +66 81 234 5678) or an e-mail address. */
   destination: z.string().min(1).max(EMAIL_MAX_LENGTH),
 });
 export type OtpRequestBody = z.infer<typeof ZOtpRequestBody>;
 
-export const ZOtpResendBody = z.object({ challengeId: z.uuid() });
+export const ZOtpResendBody = z.strictObject({ challengeId: z.uuid() });
 
-export const ZOtpVerifyBody = z.object({
+export const ZOtpVerifyBody = z.strictObject({
   challengeId: z.uuid(),
   /** Six digits; Thai digits and spaces are accepted. */
   code: z.string().min(1).max(20),

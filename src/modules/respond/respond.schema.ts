@@ -49,14 +49,14 @@ export const ZRespondentPage = z.object({
   questionnaire: ZQuestionnaire,
 });
 
-export const ZAccessBody = z.object({
+export const ZAccessBody = z.strictObject({
   accessCode: z.string().min(1).max(40),
   token: z.string().max(40).optional(),
 });
 
 export const ZGrantResult = z.object({ grant: z.string(), expiresAt: z.string() });
 
-export const ZSubmitBody = z.object({
+export const ZSubmitBody = z.strictObject({
   grant: z.string().min(1).max(2000),
   submissionId: z.uuid(),
   answers: z

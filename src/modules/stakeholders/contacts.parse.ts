@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.ts';
+import { isStorableText } from '../../core/input/text.ts';
 import { normalizeEmail, normalizePhone } from '../../core/surveys/index.ts';
 import {
   EIT_CONTACT_NAME_MAX_LENGTH,
@@ -137,6 +138,9 @@ function mapHeader(header: string[]): { index: Map<Column, number>; problems: Co
 
 /** Every row checked; contacts are returned only when there is no problem at all. */
 export function validateContacts(sheet: Sheet): { contacts: NewContact[]; problems: ContactProblem[] } {
+  // Cells of an uploaded file (multipart, XLSX) never passed the request-wide check: the same rule here.
+  const unstorable = unstorableCells(sheet);
+  if (unstorable.length) return { contacts: [], problems: unstorable };
   const { index, problems } = mapHeader(sheet.header);
   if (problems.length) return { contacts: [], problems };
   if (sheet.rows.length === 0)
@@ -193,6 +197,27 @@ export function validateContacts(sheet: Sheet): { contacts: NewContact[]; proble
     if (name && relation && (phone || email)) contacts.push({ name, phone, email, relation });
   }
   return problems.length ? { contacts: [], problems } : { contacts, problems };
+}
+
+/** Cells holding text the database cannot store (NUL, a lone surrogate), each named by row and column. */
+function unstorableCells(sheet: Sheet): ContactProblem[] {
+  const found: ContactProblem[] = [];
+  const check = (row: number, cells: string[]) =>
+    cells.forEach((cell, i) => {
+      if (isStorableText(cell)) return;
+      const known = CONTACT_COLUMNS.find((c) => c === sheet.header[i]?.trim().toLowerCase()) ?? null;
+      found.push(
+        problem(
+          row,
+          known,
+          `คอลัมน์ที่ ${i + 1} มีอักขระที่ระบบไม่รองรับ (เช่น อักขระ NUL)`,
+          `Column ${i + 1} contains a character that cannot be stored (such as NUL)`,
+        ),
+      );
+    });
+  check(1, sheet.header);
+  for (const { row, cells } of sheet.rows) check(row, cells);
+  return found;
 }
 
 type Report = (column: Column | null, th: string, en: string) => void;

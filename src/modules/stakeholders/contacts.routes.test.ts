@@ -109,6 +109,49 @@ describe('EIT part-2 contact list', () => {
     expect(res.json()).toEqual({ imported: 1, revision: 3 });
   });
 
+  it('refuses NUL in a spreadsheet cell or in a form-uploaded file, naming the row, and imports nothing', async () => {
+    const before = (await (await s.as('agency_admin')).get(`${base()}/contacts`)).json().total;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('list');
+    ws.addRow(['name', 'phone', 'email', 'relation']);
+    // Excel escapes a NUL in a cell as _x0000_, which the reader turns back into U+0000.
+    ws.addRow(['นาย_x0000_ฎ', '0861112223', '', 'ผู้รับบริการ']);
+    const xlsx = await upload(Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
+    expect(xlsx.statusCode).toBe(400);
+    expect(xlsx.json().error.details).toEqual([expect.objectContaining({ row: 2, column: 'name' })]);
+
+    const boundary = '----prongsai-nul';
+    const form =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\n\r\n` +
+      `name,phone,email,relation\nนาย ฏ,0861112224,,ผู้\u0000รับบริการ\n\r\n--${boundary}--\r\n`;
+    const multipart = await upload(Buffer.from(form), `multipart/form-data; boundary=${boundary}`);
+    expect(multipart.statusCode).toBe(400);
+    expect(multipart.json().error.details).toEqual([expect.objectContaining({ row: 2, column: 'relation' })]);
+    expect((await (await s.as('agency_admin')).get(`${base()}/contacts`)).json().total).toBe(before);
+  });
+
+  it('answers a broken form (cut short, no boundary) with a 400 in our shape, never a 500', async () => {
+    const boundary = '----prongsai-cut';
+    const cut = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nname,pho`;
+    for (const [body, type] of [
+      [cut, `multipart/form-data; boundary=${boundary}`],
+      ['garbage', 'multipart/form-data'],
+      [
+        `--${boundary}\r\nbroken header\r\n\r\nx\r\n--${boundary}--\r\n`,
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+    ] as const) {
+      const res = await upload(Buffer.from(body), type);
+      expect(res.statusCode, type).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, type).toBeLessThan(500);
+      expect(res.json().error).toMatchObject({
+        code: expect.any(String),
+        th: expect.any(String),
+        en: expect.any(String),
+      });
+    }
+  });
+
   it('refuses a file that is not a spreadsheet', async () => {
     const res = await upload(Buffer.from('not a zip'), XLSX);
     expect(res.statusCode).toBe(400);

@@ -3,7 +3,7 @@ import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody, handleError } from '../../app/errors.ts';
+import { errorBody, errorResponse, handleError } from '../../app/errors.ts';
 import { invalid } from '../../core/errors.ts';
 import { EIT_CONTACTS_MAX_BYTES, EIT_CONTACTS_MAX_ROWS } from '../../shared/limits.ts';
 import { CONTACT_COLUMNS, CONTACTS_TEMPLATE } from './contacts.parse.ts';
@@ -163,14 +163,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
           .meta({ type: 'string', format: 'binary', example: CONTACTS_TEMPLATE }),
         response: {
           200: ZContactsUploadResult,
-          400: z.object({
-            error: z.object({
-              code: z.string(),
-              th: z.string(),
-              en: z.string(),
-              details: z.array(ZContactProblem).optional(),
-            }),
-          }),
+          400: errorResponse(z.array(ZContactProblem)),
         },
       },
     },

@@ -1,6 +1,7 @@
 // Request and response shapes of the user-management API.
 import { z } from 'zod';
 import { ROLES } from '../../core/authz.ts';
+import { nonEmptyPatch } from '../../core/input/patch.ts';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -40,7 +41,7 @@ export const ZListUsersQuery = z.object({
 });
 export type ListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
-export const ZCreateUserBody = z.object({
+export const ZCreateUserBody = z.strictObject({
   username: ZUsername,
   displayName: ZDisplayName,
   email: ZEmail.nullish(),
@@ -50,26 +51,28 @@ export const ZCreateUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof ZCreateUserBody>;
 
-export const ZUpdateUserBody = z.object({
-  displayName: ZDisplayName.optional(),
-  /** null removes the address. */
-  email: ZEmail.nullable().optional(),
-  role: ZRole.optional(),
-  /** null detaches the user from an agency (only for roles without one). */
-  agencyId: z.uuid().nullable().optional(),
-  active: z.boolean().optional(),
-});
+export const ZUpdateUserBody = nonEmptyPatch(
+  z.strictObject({
+    displayName: ZDisplayName.optional(),
+    /** null removes the address. */
+    email: ZEmail.nullable().optional(),
+    role: ZRole.optional(),
+    /** null detaches the user from an agency (only for roles without one). */
+    agencyId: z.uuid().nullable().optional(),
+    active: z.boolean().optional(),
+  }),
+);
 export type UpdateUserBody = z.infer<typeof ZUpdateUserBody>;
 
 const MAX_SCOPE_ENTRIES = 500;
-export const ZScopes = z.object({
+export const ZScopes = z.strictObject({
   provinces: z.array(z.string().trim().min(1).max(20)).max(MAX_SCOPE_ENTRIES),
   ministries: z.array(z.string().trim().min(1).max(20)).max(MAX_SCOPE_ENTRIES),
   agencies: z.array(z.uuid()).max(MAX_SCOPE_ENTRIES),
 });
 export type Scopes = z.infer<typeof ZScopes>;
 
-export const ZYearAssignments = z.object({
+export const ZYearAssignments = z.strictObject({
   year: ZFiscalYear,
   agencyIds: z.array(z.uuid()).max(5000),
 });

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can, type Role } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { changesAnything } from '../../core/input/patch.ts';
 import { appendAudit } from '../audit/index.ts';
 import { deleteSessionsOfUser, hashPassword } from '../auth/index.ts';
 import { executiveAwaitsConfirmation } from './executives.service.ts';
@@ -176,6 +177,8 @@ export async function updateUser(
   if (emailChanges && actor.userId !== id && !can(actor, 'user.manage', null))
     throw errors.emailChangeNotAllowed();
   if (patch.email && (await emailTaken(deps.db, patch.email, id))) throw errors.emailTaken();
+  // Nothing would change: no write, no audit entry (a repeated request must not fill the trail).
+  if (!changesAnything({ ...patch, role, agencyId }, before)) return getUser(deps, actor, id);
   // Becoming an executive (or one of another agency) is a new approver: confirmed as when created.
   const newApprover = role === 'executive' && (before.role !== 'executive' || agencyId !== before.agencyId);
   const awaitingConfirmation = newApprover
