@@ -22,6 +22,7 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
+import { sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -56,7 +57,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   // Security headers on every response (API, pages, files, 404s), worked out once (security-headers.ts).
   await registerSecurityHeaders(app);
-  await app.register(fastifyRateLimit, { global: false });
+  // Per-route limits count in a store every instance shares (the database, or Redis when configured).
+  const rateLimits = sharedRateLimitOptions(deps);
+  app.addHook('onClose', rateLimits.close);
+  await app.register(fastifyRateLimit, rateLimits.options);
   app.decorate('resolveActor', async (userId: string) => loadActor(deps.db, userId));
 
   await app.register(fastifySwagger, {
