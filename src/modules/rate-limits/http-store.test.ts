@@ -13,11 +13,11 @@ import { HTTP_BUCKET_PREFIX } from './index.ts';
 
 const redisUrl = process.env.REDIS_URL;
 
-function instancesOnOneDatabase(env: Record<string, string>) {
+function instancesOnOneDatabase(env: Record<string, string>, count = 2) {
   const shared: { database?: Database; apps: FastifyInstance[] } = { apps: [] };
   beforeAll(async () => {
     shared.database = await createTestDatabase();
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < count; i++) {
       const app = await buildApp(
         {
           db: shared.database.db,
@@ -90,5 +90,27 @@ describe.skipIf(!redisUrl)('per-route rate limits across two instances (Redis st
     expect(statuses.slice(ACCESS_RATE_LIMIT.max)).toEqual([429, 429]);
     const keys = (await sut.database?.db.select({ key: rateBuckets.key }).from(rateBuckets)) ?? [];
     expect(keys.filter((k) => k.key.startsWith(HTTP_BUCKET_PREFIX))).toEqual([]);
+  });
+});
+
+describe('REDIS_URL', () => {
+  it('takes redis:// and rediss:// addresses only', () => {
+    const env = { NODE_ENV: 'test' as const };
+    expect(loadConfig({ ...env, REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379/2',
+    );
+    expect(loadConfig({ ...env, REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toMatch(/^rediss:/);
+    expect(loadConfig(env).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ ...env, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
+});
+
+describe('per-route rate limits while Redis is unreachable', () => {
+  // Port 1 on loopback: nothing listens there, so every Redis command fails.
+  const sut = instancesOnOneDatabase({ REDIS_URL: 'redis://127.0.0.1:1' }, 1);
+
+  it('skips the route limit instead of failing the request (the database limits still hold)', async () => {
+    const [status] = await alternate(sut.apps, 1, () => someClient());
+    expect(status).toBe(404); // survey_not_found: the request went through to the service
   });
 });

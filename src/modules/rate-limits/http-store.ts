@@ -67,19 +67,24 @@ export function databaseRateLimitStore(deps: StoreDeps) {
  */
 export function sharedRateLimitOptions(
   deps: StoreDeps & { config: Pick<Config, 'sessionSecret' | 'redisUrl'> },
+  onRedisError: (error: Error) => void = () => {},
 ): { options: RateLimitPluginOptions; close: () => Promise<void> } {
   const keyGenerator = (req: { ip: string }) =>
     keyedHash(deps.config, 'network-prefix', `http|${clientKey(req.ip)}`);
   if (deps.config.redisUrl) {
-    // A request waits at most a few seconds for Redis, then fails rather than letting everybody through:
-    // a limit that vanishes when Redis does is no limit.
+    // While Redis is unreachable (a request waits at most a few seconds for it) the route limits are skipped
+    // rather than failing every request: they are the coarse flood guard, and the limits that protect
+    // accounts and codes (sign-in lockout, OTP limits, access-code guessing) are counted in PostgreSQL
+    // whatever happens to Redis. A Redis outage must not take the surveys down with it.
     const redis = new Redis(deps.config.redisUrl, {
       connectTimeout: 5000,
       commandTimeout: 3000,
       maxRetriesPerRequest: 1,
     });
+    // Without a listener ioredis prints every failed reconnection to the console; the app's log gets them.
+    redis.on('error', onRedisError);
     return {
-      options: { global: false, keyGenerator, redis, nameSpace: 'prongsai:rate:' },
+      options: { global: false, keyGenerator, redis, nameSpace: 'prongsai:rate:', skipOnError: true },
       close: async () => {
         await redis.quit().catch(() => redis.disconnect());
       },
