@@ -16,10 +16,11 @@ import {
   participations,
   rateBuckets,
   stageExtensions,
+  surveyAccess,
 } from '../../src/db/schema/index.ts';
 import { OTP_RATE_LIMITS } from '../../src/modules/otp/otp.limits.ts';
 import { HTTP_BUCKET_PREFIX } from '../../src/modules/rate-limits/index.ts';
-import { ACCESS_RATE_LIMIT } from '../../src/modules/respond/respond.limits.ts';
+import { ACCESS_ALARM_FAILURES, ACCESS_RATE_LIMIT } from '../../src/modules/respond/respond.limits.ts';
 import { OTP_MAX_ATTEMPTS } from '../../src/shared/limits.ts';
 import { testDriver } from '../helpers/db.ts';
 import { makeAgency, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -242,6 +243,42 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
     }
     expect(codes.slice(0, OTP_MAX_ATTEMPTS - 1).every((c) => c === 'otp_wrong_code')).toBe(true);
     expect(codes.at(-1)).toBe('otp_too_many_attempts');
+  });
+
+  it('lets nobody lock the IIT survey: guessers throttled on both, the right code works, NACC alerted once', async () => {
+    for (const n of [1, 2])
+      await makeUser(database.db, { role: 'admin', email: `nacc-${n}@two-instances.example` });
+    await database.db.insert(surveyAccess).values({ agencyId, year: 2568, accessCode: 'K7PX3MQA' });
+    await database.db.insert(stageExtensions).values({
+      agencyId,
+      year: 2568,
+      stage: 'iit_collection',
+      endsOn: '2099-12-31',
+      reason: 'two-instance test',
+    });
+    const tryCode = (i: number, accessCode: string, from: string) =>
+      call(nth(i), `/api/respond/${agencyId}/IIT/access`, { body: { accessCode }, from });
+    // 40 clients, each in its own network, 4 wrong codes each, all at once over both instances.
+    const statuses = await Promise.all(
+      Array.from({ length: 160 }, async (_, i) => {
+        const res = await tryCode(i, `WRONG${i}X`, `100.${64 + (i % 40)}.${i % 40}.9`);
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s !== 403 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 403).length).toBeGreaterThanOrEqual(ACCESS_ALARM_FAILURES);
+    expect((await tryCode(1, 'K7PX3MQA', '192.0.2.200')).status).toBe(200);
+    // The log mail transport prints each e-mail on the instance that sent it: one per admin, on either.
+    const alerts = [a, b].flatMap((i) =>
+      i
+        .output()
+        .split('\n')
+        .filter((l) => /^\[mail → nacc-\d@two-instances\.example\]/.test(l)),
+    );
+    expect(alerts.sort()).toEqual([
+      expect.stringContaining('nacc-1@two-instances.example'),
+      expect.stringContaining('nacc-2@two-instances.example'),
+    ]);
   });
 
   it('works each evidence job exactly once, with the workers of both instances fetching', async () => {
