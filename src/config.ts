@@ -13,6 +13,15 @@ const ZEnv = z.object({
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   DATABASE_URL: z.string().url().optional(),
   PRONGSAI_DATA_DIR: z.string().default('./data'),
+  /**
+   * Redis for the per-route rate-limit counters of several instances (redis:// or rediss://). Optional:
+   * without it they are kept in the database, which every instance shares anyway.
+   */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:\/\//.test(u), 'expected redis://… or rediss://…')
+    .optional(),
   /** Public base URL used in e-mails and QR codes. */
   PUBLIC_URL: z.string().url().optional(),
   /** Secret for session signing and keyed hashes; required in production. */
@@ -86,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.PRONGSAI_DATA_DIR),
     publicUrl,
     // A fixed development secret keeps sessions valid across restarts; production must set its own.

@@ -22,6 +22,7 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
+import { sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
 import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';
 import { clientErrorHandler, errorBody, handleError, markInputReading } from './errors.ts';
@@ -72,7 +73,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   // Security headers on every response (API, pages, files, 404s), worked out once (security-headers.ts).
   await registerSecurityHeaders(app);
-  await app.register(fastifyRateLimit, { global: false });
+  // Per-route limits count in a store every instance shares (the database, or Redis when configured).
+  const rateLimits = sharedRateLimitOptions(deps, (err) =>
+    app.log.warn({ err }, 'Redis (rate-limit counters) unavailable; route limits are skipped meanwhile'),
+  );
+  app.addHook('onClose', rateLimits.close);
+  await app.register(fastifyRateLimit, rateLimits.options);
   app.decorate('resolveActor', async (userId: string) => loadActor(deps.db, userId));
 
   await app.register(fastifySwagger, {

@@ -117,8 +117,9 @@ export async function startTestSite(opts: TestSiteOptions = {}): Promise<TestSit
     if (p === '/to-ftp') return redirect(302, 'ftp://example.com/file');
     // Never answers: the fetcher's time limit must end it (the socket is closed with the site).
     if (p === '/slow') return;
-    // /delayed?ms=N: the Thai page after N ms, like a distant site (for the bench).
-    if (p === '/delayed') {
+    // /delayed?ms=N (or /delayed/<key>?ms=N, to tell requests apart): the Thai page after N ms, like a
+    // distant site (for the bench and the two-instance test).
+    if (p === '/delayed' || p.startsWith('/delayed/')) {
       const timer = setTimeout(() => html(SITE_PAGES.thai), Number(u.searchParams.get('ms') ?? '200'));
       res.on('close', () => clearTimeout(timer));
       return;

@@ -114,6 +114,13 @@ export const surveyAccess = pgTable(
     codeRotatedAt: ts('code_rotated_at').notNull().defaultNow(),
     /** When true, every IIT response needs a single-use token besides the code. */
     tokensRequired: boolean('tokens_required').notNull().default(false),
+    /**
+     * The last time wrong access codes for this agency reached the alarm level in one window (someone is
+     * guessing): shown to NACC and the agency, and it tightens the per-address limit for a while. Never blocks.
+     */
+    attackSeenAt: ts('attack_seen_at'),
+    /** The last time NACC admins were e-mailed about guessing here (at most once per alert period). */
+    attackAlertedAt: ts('attack_alerted_at'),
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.year] }),

@@ -76,18 +76,36 @@ export async function claimJobs(
 const stillMine = (job: ClaimedJob) =>
   and(eq(s.id, job.id), eq(s.status, 'running'), eq(s.attempts, job.attempts));
 
-export async function scheduleRetry(db: DbOrTx, job: ClaimedJob, at: Date, error: string, hops: FetchHop[]) {
-  await db
+/** Returns false when the claim was no longer current (nothing written). */
+export async function scheduleRetry(
+  db: DbOrTx,
+  job: ClaimedJob,
+  at: Date,
+  error: string,
+  hops: FetchHop[],
+): Promise<boolean> {
+  const rows = await db
     .update(s)
     .set({ status: 'pending', nextAttemptAt: at, lastError: error, redirects: hops })
-    .where(stillMine(job));
+    .where(stillMine(job))
+    .returning({ id: s.id });
+  return rows.length > 0;
 }
 
-export async function markFailed(db: DbOrTx, job: ClaimedJob, now: Date, error: string, hops: FetchHop[]) {
-  await db
+/** Returns false when the claim was no longer current (nothing written). */
+export async function markFailed(
+  db: DbOrTx,
+  job: ClaimedJob,
+  now: Date,
+  error: string,
+  hops: FetchHop[],
+): Promise<boolean> {
+  const rows = await db
     .update(s)
     .set({ status: 'failed', nextAttemptAt: now, fetchedAt: now, lastError: error, redirects: hops })
-    .where(stillMine(job));
+    .where(stillMine(job))
+    .returning({ id: s.id });
+  return rows.length > 0;
 }
 
 export type SnapshotResult = Pick<
@@ -104,7 +122,10 @@ export type SnapshotResult = Pick<
   | 'onMainDomain'
 >;
 
-/** Records the result and keeps the body (when there is one to keep) in one transaction. */
+/**
+ * Records the result and keeps the body (when there is one to keep) in one transaction; returns false, and
+ * writes nothing, when the claim was no longer current.
+ */
 export async function markDone(
   db: DbOrTx,
   job: ClaimedJob,

@@ -68,7 +68,7 @@ async function snapshot(id: string) {
 describe('runEvidenceJobs', () => {
   it('records a reachable page: status, final URL, title, year, main domain, hash and the gzip body', async () => {
     const [id] = (await queue('O1', '/r1')) as [string];
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 1, retried: 0, failed: 0, superseded: 0 });
     const row = await snapshot(id);
     expect(row).toMatchObject({
       status: 'done',
@@ -114,7 +114,7 @@ describe('runEvidenceJobs', () => {
 
   it('fails a refused address at once, visibly, with the hops that led there', async () => {
     const [id] = (await queue('O3', '/to-metadata')) as [string];
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 0, failed: 1, superseded: 0 });
     const row = await snapshot(id);
     expect(row).toMatchObject({
       status: 'failed',
@@ -130,19 +130,19 @@ describe('runEvidenceJobs', () => {
 
   it('retries a 503 after 30 s, then after 2 min, and succeeds when the site recovers', async () => {
     const [id] = (await queue('O4', '/flaky/a?fail=2')) as [string];
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 1, failed: 0, superseded: 0 });
     let row = await snapshot(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'http_503' });
     expect(row.nextAttemptAt.getTime() - now.getTime()).toBe(30_000);
 
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 0, failed: 0 }); // not due yet
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 0, failed: 0, superseded: 0 }); // not due yet
     advance(30_000);
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 0, retried: 1, failed: 0, superseded: 0 });
     row = await snapshot(id);
     expect(row.nextAttemptAt.getTime() - now.getTime()).toBe(120_000);
 
     advance(120_000);
-    expect(await runEvidenceJobs(deps)).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect(await runEvidenceJobs(deps)).toEqual({ done: 1, retried: 0, failed: 0, superseded: 0 });
     expect(await snapshot(id)).toMatchObject({
       status: 'done',
       attempts: 3,
@@ -234,7 +234,7 @@ describe('runEvidenceJobs', () => {
       await settle();
       expect(active).toBeLessThanOrEqual(3);
     }
-    expect(await run).toEqual({ done: 7, retried: 0, failed: 0 });
+    expect(await run).toEqual({ done: 7, retried: 0, failed: 0, superseded: 0 });
     expect([started, most]).toEqual([7, 3]);
   });
 

@@ -6,7 +6,9 @@
 // approval's snapshot is the original evidence) and be visible to users (pending / failed, and why), which a
 // row per job gives for free. Claiming is `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n)`,
 // the same on PGlite and PostgreSQL 15; a claim is a lease (next_attempt_at while running), so jobs left
-// running by a crash are claimed again once it runs out.
+// running by a crash are claimed again once it runs out. Every write after the fetch is conditional on the
+// claim still being current (same id, still running, same attempt number), so a worker whose lease ran out
+// during a slow fetch — on this instance or another — finds its claim superseded and writes nothing.
 //
 // Tests and the bench run `runEvidenceJobs(deps)` directly: it works until no job is due at `deps.now()`
 // and returns; the background loop (`startEvidenceWorker`) only calls it on a timer.
@@ -68,6 +70,11 @@ export interface RunReport {
   done: number;
   retried: number;
   failed: number;
+  /**
+   * Finished after the lease ran out and another worker (this instance or another) had claimed the job
+   * again: nothing was written, the newer attempt's result stands.
+   */
+  superseded: number;
 }
 
 /**
@@ -78,7 +85,7 @@ export async function runEvidenceJobs(
   deps: EvidenceWorkerDeps,
   shouldStop: () => boolean = () => false,
 ): Promise<RunReport> {
-  const report: RunReport = { done: 0, retried: 0, failed: 0 };
+  const report: RunReport = { done: 0, retried: 0, failed: 0, superseded: 0 };
   const slot = async () => {
     while (!shouldStop()) {
       const [job] = await claimJobs(deps.db, deps.now(), 1, leaseMs(deps.limits));
@@ -102,7 +109,7 @@ async function runJob(deps: EvidenceWorkerDeps, job: ClaimedJob): Promise<Outcom
       return retry(deps, job, `http_${page.httpStatus}`, page.hops);
     const facts = await snapshotFacts(page, { ...job, website: await agencyWebsite(deps.db, job.agencyId) });
     const body = await storableBody(page);
-    await markDone(
+    const written = await markDone(
       deps.db,
       job,
       deps.now(),
@@ -118,7 +125,7 @@ async function runJob(deps: EvidenceWorkerDeps, job: ClaimedJob): Promise<Outcom
       },
       body,
     );
-    return 'done';
+    return written ? 'done' : 'superseded';
   } catch (e) {
     if (e instanceof FetchFailure) {
       if (e.transient && job.attempts < MAX_ATTEMPTS) return retry(deps, job, e.code, e.hops);
@@ -138,8 +145,8 @@ async function retry(
   hops: FetchHop[],
 ): Promise<Outcome> {
   const delay = RETRY_DELAYS_MS[Math.min(job.attempts, RETRY_DELAYS_MS.length) - 1] ?? RETRY_DELAYS_MS[0];
-  await scheduleRetry(deps.db, job, new Date(deps.now().getTime() + delay), code, hops);
-  return 'retried';
+  const written = await scheduleRetry(deps.db, job, new Date(deps.now().getTime() + delay), code, hops);
+  return written ? 'retried' : 'superseded';
 }
 
 async function fail(
@@ -148,8 +155,7 @@ async function fail(
   code: string,
   hops: FetchHop[],
 ): Promise<Outcome> {
-  await markFailed(deps.db, job, deps.now(), code, hops);
-  return 'failed';
+  return (await markFailed(deps.db, job, deps.now(), code, hops)) ? 'failed' : 'superseded';
 }
 
 export interface RunningWorker {

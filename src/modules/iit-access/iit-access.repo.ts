@@ -98,3 +98,29 @@ export async function selectBatches(db: DbOrTx, agencyId: string, year: number) 
     .groupBy(surveyTokens.batchId)
     .orderBy(desc(sql`max(${auditLog.occurredAt})`));
 }
+
+/**
+ * Marks that wrong codes for this agency reached the alarm level now, and claims the e-mail to NACC unless
+ * one went out within `alertRepeatMs`. One statement, so that two instances seeing the alarm at once
+ * cannot both claim it. Returns whether this call claimed the e-mail (false also when there is no row).
+ */
+export async function markAttackSeen(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  now: Date,
+  alertRepeatMs: number,
+): Promise<boolean> {
+  const repeatAfter = new Date(now.getTime() - alertRepeatMs);
+  const [row] = await db
+    .update(surveyAccess)
+    .set({
+      attackSeenAt: now,
+      attackAlertedAt: sql`case when ${surveyAccess.attackAlertedAt} is null
+        or ${surveyAccess.attackAlertedAt} <= ${repeatAfter} then ${now}
+        else ${surveyAccess.attackAlertedAt} end`,
+    })
+    .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)))
+    .returning({ alertedAt: surveyAccess.attackAlertedAt });
+  return row?.alertedAt?.getTime() === now.getTime();
+}

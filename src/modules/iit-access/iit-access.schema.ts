@@ -14,6 +14,11 @@ export const ZIitAccess = z.object({
   /** The respondent link printed on the poster and encoded in its QR code. */
   link: z.string(),
   tokensRequired: z.boolean(),
+  /**
+   * Someone has been guessing this agency's access code (many wrong codes from many addresses), and the
+   * code was not replaced since; null otherwise. NACC admins were e-mailed at `alertedAt`.
+   */
+  guessing: z.object({ seenAt: z.string(), alertedAt: z.string().nullable() }).nullable(),
 });
 export type IitAccess = z.infer<typeof ZIitAccess>;
 

@@ -70,7 +70,7 @@ async function accessRow(deps: Deps, agencyId: string, year: number): Promise<Ac
 
 export async function getIitAccess(deps: Deps, actor: Actor | null, agencyId: string, year: number) {
   await agencyFor(deps, actor, agencyId, 'iitAccess.read');
-  return presentAccess(await accessRow(deps, agencyId, year), deps.config.publicUrl);
+  return presentAccess(await accessRow(deps, agencyId, year), deps.config.publicUrl, deps.now());
 }
 
 /** A new code; the old one stops working at once. The audit entry records the time, never the code. */
@@ -97,7 +97,7 @@ export async function rotateAccessCode(deps: Deps, actor: Actor | null, agencyId
     );
     return updated;
   });
-  return presentAccess(row, deps.config.publicUrl);
+  return presentAccess(row, deps.config.publicUrl, deps.now());
 }
 
 export async function setTokensRequired(
@@ -109,7 +109,7 @@ export async function setTokensRequired(
 ) {
   await agencyFor(deps, actor, agencyId, 'iitAccess.manage');
   const before = await accessRow(deps, agencyId, year);
-  if (before.tokensRequired === required) return presentAccess(before, deps.config.publicUrl);
+  if (before.tokensRequired === required) return presentAccess(before, deps.config.publicUrl, deps.now());
   const row = await deps.db.transaction(async (tx) => {
     const updated = await updateAccess(tx, agencyId, year, { tokensRequired: required });
     await appendAudit(
@@ -127,7 +127,7 @@ export async function setTokensRequired(
     );
     return updated;
   });
-  return presentAccess(row, deps.config.publicUrl);
+  return presentAccess(row, deps.config.publicUrl, deps.now());
 }
 
 export async function iitQr(

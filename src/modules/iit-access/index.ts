@@ -1,6 +1,8 @@
 // IIT access, admin side (code, rotation, QR, poster, single-use tokens). The respondent side reads the
 // access row and token hashes through the exports below.
-export { normalizeCode, UNAMBIGUOUS_ALPHABET } from './iit-access.codes.ts';
+
+export { type GuessingAlarm, raiseGuessingAlarm } from './iit-access.alarm.ts';
+export { ACCESS_CODE_LENGTH, normalizeCode, UNAMBIGUOUS_ALPHABET } from './iit-access.codes.ts';
 export { respondentLink } from './iit-access.present.ts';
 export { selectAccess } from './iit-access.repo.ts';
 export { iitAccessRoutes } from './iit-access.routes.ts';

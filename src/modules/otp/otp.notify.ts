@@ -1,7 +1,7 @@
 // The warning to NACC when an agency has used most of its daily SMS allowance: one e-mail to every active
 // admin with an address (the audit entry is written with the usage, in the same transaction).
 import type { AppDeps } from '../../app/context.ts';
-import { activeAdminEmails } from './otp.repo.ts';
+import { activeAdminEmails } from '../users/index.ts';
 
 export interface SmsCapWarning {
   day: string;

@@ -1,5 +1,5 @@
 // Drizzle queries of the OTP module: challenges, their sealed destinations, rate buckets, SMS usage.
-import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
@@ -9,7 +9,6 @@ import {
   otpSealedDestinations,
   participations,
   smsDailyUsage,
-  users,
 } from '../../db/schema/index.ts';
 import { purgeWindows } from '../rate-limits/index.ts';
 import { OTP_BUCKET_PREFIX } from './otp.limits.ts';
@@ -103,14 +102,6 @@ export async function markSmsWarning(
     )
     .returning({ agencyId: smsDailyUsage.agencyId });
   return rows.length > 0;
-}
-
-export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
-  return rows.map((r) => r.email as string);
 }
 
 export async function smsUsageOfDay(db: DbOrTx, day: string) {

@@ -18,8 +18,9 @@ import { requestOtp, resendOtpCode, verifyOtp } from './otp.service.ts';
 import { smsUsage } from './otp.usage.ts';
 
 /**
- * Per client address, in memory: a flood guard before any database work. The limits that matter (per
- * number, per address, per agency: otp.limits.ts) are counted in the database and are stricter per hour.
+ * Per client address (in the shared rate-limit store): a flood guard before any other work. The limits
+ * that matter (per number, per address, per agency: otp.limits.ts) are counted in the database and are
+ * stricter per hour.
  */
 export const OTP_REQUEST_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 export const OTP_VERIFY_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };

@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { derivedKey, keyedHash } from '../../app/secrets.ts';
+import { clientKey } from '../../core/client-address.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import {
   DEFAULT_OTP_POLICY,
@@ -219,21 +220,7 @@ async function enforceRateLimits(
   }
 }
 
-/** An IPv4 address as is; an IPv6 address by its /64 (one household or phone holds a whole /64). */
-export function clientKey(ip: string): string {
-  const v4 = ip.replace(/^::ffff:/i, '');
-  if (!v4.includes(':')) return v4;
-  const [head = '', tail = ''] = ip.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = ip.includes('::')
-    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
-}
+export { clientKey };
 
 /** Counts one SMS against the daily cap (throws at the cap); returns the warning to send, at most once a day. */
 async function countSms(tx: Tx, deps: AppDeps, agencyId: string, day: string, now: Date) {

@@ -2,9 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { loadConfig } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Db } from '../../db/client.ts';
 import { rateBuckets } from '../../db/schema/index.ts';
-import { burstWindows, networkPrefix, noteSubmission } from './burst.ts';
+import {
+  burstWindows,
+  flushSubmissionTallies,
+  networkPrefix,
+  noteSubmission,
+  tallySubmission,
+} from './burst.ts';
 import { participatingAgency } from './quality.fixture.testing.ts';
 
 describe('networkPrefix', () => {
@@ -70,5 +76,31 @@ describe('noteSubmission', () => {
     expect(starts.every((s) => s >= '2025-03-01T03:10:00.000Z')).toBe(true);
     const left = await burstWindows(sut.db, config, agencyId, new Date('2025-03-02T03:05:00Z'));
     expect(left.agency).toEqual([1]);
+  });
+});
+
+describe('burst counts of several instances', () => {
+  let sut: Database;
+  const config = loadConfig({ NODE_ENV: 'test' });
+  beforeAll(async () => {
+    sut = await createTestDatabase();
+  });
+  afterAll(() => sut.close());
+
+  it('add up in the database: each instance flushes its own counts, none is lost or doubled', async () => {
+    const agencyId = (await participatingAgency(sut.db)).id;
+    // Each instance holds its tally per database handle; a second handle on the same database stands for
+    // a second process.
+    const instanceA = sut.db;
+    const instanceB = Object.create(sut.db) as Db;
+    const now = new Date('2025-03-01T03:01:00Z');
+    const tally = (db: Db, clientIp: string) =>
+      tallySubmission(db, { agencyId, year: 2568, clientIp, now, config });
+    for (let i = 0; i < 3; i++) tally(instanceA, `198.51.100.${i + 1}`);
+    for (let i = 0; i < 4; i++) tally(instanceB, `198.51.100.${i + 50}`);
+    await Promise.all([flushSubmissionTallies(instanceA, now), flushSubmissionTallies(instanceB, now)]);
+    await Promise.all([flushSubmissionTallies(instanceA, now), flushSubmissionTallies(instanceB, now)]);
+    const windows = await burstWindows(sut.db, config, agencyId, new Date('2025-03-01T03:05:00Z'));
+    expect(windows).toMatchObject({ agency: [7], busiestNetwork: [7] });
   });
 });

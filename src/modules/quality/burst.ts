@@ -2,9 +2,9 @@
 // network. They live in rate_buckets under keyed hashes only (never an address, never next to an answer),
 // and every write purges windows older than 24 hours, so nothing here can later re-link a response to a
 // network or a time finer than the day stored with the answers.
-import { isIP } from 'node:net';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
+import { networkPrefix } from '../../core/client-address.ts';
 import { windowStartOf } from '../../core/windows.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { bumpWindow, bumpWindows, purgeWindows, windowsSince } from '../rate-limits/index.ts';
@@ -20,31 +20,7 @@ const NETWORK_TAG = 'burst:net:';
 
 type HashConfig = Pick<Config, 'sessionSecret'>;
 
-/** The coarse network of a client: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4); null if unparsable. */
-export function networkPrefix(clientIp: string): string | null {
-  const ip = clientIp.trim().replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  const candidate = mapped?.[1] ?? ip;
-  const kind = isIP(candidate);
-  if (kind === 4) return `${candidate.split('.').slice(0, 3).join('.')}.0/24`;
-  if (kind === 6) {
-    const groups = expandIpv6(candidate);
-    return groups ? `${groups.slice(0, 3).join(':')}::/48` : null;
-  }
-  return null;
-}
-
-function expandIpv6(ip: string): string[] | null {
-  // An embedded IPv4 tail (::1.2.3.4) takes two groups; the /48 never reaches it, so zeros will do.
-  const text = ip.replace(/\d+\.\d+\.\d+\.\d+$/, '0:0');
-  const [head = '', tail, ...rest] = text.split('::');
-  if (rest.length > 0) return null;
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const missing = 8 - left.length - right.length;
-  if (missing < 0 || (tail === undefined && missing !== 0)) return null;
-  return [...left, ...Array(missing).fill('0'), ...right].map((g) => Number.parseInt(g, 16).toString(16));
-}
+export { networkPrefix };
 
 /** The agency's own counter key; also the stem of its per-network keys, so they can be found by prefix. */
 export function agencyBurstKey(config: HashConfig, agencyId: string): string {

@@ -10,11 +10,17 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { normalizeCode, selectAccess } from '../iit-access/index.ts';
+import { normalizeCode, raiseGuessingAlarm, selectAccess } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
 import { recordResponse } from '../responses/index.ts';
 import { type GrantInstrument, issueGrant, readGrant } from './grant.ts';
-import { assertNotLockedOut, noteAccessFailure } from './respond.limits.ts';
+import {
+  ACCESS_FAILURE_WINDOW_MINUTES,
+  ATTACK_ALERT_REPEAT_HOURS,
+  assertNotLockedOut,
+  noteAccessFailure,
+  underAttack,
+} from './respond.limits.ts';
 import { presentSearchResult } from './respond.present.ts';
 import {
   consumeToken,
@@ -120,20 +126,23 @@ export async function respondentPage(deps: Deps, agencyId: string, instrument: G
 
 /**
  * Checks the access code (and token, when the agency requires one) and returns a grant. Every refusal
- * looks the same and counts toward the lock-out; a locked-out client gets 429 before anything is checked.
+ * looks the same and counts against the guessing client (never against the agency: respond.limits.ts);
+ * a throttled client gets 429 before anything is checked. Enough wrong codes for one agency raise the
+ * guessing alarm (NACC is told) instead of blocking anyone.
  */
 export async function iitAccessGrant(
-  deps: Deps,
+  deps: Deps & Pick<AppDeps, 'mailer'>,
   agencyId: string,
   body: { accessCode: string; token?: string | undefined },
   clientIp: string,
 ) {
   const t = await target(deps, agencyId);
   const now = deps.now();
-  await assertNotLockedOut(deps.db, deps.config, agencyId, clientIp, now);
+  const access = await selectAccess(deps.db, agencyId, t.year);
+  const who = { agencyId, clientIp, underAttack: underAttack(access?.attackSeenAt, now) };
+  await assertNotLockedOut(deps.db, deps.config, who, now);
   const window = await windowOf(deps, agencyId, t.year, 'IIT');
   if (!window.open) throw collectionClosed(window, now);
-  const access = await selectAccess(deps.db, agencyId, t.year);
   let tokenHash: string | undefined;
   let ok = access !== undefined && normalizeCode(body.accessCode) === access.accessCode;
   if (ok && access?.tokensRequired) {
@@ -145,7 +154,19 @@ export async function iitAccessGrant(
       !(await tokenUsed(deps.db, tokenHash));
   }
   if (!ok) {
-    await noteAccessFailure(deps.db, deps.config, agencyId, clientIp, now);
+    const { agencyFailures, alarm } = await noteAccessFailure(deps.db, deps.config, who, now);
+    if (alarm)
+      await raiseGuessingAlarm(
+        deps,
+        {
+          agencyId,
+          year: t.year,
+          failures: agencyFailures,
+          windowMinutes: ACCESS_FAILURE_WINDOW_MINUTES,
+          alertRepeatHours: ATTACK_ALERT_REPEAT_HOURS,
+        },
+        now,
+      );
     throw accessDenied();
   }
   const { grant, expiresAt } = issueGrant(

@@ -1,6 +1,6 @@
 // แบบวัด IIT: the agency admin's page for the staff survey — the access code (copy, rotate), the link and
 // its QR code, the printable poster, and single-use tokens. NACC admins reach it for any agency.
-import { Select, Stack, Text } from '@mantine/core';
+import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
 import { useUser } from '../../auth/session.ts';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatFiscalYear } from '../../lib/format.ts';
+import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { AccessCodeCard, LinkAndPosterCard } from './AccessCards.tsx';
 import { useIitAccess } from './iitAccess.api.ts';
 import { TokensCard } from './TokensCard.tsx';
@@ -57,6 +57,20 @@ export default function IitAccessPage() {
         )}
         {access.isPending && agencyId && year && <Loading />}
         <ErrorAlert error={access.error ?? agency.error} />
+        {access.data?.guessing && (
+          <Alert color="orange" title={t('iitAccess.guessingTitle')}>
+            <Text size="sm">
+              {t('iitAccess.guessingBody', { when: formatDateTime(access.data.guessing.seenAt, lang) })}
+            </Text>
+            {access.data.guessing.alertedAt && (
+              <Text size="sm" c="dimmed">
+                {t('iitAccess.guessingAlerted', {
+                  when: formatDateTime(access.data.guessing.alertedAt, lang),
+                })}
+              </Text>
+            )}
+          </Alert>
+        )}
         {access.data && year && agencyId && (
           <>
             <AccessCodeCard access={access.data} agencyId={agencyId} year={year} />

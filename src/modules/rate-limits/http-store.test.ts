@@ -1,0 +1,116 @@
+// Two app instances on one database count per-route limits together, in the database (the default) and in
+// Redis (when REDIS_URL is set for the test run).
+import { randomInt, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { buildApp } from '../../app/build.ts';
+import { loadConfig } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { rateBuckets } from '../../db/schema/index.ts';
+import { ACCESS_RATE_LIMIT } from '../respond/respond.limits.ts';
+import { HTTP_BUCKET_PREFIX } from './index.ts';
+
+const redisUrl = process.env.REDIS_URL;
+
+function instancesOnOneDatabase(env: Record<string, string>, count = 2) {
+  const shared: { database?: Database; apps: FastifyInstance[] } = { apps: [] };
+  beforeAll(async () => {
+    shared.database = await createTestDatabase();
+    for (let i = 0; i < count; i++) {
+      const app = await buildApp(
+        {
+          db: shared.database.db,
+          config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
+          mailer: { send: async () => {} },
+          now: () => new Date(),
+        },
+        { logger: false },
+      );
+      await app.ready();
+      shared.apps.push(app);
+    }
+  });
+  afterAll(async () => {
+    for (const app of shared.apps) await app.close();
+    await shared.database?.close();
+  });
+  return shared;
+}
+
+/** Sends the IIT access request (limited per client) to instance A and B in turn; returns the statuses. */
+async function alternate(apps: FastifyInstance[], count: number, from: (i: number) => string) {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await (apps[i % 2] as FastifyInstance).inject({
+      method: 'POST',
+      url: `/api/respond/${randomUUID()}/IIT/access`,
+      payload: { accessCode: 'ABCDEFGH' },
+      remoteAddress: from(i),
+    });
+    statuses.push(res.statusCode);
+  }
+  return statuses;
+}
+
+// A random client per run: Redis keeps counters across test runs for their window.
+const someClient = () => `198.51.${randomInt(256)}.${randomInt(1, 255)}`;
+
+describe('per-route rate limits across two instances (database store)', () => {
+  const sut = instancesOnOneDatabase({});
+
+  it('counts a client’s requests on both instances against one limit', async () => {
+    const client = someClient();
+    const statuses = await alternate(sut.apps, ACCESS_RATE_LIMIT.max + 2, () => client);
+    expect(statuses.slice(0, ACCESS_RATE_LIMIT.max).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(ACCESS_RATE_LIMIT.max)).toEqual([429, 429]);
+  });
+
+  it('counts an IPv6 client by its /64, and keeps no address in the table', async () => {
+    const statuses = await alternate(
+      sut.apps,
+      ACCESS_RATE_LIMIT.max + 1,
+      (i) => `2001:db8:55:1::${(i + 1).toString(16)}`,
+    );
+    expect(statuses.at(-1)).toBe(429);
+    const keys = (await sut.database?.db.select({ key: rateBuckets.key }).from(rateBuckets)) ?? [];
+    const http = keys.filter((k) => k.key.startsWith(HTTP_BUCKET_PREFIX));
+    expect(http.length).toBeGreaterThan(0);
+    expect(JSON.stringify(http)).not.toMatch(/198\.51\.|2001:db8/);
+  });
+});
+
+describe.skipIf(!redisUrl)('per-route rate limits across two instances (Redis store)', () => {
+  const sut = instancesOnOneDatabase({ REDIS_URL: redisUrl ?? '' });
+
+  it('counts a client’s requests on both instances against one limit, and nothing in the database', async () => {
+    const client = someClient();
+    const statuses = await alternate(sut.apps, ACCESS_RATE_LIMIT.max + 2, () => client);
+    expect(statuses.slice(0, ACCESS_RATE_LIMIT.max).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(ACCESS_RATE_LIMIT.max)).toEqual([429, 429]);
+    const keys = (await sut.database?.db.select({ key: rateBuckets.key }).from(rateBuckets)) ?? [];
+    expect(keys.filter((k) => k.key.startsWith(HTTP_BUCKET_PREFIX))).toEqual([]);
+  });
+});
+
+describe('REDIS_URL', () => {
+  it('takes redis:// and rediss:// addresses only', () => {
+    const env = { NODE_ENV: 'test' as const };
+    expect(loadConfig({ ...env, REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379/2',
+    );
+    expect(loadConfig({ ...env, REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toMatch(/^rediss:/);
+    expect(loadConfig(env).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ ...env, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
+});
+
+describe('per-route rate limits while Redis is unreachable', () => {
+  // Port 1 on loopback: nothing listens there, so every Redis command fails.
+  const sut = instancesOnOneDatabase({ REDIS_URL: 'redis://127.0.0.1:1' }, 1);
+
+  it('skips the route limit instead of failing the request (the database limits still hold)', async () => {
+    const [status] = await alternate(sut.apps, 1, () => someClient());
+    expect(status).toBe(404); // survey_not_found: the request went through to the service
+  });
+});
