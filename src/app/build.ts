@@ -1,8 +1,6 @@
 // Builds the Fastify application: plugins, security headers, the staff API (sessions, the actor hook, CSRF),
 // the public respondent API (none of those), the SPA.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -22,12 +20,14 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
+import { WEB_DIST } from '../paths.ts';
 import type { AppDeps } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export { WEB_DIST };
 
 declare module 'fastify' {
   interface FastifyInstance {

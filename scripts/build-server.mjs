@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run build:server`: compiles src/ to dist/server/ (plain JavaScript, same layout) and copies the
+// JavaScript files the server loads by path at run time (the PDF worker). Type checking is `npm run typecheck`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'server');
+rmSync(out, { recursive: true, force: true });
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+const src = path.join(root, 'src');
+let copied = 0;
+for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+  if (!/\.(mjs|cjs)$/.test(file) || /\.test\.|\.testing\./.test(file)) continue;
+  cpSync(path.join(src, file), path.join(out, file));
+  copied++;
+}
+process.stdout.write(`server built into dist/server (${copied} runtime JavaScript file(s) copied)\n`);
