@@ -9,7 +9,8 @@ const bool = z
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where to listen; default every interface, but only 127.0.0.1 while the demo (well-known passwords) is on. */
+  HOST: z.string().min(1).optional(),
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   DATABASE_URL: z.string().url().optional(),
   PRONGSAI_DATA_DIR: z.string().default('./data'),
@@ -75,7 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     production,
     port: e.PORT,
-    host: e.HOST,
+    ...listenHost(e.HOST, demo),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.PRONGSAI_DATA_DIR),
     publicUrl,
@@ -124,6 +125,17 @@ function evidenceAllowHosts(
   const own = new URL(publicUrl);
   const port = own.port || (own.protocol === 'https:' ? '443' : '80');
   return [...new Set([...listed, `${own.hostname}:${port}`, `localhost:${e.PORT}`, `127.0.0.1:${e.PORT}`])];
+}
+
+/**
+ * The demo's accounts have published passwords: with demo data on, the server listens on the loopback
+ * interface only, unless HOST says otherwise. `hostSource` lets the start message say why.
+ */
+function listenHost(host: string | undefined, demo: boolean) {
+  if (host !== undefined) return { host, hostSource: 'env' as const };
+  return demo
+    ? { host: '127.0.0.1', hostSource: 'demo-loopback' as const }
+    : { host: '0.0.0.0', hostSource: 'default' as const };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Starts the HTTP server: database (migrated), reference data, demo data outside production, the app.
 import { buildApp } from './app/build.ts';
 import type { AppDeps } from './app/context.ts';
+import { listenNotice } from './app/listen.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createMailer } from './modules/auth/mailer.ts';
@@ -22,6 +23,7 @@ export async function startServer(cfg: Config) {
     '',
     `  Prongsai (โปร่งใส) is running at ${url}  (${database.driver}, ready in ${seconds} s, ${rssMb} MB RSS)`,
     `  API docs: ${url}/api/docs`,
+    ...listenNotice(cfg),
     ...report,
     '',
   ];
