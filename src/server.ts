@@ -1,4 +1,5 @@
 // Starts the HTTP server: database (migrated), reference data, demo data outside production, the app.
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app/build.ts';
 import type { AppDeps } from './app/context.ts';
 import { listenNotice } from './app/listen.ts';
@@ -6,6 +7,13 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { createMailer } from './modules/auth/mailer.ts';
 import { startBackgroundServices, startupTasks } from './modules/startup.ts';
+import { dumpPglite } from './ops/backup.ts';
+import { startControlChannel } from './ops/control.ts';
+
+function boundPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 export async function startServer(cfg: Config) {
   const started = performance.now();
@@ -15,7 +23,15 @@ export async function startServer(cfg: Config) {
   const report = await startupTasks(deps, app.log);
   // Background jobs (the evidence worker) start with the server and finish their work in hand on close.
   app.addHook('onClose', startBackgroundServices(deps, app.log));
+  let closeControl = async () => {};
+  app.addHook('onClose', () => closeControl());
   await app.listen({ port: cfg.port, host: cfg.host });
+  if ('client' in database) {
+    // Only this process may open the embedded database: `prongsai backup` asks it through this channel.
+    const { client } = database;
+    const control = await startControlChannel(cfg.dataDir, { backup: () => dumpPglite(client) }, app.log);
+    closeControl = () => control.close();
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const url = cfg.publicUrl;
@@ -23,7 +39,8 @@ export async function startServer(cfg: Config) {
     '',
     `  Prongsai (โปร่งใส) is running at ${url}  (${database.driver}, ready in ${seconds} s, ${rssMb} MB RSS)`,
     `  API docs: ${url}/api/docs`,
-    ...listenNotice(cfg),
+    // The bound port: PORT=0 asks the system for a free one.
+    ...listenNotice({ ...cfg, port: boundPort(app) }),
     ...report,
     '',
   ];

@@ -49,7 +49,7 @@ export async function openPostgres(
 /** Opens PGlite in a data folder (persistent), in memory (`dataDir` undefined), or from a dumped template. */
 export async function openPglite(
   opts: { dataDir?: string; loadDataDir?: Blob | File; migrate?: boolean } = {},
-): Promise<Database & { client: PGlite }> {
+): Promise<PgliteDatabase> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzleLite(client, { schema }) as unknown as Db;
@@ -57,7 +57,13 @@ export async function openPglite(
   return { db, client, driver: 'pglite', close: () => client.close() };
 }
 
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/** The embedded database, with its PGlite client (backups are taken through it). */
+export type PgliteDatabase = Database & { driver: 'pglite'; client: PGlite };
+
+export async function openDatabase(cfg: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<Database | PgliteDatabase> {
   if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
   return openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
+import { registerBackup } from './backup.ts';
 import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerMinSample } from './min-sample.ts';
@@ -15,4 +16,5 @@ export const commands: Array<(program: Command) => void> = [
   registerMinSample,
   registerSeed,
   registerAudit,
+  registerBackup,
 ];
