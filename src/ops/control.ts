@@ -102,6 +102,16 @@ export async function requestBackup(dataDir: string): Promise<Uint8Array | null>
   return readReply(socket);
 }
 
+/** The process id of a running server holding this data folder, or null. */
+export function runningServer(dataDir: string): number | null {
+  try {
+    const info = JSON.parse(readFileSync(path.join(dataDir, CONTROL_FILE), 'utf8')) as ControlInfo;
+    return processAlive(info.pid) ? info.pid : null;
+  } catch {
+    return null;
+  }
+}
+
 function reply(socket: Socket, header: object, body?: Uint8Array) {
   socket.write(`${JSON.stringify(header)}\n`);
   if (body) socket.write(body);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdmin } from './admin.ts';
 import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { registerFramework } from './framework.ts';
@@ -17,4 +18,5 @@ export const commands: Array<(program: Command) => void> = [
   registerSeed,
   registerAudit,
   registerBackup,
+  registerAdmin,
 ];
