@@ -9,6 +9,7 @@ import { createMailer } from './modules/auth/mailer.ts';
 import { startBackgroundServices, startupTasks } from './modules/startup.ts';
 import { dumpPglite } from './ops/backup.ts';
 import { startControlChannel } from './ops/control.ts';
+import { checkHashKey } from './ops/hash-key.ts';
 
 function boundPort(app: FastifyInstance): number {
   const address = app.server.address();
@@ -18,6 +19,13 @@ function boundPort(app: FastifyInstance): number {
 export async function startServer(cfg: Config) {
   const started = performance.now();
   const database = await openDatabase(cfg);
+  try {
+    // Before anything writes a keyed hash: a changed HASH_SECRET must not quietly orphan the stored ones.
+    await checkHashKey(database.db, cfg, new Date());
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   const deps: AppDeps = { db: database.db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
   const app = await buildApp(deps, { serveWeb: true });
   const report = await startupTasks(deps, app.log);

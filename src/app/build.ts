@@ -123,7 +123,8 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
   await scope.register(fastifyCookie);
   const store = new DbSessionStore(deps.db, SESSION_TTL_MS, deps.now);
   await scope.register(fastifySession, {
-    secret: deps.config.sessionSecret,
+    // The first signs new cookies; previous secrets still open theirs while a rotation is under way.
+    secret: [deps.config.sessionSecret, ...deps.config.previousSessionSecrets],
     cookieName: 'prongsai_sid',
     store,
     saveUninitialized: false,

@@ -6,6 +6,7 @@ import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerMinSample } from './min-sample.ts';
 import { registerScore } from './score.ts';
+import { registerSecrets } from './secrets.ts';
 import { registerSeed } from './seed.ts';
 import { registerStart } from './start.ts';
 
@@ -19,4 +20,5 @@ export const commands: Array<(program: Command) => void> = [
   registerAudit,
   registerBackup,
   registerAdmin,
+  registerSecrets,
 ];
