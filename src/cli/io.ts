@@ -67,7 +67,8 @@ export async function withDatabase<T>(fn: (database: Database) => Promise<T>): P
   if (server !== null)
     throw new CliError(
       `The server (process ${server}) is using the embedded database in ${cfg.dataDir}: stop it first ` +
-        '(only one process may open it; `prongsai backup` works while it runs).\n' +
+        '(only one process may open it; `prongsai backup` works while it runs; if no server runs, delete ' +
+        `${cfg.dataDir}/control.json).\n` +
         `เซิร์ฟเวอร์ (process ${server}) กำลังใช้ฐานข้อมูลใน ${cfg.dataDir} อยู่ กรุณาหยุดเซิร์ฟเวอร์ก่อน`,
       1,
     );

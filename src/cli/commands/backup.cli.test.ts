@@ -96,6 +96,10 @@ describe('prongsai backup / restore (embedded database)', () => {
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('taken by the running server');
+    // Any other command would open the folder the server holds: refused while it runs.
+    const meanwhile = await cli.run(['audit', 'verify']);
+    expect(meanwhile.code).toBe(1);
+    expect(meanwhile.stderr).toContain('stop it first');
     await writer.after(3);
     await writer.stop();
     const idle = path.join(cli.dataDir, 'idle.tar.gz');
