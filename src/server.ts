@@ -1,4 +1,5 @@
 // Starts the HTTP server: database (migrated), reference data, demo data outside production, the app.
+import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app/build.ts';
 import type { AppDeps } from './app/context.ts';
@@ -8,7 +9,7 @@ import { openDatabase } from './db/client.ts';
 import { createMailer } from './modules/auth/mailer.ts';
 import { startBackgroundServices, startupTasks } from './modules/startup.ts';
 import { dumpPglite } from './ops/backup.ts';
-import { startControlChannel } from './ops/control.ts';
+import { type ControlLog, startControlChannel } from './ops/control.ts';
 import { checkHashKey } from './ops/hash-key.ts';
 
 function boundPort(app: FastifyInstance): number {
@@ -18,28 +19,46 @@ function boundPort(app: FastifyInstance): number {
 
 export async function startServer(cfg: Config) {
   const started = performance.now();
-  const database = await openDatabase(cfg);
+  // PGlite: only this process may open the folder, from before it is opened (migrations write) to the end:
+  // the control file tells the CLI so, and `prongsai backup` asks this process through the channel.
+  let pglite: PGlite | undefined;
+  let log: ControlLog | undefined;
+  const control = cfg.databaseUrl
+    ? null
+    : await startControlChannel(
+        cfg.dataDir,
+        {
+          backup: () => {
+            if (!pglite) throw new Error('the server is still starting');
+            return dumpPglite(pglite);
+          },
+        },
+        { info: (o, m) => log?.info(o, m), warn: (o, m) => log?.warn(o, m) },
+      );
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(cfg);
+  } catch (e) {
+    await control?.close();
+    throw e;
+  }
+  if ('client' in database) pglite = database.client;
   try {
     // Before anything writes a keyed hash: a changed HASH_SECRET must not quietly orphan the stored ones.
     await checkHashKey(database.db, cfg, new Date());
   } catch (e) {
     await database.close();
+    await control?.close();
     throw e;
   }
   const deps: AppDeps = { db: database.db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
   const app = await buildApp(deps, { serveWeb: true });
+  log = app.log;
+  if (control) app.addHook('onClose', () => control.close());
   const report = await startupTasks(deps, app.log);
   // Background jobs (the evidence worker) start with the server and finish their work in hand on close.
   app.addHook('onClose', startBackgroundServices(deps, app.log));
-  let closeControl = async () => {};
-  app.addHook('onClose', () => closeControl());
   await app.listen({ port: cfg.port, host: cfg.host });
-  if ('client' in database) {
-    // Only this process may open the embedded database: `prongsai backup` asks it through this channel.
-    const { client } = database;
-    const control = await startControlChannel(cfg.dataDir, { backup: () => dumpPglite(client) }, app.log);
-    closeControl = () => control.close();
-  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const url = cfg.publicUrl;

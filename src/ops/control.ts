@@ -4,7 +4,7 @@
 // interface) and writes the port and a random token to `<data dir>/control.json`, readable by its own user
 // only (0600); a request without that token is refused. The file is removed when the server stops.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 
@@ -29,6 +29,9 @@ export interface ControlLog {
 }
 
 export async function startControlChannel(dataDir: string, handlers: ControlHandlers, log: ControlLog) {
+  const holder = runningServer(dataDir);
+  if (holder !== null && holder !== process.pid) throw new FolderInUse(dataDir, holder);
+  mkdirSync(dataDir, { recursive: true });
   const token = randomBytes(32).toString('base64url');
   let busy = false;
   const server = createServer((socket) => {
@@ -64,6 +67,7 @@ export async function startControlChannel(dataDir: string, handlers: ControlHand
   if (!address || typeof address === 'string') throw new Error('control channel: no port');
   const file = path.join(dataDir, CONTROL_FILE);
   const info: ControlInfo = { port: address.port, token, pid: process.pid };
+  rmSync(`${file}.tmp`, { force: true }); // so that the mode below applies: a new file
   writeFileSync(`${file}.tmp`, JSON.stringify(info), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
   return {
@@ -100,6 +104,16 @@ export async function requestBackup(dataDir: string): Promise<Uint8Array | null>
   }
   socket.write(`${JSON.stringify({ token: info.token, op: 'backup' })}\n`);
   return readReply(socket);
+}
+
+/** Another process already holds the embedded database of this data folder. */
+export class FolderInUse extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `Another server (process ${pid}) is using the embedded database in ${dataDir}; one process only.\n` +
+        `เซิร์ฟเวอร์อื่น (process ${pid}) กำลังใช้ฐานข้อมูลใน ${dataDir} อยู่`,
+    );
+  }
 }
 
 /** The process id of a running server holding this data folder, or null. */

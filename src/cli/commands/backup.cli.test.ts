@@ -100,6 +100,9 @@ describe('prongsai backup / restore (embedded database)', () => {
     const meanwhile = await cli.run(['audit', 'verify']);
     expect(meanwhile.code).toBe(1);
     expect(meanwhile.stderr).toContain('stop it first');
+    const second = await cli.run(['start'], '', { PORT: '0' });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('Another server');
     await writer.after(3);
     await writer.stop();
     const idle = path.join(cli.dataDir, 'idle.tar.gz');

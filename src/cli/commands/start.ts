@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { config } from '../../config.ts';
+import { FolderInUse } from '../../ops/control.ts';
 import { HashKeyChanged } from '../../ops/hash-key.ts';
 import { startServer } from '../../server.ts';
 import { CliError } from '../io.ts';
@@ -12,7 +13,7 @@ export function registerStart(program: Command) {
       try {
         await startServer(config());
       } catch (e) {
-        if (e instanceof HashKeyChanged) throw new CliError(e.message, 1);
+        if (e instanceof HashKeyChanged || e instanceof FolderInUse) throw new CliError(e.message, 1);
         throw e;
       }
     });
