@@ -28,7 +28,8 @@ export default defineConfig({
         test: {
           name: 'db-pglite',
           include: dbTests,
-          globalSetup: ['test/helpers/global-setup.ts'],
+          // build-server: the CLI process tests run `prongsai` with NODE_ENV=production on the compiled code.
+          globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/build-server.ts'],
           env: { ...env, TEST_DB_DRIVER: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

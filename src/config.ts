@@ -9,7 +9,8 @@ const bool = z
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where to listen; default every interface, but only 127.0.0.1 while the demo (well-known passwords) is on. */
+  HOST: z.string().min(1).optional(),
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   DATABASE_URL: z.string().url().optional(),
   PRONGSAI_DATA_DIR: z.string().default('./data'),
@@ -24,8 +25,12 @@ const ZEnv = z.object({
     .optional(),
   /** Public base URL used in e-mails and QR codes. */
   PUBLIC_URL: z.string().url().optional(),
-  /** Secret for session signing and keyed hashes; required in production. */
+  /** Signs session cookies; required in production (README "Secrets"). */
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Older SESSION_SECRETs, comma-separated: their cookies stay valid while rotating (README "Secrets"). */
+  SESSION_SECRET_PREVIOUS: z.string().optional(),
+  /** Keys the stored keyed hashes, sealed OTP destinations and respondent grants; default SESSION_SECRET. */
+  HASH_SECRET: z.string().min(32).optional(),
   /** Seed the demo province on start (default: on outside production). */
   PRONGSAI_DEMO: bool.optional(),
   MAIL_TRANSPORT: z.enum(['log', 'smtp']).default('log'),
@@ -89,17 +94,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const otp = otpSenders(e, production);
   const demo = e.PRONGSAI_DEMO ?? !production;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  // A fixed development secret keeps sessions valid across restarts; production must set its own.
+  const sessionSecret = e.SESSION_SECRET ?? 'prongsai-development-secret-not-for-production-use';
   return {
     env: e.NODE_ENV,
     production,
     port: e.PORT,
-    host: e.HOST,
+    ...listenHost(e.HOST, demo),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: path.resolve(e.PRONGSAI_DATA_DIR),
     publicUrl,
-    // A fixed development secret keeps sessions valid across restarts; production must set its own.
-    sessionSecret: e.SESSION_SECRET ?? 'prongsai-development-secret-not-for-production-use',
+    sessionSecret,
+    previousSessionSecrets: previousSecrets(e.SESSION_SECRET_PREVIOUS),
+    // Installations from before HASH_SECRET keyed their hashes with SESSION_SECRET: that stays the default.
+    hashSecret: e.HASH_SECRET ?? sessionSecret,
     demo,
     mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
@@ -159,6 +168,17 @@ function evidenceAllowHosts(
 }
 
 /**
+ * The demo's accounts have published passwords: with demo data on, the server listens on the loopback
+ * interface only, unless HOST says otherwise. `hostSource` lets the start message say why.
+ */
+function listenHost(host: string | undefined, demo: boolean) {
+  if (host !== undefined) return { host, hostSource: 'env' as const };
+  return demo
+    ? { host: '127.0.0.1', hostSource: 'demo-loopback' as const }
+    : { host: '0.0.0.0', hostSource: 'default' as const };
+}
+
+/**
  * Which senders deliver one-time codes. `console` (codes in the log) is the default outside production and
  * refused in production; there, a channel without a configured sender is 'off' (the respondent page offers
  * the other channel).
@@ -196,6 +216,16 @@ function assertBodyTemplate(template: string) {
   } catch {
     throw new Error('OTP_SMS_HTTP_BODY_TEMPLATE is not JSON (placeholders go inside strings: "{{text}}")');
   }
+}
+
+function previousSecrets(value: string | undefined): string[] {
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (list.some((s) => s.length < 32))
+    throw new Error('SESSION_SECRET_PREVIOUS: each secret has ≥ 32 characters');
+  return list;
 }
 
 function parseTrustProxy(value: string): boolean | string {

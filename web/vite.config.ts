@@ -86,6 +86,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // 127.0.0.1, not localhost: with demo data the API listens on IPv4 loopback only, and localhost may be ::1.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
   },
 });

@@ -1,8 +1,6 @@
 // Builds the Fastify application: plugins, security headers, the staff API (sessions, the actor hook, CSRF),
 // the public respondent API (none of those), the SPA.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -23,6 +21,7 @@ import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { demoSitesRoutes } from '../modules/demo/index.ts';
 import { apiModules, publicApiModules } from '../modules/index.ts';
 import { sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
+import { WEB_DIST } from '../paths.ts';
 import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';
 import { clientErrorHandler, errorBody, handleError, markInputReading } from './errors.ts';
@@ -31,7 +30,8 @@ import { loggerOptions } from './log-safe.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export { WEB_DIST };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -157,7 +157,8 @@ async function registerStaffSession(scope: FastifyInstance, deps: AppDeps) {
   await scope.register(fastifyCookie);
   const store = new DbSessionStore(deps.db, SESSION_TTL_MS, deps.now);
   await scope.register(fastifySession, {
-    secret: deps.config.sessionSecret,
+    // The first signs new cookies; previous secrets still open theirs while a rotation is under way.
+    secret: [deps.config.sessionSecret, ...deps.config.previousSessionSecrets],
     cookieName: 'prongsai_sid',
     store,
     saveUninitialized: false,

@@ -1,7 +1,6 @@
 // One schema, two drivers: embedded PGlite (default, zero setup) or PostgreSQL via DATABASE_URL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -10,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -29,7 +29,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export { MIGRATIONS_DIR };
 
 export async function openPostgres(
   url: string,
@@ -49,7 +49,7 @@ export async function openPostgres(
 /** Opens PGlite in a data folder (persistent), in memory (`dataDir` undefined), or from a dumped template. */
 export async function openPglite(
   opts: { dataDir?: string; loadDataDir?: Blob | File; migrate?: boolean } = {},
-): Promise<Database & { client: PGlite }> {
+): Promise<PgliteDatabase> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzleLite(client, { schema }) as unknown as Db;
@@ -57,7 +57,13 @@ export async function openPglite(
   return { db, client, driver: 'pglite', close: () => client.close() };
 }
 
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/** The embedded database, with its PGlite client (backups are taken through it). */
+export type PgliteDatabase = Database & { driver: 'pglite'; client: PGlite };
+
+export async function openDatabase(cfg: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<Database | PgliteDatabase> {
   if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
   return openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
 }

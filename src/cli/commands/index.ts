@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { registerAdmin } from './admin.ts';
 import { registerAudit } from './audit.ts';
+import { registerBackup } from './backup.ts';
 import { registerFramework } from './framework.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerMinSample } from './min-sample.ts';
 import { registerScore } from './score.ts';
+import { registerSecrets } from './secrets.ts';
 import { registerSeed } from './seed.ts';
 import { registerStart } from './start.ts';
 
@@ -15,4 +18,7 @@ export const commands: Array<(program: Command) => void> = [
   registerMinSample,
   registerSeed,
   registerAudit,
+  registerBackup,
+  registerAdmin,
+  registerSecrets,
 ];

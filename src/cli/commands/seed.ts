@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { config } from '../../config.ts';
 import { demoRefusedInProduction, seedDemo } from '../../modules/demo/index.ts';
+import { checkHashKey, HashKeyChanged } from '../../ops/hash-key.ts';
+import { CliError } from '../io.ts';
 import { cliAction, withFrameworks } from './framework.ts';
 
 export function registerSeed(program: Command) {
@@ -13,7 +15,13 @@ export function registerSeed(program: Command) {
         const cfg = config();
         // Checked before the database is even opened.
         if (cfg.production) throw demoRefusedInProduction();
-        const result = await withFrameworks((db) => seedDemo({ db, config: cfg, now: () => new Date() }));
+        const result = await withFrameworks(async (db) => {
+          // The demo's token slips are keyed hashes: under the database's own key only.
+          await checkHashKey(db, cfg, new Date()).catch((e) => {
+            throw e instanceof HashKeyChanged ? new CliError(e.message, 1) : e;
+          });
+          return seedDemo({ db, config: cfg, now: () => new Date() });
+        });
         const summary = `demo data: ${result.agenciesCreated} agencies and ${result.usersCreated} users created`;
         process.stdout.write(`${[summary, ...result.banner].join('\n')}\n`);
       }),

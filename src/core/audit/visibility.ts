@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_TYPES = [
   'oit_score',
   'participation',
   'response_review',
+  'secret',
   'sms_daily_usage',
   'stage_extension',
   'stakeholder_data',
@@ -68,6 +69,7 @@ export const AUDIT_READERS: Record<
   oit_score: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   participation: { action: 'participation.read', inScope: NOT_STAFF },
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
+  secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)
   sms_daily_usage: { action: 'otp.usage', inScope: [] },
   stage_extension: { action: 'calendar.read', inScope: EVERY_SCOPED_ROLE },
   stakeholder_data: { action: 'stakeholder.read', inScope: NOT_STAFF },

@@ -4,15 +4,13 @@
 // so an admin's official text is never replaced by the paraphrased file we ship.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/client.ts';
+import { BUNDLED_FRAMEWORKS_DIR } from '../../paths.ts';
 import { insertNextVersion, newestHead } from './frameworks.repo.ts';
 import { definitionSha256, validateFramework } from './frameworks.validate.ts';
 
-export const BUNDLED_FRAMEWORKS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../frameworks',
-);
+export { BUNDLED_FRAMEWORKS_DIR };
+
 const FILE_NAME = /^fy(\d{4})\.json$/;
 
 export interface LoadedVersion {

@@ -1,4 +1,6 @@
 // What other modules may import from users.
+
+export { type CommandLineAdmin, createAdminFromCommandLine, ZCommandLineAdmin } from './admin-cli.ts';
 export {
   listAssignments,
   replaceAssignments as replaceAssessorAssignments,

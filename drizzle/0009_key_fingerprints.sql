@@ -1,0 +1,5 @@
+CREATE TABLE "key_fingerprints" (
+	"purpose" text PRIMARY KEY NOT NULL,
+	"fingerprint" text NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
+);

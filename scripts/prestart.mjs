@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Runs before `npm start`. Development: builds the web app when it is missing or older than its sources, so
+// that `npm install && npm start` works on a fresh clone and after a pull, without rebuilding on every start.
+// Production never builds at start: it checks that `npm run build` was run and stops with a clear message
+// if not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webIndex = path.join(root, 'dist', 'web', 'index.html');
+const serverEntry = path.join(root, 'dist', 'server', 'cli', 'index.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.parentPath.includes('node_modules')) continue;
+    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function fail(en, th) {
+  process.stderr.write(`prongsai: ${en}\nprongsai: ${th}\n`);
+  process.exit(1);
+}
+
+if (process.env.NODE_ENV === 'production') {
+  if (!existsSync(webIndex) || !existsSync(serverEntry))
+    fail(
+      'production runs the built app: run `npm run build` once after installing or updating, then `npm start`.',
+      'โหมด production ใช้แอปที่ build แล้ว: รัน `npm run build` หนึ่งครั้งหลังติดตั้งหรืออัปเดต แล้วจึง `npm start`',
+    );
+} else {
+  const stale =
+    !existsSync(webIndex) ||
+    Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'src'))) >
+      statSync(webIndex).mtimeMs;
+  if (stale) {
+    const r = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
