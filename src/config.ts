@@ -53,6 +53,11 @@ const ZEnv = z.object({
   EVIDENCE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Run the background fetch worker in this process (default on). */
   EVIDENCE_WORKER: bool.optional(),
+  /**
+   * Answers are released from the holding table in shuffled batches of at least this many per agency and
+   * instrument (ARCHITECTURE.md, "Anonymity of respondents"): the smallest anonymity set a respondent gets.
+   */
+  RESPONSE_RELEASE_BATCH: z.coerce.number().int().min(2).max(1000).default(5),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -88,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
     otp,
+    responses: { releaseBatch: e.RESPONSE_RELEASE_BATCH },
     evidence: {
       allowHosts: evidenceAllowHosts(e, production, demo, publicUrl),
       timeoutMs: e.EVIDENCE_FETCH_TIMEOUT_MS,

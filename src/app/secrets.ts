@@ -9,7 +9,7 @@ export type SecretPurpose =
   | 'otp-code'
   | 'respondent-grant'
   | 'network-prefix'
-  | 'eit2-submission';
+  | 'submission-receipt';
 
 const cache = new Map<string, Buffer>();
 

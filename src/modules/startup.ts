@@ -6,6 +6,7 @@ import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
+import { responseReleaseService } from './responses/index.ts';
 
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
 
@@ -29,7 +30,7 @@ export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promi
 /** A loop that runs beside the server (a job worker); `stop` lets the work in hand finish. */
 export type BackgroundService = (deps: AppDeps, log: FastifyBaseLogger) => { stop(): Promise<void> } | null;
 
-export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService];
+export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService, responseReleaseService];
 
 /** Starts every background service; the returned function stops them all (call it when the app closes). */
 export function startBackgroundServices(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {

@@ -93,7 +93,7 @@ describe('response quality review', () => {
     expect(speeder).toMatchObject({
       instrument: 'IIT',
       day: '2025-03-01',
-      durationSeconds: 30,
+      duration: { fromSeconds: 30, toSeconds: 60 },
       review: null,
     });
     expect(speeder.flags[0].th).toMatch(/วินาที/);

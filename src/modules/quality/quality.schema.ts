@@ -40,7 +40,8 @@ export const ZFlaggedResponse = z.object({
   id: z.uuid(),
   instrument: z.string(),
   day: z.iso.date(),
-  durationSeconds: z.number().int(),
+  /** How long the respondent took, as the band kept (seconds, `to` null when open-ended); null if not measured. */
+  duration: z.object({ fromSeconds: z.number().int(), toSeconds: z.number().int().nullable() }).nullable(),
   channel: z.string(),
   flags: z.array(ZFlag),
   /** The chosen option's position (1 = first) per answer item in questionnaire order; "-" unanswered. */

@@ -136,7 +136,7 @@ function itemsCache(framework: Framework) {
 const asQualityResponse = (r: ResponseForReview) => ({
   id: r.id,
   answers: answersOf(r.answers),
-  durationSeconds: r.durationSeconds,
+  durationBand: r.durationBand,
 });
 
 function dayCounts(rows: readonly ResponseForReview[]) {
@@ -162,11 +162,11 @@ async function peerUniformityOf(
   );
   const byAgency = new Map<
     string,
-    { id: string; answers: ReturnType<typeof answersOf>; durationSeconds: number }[]
+    { id: string; answers: ReturnType<typeof answersOf>; durationBand: null }[]
   >();
   answers.forEach((a, i) => {
     const list = byAgency.get(a.agencyId) ?? [];
-    list.push({ id: String(i), answers: answersOf(a.answers), durationSeconds: 0 });
+    list.push({ id: String(i), answers: answersOf(a.answers), durationBand: null });
     byAgency.set(a.agencyId, list);
   });
   return peers.flatMap((peer) => {
