@@ -6,17 +6,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
 import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  agencies,
-  assessorAssignments,
-  iitCapNotices,
-  stakeholderData,
-  users,
-} from '../../db/schema/index.ts';
+import { agencies, assessorAssignments, iitCapNotices, users } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { lockIntake, receivedCount } from '../responses/index.ts';
-
-export type Intake = 'open' | 'full' | 'awaiting_population';
+import { approvedPopulation, lockIntake, receivedCount } from '../responses/index.ts';
 
 export const populationNotApproved = () =>
   conflict(
@@ -32,22 +24,6 @@ export const surveyFull = (population: number) =>
     `Thank you for wanting to answer. This survey has already received as many responses as the agency has staff (${population}), so it cannot take more.`,
     { population },
   );
-
-/** The approved IIT population of the agency-year, or null when none was ever approved. */
-export async function approvedPopulation(db: DbOrTx, agencyId: string, year: number): Promise<number | null> {
-  const [row] = await db
-    .select({ population: stakeholderData.approvedIitPopulation })
-    .from(stakeholderData)
-    .where(and(eq(stakeholderData.agencyId, agencyId), eq(stakeholderData.year, year)));
-  return row?.population ?? null;
-}
-
-/** Whether the IIT can take a response now (without holding the lock: for pages and the access step). */
-export async function iitIntake(db: DbOrTx, agencyId: string, year: number): Promise<Intake> {
-  const population = await approvedPopulation(db, agencyId, year);
-  if (population === null) return 'awaiting_population';
-  return (await receivedCount(db, agencyId, year, 'IIT')) >= population ? 'full' : 'open';
-}
 
 /**
  * Inside the submit's transaction, before the answers are held: waits for the agency-year's intake lock,

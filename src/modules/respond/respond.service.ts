@@ -12,16 +12,9 @@ import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, selectAccess } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
-import { claimReceipt, holdResponse, type NewResponse, wakeRelease } from '../responses/index.ts';
+import { claimReceipt, holdResponse, iitIntake, type NewResponse, wakeRelease } from '../responses/index.ts';
 import { type Grant, type GrantInstrument, issueGrant, readGrant } from './grant.ts';
-import {
-  approvedPopulation,
-  claimIitPlace,
-  iitIntake,
-  notifyIitFull,
-  populationNotApproved,
-  surveyFull,
-} from './respond.capacity.ts';
+import { claimIitPlace, notifyIitFull, populationNotApproved, surveyFull } from './respond.capacity.ts';
 import { assertNotLockedOut, noteAccessFailure } from './respond.limits.ts';
 import { presentSearchResult } from './respond.present.ts';
 import {
@@ -121,7 +114,7 @@ export async function respondentPage(deps: Deps, agencyId: string, instrument: G
     instrument,
     window: await windowOf(deps, agencyId, t.year, instrument),
     requiresToken: access?.tokensRequired ?? false,
-    intake: instrument === 'IIT' ? await iitIntake(deps.db, agencyId, t.year) : ('open' as const),
+    intake: instrument === 'IIT' ? (await iitIntake(deps.db, agencyId, t.year)).state : ('open' as const),
     questionnaire: buildQuestionnaire(framework, instrument, t.type as AgencyType),
   };
 }
@@ -168,10 +161,10 @@ export async function iitAccessGrant(
 /** Before a grant is issued: the IIT must have an approved population with room left (said kindly). */
 async function assertIitIntake(deps: Deps, agencyId: string, year: number) {
   const intake = await iitIntake(deps.db, agencyId, year);
-  if (intake === 'awaiting_population') throw populationNotApproved();
-  if (intake === 'full') {
+  if (intake.state === 'awaiting_population') throw populationNotApproved();
+  if (intake.state === 'full') {
     await notifyIitFull(deps, agencyId, year);
-    throw surveyFull((await approvedPopulation(deps.db, agencyId, year)) ?? 0);
+    throw surveyFull(intake.approvedPopulation ?? 0);
   }
 }
 

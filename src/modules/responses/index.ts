@@ -3,6 +3,12 @@ import type { BackgroundService } from '../startup.ts';
 import { startRelease } from './release.ts';
 
 export {
+  approvedPopulation,
+  type IitIntake,
+  type IitIntakeState,
+  iitIntake,
+} from './capacity.ts';
+export {
   heldTotal,
   insertReleased,
   type ReleasedRow,
