@@ -13,7 +13,7 @@ import {
   respondApi,
   type SurveyInfo,
 } from './api.ts';
-import { ClosedPage } from './ClosedPage.tsx';
+import { ClosedPage, IntakeClosedPage } from './ClosedPage.tsx';
 import {
   type Draft,
   deviceStore,
@@ -90,6 +90,7 @@ export function SurveyFlow(props: { instrument: Instrument; agencyId: string; to
       </p>
     );
   if (!info.window.open) return <ClosedPage info={info} />;
+  if (info.intake !== 'open') return <IntakeClosedPage info={info} />;
   return <OpenSurvey info={info} token={props.token} />;
 }
 
