@@ -80,6 +80,28 @@ describe('the IIT capped at the approved population', () => {
     expect(t.outbox).toHaveLength(2);
   });
 
+  it('thanks the respondent who fills the survey even when the notice cannot be sent, and tells later', async () => {
+    const agency = await collectingAgency(t, { population: 1 });
+    const admin = await makeUser(t.deps.db, {
+      role: 'agency_admin',
+      agencyId: agency.id,
+      email: 'late@agency.test',
+    });
+    const send = t.deps.mailer.send;
+    t.deps.mailer.send = async () => {
+      throw new Error('mail server down');
+    };
+    const submit = await submission(agency.id);
+    try {
+      expect((await submit()).json()).toEqual({ status: 'recorded' });
+    } finally {
+      t.deps.mailer.send = send;
+    }
+    expect(t.outbox.filter((m) => m.to === admin.email)).toEqual([]);
+    expect((await submit()).json().error.code).toBe('survey_full');
+    expect(t.outbox.filter((m) => m.to === admin.email)).toHaveLength(1);
+  });
+
   it('does not open the IIT before the executive approved a population', async () => {
     const agency = await collectingAgency(t, { population: null });
     expect((await send('GET', `/api/respond/${agency.id}/IIT`)).json().intake).toBe('awaiting_population');

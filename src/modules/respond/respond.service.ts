@@ -163,7 +163,7 @@ async function assertIitIntake(deps: Deps, agencyId: string, year: number) {
   const intake = await iitIntake(deps.db, agencyId, year);
   if (intake.state === 'awaiting_population') throw populationNotApproved();
   if (intake.state === 'full') {
-    await notifyIitFull(deps, agencyId, year);
+    await tellOnce(deps, agencyId, year);
     throw surveyFull(intake.approvedPopulation ?? 0);
   }
 }
@@ -264,11 +264,11 @@ export async function submitResponse(
     outcome = await deps.db.transaction((tx) => accept(tx, deps, grant, response, receipt));
   } catch (e) {
     // A refusal because the survey is full still makes sure that those responsible were told.
-    if (e instanceof DomainError && e.code === 'survey_full') await notifyIitFull(deps, agencyId, grant.year);
+    if (e instanceof DomainError && e.code === 'survey_full') await tellOnce(deps, agencyId, grant.year);
     throw e;
   }
   if (outcome.status === 'already_recorded') return { status: 'already_recorded' };
-  if (outcome.fills) await notifyIitFull(deps, agencyId, grant.year);
+  if (outcome.fills) await tellOnce(deps, agencyId, grant.year);
   wakeRelease();
   return tallied(deps, { agencyId, year: grant.year, clientIp, now });
 }
@@ -297,6 +297,14 @@ async function accept(
       : { fills: false };
   await holdResponse(tx, response);
   return { status: 'recorded', fills };
+}
+
+/**
+ * The notice that the IIT is full, without letting a mail failure turn a stored answer (or a kind refusal)
+ * into an error: the notice rolls back with the failed send and the next refusal tries again.
+ */
+async function tellOnce(deps: Deps, agencyId: string, year: number) {
+  await notifyIitFull(deps, agencyId, year).catch(() => undefined);
 }
 
 /** Counts a committed submission toward the burst counters. */
