@@ -42,15 +42,21 @@ export async function releaseResponses(deps: Deps): Promise<ReleaseResult> {
       agencyId: heldResponses.agencyId,
       year: heldResponses.year,
       instrument: heldResponses.instrument,
+      waiting: sql<number>`count(*)::int`,
     })
     .from(heldResponses)
     .groupBy(heldResponses.agencyId, heldResponses.year, heldResponses.instrument);
+  const k = deps.config.responses.releaseBatch;
   const result: ReleaseResult = { released: 0, batches: [] };
-  for (const group of groups) {
+  for (const { waiting, ...group } of groups) {
     const stage = STAGE_OF[group.instrument];
-    // An instrument without a known stage is never forced out: it waits for 2k like an open window.
+    // A busy group releases its n − k whatever the window (the k left go once it has closed); a quiet one
+    // only once the window has closed. An instrument without a known stage is never forced out.
     const closed =
-      stage !== undefined && !(await collectionWindow(deps.db, { ...group, stage }, deps.now())).open;
+      waiting < 2 * k &&
+      stage !== undefined &&
+      !(await collectionWindow(deps.db, { ...group, stage }, deps.now())).open;
+    if (waiting < 2 * k && !closed) continue;
     const n = await releaseGroup(deps, group, closed);
     if (n > 0) {
       result.released += n;
