@@ -104,10 +104,13 @@ describe('response quality review', () => {
 
     expect(body.instruments.find((i: { instrument: string }) => i.instrument === 'IIT')).toMatchObject({
       responses: 21,
+      held: 0,
       excluded: 0,
       flaggedResponses: 9,
       flagCounts: { speeder: 2, straight_lining: 2, duplicate_vector: 5 },
     });
+    // No approved population in this fixture: the view says the IIT is not open to new responses.
+    expect(body.iitIntake).toEqual({ state: 'awaiting_population', approvedPopulation: null, received: 21 });
     const identical = body.agencyFlags.find((f: { code: string }) => f.code === 'identical_share');
     expect(identical).toMatchObject({ instrument: 'IIT', evidence: { identical: 7, responses: 21 } });
     expect(identical.th).toMatch(/ซ้ำ/);
