@@ -9,7 +9,6 @@ export {
   iitIntake,
 } from './capacity.ts';
 export {
-  heldTotal,
   insertReleased,
   type ReleasedRow,
   type ReleaseResult,

@@ -134,12 +134,6 @@ export function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
-/** Answers waiting, over all agencies (for the start-up banner and the logs: a count, nothing else). */
-export async function heldTotal(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(heldResponses);
-  return row?.n ?? 0;
-}
-
 export interface RunningRelease {
   /** Looks for due groups soon instead of at the next tick. */
   wake(): void;
