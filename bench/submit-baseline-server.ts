@@ -1,6 +1,6 @@
 // The baseline of bench:submit: a bare Fastify server whose submit route validates the same body with the
-// same zod schema and does ONE insert into survey_responses (through recordResponse, so the row has the same
-// shape as ours) — no grant, window, questionnaire or burst checks, no transaction. Started by bench/submit.ts
+// same zod schema and does ONE insert into held_responses (through holdResponse, so the row has the same
+// shape as ours) — no grant, window, questionnaire, receipt or burst checks, no transaction. Started by bench/submit.ts
 // as a child process: node --import tsx bench/submit-baseline-server.ts --port=N
 //   (--database-url=postgres://… | --pglite=DIR)
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { openPglite, openPostgres } from '../src/db/client.ts';
 import { frameworkVersions } from '../src/db/schema/index.ts';
 import { DEMO_YEAR } from '../src/modules/demo/demo.data.ts';
 import { ZRespondParams, ZSubmitBody, ZSubmitResult } from '../src/modules/respond/respond.schema.ts';
-import { recordResponse } from '../src/modules/responses/index.ts';
+import { holdResponse } from '../src/modules/responses/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,8 +45,7 @@ app.post(
   '/api/respond/:agencyId/:instrument/submit',
   { schema: { params: ZRespondParams, body: ZSubmitBody, response: { 200: ZSubmitResult } } },
   async (req) => {
-    const { duplicate } = await recordResponse(db, {
-      submissionId: req.body.submissionId,
+    await holdResponse(db, {
       agencyId: req.params.agencyId,
       year: DEMO_YEAR,
       instrument: req.params.instrument,
@@ -54,9 +53,8 @@ app.post(
       answers: req.body.answers,
       durationSeconds: req.body.durationSeconds,
       channel: 'web',
-      now: new Date(),
     });
-    return { status: duplicate ? ('already_recorded' as const) : ('recorded' as const) };
+    return { status: 'recorded' as const };
   },
 );
 

@@ -76,6 +76,11 @@ const ZEnv = z.object({
   AUDIT_TRUSTED_KEYS_FILE: z.string().min(1).optional(),
   /** Take the daily checkpoint from this process (default on; instances share one per day). */
   AUDIT_CHECKPOINT_DAILY: bool.optional(),
+  /**
+   * Answers are released from the holding table in shuffled batches of at least this many per agency and
+   * instrument (ARCHITECTURE.md, "Anonymity of respondents"): the smallest anonymity set a respondent gets.
+   */
+  RESPONSE_RELEASE_BATCH: z.coerce.number().int().min(2).max(1000).default(5),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -116,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
     otp,
+    responses: { releaseBatch: e.RESPONSE_RELEASE_BATCH },
     evidence: {
       allowHosts: evidenceAllowHosts(e, production, demo, publicUrl),
       timeoutMs: e.EVIDENCE_FETCH_TIMEOUT_MS,

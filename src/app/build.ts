@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Actor } from '../core/authz.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
@@ -27,6 +28,7 @@ import type { AppDeps } from './context.ts';
 import { clientErrorHandler, errorBody, handleError, markInputReading } from './errors.ts';
 import { registerInputRules } from './input-rules.ts';
 import { loggerOptions } from './log-safe.ts';
+import { anonymizeScopeLogs, respondentAwareLogController } from './respondent-logging.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
@@ -43,8 +45,8 @@ export interface BuildOptions {
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
-  /** Where the log goes (tests read it); standard output by default. */
-  logStream?: { write(line: string): void };
+  /** Where logs go (tests read them); standard output when absent. */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -53,6 +55,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       opts.logger === false
         ? false
         : { ...loggerOptions(deps.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    // Respondent routes write no request lines (address, time): respondent-logging.ts.
+    logController: respondentAwareLogController(),
     // Only behind a configured reverse proxy: otherwise clients could spoof X-Forwarded-For past rate limits.
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -112,6 +116,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     for (const mod of apiModules) await staff.register(mod, { prefix: '/api' });
   });
   await app.register(async (respondents) => {
+    if (opts.logger !== false)
+      anonymizeScopeLogs(respondents, { level: deps.config.logLevel, stream: opts.logStream });
     for (const mod of publicApiModules) await respondents.register(mod, { prefix: '/api' });
   });
 

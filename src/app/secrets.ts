@@ -12,7 +12,8 @@ export type SecretPurpose =
   | 'respondent-grant'
   | 'network-prefix'
   | 'eit2-submission'
-  | 'key-check';
+  | 'key-check'
+  | 'submission-receipt';
 
 /** `hashSecret` when configured (the app's Config always has it); else the session secret, as before it. */
 type KeyConfig = Pick<Config, 'sessionSecret'> & Partial<Pick<Config, 'hashSecret'>>;

@@ -7,6 +7,7 @@ import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
+import { responseReleaseService } from './responses/index.ts';
 
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
 
@@ -32,7 +33,11 @@ export async function startupTasks(deps: AppDeps, log: FastifyBaseLogger): Promi
 /** A loop that runs beside the server (a job worker); `stop` lets the work in hand finish. */
 export type BackgroundService = (deps: AppDeps, log: FastifyBaseLogger) => { stop(): Promise<void> } | null;
 
-export const BACKGROUND_SERVICES: BackgroundService[] = [evidenceWorkerService, dailyCheckpointService];
+export const BACKGROUND_SERVICES: BackgroundService[] = [
+  evidenceWorkerService,
+  dailyCheckpointService,
+  responseReleaseService,
+];
 
 /** Starts every background service; the returned function stops them all (call it when the app closes). */
 export function startBackgroundServices(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {

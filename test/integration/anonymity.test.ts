@@ -21,8 +21,8 @@ describe('anonymity of stored answers', () => {
   });
   afterAll(() => db.close());
 
-  it('finds the response table', () => {
-    expect(answerTables).toContain('survey_responses');
+  it('finds the response table and the holding table', () => {
+    expect(answerTables.sort()).toEqual(['held_responses', 'survey_responses']);
   });
 
   it('gives tables holding answers no identity-like, time-of-day or linking column', async () => {
@@ -66,5 +66,24 @@ describe('anonymity of stored answers', () => {
       sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'used_survey_tokens'`,
     );
     expect(cols.rows.map((c) => c.column_name)).toEqual(['token_hash']);
+  });
+
+  it('keeps submission receipts (retry recognition) as bare keyed hashes, apart from the answers', async () => {
+    const cols = await db.db.execute<{ column_name: string }>(
+      sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'submission_receipts'`,
+    );
+    expect(cols.rows.map((c) => c.column_name)).toEqual(['receipt_hash']);
+  });
+
+  it('gives answer tables no sequence or default that orders or dates their rows', async () => {
+    const defaults = await db.db.execute<{ table_name: string; column_name: string; column_default: string }>(
+      sql`select table_name, column_name, column_default from information_schema.columns
+          where table_schema = 'public' and table_name in ('survey_responses', 'held_responses')
+            and column_default is not null`,
+    );
+    expect(defaults.rows.map((d) => `${d.table_name}.${d.column_name} = ${d.column_default}`)).toEqual([
+      'held_responses.id = gen_random_uuid()',
+      'survey_responses.id = gen_random_uuid()',
+    ]);
   });
 });

@@ -18,6 +18,7 @@ export const AUDIT_ENTITY_TYPES = [
   'eit_contacts',
   'framework_version',
   'iit_access',
+  'iit_collection',
   'iit_token_batch',
   'oit_answer',
   'oit_clarification',
@@ -62,6 +63,7 @@ export const AUDIT_READERS: Record<
   eit_contacts: { action: 'contacts.read', inScope: ['assessor', 'agency_admin', 'executive'] },
   framework_version: { action: 'framework.import', inScope: [] },
   iit_access: { action: 'iitAccess.read', inScope: ['agency_admin'] },
+  iit_collection: { action: 'progress.read', inScope: NOT_STAFF }, // the IIT reached its approved population
   iit_token_batch: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   oit_answer: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_clarification: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },

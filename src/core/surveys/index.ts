@@ -1,5 +1,7 @@
 // Public surface of the surveys core (IIT and EIT collection): pure functions only, no I/O, no clock,
 // no randomness of its own. The surveys module imports from here only.
+
+export { bandRange, bandSeconds, DURATION_BANDS, durationBand } from './duration.ts';
 export {
   canResend,
   DEFAULT_OTP_POLICY,

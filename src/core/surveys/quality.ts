@@ -5,11 +5,16 @@
 import type { AgencyType } from '../../shared/agency-types.ts';
 import type { Framework } from '../framework/schema.ts';
 import type { AnswerValue } from '../scoring/index.ts';
+import { bandRange, bandSeconds } from './duration.ts';
 import { buildQuestionnaire, questionsOf } from './questionnaire.ts';
 import { median, robustZ, variance } from './stats.ts';
 
 export const QUALITY_DEFAULTS = {
-  /** Speeder: finished in under this fraction of the agency's median time for the instrument… */
+  /**
+   * Speeder: finished in under this fraction of the agency's median time for the instrument. Responses
+   * keep a duration band only (duration.ts): a response is flagged when its band lies wholly under the
+   * fraction of the median of the bands' middles, so coarsening never raises a flag by itself…
+   */
   speederFraction: 0.3,
   /** …judged only when the agency has this many responses, so the median means something. */
   speederMinResponses: 10,
@@ -52,7 +57,8 @@ export type AgencyFlagCode = 'burst_window' | 'burst_day' | 'identical_share' | 
 export interface QualityResponse {
   id: string;
   answers: Readonly<Record<string, AnswerValue>>;
-  durationSeconds: number;
+  /** The duration band (duration.ts), or null when not measured. */
+  durationBand: number | null;
 }
 
 /** One answerable unit: a question without sub-items, or one sub-item. */
@@ -116,12 +122,12 @@ export function flagResponses(
   const positions = responses.map((r) => positionsOf(items, r.answers));
   const keys = positions.map(vectorKey);
   const vectorCounts = countBy(keys);
-  const durations = responses.map((r) => r.durationSeconds).filter(isDuration);
+  const durations = responses.flatMap((r) => (r.durationBand === null ? [] : [bandSeconds(r.durationBand)]));
   const medianSeconds = durations.length >= params.speederMinResponses ? median(durations) : null;
 
   return responses.map((response, i) => {
     const flags: QualityFlag<ResponseFlagCode>[] = [];
-    const speeder = speederFlag(response.durationSeconds, medianSeconds, params);
+    const speeder = speederFlag(response.durationBand, medianSeconds, params);
     if (speeder) flags.push(speeder);
     const straight = straightLineFlag(items, positions[i] ?? [], params);
     if (straight) flags.push(straight);
@@ -137,22 +143,21 @@ export function flagResponses(
   });
 }
 
-const isDuration = (d: number) => Number.isFinite(d) && d >= 0;
-
 function speederFlag(
-  durationSeconds: number,
+  band: number | null,
   medianSeconds: number | null,
   params: QualityParams,
 ): QualityFlag<'speeder'> | null {
-  if (medianSeconds === null || !isDuration(durationSeconds)) return null;
+  if (medianSeconds === null || band === null) return null;
+  const { toSeconds } = bandRange(band);
   const limit = params.speederFraction * medianSeconds;
-  if (durationSeconds >= limit) return null;
+  if (toSeconds === null || toSeconds > limit) return null;
   const percent = show(params.speederFraction * 100);
   return {
     code: 'speeder',
-    th: `ตอบเสร็จใน ${show(durationSeconds)} วินาที ต่ำกว่า ${percent}% ของค่ามัธยฐานของหน่วยงาน (${show(medianSeconds)} วินาที)`,
-    en: `Finished in ${show(durationSeconds)} s, under ${percent}% of the agency's median (${show(medianSeconds)} s)`,
-    evidence: { durationSeconds, medianSeconds, fraction: params.speederFraction },
+    th: `ตอบเสร็จในเวลาไม่ถึง ${show(toSeconds)} วินาที ต่ำกว่า ${percent}% ของค่ามัธยฐานของหน่วยงาน (ประมาณ ${show(medianSeconds)} วินาที)`,
+    en: `Finished in under ${show(toSeconds)} s, under ${percent}% of the agency's median (about ${show(medianSeconds)} s)`,
+    evidence: { underSeconds: toSeconds, medianSeconds, fraction: params.speederFraction },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -35,6 +36,11 @@ export const stakeholderData = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     approvedRevision: integer('approved_revision'),
+    /**
+     * The IIT population as the executive approved it (kept when a later revision awaits approval): the
+     * most IIT responses the agency may collect. Null until first approved: IIT does not open without it.
+     */
+    approvedIitPopulation: integer('approved_iit_population'),
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: ts('approved_at'),
   },
@@ -150,20 +156,22 @@ export const usedSurveyTokens = pgTable('used_survey_tokens', {
 });
 
 /**
- * Answers. Never: IP, user agent, phone, e-mail, token, contact, exact time. `submissionId` is the random
- * UUID the respondent's browser made for idempotent retries; `submittedOn` is the day only.
+ * Answers. Never: IP, user agent, phone, e-mail, token, contact, exact time or exact duration, and nothing
+ * shared with the row that marks the respondent: rows arrive here only through the release of
+ * `held_responses` (src/modules/responses/release.ts), in shuffled batches written by transactions of their
+ * own. `submittedOn` is the day of the release; `durationBand` is a coarse band (src/core/surveys/duration.ts),
+ * null when not measured (interviews: the reviewer judged their duration before approving).
  */
 export const surveyResponses = pgTable(
   'survey_responses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    submissionId: uuid('submission_id').notNull().unique(),
     agencyId: uuid('agency_id').notNull(),
     year: integer('year').notNull(),
     instrument: text('instrument').notNull(),
     frameworkVersion: integer('framework_version').notNull(),
     answers: jsonb('answers').notNull(),
-    durationSeconds: integer('duration_seconds').notNull(),
+    durationBand: smallint('duration_band'),
     submittedOn: date('submitted_on').notNull(),
     channel: text('channel').notNull(),
   },
@@ -176,8 +184,66 @@ export const surveyResponses = pgTable(
     }).onDelete('restrict'),
     check('survey_responses_instrument', sql`${t.instrument} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
     check('survey_responses_channel', sql`${t.channel} in ('web', 'interview')`),
-    check('survey_responses_duration', sql`${t.durationSeconds} between 0 and 86400`),
+    check('survey_responses_duration_band', sql`${t.durationBand} between 0 and 15`),
     index('survey_responses_agency_idx').on(t.agencyId, t.year, t.instrument),
+  ],
+);
+
+/**
+ * Answers accepted but not yet released into `survey_responses`. The submit transaction writes the row here
+ * together with whatever marks the respondent (used token, EIT respondent hash, approved interview), so a
+ * held row and its mark share a transaction; the release moves held rows out in shuffled batches of at
+ * least RESPONSE_RELEASE_BATCH, in transactions of their own, which is what unties answers from marks.
+ * No time, no order key: the row's random id is only for the release to delete what it moved.
+ */
+export const heldResponses = pgTable(
+  'held_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyId: uuid('agency_id').notNull(),
+    year: integer('year').notNull(),
+    instrument: text('instrument').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    answers: jsonb('answers').notNull(),
+    durationBand: smallint('duration_band'),
+    channel: text('channel').notNull(),
+  },
+  (t) => [
+    participationFk(t, 'held_responses_participation_fk'),
+    foreignKey({
+      name: 'held_responses_framework_fk',
+      columns: [t.year, t.frameworkVersion],
+      foreignColumns: [frameworkVersions.year, frameworkVersions.version],
+    }).onDelete('restrict'),
+    check('held_responses_instrument', sql`${t.instrument} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
+    check('held_responses_channel', sql`${t.channel} in ('web', 'interview')`),
+    check('held_responses_duration_band', sql`${t.durationBand} between 0 and 15`),
+    index('held_responses_group_idx').on(t.agencyId, t.year, t.instrument),
+  ],
+);
+
+/**
+ * Submissions already accepted, to recognise a retried submit: a keyed hash of agency, instrument and the
+ * browser's random submission id — nothing else, and never stored with the answers.
+ */
+export const submissionReceipts = pgTable('submission_receipts', {
+  receiptHash: text('receipt_hash').primaryKey(),
+});
+
+/**
+ * When an agency's IIT reached its approved population (responses are refused from then on) and when the
+ * agency admin and its assessors were told, so that they are told once.
+ */
+export const iitCapNotices = pgTable(
+  'iit_cap_notices',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    year: integer('year').notNull(),
+    notifiedAt: ts('notified_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.year] }),
+    participationFk(t, 'iit_cap_notices_participation_fk'),
   ],
 );
 

@@ -5,7 +5,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';
 import { bangkokToday } from '../../core/calendar.ts';
-import { answerItems } from '../../core/surveys/index.ts';
+import { answerItems, durationBand } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   eitContacts,
@@ -16,7 +16,7 @@ import {
   surveyTokens,
 } from '../../db/schema/index.ts';
 import { UNAMBIGUOUS_ALPHABET } from '../iit-access/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { bangkokDay, insertReleased, type ReleasedRow, shuffled } from '../responses/index.ts';
 import {
   DEMO_BURST_DAY,
   DEMO_COLLECTION_DAYS,
@@ -85,6 +85,7 @@ async function seedStakeholders(tx: DbOrTx, setup: CollectionSetup, ctx: Collect
           updatedBy: own ? agencyAdmin : null,
           updatedAt: a.approval === 'changed' ? dayAt(DEMO_FIRST_DAY, 10) : dayAt(DEMO_FIRST_DAY, -8),
           approvedRevision: a.approval === 'none' ? null : 1,
+          approvedIitPopulation: a.approval === 'none' ? null : a.iitPopulation,
           approvedBy: a.approval !== 'none' && own ? executive : null,
           approvedAt: a.approval === 'none' ? null : approvedAt,
         };
@@ -208,6 +209,7 @@ async function seedWebResponses(tx: DbOrTx, setup: CollectionSetup) {
       ),
     );
   const done = new Set(have.map((h) => h.agencyId));
+  const rows: ReleasedRow[] = [];
   for (const a of setup.agencies) {
     if (done.has(a.id)) continue;
     const minimums = minimumsOf(setup, a);
@@ -220,18 +222,19 @@ async function seedWebResponses(tx: DbOrTx, setup: CollectionSetup) {
       ['IIT', 'EIT1'].map((i) => [i, answerItems(setup.framework, i, a.type)] as const),
     );
     for (const p of planned)
-      await recordResponse(tx, {
-        submissionId: uuidFrom(r),
+      rows.push({
         agencyId: a.id,
         year: DEMO_YEAR,
         instrument: p.instrument,
         frameworkVersion: setup.version,
         answers: sheetOf(itemsOf.get(p.instrument) ?? [], p.positions),
-        durationSeconds: p.durationSeconds,
+        durationBand: durationBand(p.durationSeconds),
         channel: 'web',
-        now: p.day,
+        submittedOn: bangkokDay(p.day),
       });
   }
+  // The demo's history as released answers: shuffled, like every release.
+  await insertReleased(tx, shuffled(rows));
 }
 
 function plan(

@@ -7,9 +7,9 @@ import { answerItems, drawSample, newSeed } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { eit2Interviews, eit2Samples, eitContacts } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { bangkokDay, insertReleased, type ReleasedRow, shuffled } from '../responses/index.ts';
 import { DEMO_AGENCIES, DEMO_YEAR } from './demo.data.ts';
-import { bytesFrom, dayAt, honestPositions, type Rng, rng, sheetOf, uuidFrom } from './demo.generate.ts';
+import { bytesFrom, dayAt, honestPositions, type Rng, rng, sheetOf } from './demo.generate.ts';
 import {
   type CollectionContext,
   type CollectionSetup,
@@ -121,6 +121,7 @@ async function seedAgency(
     ...one(reserve0, 'completed', 'approved'),
   ];
 
+  const released: ReleasedRow[] = [];
   for (const [i, p] of planned.entries()) {
     const startedAt = dayAt(FIRST_INTERVIEW_DAY, Math.floor(i / 4), 9 + (i % 4) * 2);
     const completed = p.outcome === 'completed';
@@ -149,20 +150,27 @@ async function seedAgency(
       reviewedAt,
       reviewReason: p.reason ?? null,
     });
-    // An approved interview's answers become a response (without a link back), dated the day of approval.
+    // An approved interview's answers become a released response: no link back, no duration (the reviewer
+    // judged it), the day of the release that followed the approvals.
     if (p.status === 'approved' && answers && reviewedAt)
-      await recordResponse(tx, {
-        submissionId: uuidFrom(r),
+      released.push({
         agencyId: a.id,
         year: DEMO_YEAR,
         instrument: 'EIT2',
         frameworkVersion: setup.version,
         answers,
-        durationSeconds: (endedAt.getTime() - startedAt.getTime()) / 1000,
+        durationBand: null,
         channel: 'interview',
-        now: reviewedAt,
+        submittedOn: bangkokDay(reviewedAt),
       });
   }
+  // One release after the last approval: one day for all, in shuffled order.
+  const releaseDay = released
+    .map((x) => x.submittedOn)
+    .sort()
+    .at(-1);
+  if (releaseDay)
+    await insertReleased(tx, shuffled(released.map((x) => ({ ...x, submittedOn: releaseDay }))));
 }
 
 const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);

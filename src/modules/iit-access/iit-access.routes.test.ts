@@ -2,7 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../test/helpers/app.ts';
 import { makeAgency, makeUser } from '../../../test/helpers/factories.ts';
-import { auditLog, participations, surveyTokens, usedSurveyTokens } from '../../db/schema/index.ts';
+import {
+  auditLog,
+  participations,
+  stakeholderData,
+  surveyTokens,
+  usedSurveyTokens,
+} from '../../db/schema/index.ts';
 import { loadActor } from '../auth/actor.ts';
 import { answersFor, DURING, respondWorld, YEAR } from '../respond/respond.fixture.testing.ts';
 import { UNAMBIGUOUS_ALPHABET } from './iit-access.codes.ts';
@@ -23,6 +29,9 @@ describe('IIT access (agency admin)', () => {
     await t.deps.db
       .insert(participations)
       .values({ agencyId, year: YEAR, registered: true, registeredAt: DURING });
+    await t.deps.db
+      .insert(stakeholderData)
+      .values({ agencyId, year: YEAR, iitPopulation: 40, approvedRevision: 1, approvedIitPopulation: 40 });
     const user = await makeUser(t.deps.db, { role: 'agency_admin', agencyId });
     adminUserId = user.id;
     admin = await t.signIn(user.username);
@@ -105,7 +114,14 @@ describe('IIT access (agency admin)', () => {
     const [token, spare] = tokens as [string, string];
 
     // Plaintext tokens are nowhere in the database.
-    for (const table of ['survey_tokens', 'used_survey_tokens', 'audit_log', 'survey_responses']) {
+    for (const table of [
+      'survey_tokens',
+      'used_survey_tokens',
+      'audit_log',
+      'survey_responses',
+      'held_responses',
+      'submission_receipts',
+    ]) {
       const dump = JSON.stringify(await t.deps.db.execute(sql.raw(`select * from ${table}`)));
       expect(dump).not.toContain(token);
     }

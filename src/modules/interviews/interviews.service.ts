@@ -1,14 +1,14 @@
 // Interviews of EIT part 2: the interviewer enters a call's outcome (and, when completed, the answers);
-// a second assigned assessor approves or rejects it. Only approval turns answers into a counted response,
-// through recordResponse, in the same transaction that clears them from the interview.
+// a second assigned assessor approves or rejects it. Only approval turns answers into a counted response:
+// holdResponse, in the same transaction that clears them from the interview; the release moves them into
+// `survey_responses` later, shuffled with other interviews' answers, without duration or time.
 import type { AppDeps } from '../../app/context.ts';
-import { keyedHash } from '../../app/secrets.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { buildQuestionnaire, type Questionnaire, validateAnswers } from '../../core/surveys/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { holdResponse, wakeRelease } from '../responses/index.ts';
 import { authorizeCollection, collectionRef } from './interviews.access.ts';
 import {
   alreadyReviewed,
@@ -23,7 +23,7 @@ import {
   invalidTimes,
   sampleNotDrawn,
 } from './interviews.errors.ts';
-import { durationSeconds, presentInterview } from './interviews.present.ts';
+import { presentInterview } from './interviews.present.ts';
 import {
   type InterviewRow,
   insertInterview,
@@ -127,16 +127,15 @@ export async function approveInterview(deps: Deps, actor: Actor | null, id: stri
       const { version, framework } = await frameworkForYear(tx, current.year);
       const problems = validateAnswers(framework, INSTRUMENT, agencyType, answers);
       if (problems.length > 0) throw answersOutdated(problems);
-      await recordResponse(tx, {
-        submissionId: submissionIdFor(deps, current.id),
+      // No duration: the reviewer judged it before approving, and the interview keeps its own times.
+      await holdResponse(tx, {
         agencyId: current.agencyId,
         year: current.year,
         instrument: INSTRUMENT,
         frameworkVersion: version,
         answers,
-        durationSeconds: durationSeconds(current),
+        durationSeconds: null,
         channel: 'interview',
-        now: deps.now(),
       });
     }
     const updated = await updateInterview(tx, id, {
@@ -148,6 +147,7 @@ export async function approveInterview(deps: Deps, actor: Actor | null, id: stri
     });
     await appendAudit(tx, auditOf(who, updated, 'approve', current), deps.now());
   });
+  wakeRelease();
   return detail(deps, who, id);
 }
 
@@ -185,18 +185,6 @@ async function authorizeReview(deps: Pick<AppDeps, 'db'>, actor: Actor | null, i
   return { who: actor, agencyType: agency.type as AgencyType };
 }
 
-/**
- * The response's submission id: derived from the interview id (so approving twice can never record two
- * responses) through a keyed hash, so that the stored response carries no key leading back to the
- * interview and its contact — unlike the interview id itself would.
- */
-function submissionIdFor(deps: Pick<AppDeps, 'config'>, interviewId: string): string {
-  const h = keyedHash(deps.config, 'eit2-submission', interviewId);
-  // Formatted as a version-4-shaped UUID (the column's type); 122 bits of the HMAC remain.
-  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 async function detail(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<Interview> {
   const [row] = await interviewDetails(deps.db, { id });
   if (!row) throw interviewNotFound();
@@ -216,15 +204,16 @@ function checkTimes(startedAt: Date, endedAt: Date, now: Date) {
     throw invalidTimes('การสัมภาษณ์ต้องไม่นานเกิน 24 ชั่วโมง', 'An interview cannot last more than 24 hours');
 }
 
-/** Audit entries carry what was decided and by whom, never the answers. */
+/**
+ * Audit entries carry what was decided and by whom — never the answers, and never the interview's start and
+ * end times: with the day, a duration picked approved interviews' answers out of the responses.
+ */
 function auditOf(actor: Actor, row: InterviewRow, action: string, before?: InterviewRow) {
   const fields = (r: InterviewRow) => ({
     contactId: r.contactId,
     interviewerId: r.interviewerId,
     outcome: r.outcome,
     status: r.status,
-    startedAt: r.startedAt.toISOString(),
-    endedAt: r.endedAt.toISOString(),
     reviewReason: r.reviewReason,
   });
   return {

@@ -1,14 +1,13 @@
 // Test fixtures for the quality review: agencies taking part in FY2568 with the bundled framework loaded,
 // and responses whose answers are valid for that framework, built from the real questionnaire.
-import { randomUUID } from 'node:crypto';
 import { makeAgency } from '../../../test/helpers/factories.ts';
 import type { Framework } from '../../core/framework/schema.ts';
-import { buildQuestionnaire, questionsOf, validateAnswers } from '../../core/surveys/index.ts';
+import { buildQuestionnaire, durationBand, questionsOf, validateAnswers } from '../../core/surveys/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { participations } from '../../db/schema/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { frameworkForYear, loadBundledFrameworks } from '../frameworks/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { bangkokDay, insertReleased } from '../responses/index.ts';
 
 export const YEAR = 2568;
 
@@ -74,18 +73,19 @@ export async function addResponses(
   for (const s of specs)
     ids.push(
       (
-        await recordResponse(db, {
-          submissionId: randomUUID(),
-          agencyId,
-          year: YEAR,
-          instrument: s.instrument ?? 'IIT',
-          frameworkVersion: version,
-          answers: s.answers,
-          durationSeconds: s.durationSeconds ?? 600,
-          channel: s.channel ?? 'web',
-          now: s.at ?? new Date('2025-03-01T03:00:00Z'),
-        })
-      ).id,
+        await insertReleased(db, [
+          {
+            agencyId,
+            year: YEAR,
+            instrument: s.instrument ?? 'IIT',
+            frameworkVersion: version,
+            answers: s.answers,
+            durationBand: durationBand(s.durationSeconds ?? 600),
+            channel: s.channel ?? 'web',
+            submittedOn: bangkokDay(s.at ?? new Date('2025-03-01T03:00:00Z')),
+          },
+        ])
+      )[0] as string,
     );
   return ids;
 }

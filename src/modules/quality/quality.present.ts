@@ -2,7 +2,7 @@
 // instrument, day, duration, channel, flags and the option positions it chose — never the answer text, and
 // never anything about who answered (which the database does not hold anyway).
 import type { AnswerValue } from '../../core/scoring/index.ts';
-import type { AnswerItem, QualityFlag } from '../../core/surveys/index.ts';
+import { type AnswerItem, bandRange, type QualityFlag } from '../../core/surveys/index.ts';
 import type { ResponseForReview, ReviewRow } from './quality.repo.ts';
 import type { FlaggedResponse, Review } from './quality.schema.ts';
 
@@ -53,7 +53,7 @@ export function presentFlaggedResponse(
     id: row.id,
     instrument: row.instrument,
     day: row.submittedOn,
-    durationSeconds: row.durationSeconds,
+    duration: row.durationBand === null ? null : bandRange(row.durationBand),
     channel: row.channel,
     flags: flags.map(presentFlag),
     answerVector: answerVector(items, row.answers),

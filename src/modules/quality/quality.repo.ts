@@ -11,7 +11,7 @@ export interface ResponseForReview {
   id: string;
   instrument: string;
   answers: unknown;
-  durationSeconds: number;
+  durationBand: number | null;
   submittedOn: string;
   channel: string;
   review: ReviewRow | null;
@@ -33,7 +33,7 @@ export async function responsesForReview(
     id: r.id,
     instrument: r.instrument,
     answers: r.answers,
-    durationSeconds: r.durationSeconds,
+    durationBand: r.durationBand,
     submittedOn: r.submittedOn,
     channel: r.channel,
     review,

@@ -40,7 +40,8 @@ export const ZFlaggedResponse = z.object({
   id: z.uuid(),
   instrument: z.string(),
   day: z.iso.date(),
-  durationSeconds: z.number().int(),
+  /** How long the respondent took, as the band kept (seconds, `to` null when open-ended); null if not measured. */
+  duration: z.object({ fromSeconds: z.number().int(), toSeconds: z.number().int().nullable() }).nullable(),
   channel: z.string(),
   flags: z.array(ZFlag),
   /** The chosen option's position (1 = first) per answer item in questionnaire order; "-" unanswered. */
@@ -51,6 +52,8 @@ export const ZFlaggedResponse = z.object({
 export const ZInstrumentQuality = z.object({
   instrument: z.string(),
   responses: z.number().int(),
+  /** Accepted but not yet released (they join `responses` in shuffled batches, for anonymity). */
+  held: z.number().int(),
   excluded: z.number().int(),
   flaggedResponses: z.number().int(),
   flagCounts: z.record(z.string(), z.number().int()),
@@ -63,6 +66,12 @@ export const ZQualityReport = z.object({
   detail: z.boolean(),
   instruments: z.array(ZInstrumentQuality),
   agencyFlags: z.array(ZFlag.extend({ instrument: z.string().nullable() })),
+  /** The IIT against its approved population: 'full' takes no more responses. */
+  iitIntake: z.object({
+    state: z.enum(['open', 'full', 'awaiting_population']),
+    approvedPopulation: z.number().int().nullable(),
+    received: z.number().int(),
+  }),
   responses: z.array(ZFlaggedResponse).nullable(),
 });
 export type QualityReport = z.infer<typeof ZQualityReport>;

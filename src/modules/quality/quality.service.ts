@@ -19,6 +19,7 @@ import type { AgencyType } from '../../shared/agency-types.ts';
 import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { heldCounts, iitIntake } from '../responses/index.ts';
 import { BURST_WINDOW_MINUTES, burstWindows } from './burst.ts';
 import {
   answersOf,
@@ -66,7 +67,19 @@ export async function qualityReport(
   const rows = await responsesForReview(deps.db, agencyId, year);
   const itemsOfType = itemsCache(framework);
 
-  const report: QualityReport = { agencyId, year, detail, instruments: [], agencyFlags: [], responses: [] };
+  const [held, intake] = await Promise.all([
+    heldCounts(deps.db, agencyId, year),
+    iitIntake(deps.db, agencyId, year),
+  ]);
+  const report: QualityReport = {
+    agencyId,
+    year,
+    detail,
+    instruments: [],
+    agencyFlags: [],
+    responses: [],
+    iitIntake: intake,
+  };
   for (const instrument of surveyInstruments(framework)) {
     const items = itemsOfType(instrument, agency.type as AgencyType);
     const all = rows.filter((r) => r.instrument === instrument);
@@ -81,6 +94,7 @@ export async function qualityReport(
     report.instruments.push({
       instrument,
       responses: all.length,
+      held: held[instrument] ?? 0,
       excluded: all.length - counted.length,
       flaggedResponses: perResponse.filter((r) => r.flags.length > 0).length,
       flagCounts,
@@ -136,7 +150,7 @@ function itemsCache(framework: Framework) {
 const asQualityResponse = (r: ResponseForReview) => ({
   id: r.id,
   answers: answersOf(r.answers),
-  durationSeconds: r.durationSeconds,
+  durationBand: r.durationBand,
 });
 
 function dayCounts(rows: readonly ResponseForReview[]) {
@@ -162,11 +176,11 @@ async function peerUniformityOf(
   );
   const byAgency = new Map<
     string,
-    { id: string; answers: ReturnType<typeof answersOf>; durationSeconds: number }[]
+    { id: string; answers: ReturnType<typeof answersOf>; durationBand: null }[]
   >();
   answers.forEach((a, i) => {
     const list = byAgency.get(a.agencyId) ?? [];
-    list.push({ id: String(i), answers: answersOf(a.answers), durationSeconds: 0 });
+    list.push({ id: String(i), answers: answersOf(a.answers), durationBand: null });
     byAgency.set(a.agencyId, list);
   });
   return peers.flatMap((peer) => {

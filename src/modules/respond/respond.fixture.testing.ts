@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeAgency } from '../../../test/helpers/factories.ts';
-import { participations, surveyAccess } from '../../db/schema/index.ts';
+import { participations, stakeholderData, surveyAccess } from '../../db/schema/index.ts';
 import { loadBundledFrameworks } from '../frameworks/index.ts';
 
 export const YEAR = 2568;
@@ -34,8 +34,14 @@ export async function respondWorld(): Promise<TestApp> {
   return t;
 }
 
-/** A fresh agency in the cycle, with the access code CODE (tokens optional). */
-export async function collectingAgency(t: TestApp, opts: { tokensRequired?: boolean } = {}) {
+/**
+ * A fresh agency in the cycle, with the access code CODE (tokens optional) and an approved IIT population
+ * (1,000 unless given; null: none approved, so the IIT does not open).
+ */
+export async function collectingAgency(
+  t: TestApp,
+  opts: { tokensRequired?: boolean; population?: number | null } = {},
+) {
   const agency = await makeAgency(t.deps.db);
   await t.deps.db
     .insert(participations)
@@ -46,6 +52,15 @@ export async function collectingAgency(t: TestApp, opts: { tokensRequired?: bool
     accessCode: CODE,
     tokensRequired: opts.tokensRequired ?? false,
   });
+  const population = opts.population === undefined ? 1000 : opts.population;
+  if (population !== null)
+    await t.deps.db.insert(stakeholderData).values({
+      agencyId: agency.id,
+      year: YEAR,
+      iitPopulation: population,
+      approvedRevision: 1,
+      approvedIitPopulation: population,
+    });
   return agency;
 }
 

@@ -8,7 +8,6 @@ import {
   participations,
   provinces,
   stageExtensions,
-  surveyResponses,
   surveyTokens,
   usedSurveyTokens,
 } from '../../db/schema/index.ts';
@@ -125,15 +124,6 @@ export async function markEitRespondent(
     .onConflictDoNothing()
     .returning({ year: eitRespondents.year });
   return rows.length > 0;
-}
-
-/** Whether a submission id was already recorded, and for what (to recognise an idempotent retry). */
-export async function selectSubmission(db: DbOrTx, submissionId: string) {
-  const [row] = await db
-    .select({ agencyId: surveyResponses.agencyId, instrument: surveyResponses.instrument })
-    .from(surveyResponses)
-    .where(eq(surveyResponses.submissionId, submissionId));
-  return row;
 }
 
 /** What a submit needs of the agency, in one round trip: its type and any extension of the stage. */

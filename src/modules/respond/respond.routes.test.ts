@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app.ts';
-import { surveyResponses } from '../../db/schema/index.ts';
+import { heldResponses, surveyResponses } from '../../db/schema/index.ts';
+import { releaseGroup } from '../responses/index.ts';
 import { issueGrant } from './grant.ts';
 import { answersFor, CODE, collectingAgency, DURING, respondWorld, YEAR } from './respond.fixture.testing.ts';
 import { ACCESS_FAILURE_LIMITS } from './respond.limits.ts';
@@ -17,8 +18,11 @@ describe('respondent API', () => {
       ...(payload ? { payload } : {}),
       remoteAddress: from ?? `10.20.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`,
     });
-  const responsesOf = async (agencyId: string) =>
-    t.deps.db.select().from(surveyResponses).where(eq(surveyResponses.agencyId, agencyId));
+  /** Accepted answers of an agency: held (waiting for their release) and released. */
+  const responsesOf = async (agencyId: string) => [
+    ...(await t.deps.db.select().from(heldResponses).where(eq(heldResponses.agencyId, agencyId))),
+    ...(await t.deps.db.select().from(surveyResponses).where(eq(surveyResponses.agencyId, agencyId))),
+  ];
 
   beforeAll(async () => {
     t = await respondWorld();
@@ -69,7 +73,13 @@ describe('respondent API', () => {
     expect(again.json()).toEqual({ status: 'already_recorded' });
     const rows = await responsesOf(agency.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'web', instrument: 'IIT', submittedOn: '2025-03-01' });
+    // Held with a duration band (4–8 minutes), not the seconds; released later, in a batch of its own.
+    expect(rows[0]).toMatchObject({ channel: 'web', instrument: 'IIT', durationBand: 4 });
+    expect(rows[0]).not.toHaveProperty('submittedOn');
+    await releaseGroup(t.deps, { agencyId: agency.id, year: YEAR, instrument: 'IIT' }, true);
+    expect(await responsesOf(agency.id)).toEqual([
+      expect.objectContaining({ instrument: 'IIT', durationBand: 4, submittedOn: '2025-03-01' }),
+    ]);
   });
 
   it('refuses a wrong code with one generic message in Thai and English', async () => {
@@ -211,7 +221,11 @@ describe('respondent API', () => {
       },
       '10.77.1.2',
     );
-    const dump = JSON.stringify(await t.deps.db.execute(sql`select * from survey_responses`));
+    const dump = JSON.stringify([
+      await t.deps.db.execute(sql`select * from held_responses`),
+      await t.deps.db.execute(sql`select * from survey_responses`),
+      await t.deps.db.execute(sql`select * from submission_receipts`),
+    ]);
     expect(dump).not.toContain('10.77.1');
     expect(dump).not.toContain(grant.slice(0, 20));
   });

@@ -46,6 +46,8 @@ export const ZRespondentPage = z.object({
   instrument: ZInstrument,
   window: z.object({ open: z.boolean(), opensOn: z.string().nullable(), closesOn: z.string().nullable() }),
   requiresToken: z.boolean(),
+  /** IIT: whether it takes responses (an approved population with room left); EIT part 1 is always open. */
+  intake: z.enum(['open', 'full', 'awaiting_population']),
   questionnaire: ZQuestionnaire,
 });
 

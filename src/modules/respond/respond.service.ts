@@ -12,8 +12,9 @@ import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, raiseGuessingAlarm, selectAccess } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
-import { recordResponse } from '../responses/index.ts';
-import { type GrantInstrument, issueGrant, readGrant } from './grant.ts';
+import { claimReceipt, holdResponse, iitIntake, type NewResponse, wakeRelease } from '../responses/index.ts';
+import { type Grant, type GrantInstrument, issueGrant, readGrant } from './grant.ts';
+import { claimIitPlace, notifyIitFull, populationNotApproved, surveyFull } from './respond.capacity.ts';
 import {
   ACCESS_FAILURE_WINDOW_MINUTES,
   ATTACK_ALERT_REPEAT_HOURS,
@@ -27,14 +28,13 @@ import {
   markEitRespondent,
   searchCollectingAgencies,
   selectCollectionTarget,
-  selectSubmission,
   selectSubmitTarget,
   tokenIssued,
   tokenUsed,
 } from './respond.repo.ts';
 import type { SubmitBody } from './respond.schema.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'now' | 'mailer'>;
 
 /** The calendar stage whose window governs each instrument's collection. */
 export const COLLECTION_STAGE: Record<GrantInstrument, string> = {
@@ -120,6 +120,7 @@ export async function respondentPage(deps: Deps, agencyId: string, instrument: G
     instrument,
     window: await windowOf(deps, agencyId, t.year, instrument),
     requiresToken: access?.tokensRequired ?? false,
+    intake: instrument === 'IIT' ? (await iitIntake(deps.db, agencyId, t.year)).state : ('open' as const),
     questionnaire: buildQuestionnaire(framework, instrument, t.type as AgencyType),
   };
 }
@@ -143,6 +144,7 @@ export async function iitAccessGrant(
   await assertNotLockedOut(deps.db, deps.config, who, now);
   const window = await windowOf(deps, agencyId, t.year, 'IIT');
   if (!window.open) throw collectionClosed(window, now);
+  await assertIitIntake(deps, agencyId, t.year);
   let tokenHash: string | undefined;
   let ok = access !== undefined && normalizeCode(body.accessCode) === access.accessCode;
   if (ok && access?.tokensRequired) {
@@ -175,6 +177,16 @@ export async function iitAccessGrant(
     now,
   );
   return { grant, expiresAt: expiresAt.toISOString() };
+}
+
+/** Before a grant is issued: the IIT must have an approved population with room left (said kindly). */
+async function assertIitIntake(deps: Deps, agencyId: string, year: number) {
+  const intake = await iitIntake(deps.db, agencyId, year);
+  if (intake.state === 'awaiting_population') throw populationNotApproved();
+  if (intake.state === 'full') {
+    await tellOnce(deps, agencyId, year);
+    throw surveyFull(intake.approvedPopulation ?? 0);
+  }
 }
 
 const tokenUsedError = () =>
@@ -223,10 +235,12 @@ async function submitContext(deps: Deps, agencyId: string, year: number, stageCo
 }
 
 /**
- * Records one response. Everything that marks the respondent (the token consumed, the EIT respondent
- * hash) happens in the same transaction as the answers, and the answers are committed before we answer.
- * A retry with the same submissionId is answered `already_recorded`: recordResponse recognises it, and
- * where a token or respondent mark refuses first, the refusal checks for it.
+ * Accepts one response. One transaction holds the answers (holding table, not `survey_responses`) with
+ * everything that marks the respondent — the receipt of this submission, the token consumed, the EIT
+ * respondent hash — and, for the IIT, the place taken under the approved population. The answers are
+ * durably stored when it commits, before the respondent is thanked; the release moves them on later, in a
+ * shuffled batch of its own (responses/release.ts). A retry with the same submissionId is recognised by its
+ * receipt and answered `already_recorded`.
  */
 export async function submitResponse(
   deps: Deps,
@@ -256,49 +270,62 @@ export async function submitResponse(
       { problems },
     );
 
-  const response = {
-    submissionId: body.submissionId,
+  const response: NewResponse = {
     agencyId,
     year: grant.year,
     instrument,
     frameworkVersion: version,
     answers: body.answers,
     durationSeconds: body.durationSeconds,
-    channel: 'web' as const,
-    now,
+    channel: 'web',
   };
-  const recorded = { agencyId, year: grant.year, clientIp, now };
-  // IIT without single-use tokens marks nothing else: the one insert is atomic and committed on its own.
-  if (instrument === 'IIT' && !grant.tokenHash) {
-    const { duplicate } = await recordResponse(deps.db, response);
-    return duplicate ? { status: 'already_recorded' as const } : tallied(deps, recorded);
+  const receipt = { agencyId, instrument, submissionId: body.submissionId };
+  let outcome: Awaited<ReturnType<typeof accept>>;
+  try {
+    outcome = await deps.db.transaction((tx) => accept(tx, deps, grant, response, receipt));
+  } catch (e) {
+    // A refusal because the survey is full still makes sure that those responsible were told.
+    if (e instanceof DomainError && e.code === 'survey_full') await tellOnce(deps, agencyId, grant.year);
+    throw e;
   }
-  const status = await deps.db.transaction(async (tx) => {
-    if (grant.tokenHash && !(await consumeToken(tx, grant.tokenHash))) {
-      // Used already: by this very submission (a retry), or by another one.
-      if (await isRetry(tx, response)) return 'already_recorded' as const;
-      throw tokenUsedError();
-    }
-    if (instrument === 'EIT1') {
-      if (!grant.destinationHash) throw notCollecting();
-      if (!(await markEitRespondent(tx, agencyId, grant.year, grant.destinationHash))) {
-        if (await isRetry(tx, response)) return 'already_recorded' as const;
-        throw alreadyResponded();
-      }
-    }
-    const { duplicate } = await recordResponse(tx, response);
-    return duplicate ? ('already_recorded' as const) : ('recorded' as const);
-  });
-  return status === 'recorded' ? tallied(deps, recorded) : { status };
+  if (outcome.status === 'already_recorded') return { status: 'already_recorded' };
+  if (outcome.fills) await tellOnce(deps, agencyId, grant.year);
+  wakeRelease();
+  return tallied(deps, { agencyId, year: grant.year, clientIp, now });
 }
 
 // The helpers below are module functions rather than closures in submitResponse: this runs on every
 // submission, and each closure made there costs more than the call itself (tsx names every function).
 
-/** Whether the same submission was already recorded for this agency and instrument (a retry). */
-async function isRetry(tx: DbOrTx, r: { submissionId: string; agencyId: string; instrument: string }) {
-  const previous = await selectSubmission(tx, r.submissionId);
-  return previous !== undefined && previous.agencyId === r.agencyId && previous.instrument === r.instrument;
+/** The submit's transaction: receipt, marks, the IIT place, the held answers — all or nothing. */
+async function accept(
+  tx: DbOrTx,
+  deps: Deps,
+  grant: Grant,
+  response: NewResponse,
+  receipt: { agencyId: string; instrument: string; submissionId: string },
+): Promise<{ status: 'recorded' | 'already_recorded'; fills: boolean }> {
+  if (!(await claimReceipt(tx, deps.config, receipt))) return { status: 'already_recorded', fills: false };
+  if (grant.tokenHash && !(await consumeToken(tx, grant.tokenHash))) throw tokenUsedError();
+  if (response.instrument === 'EIT1') {
+    if (!grant.destinationHash) throw notCollecting();
+    if (!(await markEitRespondent(tx, response.agencyId, response.year, grant.destinationHash)))
+      throw alreadyResponded();
+  }
+  const { fills } =
+    response.instrument === 'IIT'
+      ? await claimIitPlace(tx, response.agencyId, response.year)
+      : { fills: false };
+  await holdResponse(tx, response);
+  return { status: 'recorded', fills };
+}
+
+/**
+ * The notice that the IIT is full, without letting a mail failure turn a stored answer (or a kind refusal)
+ * into an error: the notice rolls back with the failed send and the next refusal tries again.
+ */
+async function tellOnce(deps: Deps, agencyId: string, year: number) {
+  await notifyIitFull(deps, agencyId, year).catch(() => undefined);
 }
 
 /** Counts a committed submission toward the burst counters. */

@@ -2,28 +2,37 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { makeAgency } from '../../../test/helpers/factories.ts';
+import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import {
   frameworkVersions,
+  heldResponses,
   participations,
   responseReviews,
   surveyResponses,
 } from '../../db/schema/index.ts';
-import { bangkokDay, countedResponses, recordResponse } from './index.ts';
+import {
+  bangkokDay,
+  claimReceipt,
+  countedResponses,
+  hasReceipt,
+  holdResponse,
+  insertReleased,
+  receivedCount,
+} from './index.ts';
 
-describe('recordResponse', () => {
+describe('holding responses', () => {
   let sut: Database;
   let agencyId: string;
+  const config = loadConfig({ NODE_ENV: 'test' });
   const base = () => ({
-    submissionId: crypto.randomUUID(),
     agencyId,
     year: 2568,
     instrument: 'IIT',
     frameworkVersion: 1,
     answers: { i1: 'most' },
-    durationSeconds: 240,
+    durationSeconds: 240 as number | null,
     channel: 'web' as const,
-    now: new Date('2025-03-01T18:30:00Z'),
   });
 
   beforeAll(async () => {
@@ -38,43 +47,48 @@ describe('recordResponse', () => {
   });
   afterAll(() => sut.close());
 
-  it('keeps only the Bangkok day, not the time', async () => {
-    const r = base();
-    const { id } = await recordResponse(sut.db, r);
-    const [row] = await sut.db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
-    expect(row?.submittedOn).toBe('2025-03-02'); // 01:30 on 2 March in Bangkok
-    expect(bangkokDay(new Date('2025-03-01T16:59:59Z'))).toBe('2025-03-01');
-  });
-
-  it('never records a retried submission twice', async () => {
-    const r = base();
-    const first = await recordResponse(sut.db, r);
-    const again = await recordResponse(sut.db, r);
-    expect(again).toEqual({ id: first.id, duplicate: true });
-    const rows = await sut.db
-      .select()
-      .from(surveyResponses)
-      .where(eq(surveyResponses.submissionId, r.submissionId));
-    expect(rows).toHaveLength(1);
-  });
-
-  it('refuses a submission id reused for another instrument', async () => {
-    const r = base();
-    await recordResponse(sut.db, r);
-    await expect(recordResponse(sut.db, { ...r, instrument: 'EIT1' })).rejects.toMatchObject({
-      code: 'submission_id_reused',
-    });
-  });
-
-  it('counts responses per instrument without the excluded ones', async () => {
+  it('keeps the duration as a band, never in seconds, and writes nothing to survey_responses', async () => {
     const other = (await makeAgency(sut.db)).id;
     await sut.db.insert(participations).values({ agencyId: other, year: 2568 });
-    const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await recordResponse(sut.db, { ...base(), agencyId: other })).id);
-    await recordResponse(sut.db, { ...base(), agencyId: other, instrument: 'EIT1' });
+    await holdResponse(sut.db, { ...base(), agencyId: other, durationSeconds: 250 });
+    await holdResponse(sut.db, { ...base(), agencyId: other, durationSeconds: null });
+    const held = await sut.db.select().from(heldResponses).where(eq(heldResponses.agencyId, other));
+    expect(held.map((h) => h.durationBand).sort()).toEqual([4, null]);
+    expect(await sut.db.select().from(surveyResponses).where(eq(surveyResponses.agencyId, other))).toEqual(
+      [],
+    );
+  });
+
+  it('recognises a retried submission by its receipt, which holds no submission id in the clear', async () => {
+    const s = { agencyId, instrument: 'IIT', submissionId: crypto.randomUUID() };
+    expect(await hasReceipt(sut.db, config, s)).toBe(false);
+    expect(await claimReceipt(sut.db, config, s)).toBe(true);
+    expect(await claimReceipt(sut.db, config, s)).toBe(false);
+    expect(await hasReceipt(sut.db, config, s)).toBe(true);
+    // The same id for another survey is another submission.
+    expect(await claimReceipt(sut.db, config, { ...s, instrument: 'EIT1' })).toBe(true);
+    const rows = await sut.db.execute<{ receipt_hash: string }>(
+      'select receipt_hash from submission_receipts',
+    );
+    expect(JSON.stringify(rows.rows)).not.toContain(s.submissionId);
+  });
+
+  it('counts held and released responses, without the excluded ones; a cap counts them all', async () => {
+    const other = (await makeAgency(sut.db)).id;
+    await sut.db.insert(participations).values({ agencyId: other, year: 2568 });
+    const { durationSeconds: _seconds, ...kept } = base();
+    const row = { ...kept, agencyId: other, durationBand: 4, submittedOn: '2025-03-02' };
+    const ids = await insertReleased(sut.db, [row, row, row, { ...row, instrument: 'EIT1' }]);
+    await holdResponse(sut.db, { ...base(), agencyId: other });
     await sut.db
       .insert(responseReviews)
       .values({ responseId: ids[0] as string, decision: 'exclude', reason: 'speeder' });
-    expect(await countedResponses(sut.db, other, 2568)).toEqual({ IIT: 2, EIT1: 1 });
+    expect(await countedResponses(sut.db, other, 2568)).toEqual({ IIT: 3, EIT1: 1 });
+    expect(await receivedCount(sut.db, other, 2568, 'IIT')).toBe(4);
+  });
+
+  it('keeps only the Bangkok day', () => {
+    expect(bangkokDay(new Date('2025-03-01T18:30:00Z'))).toBe('2025-03-02');
+    expect(bangkokDay(new Date('2025-03-01T16:59:59Z'))).toBe('2025-03-01');
   });
 });

@@ -1,21 +1,27 @@
 // The one place answers are written. Every collection channel (IIT web, EIT part 1 web, approved EIT part-2
-// interviews) records through `recordResponse`, inside the caller's transaction.
+// interviews) *holds* its answers through `holdResponse`, inside the caller's transaction, next to whatever
+// marks the respondent; only the release (release.ts) writes `survey_responses`, in transactions of its own.
 import { and, eq, sql } from 'drizzle-orm';
-import { conflict } from '../../core/errors.ts';
+import { keyedHash } from '../../app/secrets.ts';
+import type { Config } from '../../config.ts';
+import { durationBand } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { responseReviews, surveyResponses } from '../../db/schema/index.ts';
+import {
+  heldResponses,
+  responseReviews,
+  submissionReceipts,
+  surveyResponses,
+} from '../../db/schema/index.ts';
 
 export interface NewResponse {
-  /** The random UUID the respondent's browser made; a retry with the same id never adds a second row. */
-  submissionId: string;
   agencyId: string;
   year: number;
   instrument: string;
   frameworkVersion: number;
   answers: Record<string, unknown>;
-  durationSeconds: number;
+  /** Seconds the respondent took, kept only as a band; null when not measured. */
+  durationSeconds: number | null;
   channel: 'web' | 'interview';
-  now: Date;
 }
 
 /** The day in Thailand: responses keep only the day, never the time. */
@@ -25,45 +31,106 @@ export function bangkokDay(now: Date): string {
   return BANGKOK_DAY.format(now);
 }
 
-export async function recordResponse(
-  tx: DbOrTx,
-  r: NewResponse,
-): Promise<{ id: string; duplicate: boolean }> {
-  const inserted = await tx
-    .insert(surveyResponses)
-    .values({
-      submissionId: r.submissionId,
-      agencyId: r.agencyId,
-      year: r.year,
-      instrument: r.instrument,
-      frameworkVersion: r.frameworkVersion,
-      answers: r.answers,
-      durationSeconds: Math.max(0, Math.min(86_400, Math.round(r.durationSeconds))),
-      submittedOn: bangkokDay(r.now),
-      channel: r.channel,
-    })
-    .onConflictDoNothing({ target: surveyResponses.submissionId })
-    .returning({ id: surveyResponses.id });
-  if (inserted[0]) return { id: inserted[0].id, duplicate: false };
-  const [existing] = await tx
-    .select({
-      id: surveyResponses.id,
-      agencyId: surveyResponses.agencyId,
-      instrument: surveyResponses.instrument,
-    })
-    .from(surveyResponses)
-    .where(eq(surveyResponses.submissionId, r.submissionId));
-  if (!existing || existing.agencyId !== r.agencyId || existing.instrument !== r.instrument) {
-    throw conflict(
-      'submission_id_reused',
-      'รหัสการส่งนี้ถูกใช้กับแบบสำรวจอื่นแล้ว กรุณาโหลดหน้าใหม่แล้วส่งอีกครั้ง',
-      'This submission id was already used for another survey; reload the page and submit again',
-    );
-  }
-  return { id: existing.id, duplicate: true };
+/**
+ * Holds one accepted response until its release. Call it inside the transaction that marks the respondent:
+ * once that commits, the answers are durably stored (the respondent may be thanked).
+ */
+export async function holdResponse(tx: DbOrTx, r: NewResponse): Promise<void> {
+  await tx.insert(heldResponses).values({
+    agencyId: r.agencyId,
+    year: r.year,
+    instrument: r.instrument,
+    frameworkVersion: r.frameworkVersion,
+    answers: r.answers,
+    durationBand: r.durationSeconds === null ? null : durationBand(Math.min(r.durationSeconds, 86_400)),
+    channel: r.channel,
+  });
 }
 
-/** Responses that count toward minimum and score per instrument (excluded ones never count). */
+/**
+ * Records that a submission was accepted; false when it had been (a retry). The receipt is a keyed hash of
+ * agency, instrument and the browser's random submission id, and lives apart from the answers, so the id a
+ * respondent's browser keeps leads to no answer row.
+ */
+export async function claimReceipt(
+  tx: DbOrTx,
+  config: Pick<Config, 'sessionSecret'>,
+  s: { agencyId: string; instrument: string; submissionId: string },
+): Promise<boolean> {
+  const receiptHash = keyedHash(
+    config,
+    'submission-receipt',
+    `${s.agencyId}|${s.instrument}|${s.submissionId}`,
+  );
+  const rows = await tx
+    .insert(submissionReceipts)
+    .values({ receiptHash })
+    .onConflictDoNothing()
+    .returning({ receiptHash: submissionReceipts.receiptHash });
+  return rows.length > 0;
+}
+
+/** Whether this submission was accepted before (to tell a retry from a second response). */
+export async function hasReceipt(
+  db: DbOrTx,
+  config: Pick<Config, 'sessionSecret'>,
+  s: { agencyId: string; instrument: string; submissionId: string },
+): Promise<boolean> {
+  const receiptHash = keyedHash(
+    config,
+    'submission-receipt',
+    `${s.agencyId}|${s.instrument}|${s.submissionId}`,
+  );
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(submissionReceipts)
+    .where(eq(submissionReceipts.receiptHash, receiptHash));
+  return rows.length > 0;
+}
+
+/**
+ * Serializes the intake of one agency-year-instrument until the transaction ends, so that a count taken
+ * after it (receivedCount) stays true until the caller commits. An advisory lock leaves no trace in any row.
+ */
+export async function lockIntake(tx: DbOrTx, agencyId: string, year: number, instrument: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('prongsai:intake'), hashtext(${`${agencyId}|${year}|${instrument}`}))`,
+  );
+}
+
+/** Every response received for an instrument (held or released, excluded or not): what a cap counts. */
+export async function receivedCount(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  instrument: string,
+): Promise<number> {
+  const rows = await db.execute<{ n: number }>(sql`select
+      (select count(*) from ${heldResponses} where ${heldResponses.agencyId} = ${agencyId}
+         and ${heldResponses.year} = ${year} and ${heldResponses.instrument} = ${instrument})
+    + (select count(*) from ${surveyResponses} where ${surveyResponses.agencyId} = ${agencyId}
+         and ${surveyResponses.year} = ${year} and ${surveyResponses.instrument} = ${instrument}) as n`);
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
+/** Held responses per instrument (accepted, waiting for their release). */
+export async function heldCounts(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ instrument: heldResponses.instrument, n: sql<number>`count(*)::int` })
+    .from(heldResponses)
+    .where(and(eq(heldResponses.agencyId, agencyId), eq(heldResponses.year, year)))
+    .groupBy(heldResponses.instrument);
+  return Object.fromEntries(rows.map((r) => [r.instrument, r.n]));
+}
+
+/**
+ * Responses that count toward minimum and progress per instrument: released ones not excluded, plus held
+ * ones (accepted and durably stored; nobody has judged them yet, so none is excluded).
+ */
 export async function countedResponses(
   db: DbOrTx,
   agencyId: string,
@@ -81,5 +148,8 @@ export async function countedResponses(
       ),
     )
     .groupBy(surveyResponses.instrument);
-  return Object.fromEntries(rows.map((r) => [r.instrument, r.n]));
+  const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.instrument, r.n]));
+  for (const [instrument, n] of Object.entries(await heldCounts(db, agencyId, year)))
+    counts[instrument] = (counts[instrument] ?? 0) + n;
+  return counts;
 }

@@ -1,9 +1,10 @@
 // Set-based queries for progress over a scope: one for the agencies and their populations, one for the
-// counted responses grouped by agency and instrument — never one query per agency.
+// counted responses (released and held) grouped by agency and instrument — never one query per agency.
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
+  heldResponses,
   participations,
   responseReviews,
   stakeholderData,
@@ -73,10 +74,22 @@ export async function selectScopeCounts(
       ),
     )
     .groupBy(surveyResponses.agencyId, surveyResponses.instrument);
+  // Held answers (accepted, waiting for their shuffled release) count too: nobody has excluded them.
+  const held = await db
+    .select({
+      agencyId: heldResponses.agencyId,
+      instrument: heldResponses.instrument,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(heldResponses)
+    .innerJoin(agencies, eq(agencies.id, heldResponses.agencyId))
+    .where(and(eq(heldResponses.year, f.year), agencyConditions(f)))
+    .groupBy(heldResponses.agencyId, heldResponses.instrument);
   const out = new Map<string, Record<string, number>>();
+  for (const r of held) out.set(r.agencyId, { ...out.get(r.agencyId), [r.instrument]: r.n });
   for (const r of rows) {
     const counts = out.get(r.agencyId) ?? {};
-    counts[r.instrument] = r.n;
+    counts[r.instrument] = (counts[r.instrument] ?? 0) + r.n;
     out.set(r.agencyId, counts);
   }
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAgency } from '../../../test/helpers/factories.ts';
 import { participations, responseReviews } from '../../db/schema/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { holdResponse, insertReleased } from '../responses/index.ts';
 import { addResponses, stakeholderSuite, YEAR } from './stakeholders.fixture.testing.ts';
 
 type Entry = {
@@ -45,22 +45,45 @@ describe('collection progress', () => {
   });
 
   it('does not count excluded responses', async () => {
-    const { id } = await recordResponse(s.t.deps.db, {
-      submissionId: '11111111-1111-4111-8111-111111111111',
-      agencyId: s.f.A.id,
-      year: YEAR,
-      instrument: 'IIT',
-      frameworkVersion: 1,
-      answers: {},
-      durationSeconds: 5,
-      channel: 'web',
-      now: new Date('2025-03-01T03:00:00Z'),
-    });
+    const [id] = await insertReleased(s.t.deps.db, [
+      {
+        agencyId: s.f.A.id,
+        year: YEAR,
+        instrument: 'IIT',
+        frameworkVersion: 1,
+        answers: {},
+        durationBand: 0,
+        channel: 'web',
+        submittedOn: '2025-03-01',
+      },
+    ]);
     await s.t.deps.db
       .insert(responseReviews)
-      .values({ responseId: id, decision: 'exclude', reason: 'speeder' });
+      .values({ responseId: id as string, decision: 'exclude', reason: 'speeder' });
     const res = await (await s.as('executive')).get(agencyUrl(s.f.A.id));
     expect(res.json().instruments[0].counted).toBe(3);
+  });
+
+  it('counts held answers (accepted, not yet released) in the agency’s and the scope’s progress', async () => {
+    const B = s.f.B.id;
+    const before = (await (await s.as('admin')).get(agencyUrl(B))).json().instruments[1].counted as number;
+    for (let i = 0; i < 2; i++)
+      await holdResponse(s.t.deps.db, {
+        agencyId: B,
+        year: YEAR,
+        instrument: 'EIT1',
+        frameworkVersion: 1,
+        answers: {},
+        durationSeconds: 300,
+        channel: 'web',
+      });
+    await addResponses(s.t.deps.db, B, 'EIT1', 1);
+    const agency = (await (await s.as('admin')).get(agencyUrl(B))).json();
+    expect(agency.instruments[1].counted).toBe(before + 3);
+    expect(agency.iitIntake).toEqual({ state: 'awaiting_population', approvedPopulation: null, received: 0 });
+    const list = (await (await s.as('admin')).get(`/api/progress/${YEAR}`)).json();
+    const row = list.items.find((i: { agency: { id: string } }) => i.agency.id === B);
+    expect(row.instruments[1].counted).toBe(before + 3);
   });
 
   it('lists the agencies in a supervisor’s scope, furthest behind first', async () => {

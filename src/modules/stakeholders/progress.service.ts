@@ -5,7 +5,7 @@ import { type Actor, authorize } from '../../core/authz.ts';
 import { agencyRef, agencyScopeCondition, loadAgencyFor } from '../agencies/index.ts';
 import { assertCycleOpen } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { countedResponses } from '../responses/index.ts';
+import { countedResponses, iitIntake } from '../responses/index.ts';
 import { lowestPercent, progressOf, surveyInstruments } from './minimums.ts';
 import { selectScopeAgencies, selectScopeCounts } from './progress.repo.ts';
 import { stakeholderStatus } from './stakeholders.present.ts';
@@ -23,10 +23,11 @@ export async function agencyProgress(
   const agency = await loadAgencyFor(deps.db, actor, agencyId);
   authorize(actor, 'progress.read', agencyRef(agency));
   await assertCycleOpen(deps.db, agencyId, year);
-  const [{ framework }, row, counted] = await Promise.all([
+  const [{ framework }, row, counted, intake] = await Promise.all([
     frameworkForYear(deps.db, year),
     selectStakeholder(deps.db, agencyId, year),
     countedResponses(deps.db, agencyId, year),
+    iitIntake(deps.db, agencyId, year),
   ]);
   const populations = {
     iitPopulation: row?.iitPopulation ?? null,
@@ -37,6 +38,7 @@ export async function agencyProgress(
     year,
     instruments: progressOf(framework, agency, populations, counted),
     stakeholder: stakeholderStatus(row),
+    iitIntake: intake,
   };
 }
 

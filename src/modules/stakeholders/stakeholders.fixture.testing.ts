@@ -8,7 +8,7 @@ import type { Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { participations } from '../../db/schema/index.ts';
 import { loadBundledFrameworks } from '../frameworks/index.ts';
-import { recordResponse } from '../responses/index.ts';
+import { insertReleased } from '../responses/index.ts';
 
 export const YEAR = 2568;
 
@@ -80,21 +80,20 @@ export function stakeholderSuite() {
   };
 }
 
-let submissions = 0;
 /** Records `n` web responses of an instrument for an agency (answers are irrelevant to counting). */
 export async function addResponses(db: DbOrTx, agencyId: string, instrument: string, n: number) {
   for (let i = 0; i < n; i++) {
-    submissions += 1;
-    await recordResponse(db, {
-      submissionId: `00000000-0000-4000-8000-${String(submissions).padStart(12, '0')}`,
-      agencyId,
-      year: YEAR,
-      instrument,
-      frameworkVersion: 1,
-      answers: {},
-      durationSeconds: 300,
-      channel: 'web',
-      now: new Date('2025-03-01T03:00:00Z'),
-    });
+    await insertReleased(db, [
+      {
+        agencyId,
+        year: YEAR,
+        instrument,
+        frameworkVersion: 1,
+        answers: {},
+        durationBand: 4,
+        channel: 'web',
+        submittedOn: '2025-03-01',
+      },
+    ]);
   }
 }

@@ -71,7 +71,13 @@ export async function writeApproval(
 ) {
   const [row] = await db
     .update(stakeholderData)
-    .set({ approvedRevision: revision, approvedBy: by, approvedAt: now })
+    .set({
+      approvedRevision: revision,
+      // The cap on IIT responses follows what the executive approved, not later unapproved edits.
+      approvedIitPopulation: sql`${stakeholderData.iitPopulation}`,
+      approvedBy: by,
+      approvedAt: now,
+    })
     .where(key(agencyId, year))
     .returning();
   return row;

@@ -117,6 +117,12 @@ export const ZAgencyProgress = z.object({
   year: z.number().int(),
   instruments: z.array(ZProgressEntry),
   stakeholder: ZStakeholderStatus,
+  /** The IIT against its approved population: 'full' takes no more responses (issue 8, §3). */
+  iitIntake: z.object({
+    state: z.enum(['open', 'full', 'awaiting_population']),
+    approvedPopulation: z.number().int().nullable(),
+    received: z.number().int(),
+  }),
 });
 export type AgencyProgress = z.infer<typeof ZAgencyProgress>;
 

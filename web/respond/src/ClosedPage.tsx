@@ -30,3 +30,21 @@ export function ClosedPage({ info }: { info: SurveyInfo }) {
     </Message>
   );
 }
+
+/** The IIT is full (its approved population answered) or has no approved population yet: said kindly. */
+export function IntakeClosedPage({ info }: { info: SurveyInfo }) {
+  const { t, lang } = useI18n();
+  const full = info.intake === 'full';
+  const agencyName = lang === 'en' && info.agency.nameEn ? info.agency.nameEn : info.agency.nameTh;
+  return (
+    <Message title={t(full ? 'intake.fullTitle' : 'intake.awaitingTitle')}>
+      <SurveyContext
+        agencyName={agencyName}
+        surveyName={`${t('survey.IIT')} · ${t('survey.fiscalYear', { year: info.year })}`}
+      />
+      <p className="notice-strong">{t(full ? 'intake.full' : 'intake.awaiting')}</p>
+      <p>{t(full ? 'intake.fullWhy' : 'intake.awaitingWhy')}</p>
+      <p>{t('closed.thanks')}</p>
+    </Message>
+  );
+}

@@ -13,7 +13,7 @@ import {
   respondApi,
   type SurveyInfo,
 } from './api.ts';
-import { ClosedPage } from './ClosedPage.tsx';
+import { ClosedPage, IntakeClosedPage } from './ClosedPage.tsx';
 import {
   type Draft,
   deviceStore,
@@ -90,6 +90,7 @@ export function SurveyFlow(props: { instrument: Instrument; agencyId: string; to
       </p>
     );
   if (!info.window.open) return <ClosedPage info={info} />;
+  if (info.intake !== 'open') return <IntakeClosedPage info={info} />;
   return <OpenSurvey info={info} token={props.token} />;
 }
 
@@ -112,6 +113,8 @@ function OpenSurvey({ info, token }: { info: SurveyInfo; token: string }) {
   const [focusCode, setFocusCode] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
+  // The last places went while this respondent was answering: say so kindly, keep no draft.
+  const [full, setFull] = useState(false);
 
   const update = (next: Draft) => {
     saveDraft(store, key, next);
@@ -145,7 +148,10 @@ function OpenSurvey({ info, token }: { info: SurveyInfo; token: string }) {
     } catch (e) {
       const error = e as ApiError;
       if (GRANT_ERRORS.has(error.code)) needGrantAgain();
-      else setSubmitError(error);
+      else if (error.code === 'survey_full') {
+        store.removeItem(key);
+        setFull(true);
+      } else setSubmitError(error);
     } finally {
       setSubmitting(false);
     }
@@ -166,6 +172,7 @@ function OpenSurvey({ info, token }: { info: SurveyInfo; token: string }) {
     />
   );
 
+  if (full) return <IntakeClosedPage info={{ ...info, intake: 'full' }} />;
   switch (step) {
     case 'eligibility':
       return (

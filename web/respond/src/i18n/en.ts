@@ -25,6 +25,16 @@ export const en: Catalogue = {
     noDates: 'The survey is not taking answers at the moment.',
     thanks: 'Thank you for your interest.',
   },
+  intake: {
+    fullTitle: 'All answers are in',
+    full: 'This survey has received as many answers as the agency has staff, so it takes no more.',
+    fullWhy:
+      'If you work at this agency and have not answered, please tell the agency’s administrator, who has been told by e-mail.',
+    awaitingTitle: 'Not open yet',
+    awaiting:
+      'The agency is waiting for its executive to approve its number of staff; the survey opens once they do.',
+    awaitingWhy: 'Please come back later, or ask the agency’s administrator.',
+  },
   eligibility: {
     title: 'Before you start',
     question: 'Have you worked at this agency for at least one year?',

@@ -44,7 +44,16 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
                   </Table.Td>
                   <Table.Td>{r.instrument}</Table.Td>
                   <Table.Td>{formatDate(r.day, lang)}</Table.Td>
-                  <Table.Td>{t('quality.seconds', { n: r.durationSeconds })}</Table.Td>
+                  <Table.Td>
+                    {r.duration === null
+                      ? t('quality.durationUnmeasured')
+                      : r.duration.toSeconds === null
+                        ? t('quality.durationAtLeast', { n: r.duration.fromSeconds })
+                        : t('quality.durationBetween', {
+                            from: r.duration.fromSeconds,
+                            to: r.duration.toSeconds,
+                          })}
+                  </Table.Td>
                   <Table.Td>
                     <Stack gap={4}>
                       {r.flags.map((f) => (

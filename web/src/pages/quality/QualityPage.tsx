@@ -65,8 +65,23 @@ export default function QualityPage() {
 
 function ReportView({ report }: { report: QualityReport }) {
   const { lang, t } = useLang();
+  const intake = report.iitIntake;
   return (
     <Stack gap="lg">
+      {intake.state !== 'open' && (
+        <Alert
+          color={intake.state === 'full' ? 'blue' : 'gray'}
+          variant="light"
+          title={t('quality.iitIntakeTitle')}
+        >
+          {intake.state === 'full'
+            ? t('quality.iitFull', {
+                received: formatCount(intake.received, lang),
+                population: formatCount(intake.approvedPopulation ?? 0, lang),
+              })
+            : t('quality.iitAwaiting')}
+        </Alert>
+      )}
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t('quality.agencyFlags')}
@@ -94,6 +109,9 @@ function ReportView({ report }: { report: QualityReport }) {
               <Table.Tr>
                 <Table.Th scope="col">{t('quality.instrument')}</Table.Th>
                 <Table.Th scope="col">{t('quality.responses')}</Table.Th>
+                <Table.Th scope="col" title={t('quality.heldHelp')}>
+                  {t('quality.held')}
+                </Table.Th>
                 <Table.Th scope="col">{t('quality.flagged')}</Table.Th>
                 <Table.Th scope="col">{t('quality.excluded')}</Table.Th>
                 <Table.Th scope="col">{t('quality.byFlag')}</Table.Th>
@@ -104,6 +122,7 @@ function ReportView({ report }: { report: QualityReport }) {
                 <Table.Tr key={i.instrument}>
                   <Table.Td>{i.instrument}</Table.Td>
                   <Table.Td>{formatCount(i.responses, lang)}</Table.Td>
+                  <Table.Td>{formatCount(i.held, lang)}</Table.Td>
                   <Table.Td>{formatCount(i.flaggedResponses, lang)}</Table.Td>
                   <Table.Td>{formatCount(i.excluded, lang)}</Table.Td>
                   <Table.Td>

@@ -1,5 +1,5 @@
 // The agency's collection progress on its home page: counted / minimum per instrument, stakeholder state.
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -33,6 +33,14 @@ export function ProgressWidget({ agencyId, year }: { agencyId: string; year: num
           <>
             {!progress.data.stakeholder.entered && (
               <Text size="sm">{t('stakeholders.progress.needPopulation')}</Text>
+            )}
+            {progress.data.iitIntake.state === 'full' && (
+              <Alert color="blue" variant="light">
+                {t('stakeholders.progress.iitFull', { received: progress.data.iitIntake.received })}
+              </Alert>
+            )}
+            {progress.data.iitIntake.state === 'awaiting_population' && progress.data.stakeholder.entered && (
+              <Text size="sm">{t('stakeholders.progress.iitAwaiting')}</Text>
             )}
             <ProgressBars entries={progress.data.instruments} />
           </>
