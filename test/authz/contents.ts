@@ -19,8 +19,10 @@ import {
   eit2Samples,
   oitReviews,
   participations,
+  users,
 } from '../../src/db/schema/index.ts';
 import { appendAudit } from '../../src/modules/audit/index.ts';
+import { makeUser } from '../helpers/factories.ts';
 import type { World } from './world.ts';
 
 /** What a content check gets: the role's actor (as the app loads it) and a GET as that role. */
@@ -193,6 +195,28 @@ export const userListContents: ContentCheck = async (c) => {
   ];
 };
 
+/** Executives awaiting confirmation: exactly those of the agencies in scope (a refused role sees none). */
+export const awaitingExecutivesContents: ContentCheck = async (c) => {
+  const { ids } = await agenciesOf(c);
+  const res = await c.get('/api/users/awaiting-confirmation');
+  if (res.status === 403) return [];
+  if (res.status !== 200) return [`awaiting list: ${res.status} ${res.body.slice(0, 200)}`];
+  const listed: string[] = (res.json as Json).items.map((u: Json) => u.id);
+  const waiting = (await c.w.db.select().from(users)).filter(
+    (u) => u.awaitingConfirmation && u.active && u.agencyId !== null && ids.has(u.agencyId),
+  );
+  const missing = waiting.filter((u) => !listed.includes(u.id)).map((u) => `awaiting list misses ${u.id}`);
+  const agencyOf = new Map((await c.w.db.select().from(users)).map((u) => [u.id, u.agencyId ?? 'none']));
+  return [
+    ...outside(
+      'awaiting list',
+      listed.map((id) => agencyOf.get(id) ?? 'none'),
+      ids,
+    ),
+    ...missing,
+  ];
+};
+
 /**
  * The whole audit log as the role reads it, against the reference: exactly the entries the reading rule
  * allows (so the total equals the reference count), with assessors' work withheld until submitted.
@@ -269,6 +293,14 @@ export async function seedContents(w: World, oitYear: number) {
           : { marker: `${entityType}-${label}`, email: `someone-${label}@agency.example` };
       await appendAudit(w.db, { actor: null, agencyId, entityType, entityId, action: 'seed', after }, at);
     }
+  // An executive awaiting confirmation in each agency: each confirmer's list shows only the one in scope.
+  for (const side of [w.A, w.B])
+    await makeUser(w.db, {
+      role: 'executive',
+      agencyId: side.agency.id,
+      awaitingConfirmation: true,
+      email: `${w.unique('awaiting')}@example.org`,
+    });
   for (const actor of Object.values(w.actors))
     await appendAudit(
       w.db,

@@ -1,7 +1,7 @@
 // User management. In scope = agency A's staff (or agency A); out of scope = agency B's.
 import { makeUser } from '../helpers/factories.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
-import { userListContents } from './contents.ts';
+import { awaitingExecutivesContents, userListContents } from './contents.ts';
 
 /** Admins manage everyone; an agency admin only their own agency's staff. */
 const staffManagers = () => allow({ admin: both, agency_admin: inScopeOnly });
@@ -58,6 +58,7 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: () => '/api/users/awaiting-confirmation',
     expect: allow({ admin: both, supervisor: both, agency_admin: both }),
+    contents: awaitingExecutivesContents,
   },
   {
     name: 'POST /api/users/:id/confirm',

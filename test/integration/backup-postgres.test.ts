@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAuditVerifies } from '../../src/cli/commands/backup.testing.ts';
+import { auditKeyFiles, expectAuditVerifies } from '../../src/cli/commands/backup.testing.ts';
 import { type CliSandbox, cliSandbox } from '../../src/cli/commands/cli-sandbox.testing.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openPostgres } from '../../src/db/client.ts';
@@ -48,6 +49,11 @@ describe.runIf(testDriver === 'postgres')('prongsai backup / restore (PostgreSQL
     } finally {
       await database.close();
     }
+    // A signed checkpoint of the source's trail travels with the backup and still verifies after it.
+    const keys = auditKeyFiles(path.join(cli.dataDir, 'keys'));
+    const withKey = { AUDIT_SIGNING_KEY_FILE: keys.privateKey };
+    const checkpoint = await cli.run(['audit', 'checkpoint'], '', { ...withKey, DATABASE_URL: source });
+    expect(checkpoint.code).toBe(0);
     const file = path.join(cli.dataDir, 'demo.pgdump');
     const backup = await cli.run(['backup', '--out', file], '', { DATABASE_URL: source });
     expect(backup.stderr).toBe('');
@@ -58,14 +64,20 @@ describe.runIf(testDriver === 'postgres')('prongsai backup / restore (PostgreSQL
     expect(notEmpty.code).toBe(1);
     expect(notEmpty.stderr).toContain('not empty');
 
-    const restore = await cli.run(['restore', file], '', { DATABASE_URL: target });
+    const restore = await cli.run(['restore', file], '', { ...withKey, DATABASE_URL: target });
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     const [before, after] = await Promise.all(
       [source, target].map(async (url) => {
         const db = await openPostgres(url, { migrate: false, poolSize: 1 });
         try {
-          if (url === target) await expectAuditVerifies(db.db);
+          if (url === target) {
+            await expectAuditVerifies(db.db, [keys.publicKey]);
+            const { rows } = await db.db.execute<{ n: number }>(
+              sql`select count(*)::int as n from audit_checkpoints`,
+            );
+            expect(rows[0]?.n).toBe(1);
+          }
           return await tableChecksums(db.db);
         } finally {
           await db.close();

@@ -1,9 +1,9 @@
 // Every state-changing route of the staff API refuses a request that carries a valid session cookie but no
 // CSRF token, under every spelling of its path that the router might still match. The routes are read from
 // the app itself, so a route added later is covered without touching this file.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRoutes, type RouteKey } from '../authz/harness.ts';
+import { fingerprint as tableFingerprint } from '../fuzz/checksum.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeUser } from '../helpers/factories.ts';
 
@@ -83,24 +83,8 @@ describe('CSRF on every state-changing staff route, under every spelling of its 
       // Its own address each time: the per-address rate limits of some routes must not answer first.
       remoteAddress: `10.77.${Math.floor(++ip / 250) % 250}.${(ip % 250) + 1}`,
     });
-  /** A fingerprint of every table whose rows a request could change (sessions roll on every request). */
-  const fingerprint = async () => {
-    const tables = await t.deps.db.execute<{ name: string }>(
-      sql`select table_name as name from information_schema.tables
-          where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessions'
-          order by 1`,
-    );
-    const out: Record<string, string> = {};
-    for (const { name } of tables.rows) {
-      const [row] = (
-        await t.deps.db.execute<{ h: string | null }>(
-          sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.identifier(name)} t`,
-        )
-      ).rows;
-      out[name] = row?.h ?? '';
-    }
-    return out;
-  };
+  /** Every table but the records of attempts, which count refused requests by design (test/fuzz/checksum.ts). */
+  const fingerprint = () => tableFingerprint(t.deps.db);
 
   beforeAll(async () => {
     t = await createTestApp();

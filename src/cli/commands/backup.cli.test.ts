@@ -7,14 +7,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TableChecksums, tableChecksums } from '../../../test/helpers/table-checksums.ts';
 import { openPglite } from '../../db/client.ts';
-import { expectAuditVerifies, type RunningServer, startServer } from './backup.testing.ts';
+import { auditKeyFiles, expectAuditVerifies, type RunningServer, startServer } from './backup.testing.ts';
 import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
 
 /** Checksums of every table of the folder's database; `restored` folders must also pass the audit check. */
-async function checksumsOf(dataDir: string, restored = false): Promise<TableChecksums> {
+async function checksumsOf(dataDir: string, publicKey?: string): Promise<TableChecksums> {
   const database = await openPglite({ dataDir: path.join(dataDir, 'pglite'), migrate: false });
   try {
-    if (restored) await expectAuditVerifies(database.db);
+    if (publicKey) await expectAuditVerifies(database.db, [publicKey]);
     return await tableChecksums(database.db);
   } finally {
     await database.close();
@@ -71,9 +71,15 @@ async function renamer(url: string) {
 describe('prongsai backup / restore (embedded database)', () => {
   let cli: CliSandbox;
   let server: RunningServer | undefined;
+  let keys: { privateKey: string; publicKey: string };
+  /** The server and every restore sign and verify with one key kept outside the data folders. */
+  let withKey: { AUDIT_SIGNING_KEY_FILE: string };
   const files: string[] = [];
   beforeAll(async () => {
     cli = await cliSandbox();
+    keys = auditKeyFiles(`${cli.dataDir}-keys`);
+    files.push(`${cli.dataDir}-keys`);
+    withKey = { AUDIT_SIGNING_KEY_FILE: keys.privateKey };
   });
   afterAll(async () => {
     await server?.stop();
@@ -82,7 +88,12 @@ describe('prongsai backup / restore (embedded database)', () => {
   });
 
   it('backs up a live server while it writes; each restore starts with identical data and an intact audit log', async () => {
-    server = await startServer({ ...process.env, PRONGSAI_DATA_DIR: cli.dataDir, EVIDENCE_WORKER: 'false' });
+    server = await startServer({
+      ...process.env,
+      ...withKey,
+      PRONGSAI_DATA_DIR: cli.dataDir,
+      EVIDENCE_WORKER: 'false',
+    });
     // Demo data on, HOST not set: only the loopback interface, and the start message says why.
     expect(server.stdout()).toMatch(
       /Listening on 127\.0\.0\.1:\d+ only: demo data is on and its passwords are public/,
@@ -121,19 +132,29 @@ describe('prongsai backup / restore (embedded database)', () => {
     // Taken with the server idle: the restore is the database as it was, table by table.
     const restoredIdle = `${cli.dataDir}-idle`;
     files.push(restoredIdle);
-    const restore = await cli.run(['restore', idle], '', { PRONGSAI_DATA_DIR: restoredIdle });
+    const restore = await cli.run(['restore', idle], '', { ...withKey, PRONGSAI_DATA_DIR: restoredIdle });
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain('Audit log intact');
-    expect(await checksumsOf(restoredIdle, true)).toEqual(final);
+    expect(await checksumsOf(restoredIdle, keys.publicKey)).toEqual(final);
+
+    // Restored without the signing key (a new one is made for the new folder): the server's checkpoints
+    // cannot be vouched for, and the restore says so instead of calling the log intact.
+    const restoredKeyless = `${cli.dataDir}-keyless`;
+    files.push(restoredKeyless);
+    const keyless = await cli.run(['restore', idle], '', { PRONGSAI_DATA_DIR: restoredKeyless });
+    expect(keyless.code).toBe(5);
+    expect(keyless.stderr).toContain('signed by an unknown key');
 
     // Taken mid-write: a consistent moment — every rename it holds has its audit entry, and none is half-made.
     const restoredLive = `${cli.dataDir}-live`;
     files.push(restoredLive);
-    expect((await cli.run(['restore', live], '', { PRONGSAI_DATA_DIR: restoredLive })).code).toBe(0);
+    expect((await cli.run(['restore', live], '', { ...withKey, PRONGSAI_DATA_DIR: restoredLive })).code).toBe(
+      0,
+    );
     const database = await openPglite({ dataDir: path.join(restoredLive, 'pglite'), migrate: false });
     try {
-      await expectAuditVerifies(database.db);
+      await expectAuditVerifies(database.db, [keys.publicKey]);
       const { rows } = await database.db.execute<{ name_en: string; renames: number }>(sql`
         select a.name_en, (select count(*)::int from audit_log l
                             where l.entity_id = ${writer.agencyId} and l.after::text like '%Backup writer%') as renames

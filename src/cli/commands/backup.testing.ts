@@ -1,6 +1,8 @@
 // For the backup tests of both drivers: the one place where a restored database's audit trail is checked
 // (the check `prongsai audit verify` runs), and a server started as an operator would.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -13,8 +15,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  * The restored database's audit trail must verify: the check `prongsai audit verify` (and `restore`) runs.
  * The one place the backup tests of both drivers check it.
  */
-export async function expectAuditVerifies(db: DbOrTx) {
-  await expect(auditVerifySummary(db)).resolves.toContain('Audit log intact');
+export async function expectAuditVerifies(db: DbOrTx, publicKeys?: string[]) {
+  await expect(auditVerifySummary(db, { publicKeys })).resolves.toContain('Audit log intact');
+}
+
+/**
+ * An audit-checkpoint signing key kept outside the data folder, as production keeps it: the server signs
+ * with it and a restore elsewhere verifies the checkpoints with it (README "Backup and restore").
+ */
+export function auditKeyFiles(dir: string): { privateKey: string; publicKey: string } {
+  mkdirSync(dir, { recursive: true });
+  const pair = generateKeyPairSync('ed25519');
+  const privateKey = path.join(dir, 'audit-signing-key.pem');
+  const publicKey = path.join(dir, 'audit-public-key.pem');
+  writeFileSync(privateKey, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(publicKey, pair.publicKey.export({ type: 'spki', format: 'pem' }));
+  return { privateKey, publicKey };
 }
 
 export interface RunningServer {
