@@ -52,16 +52,16 @@ export async function holdResponse(tx: DbOrTx, r: NewResponse): Promise<void> {
  * agency, instrument and the browser's random submission id, and lives apart from the answers, so the id a
  * respondent's browser keeps leads to no answer row.
  */
+type Submission = { agencyId: string; instrument: string; submissionId: string };
+const receiptHashOf = (config: Pick<Config, 'sessionSecret'>, s: Submission) =>
+  keyedHash(config, 'submission-receipt', `${s.agencyId}|${s.instrument}|${s.submissionId}`);
+
 export async function claimReceipt(
   tx: DbOrTx,
   config: Pick<Config, 'sessionSecret'>,
-  s: { agencyId: string; instrument: string; submissionId: string },
+  s: Submission,
 ): Promise<boolean> {
-  const receiptHash = keyedHash(
-    config,
-    'submission-receipt',
-    `${s.agencyId}|${s.instrument}|${s.submissionId}`,
-  );
+  const receiptHash = receiptHashOf(config, s);
   const rows = await tx
     .insert(submissionReceipts)
     .values({ receiptHash })
@@ -74,13 +74,9 @@ export async function claimReceipt(
 export async function hasReceipt(
   db: DbOrTx,
   config: Pick<Config, 'sessionSecret'>,
-  s: { agencyId: string; instrument: string; submissionId: string },
+  s: Submission,
 ): Promise<boolean> {
-  const receiptHash = keyedHash(
-    config,
-    'submission-receipt',
-    `${s.agencyId}|${s.instrument}|${s.submissionId}`,
-  );
+  const receiptHash = receiptHashOf(config, s);
   const rows = await db
     .select({ one: sql`1` })
     .from(submissionReceipts)
