@@ -16,6 +16,7 @@ import {
   participations,
   rateBuckets,
   stageExtensions,
+  stakeholderData,
   surveyAccess,
 } from '../../src/db/schema/index.ts';
 import { OTP_RATE_LIMITS } from '../../src/modules/otp/otp.limits.ts';
@@ -249,6 +250,14 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
     for (const n of [1, 2])
       await makeUser(database.db, { role: 'admin', email: `nacc-${n}@two-instances.example` });
     await database.db.insert(surveyAccess).values({ agencyId, year: 2568, accessCode: 'K7PX3MQA' });
+    // The IIT opens only with an approved population (its cap).
+    await database.db.insert(stakeholderData).values({
+      agencyId,
+      year: 2568,
+      iitPopulation: 120,
+      approvedRevision: 1,
+      approvedIitPopulation: 120,
+    });
     await database.db.insert(stageExtensions).values({
       agencyId,
       year: 2568,
