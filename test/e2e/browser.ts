@@ -96,7 +96,19 @@ export function openPage(
  */
 export async function signOut(page: Page): Promise<void> {
   await page.goto('about:blank');
-  await page.context().clearCookies();
+  // Sessions are rolling: a response already on its way when the page was left still sets the cookie, even
+  // after it was cleared. Clear until no cookie comes back.
+  let quiet = 0;
+  for (let round = 0; round < 30 && quiet < 3; round++) {
+    if ((await page.context().cookies()).length === 0) quiet++;
+    else {
+      quiet = 0;
+      await page.context().clearCookies();
+    }
+    await page.waitForTimeout(100);
+  }
+  if (quiet >= 3) return;
+  throw new Error('signOut: the session cookie keeps coming back');
 }
 
 /** Signs in through the login page (in Thai) and waits for the home page's heading. */
