@@ -9,7 +9,6 @@ import {
   auditEntryReadable,
 } from '../../src/core/audit/visibility.ts';
 import { type Actor, inScope, type Role } from '../../src/core/authz.ts';
-import type { OitReviewStatus } from '../../src/core/oit/states.ts';
 import { assessmentVisible } from '../../src/core/oit/visibility.ts';
 import {
   agencies,
@@ -227,8 +226,7 @@ export const auditContents: ContentCheck = async (c) => {
   const rows = await c.w.db.select().from(auditLog);
   const reviews = await c.w.db.select().from(oitReviews);
   const statusOf = (agencyId: string, year: number) =>
-    (reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ??
-      'answering') as OitReviewStatus;
+    reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ?? 'answering';
   // EIT part-2 entries: the agency-year of their sample or interview, and the viewer's assignments.
   const eit2Years = new Map(
     [...(await c.w.db.select().from(eit2Samples)), ...(await c.w.db.select().from(eit2Interviews))].map(

@@ -7,7 +7,6 @@ import { buildQuestionnaire } from '../../src/core/surveys/index.ts';
 import { participations, surveyAccess } from '../../src/db/schema/index.ts';
 import { frameworkForYear, loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { issueGrant } from '../../src/modules/respond/index.ts';
-import type { AgencyType } from '../../src/shared/agency-types.ts';
 import { everyone, type MatrixCase } from './cases.ts';
 import type { World } from './world.ts';
 
@@ -30,9 +29,7 @@ export async function setup(w: World) {
   for (const instrument of ['IIT', 'EIT1']) {
     const sheet: Record<string, unknown> = {};
     // The factories make every agency a subdistrict administrative organisation.
-    for (const q of buildQuestionnaire(framework, instrument, 'sao' as AgencyType).groups.flatMap(
-      (g) => g.questions,
-    )) {
+    for (const q of buildQuestionnaire(framework, instrument, 'sao').groups.flatMap((g) => g.questions)) {
       const first = q.options[0]?.value as string;
       sheet[q.code] =
         q.subItems.length === 0 ? first : Object.fromEntries(q.subItems.map((s) => [s.code, first]));

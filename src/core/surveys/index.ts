@@ -3,12 +3,20 @@
 
 export { bandRange, bandSeconds, DURATION_BANDS, durationBand } from './duration.ts';
 export {
+  FAILED_OUTCOMES,
+  INTERVIEW_OUTCOMES,
+  INTERVIEW_STATUSES,
+  type InterviewOutcome,
+  type InterviewStatus,
+} from './interviews.ts';
+export {
   canResend,
   DEFAULT_OTP_POLICY,
   generateOtp,
   hashOtp,
   normalizeEmail,
   normalizePhone,
+  type OtpChannel,
   type OtpPolicy,
   type OtpState,
   type PhoneRejection,

@@ -15,6 +15,9 @@ import {
 } from '../../shared/limits.ts';
 import { DomainError, invalid } from '../errors.ts';
 
+/** Where a code is sent: a mobile number by SMS or a mailbox. */
+export type OtpChannel = 'sms' | 'email';
+
 export interface OtpPolicy {
   length: number;
   ttlSeconds: number;

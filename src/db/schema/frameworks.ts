@@ -12,7 +12,7 @@ export const frameworkVersions = pgTable(
     definition: jsonb('definition').notNull(),
     sha256: text('sha256').notNull(),
     /** 'bundled' (shipped in frameworks/) or 'import'. */
-    origin: text('origin').notNull(),
+    origin: text('origin').$type<'bundled' | 'import'>().notNull(),
     importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },

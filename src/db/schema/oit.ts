@@ -14,7 +14,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
+import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES, type OitReviewStatus } from '../../core/oit/states.ts';
 import { participationFk, ts } from './columns.ts';
 import { users } from './users.ts';
 
@@ -31,7 +31,7 @@ export const oitReviews = pgTable(
   {
     agencyId: uuid('agency_id').notNull(),
     year: integer('year').notNull(),
-    status: text('status').notNull().default('answering'),
+    status: text('status').$type<OitReviewStatus>().notNull().default('answering'),
     submittedAt: ts('submitted_at'),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: ts('approved_at'),
@@ -197,6 +197,6 @@ export const evidenceBodies = pgTable('evidence_bodies', {
   snapshotId: uuid('snapshot_id')
     .primaryKey()
     .references(() => evidenceSnapshots.id, { onDelete: 'cascade' }),
-  encoding: text('encoding').notNull().default('gzip'),
+  encoding: text('encoding').$type<'gzip'>().notNull().default('gzip'),
   body: bytea('body').notNull(),
 });

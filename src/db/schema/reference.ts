@@ -18,7 +18,7 @@ export const provinces = pgTable(
     code: text('code').primaryKey(),
     nameTh: text('name_th').notNull().unique(),
     nameEn: text('name_en').notNull(),
-    region: text('region').notNull(),
+    region: text('region').$type<Region>().notNull(),
   },
   () => [check('provinces_region_known', sql.raw(`region in (${quoted(REGIONS)})`))],
 );
@@ -29,7 +29,7 @@ export const ministries = pgTable(
     code: text('code').primaryKey(),
     nameTh: text('name_th').notNull().unique(),
     nameEn: text('name_en').notNull(),
-    kind: text('kind').notNull().default('ministry'),
+    kind: text('kind').$type<MinistryKind>().notNull().default('ministry'),
   },
   () => [check('ministries_kind_known', sql.raw(`kind in (${quoted(MINISTRY_KINDS)})`))],
 );

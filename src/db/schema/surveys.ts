@@ -18,9 +18,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { InterviewOutcome, InterviewStatus } from '../../core/surveys/interviews.ts';
+import type { OtpChannel } from '../../core/surveys/otp.ts';
 import { participationFk, ts } from './columns.ts';
 import { frameworkVersions } from './frameworks.ts';
 import { users } from './users.ts';
+
+/** How a response arrived: the web questionnaire (IIT, EIT part 1) or an approved EIT part-2 interview. */
+export type ResponseChannel = 'web' | 'interview';
 
 /** The agency's stakeholder numbers for a year; `approvedRevision = revision` means the executive approved them. */
 export const stakeholderData = pgTable(
@@ -173,7 +178,7 @@ export const surveyResponses = pgTable(
     answers: jsonb('answers').notNull(),
     durationBand: smallint('duration_band'),
     submittedOn: date('submitted_on').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<ResponseChannel>().notNull(),
   },
   (t) => [
     participationFk(t, 'survey_responses_participation_fk'),
@@ -206,7 +211,7 @@ export const heldResponses = pgTable(
     frameworkVersion: integer('framework_version').notNull(),
     answers: jsonb('answers').notNull(),
     durationBand: smallint('duration_band'),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<ResponseChannel>().notNull(),
   },
   (t) => [
     participationFk(t, 'held_responses_participation_fk'),
@@ -254,7 +259,7 @@ export const responseReviews = pgTable(
     responseId: uuid('response_id')
       .primaryKey()
       .references(() => surveyResponses.id, { onDelete: 'cascade' }),
-    decision: text('decision').notNull(),
+    decision: text('decision').$type<'keep' | 'exclude'>().notNull(),
     reason: text('reason'),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: ts('decided_at').notNull().defaultNow(),
@@ -278,7 +283,7 @@ export const otpChallenges = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     agencyId: uuid('agency_id').notNull(),
     year: integer('year').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<OtpChannel>().notNull(),
     destinationHash: text('destination_hash').notNull(),
     codeHash: text('code_hash').notNull(),
     issuedAt: ts('issued_at').notNull(),
@@ -371,13 +376,13 @@ export const eit2Interviews = pgTable(
       .notNull()
       .references(() => eitContacts.id, { onDelete: 'restrict' }),
     interviewerId: uuid('interviewer_id').references(() => users.id, { onDelete: 'set null' }),
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome').$type<InterviewOutcome>().notNull(),
     startedAt: ts('started_at').notNull(),
     endedAt: ts('ended_at').notNull(),
     /** Per-question durations and other paradata of the interview (never answers). */
     paradata: jsonb('paradata').notNull().default({}),
     pendingAnswers: jsonb('pending_answers'),
-    status: text('status').notNull().default('entered'),
+    status: text('status').$type<InterviewStatus>().notNull().default('entered'),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: ts('reviewed_at'),
     reviewReason: text('review_reason'),

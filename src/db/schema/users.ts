@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLES } from '../../core/authz.ts';
+import { ROLES, type Role } from '../../core/authz.ts';
 import { agencies } from './agencies.ts';
 import { ministries, provinces } from './reference.ts';
 
@@ -26,7 +26,7 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     email: text('email'),
     passwordHash: text('password_hash').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'restrict' }),
     active: boolean('active').notNull().default(true),
     /**

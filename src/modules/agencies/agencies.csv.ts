@@ -1,7 +1,7 @@
 // Agency CSV files: parsing and validation of every row, without I/O (the import service supplies lookups).
 // The file is accepted or rejected as a whole, so validation collects every problem instead of stopping.
 import { parse } from 'csv-parse/sync';
-import { AGENCY_TYPES, type AgencyType } from '../../shared/agency-types.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 import {
   AGENCY_CODE_PATTERN,
   AGENCY_IMPORT_MAX_ROWS,
@@ -9,7 +9,7 @@ import {
   AGENCY_NAME_MAX_LENGTH,
   AGENCY_WEBSITE_MAX_LENGTH,
 } from '../../shared/limits.ts';
-import { type ImportProblem, isHttpUrl } from './agencies.schema.ts';
+import { type ImportProblem, isHttpUrl, ZAgencyType } from './agencies.schema.ts';
 
 export const CSV_COLUMNS = [
   'code',
@@ -126,6 +126,8 @@ export function validateAgencyCsv(
 
   const problems: ImportProblem[] = [];
   const rows: AgencyCsvRow[] = [];
+  // Every row with a code, a name and some type, valid or not: parents are resolved against all of them.
+  const links: ParentLink[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { record, info } of records) {
     const line = info.lines;
@@ -167,10 +169,10 @@ export function validateAgencyCsv(
     if (nameEn && nameEn.length > AGENCY_NAME_MAX_LENGTH)
       report('name_en', 'ชื่อภาษาอังกฤษยาวเกินไป', 'The English name is too long');
 
-    const type = cell('type')?.toLowerCase() ?? null;
-    if (!type) report('type', 'ต้องระบุประเภทหน่วยงาน', 'The agency type is required');
-    else if (!(AGENCY_TYPES as readonly string[]).includes(type))
-      report('type', `ไม่รู้จักประเภทหน่วยงาน "${type}"`, `Unknown agency type "${type}"`);
+    const typeCell = cell('type')?.toLowerCase() ?? null;
+    const type = ZAgencyType.safeParse(typeCell).data;
+    if (!typeCell) report('type', 'ต้องระบุประเภทหน่วยงาน', 'The agency type is required');
+    else if (!type) report('type', `ไม่รู้จักประเภทหน่วยงาน "${typeCell}"`, `Unknown agency type "${typeCell}"`);
 
     for (const c of ['peer_group', 'size_class'] as const) {
       if ((cell(c)?.length ?? 0) > AGENCY_LABEL_MAX_LENGTH)
@@ -200,13 +202,14 @@ export function validateAgencyCsv(
         `Website "${website}" must be an http:// or https:// address`,
       );
 
+    if (code && nameTh && typeCell) links.push({ row: line, code, parentCode: cell('parent_code') });
     if (code && nameTh && type) {
       rows.push({
         row: line,
         code,
         nameTh,
         nameEn,
-        type: type as AgencyType,
+        type,
         peerGroup: cell('peer_group'),
         sizeClass: cell('size_class'),
         ministryCode,
@@ -216,13 +219,15 @@ export function validateAgencyCsv(
       });
     }
   }
-  problems.push(...parentProblems(rows, lookups.existing));
+  problems.push(...parentProblems(links, lookups.existing));
   problems.sort((a, b) => a.row - b.row);
   return problems.length ? { rows: [], problems } : { rows, problems };
 }
 
 /** Parents must exist (in the database or the same file) and must not form a loop once the file is applied. */
-function parentProblems(rows: AgencyCsvRow[], existing: ReadonlyMap<string, string | null>): ImportProblem[] {
+type ParentLink = Pick<AgencyCsvRow, 'row' | 'code' | 'parentCode'>;
+
+function parentProblems(rows: ParentLink[], existing: ReadonlyMap<string, string | null>): ImportProblem[] {
   const parentOf = new Map(existing);
   for (const r of rows) parentOf.set(r.code, r.parentCode);
   const problems: ImportProblem[] = [];

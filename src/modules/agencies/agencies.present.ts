@@ -1,5 +1,5 @@
 // Rows → API JSON. Every field an API response carries is listed here, so a new column never leaks by accident.
-import type { MinistryKind, ministries, provinces, Region } from '../../db/schema/index.ts';
+import type { ministries, provinces } from '../../db/schema/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 import type { AgencyDetail, AgencySummary, Participation } from './agencies.schema.ts';
@@ -58,8 +58,8 @@ export function presentAgencyDetail(
     ...agencyFields(a),
     website: a.website,
     parent: row.parent,
-    ministry: m ? { code: m.code, nameTh: m.nameTh, nameEn: m.nameEn, kind: m.kind as MinistryKind } : null,
-    province: p ? { code: p.code, nameTh: p.nameTh, nameEn: p.nameEn, region: p.region as Region } : null,
+    ministry: m ? { code: m.code, nameTh: m.nameTh, nameEn: m.nameEn, kind: m.kind } : null,
+    province: p ? { code: p.code, nameTh: p.nameTh, nameEn: p.nameEn, region: p.region } : null,
     participations: participationRows.map(presentParticipation),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

@@ -45,12 +45,13 @@ const ZBoolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 const iso = z.iso.datetime();
 
 export const ZAgencyId = z.object({ id: z.uuid() });
+export const ZAgencyType = z.enum(AGENCY_TYPES);
 
 export const ZAgencyListQuery = z
   .object({
     q: z.string().trim().max(AGENCY_SEARCH_MAX_LENGTH).optional().describe('Thai or English name or code'),
     province: z.string().trim().min(1).optional().meta({ example: 'TH-47' }),
-    type: z.enum(AGENCY_TYPES).optional(),
+    type: ZAgencyType.optional(),
     ministry: z.string().trim().min(1).optional().meta({ example: 'MOI' }),
     year: ZFiscalYear.optional().describe('Include each agency’s participation in this fiscal year'),
     registered: ZBoolString.optional().describe(
@@ -81,7 +82,7 @@ export const ZAgencySummary = z.object({
   code: z.string(),
   nameTh: z.string(),
   nameEn: z.string().nullable(),
-  type: z.enum(AGENCY_TYPES),
+  type: ZAgencyType,
   peerGroup: z.string().nullable(),
   sizeClass: z.string().nullable(),
   ministryCode: z.string().nullable(),
@@ -114,7 +115,7 @@ const agencyFields = {
   code: ZAgencyCode,
   nameTh: z.string().trim().min(1).max(AGENCY_NAME_MAX_LENGTH),
   nameEn: z.string().trim().max(AGENCY_NAME_MAX_LENGTH).nullable().optional(),
-  type: z.enum(AGENCY_TYPES),
+  type: ZAgencyType,
   peerGroup: ZLabel.nullable().optional().describe('Group used by frameworks’ sample tables'),
   sizeClass: ZLabel.nullable().optional().describe('S, M, L or a size label used by a framework'),
   ministryCode: z.string().trim().min(1).nullable().optional(),

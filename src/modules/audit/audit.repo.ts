@@ -2,6 +2,7 @@
 import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type AuditEntityType, auditReadingOf } from '../../core/audit/visibility.ts';
 import type { Actor, AgencyRef } from '../../core/authz.ts';
+import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import {
   agencies,
@@ -99,7 +100,7 @@ function yearBoundEntries(actor: Actor, types: readonly AuditEntityType[]): SQL 
 export async function oitStatuses(
   db: DbOrTx,
   keys: readonly { agencyId: string; year: number }[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, OitReviewStatus>> {
   if (keys.length === 0) return new Map();
   const rows = await db
     .select({ agencyId: oitReviews.agencyId, year: oitReviews.year, status: oitReviews.status })

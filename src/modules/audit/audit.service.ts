@@ -12,7 +12,6 @@ import {
 } from '../../core/audit/index.ts';
 import type { AuditEntityType } from '../../core/audit/visibility.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
-import { OIT_REVIEW_STATUSES, type OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { oitKeyOf, presentEntry, toChainedEntry } from './audit.present.ts';
 import {
@@ -151,9 +150,6 @@ async function presentEntries(db: DbOrTx, rows: AuditRow[], viewer: Actor): Prom
   return rows.map((row) => {
     const key = oitKeyOf(row);
     const status = key ? (statuses.get(`${key.agencyId}:${key.year}`) ?? 'answering') : null;
-    return presentEntry(row, viewer, status !== null && isReviewStatus(status) ? status : null);
+    return presentEntry(row, viewer, status);
   });
 }
-
-const isReviewStatus = (s: string): s is OitReviewStatus =>
-  (OIT_REVIEW_STATUSES as readonly string[]).includes(s);

@@ -2,7 +2,7 @@
 // the table's owner can) and a quick way to append many entries.
 import { type SQL, sql } from 'drizzle-orm';
 import { chainEntry, type JsonValue } from '../../core/audit/index.ts';
-import type { Actor } from '../../core/authz.ts';
+import type { Actor, Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from './audit.service.ts';
 
@@ -25,12 +25,12 @@ export async function tamperCheckpoints(db: DbOrTx, ...statements: SQL[]): Promi
 }
 
 export const actorOf = (
-  user: { id: string; username: string; role: string; agencyId?: string | null },
+  user: { id: string; username: string; role: Role; agencyId?: string | null },
   o: Partial<Actor> = {},
 ): Actor => ({
   userId: user.id,
   username: user.username,
-  role: user.role as Actor['role'],
+  role: user.role,
   agencyId: user.agencyId ?? null,
   scope: { provinces: [], ministries: [], agencies: [] },
   assignedAgencies: [],

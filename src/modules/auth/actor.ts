@@ -1,6 +1,6 @@
 // Resolves the signed-in user's role and scope once per request (authorization itself is pure: core/authz).
 import { eq } from 'drizzle-orm';
-import type { Actor, Role } from '../../core/authz.ts';
+import type { Actor } from '../../core/authz.ts';
 import type { Db } from '../../db/client.ts';
 import { assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
 
@@ -30,7 +30,7 @@ export async function loadActor(
   return {
     userId: user.id,
     username: user.username,
-    role: user.role as Role,
+    role: user.role,
     agencyId: user.agencyId,
     scope,
     assignedAgencies,

@@ -1,7 +1,7 @@
 // Rows → API JSON for EIT part 2. Contact details go only to the assessors collecting (the routes that use
 // these presenters authorize 'eit2.collect'); answers appear only while they wait for review.
 import type { ContactRow, InterviewDetailRow, PersonRow, SampleRow } from './interviews.repo.ts';
-import type { Interview, InterviewStatus, Outcome, SampleContact, SampleView } from './interviews.schema.ts';
+import type { Interview, SampleContact, SampleView } from './interviews.schema.ts';
 import { type OutcomeRow, sampleStanding } from './sample.status.ts';
 
 export function presentContact(c: ContactRow) {
@@ -21,8 +21,8 @@ export function presentInterview(row: InterviewDetailRow, canReview: boolean): I
     year: i.year,
     contact: presentContact(row.contact),
     interviewer: row.interviewer?.id ? row.interviewer : null,
-    outcome: i.outcome as Outcome,
-    status: i.status as InterviewStatus,
+    outcome: i.outcome,
+    status: i.status,
     startedAt: i.startedAt.toISOString(),
     endedAt: i.endedAt.toISOString(),
     durationSeconds: durationSeconds(i),

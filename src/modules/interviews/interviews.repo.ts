@@ -1,6 +1,7 @@
 // Drizzle queries of EIT part 2: samples, interviews, and what they need from contacts, stakeholder data
 // and assessor assignments.
 import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import type { InterviewStatus } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   assessorAssignments,
@@ -96,7 +97,7 @@ const reviewerUser = aliasedTable(users, 'reviewer_user');
 /** Interviews with their contact and the people involved, oldest first. */
 export async function interviewDetails(
   db: DbOrTx,
-  where: { agencyId: string; year: number; status?: string } | { id: string },
+  where: { agencyId: string; year: number; status?: InterviewStatus } | { id: string },
 ): Promise<InterviewDetailRow[]> {
   const condition =
     'id' in where

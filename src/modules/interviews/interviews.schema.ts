@@ -1,6 +1,13 @@
 // Requests and responses of EIT part 2: the sample the assessor draws, interviews entered by the
 // interviewer, and the supervising assessor's review.
 import { z } from 'zod';
+import {
+  FAILED_OUTCOMES,
+  INTERVIEW_OUTCOMES,
+  INTERVIEW_STATUSES,
+  type InterviewOutcome,
+  type InterviewStatus,
+} from '../../core/surveys/index.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 
 const iso = z.iso.datetime({ offset: true });
@@ -17,12 +24,10 @@ export const ZDrawBody = z.strictObject({
 });
 export type DrawBody = z.infer<typeof ZDrawBody>;
 
-export const OUTCOMES = ['completed', 'refused', 'unreachable', 'wrong_number'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-/** Outcomes after which the contact is replaced by the next reserve. */
-export const FAILED_OUTCOMES: readonly Outcome[] = ['refused', 'unreachable', 'wrong_number'];
-export const INTERVIEW_STATUSES = ['entered', 'approved', 'rejected'] as const;
-export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+// The closed lists live in the surveys core (the database schema holds to them too).
+export const OUTCOMES = INTERVIEW_OUTCOMES;
+export type Outcome = InterviewOutcome;
+export { FAILED_OUTCOMES, INTERVIEW_STATUSES, type InterviewStatus };
 
 const ZAnswerValue = z.union([z.string().max(100), z.record(z.string().max(40), z.string().max(100))]);
 

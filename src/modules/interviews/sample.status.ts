@@ -8,8 +8,8 @@ import { FAILED_OUTCOMES, type InterviewStatus, type Outcome } from './interview
 export interface OutcomeRow {
   id: string;
   contactId: string;
-  outcome: string;
-  status: string;
+  outcome: Outcome;
+  status: InterviewStatus;
 }
 
 export type ContactStatus = 'not_called' | Outcome;
@@ -31,9 +31,12 @@ export function sampleStanding(
 
   const statusOf = (contactId: string): ContactStatus => {
     const live = (byContact.get(contactId) ?? []).filter((i) => i.status !== 'rejected');
-    return (live.at(-1)?.outcome as Outcome | undefined) ?? 'not_called';
+    return live.at(-1)?.outcome ?? 'not_called';
   };
-  const failed = (contactId: string) => (FAILED_OUTCOMES as string[]).includes(statusOf(contactId));
+  const failed = (contactId: string) => {
+    const status = statusOf(contactId);
+    return status !== 'not_called' && FAILED_OUTCOMES.includes(status);
+  };
 
   // Each failure among the contacts in play releases one more reserve, which may itself fail.
   let released = 0;
@@ -48,8 +51,8 @@ export function sampleStanding(
     interviewsOf: (contactId) =>
       (byContact.get(contactId) ?? []).map((i) => ({
         id: i.id,
-        outcome: i.outcome as Outcome,
-        status: i.status as InterviewStatus,
+        outcome: i.outcome,
+        status: i.status,
       })),
     releasedReserves: released,
     usable: new Set([...sample.selected, ...sample.reserves.slice(0, released)]),

@@ -132,7 +132,7 @@ export async function resendOtpCode(deps: AppDeps, agencyId: string, challengeId
     // Throws the policy's own errors: cool-down (with seconds to wait), too many sends, already verified.
     const next = resendOtp(previous, hashOtp(code, otpKey(deps), challengeId), now, policy);
     await updateChallenge(tx, challengeId, next);
-    const channel = found.challenge.channel as OtpChannel;
+    const channel = found.challenge.channel;
     const warning = channel === 'sms' ? await countSms(tx, deps, agencyId, day, now) : null;
     return { previous, channel, to, warning };
   });

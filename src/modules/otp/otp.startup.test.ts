@@ -19,7 +19,7 @@ describe('OTP purge at start-up', () => {
       .values({ year: 2568, version: 1, definition: {}, sha256: 'x', origin: 'bundled' });
     await db.insert(participations).values({ agencyId: agency.id, year: 2568 });
     const now = t.deps.now();
-    const challenge = (minutesAgo: number) => {
+    const challenge = (minutesAgo: number): typeof otpChallenges.$inferInsert => {
       const at = new Date(now.getTime() - minutesAgo * 60_000);
       return {
         agencyId: agency.id,

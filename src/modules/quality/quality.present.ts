@@ -34,7 +34,7 @@ export function answerVector(items: readonly AnswerItem[], stored: unknown): str
 export function presentReview(row: ReviewRow): Review {
   return {
     responseId: row.responseId,
-    decision: row.decision as Review['decision'],
+    decision: row.decision,
     reason: row.reason,
     decidedAt: row.decidedAt.toISOString(),
   };

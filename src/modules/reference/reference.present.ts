@@ -1,18 +1,17 @@
-import type { MinistryKind, ministries, provinces, Region } from '../../db/schema/index.ts';
+import type { ministries, provinces } from '../../db/schema/index.ts';
 import { REGION_LABELS } from './reference.data.ts';
 import type { Ministry, Province } from './reference.schema.ts';
 
 export function presentProvince(row: typeof provinces.$inferSelect): Province {
-  const region = row.region as Region;
   return {
     code: row.code,
     nameTh: row.nameTh,
     nameEn: row.nameEn,
-    region,
-    regionName: REGION_LABELS[region],
+    region: row.region,
+    regionName: REGION_LABELS[row.region],
   };
 }
 
 export function presentMinistry(row: typeof ministries.$inferSelect): Ministry {
-  return { code: row.code, nameTh: row.nameTh, nameEn: row.nameEn, kind: row.kind as MinistryKind };
+  return { code: row.code, nameTh: row.nameTh, nameEn: row.nameEn, kind: row.kind };
 }

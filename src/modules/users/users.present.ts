@@ -1,5 +1,5 @@
 // User rows → API JSON. Never the password hash; sign-in failures and lock state only for admins.
-import { type Actor, can, type Role } from '../../core/authz.ts';
+import { type Actor, can } from '../../core/authz.ts';
 import type { UserRow, UserWithAgency } from './users.repo.ts';
 import type { UserView } from './users.schema.ts';
 
@@ -9,7 +9,7 @@ export function presentUser({ user, agency }: UserWithAgency, viewer: Actor, now
     username: user.username,
     displayName: user.displayName,
     email: user.email,
-    role: user.role as Role,
+    role: user.role,
     agency: agency
       ? { id: agency.id, code: agency.code, nameTh: agency.nameTh, nameEn: agency.nameEn }
       : null,

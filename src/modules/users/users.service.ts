@@ -163,7 +163,7 @@ export async function updateUser(
   if (!actor) throw unauthenticated();
   const { user: before } = await loadUser(deps, actor, id);
   await authorizeAccount(deps, actor, before.agencyId);
-  const role = patch.role ?? (before.role as Role);
+  const role = patch.role ?? before.role;
   const agencyId = patch.agencyId !== undefined ? patch.agencyId : before.agencyId;
   if (agencyId !== before.agencyId) await authorizeAccount(deps, actor, agencyId);
   checkRoleMatchesAgency(role, agencyId);

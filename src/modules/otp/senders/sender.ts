@@ -1,7 +1,9 @@
 // How a one-time code leaves the system. One adapter per channel, chosen by configuration
 // (README: "SMS and e-mail senders"); tests substitute a fake that captures messages.
 
-export type OtpChannel = 'sms' | 'email';
+import type { OtpChannel } from '../../../core/surveys/index.ts';
+
+export type { OtpChannel };
 
 export interface OtpMessage {
   channel: OtpChannel;
