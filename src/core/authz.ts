@@ -38,6 +38,11 @@ export function inScope(actor: Actor, agency: AgencyRef): boolean {
 }
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
+/**
+ * Declares a rule and the resource it is checked against: `rule<AgencyRef>((a, agency) => …)`. The type
+ * argument is what callers of `authorize` must pass for the action, and the check is typed by it.
+ */
+const rule = <R>(check: Rule<R>): Rule<R> => check;
 /** An agency's EIT part-2 collection in one fiscal year: who is assigned to assess it that year. */
 export interface Eit2Ref {
   agency: AgencyRef;
@@ -64,132 +69,139 @@ const confirmsApprovers = (a: Actor, agency: AgencyRef) =>
  * and history, but not its stakeholder data, progress or quality figures.
  */
 const inScopeNotStaff = (a: Actor, agency: AgencyRef) => a.role !== 'agency_staff' && inScope(a, agency);
+/** What the agency's own admin manages of it (its record, staff, stakeholder numbers, IIT access); NACC too. */
+const agencyAdminOrNacc = (a: Actor, agency: AgencyRef) =>
+  isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency));
+/** An agency's assessment in one year: NACC admins and the assessors assigned to the agency that year. */
 const assessesThisYear = (a: Actor, r: OitRef) =>
   isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId));
 
 /** Every action of the system and who may perform it. `null` resource means "not tied to one agency". */
 const RULES = {
   // Agencies
-  'agency.list': everyone as Rule<null>, // results are filtered to the actor's scope by the repo
-  'agency.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'agency.create': isAdmin as Rule<null>,
-  'agency.update': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
-  'agency.import': isAdmin as Rule<null>,
-  'cycle.open': isAdmin as Rule<null>,
-  'participation.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
+  'agency.list': rule<null>(everyone), // results are filtered to the actor's scope by the repo
+  'agency.read': rule<AgencyRef>(inScope),
+  'agency.create': rule<null>(isAdmin),
+  'agency.update': rule<AgencyRef>(agencyAdminOrNacc),
+  'agency.import': rule<null>(isAdmin),
+  'cycle.open': rule<null>(isAdmin),
+  'participation.read': rule<AgencyRef>(inScopeNotStaff),
   // Registry fields (everything but nameEn and website, which 'agency.update' covers) are NACC's.
-  'agency.updateRegistry': isAdmin as Rule<AgencyRef>,
-  'participation.register': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
-  'participation.withdraw': isAdmin as Rule<AgencyRef>,
-  'cycle.read': everyone as Rule<null>, // counts are filtered to the actor's scope by the repo
-  'dashboard.read': everyone as Rule<null>, // contents depend on role and scope
+  'agency.updateRegistry': rule<AgencyRef>(isAdmin),
+  'participation.register': rule<AgencyRef>(agencyAdminOrNacc),
+  'participation.withdraw': rule<AgencyRef>(isAdmin),
+  'cycle.read': rule<null>(everyone), // counts are filtered to the actor's scope by the repo
+  'dashboard.read': rule<null>(everyone), // contents depend on role and scope
   // Users
-  'user.list': ((a) => isAdmin(a) || a.role === 'agency_admin') as Rule<null>,
-  'user.manage': isAdmin as Rule<null>,
-  'user.manageAgencyStaff': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'user.list': rule<null>((a) => isAdmin(a) || a.role === 'agency_admin'),
+  'user.manage': rule<null>(isAdmin),
+  'user.manageAgencyStaff': rule<AgencyRef>(agencyAdminOrNacc),
   // A user record (and its scope/assignments): admins, the user themself, and their agency's admin.
-  'user.read': ((a, user) =>
-    isAdmin(a) ||
-    a.userId === user.id ||
-    (a.role === 'agency_admin' && user.agency !== null && inScope(a, user.agency))) as Rule<{
-    id: string;
-    agency: AgencyRef | null;
-  }>,
-  'user.changeOwnPassword': everyone as Rule<null>,
+  'user.read': rule<{ id: string; agency: AgencyRef | null }>(
+    (a, user) =>
+      isAdmin(a) ||
+      a.userId === user.id ||
+      (a.role === 'agency_admin' && user.agency !== null && inScope(a, user.agency)),
+  ),
+  'user.changeOwnPassword': rule<null>(everyone),
   // Executives: an agency admin may propose one (created or re-roled, awaiting confirmation); only those
   // who confirm approvers make it an account that can sign in and approve.
-  'user.confirmExecutive': ((a, agency) => confirmsApprovers(a, agency)) as Rule<AgencyRef>,
-  'user.proposeExecutive': ((a, agency) =>
-    confirmsApprovers(a, agency) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'user.confirmExecutive': rule<AgencyRef>(confirmsApprovers),
+  'user.proposeExecutive': rule<AgencyRef>(
+    (a, agency) => confirmsApprovers(a, agency) || agencyAdminOrNacc(a, agency),
+  ),
   // Who sees the proposals of an agency: those who confirm them and the agency's admin who made them.
-  'user.listAwaitingConfirmation': ((a) =>
-    isAdmin(a) || a.role === 'supervisor' || a.role === 'agency_admin') as Rule<null>,
-  'scope.manage': isAdmin as Rule<null>,
-  'assignment.manage': isAdmin as Rule<null>,
+  'user.listAwaitingConfirmation': rule<null>(
+    (a) => isAdmin(a) || a.role === 'supervisor' || a.role === 'agency_admin',
+  ),
+  'scope.manage': rule<null>(isAdmin),
+  'assignment.manage': rule<null>(isAdmin),
   // Stakeholder data and collection progress. Contact lists hold personal data: the agency, its assessors
   // and admins only (not supervisors). Progress lists over a scope are for the roles that follow many agencies.
-  'stakeholder.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
-  'stakeholder.update': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
-  'stakeholder.approve': ((a, agency) =>
-    isAdmin(a) || (a.role === 'executive' && inScope(a, agency))) as Rule<AgencyRef>,
-  'contacts.read': ((a, agency) =>
-    isAdmin(a) ||
-    (['agency_admin', 'executive', 'assessor'].includes(a.role) && inScope(a, agency))) as Rule<AgencyRef>,
-  'progress.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
-  'progress.list': ((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)) as Rule<null>,
+  'stakeholder.read': rule<AgencyRef>(inScopeNotStaff),
+  'stakeholder.update': rule<AgencyRef>(agencyAdminOrNacc),
+  'stakeholder.approve': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'executive' && inScope(a, agency)),
+  ),
+  'contacts.read': rule<AgencyRef>(
+    (a, agency) =>
+      isAdmin(a) || (['agency_admin', 'executive', 'assessor'].includes(a.role) && inScope(a, agency)),
+  ),
+  'progress.read': rule<AgencyRef>(inScopeNotStaff),
+  'progress.list': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
-  'calendar.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'calendar.extend': isAdmin as Rule<AgencyRef>,
+  'calendar.read': rule<AgencyRef>(inScope),
+  'calendar.extend': rule<AgencyRef>(isAdmin),
   // Response quality: flags and decisions are for the agency's assessors and admins; supervisors see the
   // agency-level flags and counts only; breakdowns (small groups hidden) for anyone with the agency in scope.
-  'quality.read': ((a, agency) =>
-    isAdmin(a) ||
-    ((a.role === 'assessor' || a.role === 'supervisor') && inScope(a, agency))) as Rule<AgencyRef>,
-  'quality.readResponses': ((a, agency) =>
-    isAdmin(a) || (a.role === 'assessor' && inScope(a, agency))) as Rule<AgencyRef>,
-  'response.review': ((a, agency) =>
-    isAdmin(a) || (a.role === 'assessor' && inScope(a, agency))) as Rule<AgencyRef>,
-  'breakdown.read': ((a, agency) => inScopeNotStaff(a, agency)) as Rule<AgencyRef>,
+  'quality.read': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || ((a.role === 'assessor' || a.role === 'supervisor') && inScope(a, agency)),
+  ),
+  'quality.readResponses': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'assessor' && inScope(a, agency)),
+  ),
+  'response.review': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'assessor' && inScope(a, agency)),
+  ),
+  'breakdown.read': rule<AgencyRef>(inScopeNotStaff),
   // Frameworks
-  'framework.import': isAdmin as Rule<null>,
-  'framework.export': everyone as Rule<null>,
+  'framework.import': rule<null>(isAdmin),
+  'framework.export': rule<null>(everyone),
   // Audit log: an agency's history is readable by whoever has the agency in scope; entries tied to no
   // agency (null) by admins only. Lists are filtered to the actor's scope by the repo.
-  'audit.list': everyone as Rule<null>,
-  'audit.read': ((a, agency) =>
-    isAdmin(a) || (agency !== null && inScope(a, agency))) as Rule<AgencyRef | null>,
-  'audit.verify': isAdmin as Rule<null>,
+  'audit.list': rule<null>(everyone),
+  'audit.read': rule<AgencyRef | null>((a, agency) => isAdmin(a) || (agency !== null && inScope(a, agency))),
+  'audit.verify': rule<null>(isAdmin),
   // Taking a signed checkpoint of the chain on demand (they are also taken daily and after key events).
-  'audit.checkpoint': isAdmin as Rule<null>,
+  'audit.checkpoint': rule<null>(isAdmin),
   // EIT part-1 one-time codes: NACC watches SMS spending per agency (the code endpoints are public).
-  'otp.usage': isAdmin as Rule<null>,
+  'otp.usage': rule<null>(isAdmin),
   // IIT access (code, QR, poster, single-use tokens): the agency's own admin and NACC. The respondent
   // endpoints are public and need no rule.
-  'iitAccess.read': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
-  'iitAccess.manage': ((a, agency) =>
-    isAdmin(a) || (a.role === 'agency_admin' && inScope(a, agency))) as Rule<AgencyRef>,
+  'iitAccess.read': rule<AgencyRef>(agencyAdminOrNacc),
+  'iitAccess.manage': rule<AgencyRef>(agencyAdminOrNacc),
   // EIT part 2 (collected by the assessor's team): admins, and assessors assigned to the agency for that
   // year. Reviewing an interview also needs a second pair of eyes: never the interviewer themself.
-  'eit2.collect': ((a, r) =>
-    isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) as Rule<Eit2Ref>,
-  'eit2.review': ((a, r) =>
-    (isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId))) &&
-    reviewsOthersWork(a, [r.interviewerId])) as Rule<Eit2Ref & { interviewerId: string | null }>,
+  'eit2.collect': rule<Eit2Ref>(assessesThisYear),
+  'eit2.review': rule<Eit2Ref & { interviewerId: string | null }>(
+    (a, r) => assessesThisYear(a, r) && reviewsOthersWork(a, [r.interviewerId]),
+  ),
   // The four-eyes rule for every approval of an agency's own work (stakeholder numbers, OIT answers): the
   // service checks it once it knows who submitted and wrote what is approved.
-  'review.fourEyes': ((a, r) => reviewsOthersWork(a, r.submitters)) as Rule<{
-    submitters: readonly (string | null)[];
-  }>,
+  'review.fourEyes': rule<{ submitters: readonly (string | null)[] }>((a, r) =>
+    reviewsOthersWork(a, r.submitters),
+  ),
   // OIT (open data). The agency answers (its admin, and staff on items delegated to them — the service
   // checks the delegation), its executive approves, the assessors assigned for the year score and confirm,
   // a NACC admin may reopen. Reading the checklist, answers, scores and evidence: anyone with the agency
   // in scope.
-  'oit.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.answer': ((a, agency) =>
-    (a.role === 'agency_admin' || a.role === 'agency_staff') && inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.delegate': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.submit': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.approve': ((a, agency) => a.role === 'executive' && inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.clarify': ((a, agency) => a.role === 'agency_admin' && inScope(a, agency)) as Rule<AgencyRef>,
-  'oit.assess': assessesThisYear as Rule<OitRef>,
-  'oit.reopen': isAdmin as Rule<AgencyRef>,
-  'oit.queue': ((a) => isAdmin(a) || a.role === 'assessor') as Rule<null>,
-  'evidence.read': ((a, agency) => inScope(a, agency)) as Rule<AgencyRef>,
-  'evidence.refetch': ((a, agency) =>
-    a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency)) as Rule<AgencyRef>,
+  'oit.read': rule<AgencyRef>(inScope),
+  'oit.answer': rule<AgencyRef>(
+    (a, agency) => (a.role === 'agency_admin' || a.role === 'agency_staff') && inScope(a, agency),
+  ),
+  'oit.delegate': rule<AgencyRef>((a, agency) => a.role === 'agency_admin' && inScope(a, agency)),
+  'oit.submit': rule<AgencyRef>((a, agency) => a.role === 'agency_admin' && inScope(a, agency)),
+  'oit.approve': rule<AgencyRef>((a, agency) => a.role === 'executive' && inScope(a, agency)),
+  'oit.clarify': rule<AgencyRef>((a, agency) => a.role === 'agency_admin' && inScope(a, agency)),
+  'oit.assess': rule<OitRef>(assessesThisYear),
+  'oit.reopen': rule<AgencyRef>(isAdmin),
+  'oit.queue': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
+  'evidence.read': rule<AgencyRef>(inScope),
+  'evidence.refetch': rule<AgencyRef>(
+    (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
+  ),
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;
-type ResourceOf<A extends Action> = Parameters<(typeof RULES)[A]>[1];
+/** The resource each action is checked against, as its rule declares it. */
+type Resources = { [A in Action]: Parameters<(typeof RULES)[A]>[1] };
+type ResourceOf<A extends Action> = Resources[A];
+/** The same table seen per action, so that `RULE_OF[action]` takes that action's resource (checked, no cast). */
+const RULE_OF: { [A in Action]: Rule<Resources[A]> } = RULES;
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf<A>): boolean {
   if (!actor) return false;
-  return (RULES[action] as Rule<ResourceOf<A>>)(actor, resource);
+  return RULE_OF[action](actor, resource);
 }
 
 /** Throws 401 without an actor and 403 when the rule denies; call it first in every service method. */
