@@ -1,6 +1,7 @@
 // OIT routes of the assessor side: bulk assignments, the queue, the assessment of an agency, item
 // scores, submitting, clarifications and decisions, confirmation and reopening.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { checkpointAudit } from '../audit/index.ts';
 import {
   ZAssessment,
@@ -20,7 +21,7 @@ import { scoreItem, submitAssessment } from './assessment.service.ts';
 import { getAssessment } from './assessment.view.ts';
 import { bulkAssign } from './assignments.service.ts';
 import { decideOnClarification, fileClarification } from './clarifications.service.ts';
-import { ZAgencyYearParams, ZYearParams } from './oit.schema.ts';
+import { ZYearParams } from './oit.schema.ts';
 import { oitQueue } from './queue.service.ts';
 import { confirmResult, reopenResult } from './review.service.ts';
 

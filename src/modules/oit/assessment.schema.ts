@@ -7,8 +7,8 @@ import { OIT_STAGES } from '../../core/oit/stage.ts';
 import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { OIT_ASSESSMENT_TEXT_MAX_LENGTH, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZSnapshotSummary } from '../evidence/index.ts';
-import { ZAgencyYearParams } from './oit.schema.ts';
 
 /** Agencies named in one bulk assignment. */
 export const OIT_BULK_ASSIGN_MAX = 5000;

@@ -13,9 +13,8 @@ import { applicableOitItems, type OitScore, oitScoreOf } from '../../core/oit/sc
 import { OIT_STAGES, type OitStageCode } from '../../core/oit/stage.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
-import { assertCycleOpen, collectionWindow } from '../calendar/index.ts';
-import { frameworkForYear } from '../frameworks/index.ts';
+import { type AgencyRow, agencyYear } from '../agencies/index.ts';
+import { collectionWindow } from '../calendar/index.ts';
 import { assessorsOfAgencies } from '../users/index.ts';
 import type { StageInfo } from './assessment.schema.ts';
 import { answeringClosed, confirmedLocked, itemNotFound, windowClosed } from './oit.errors.ts';
@@ -31,7 +30,6 @@ import type { StageWindowView } from './oit.schema.ts';
 import { statusOf } from './oit.workflow.ts';
 
 export type Deps = Pick<AppDeps, 'db' | 'now'>;
-type AgencyRow = Awaited<ReturnType<typeof loadAgencyFor>>;
 
 /** What a use case on one agency-year knows once the actor is authorized. */
 export interface OitYear {
@@ -71,17 +69,16 @@ const REFUSED_WHEN_CONFIRMED: Record<OitWriteAction, boolean> = {
   'oit.reopen': false,
 };
 
-function authorizeOit(
-  actor: Actor | null,
-  action: OitReadAction | OitWriteAction,
-  ref: OitRef,
-): asserts actor is Actor {
-  // Assessing needs this year's assessors; every other OIT rule is about the agency alone.
+/** The OIT rule of the action: assessing needs this year's assessors; every other rule, the agency alone. */
+function authorizeOit(actor: Actor, action: OitReadAction | OitWriteAction, ref: OitRef) {
   if (action === 'oit.assess') authorize(actor, action, ref);
   else authorize(actor, action, ref.agency);
 }
 
-/** Resolve → authorize → agency-year: 401/404/403 before anything about the year is read. */
+/**
+ * Resolve → authorize → agency-year (the agencies module's agencyYear): 401, 404 agency, 403, 409 cycle not
+ * open, 404 framework — before anything about the year's OIT is read.
+ */
 async function openOit(
   deps: Deps,
   actor: Actor | null,
@@ -89,14 +86,21 @@ async function openOit(
   year: number,
   action: OitReadAction | OitWriteAction,
 ): Promise<OitYear> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  const assessors = await assessorsOfAgencies(deps.db, [agencyId], year);
-  const ref: OitRef = { agency: agencyRef(agency), assessorsThisYear: assessors.map((a) => a.id) };
-  authorizeOit(actor, action, ref);
-  await assertCycleOpen(deps.db, agencyId, year);
-  const { version, framework } = await frameworkForYear(deps.db, year);
-  const items = applicableOitItems(framework, agency.type as AgencyType);
-  return { actor, agency, ref, key: { agencyId, year }, framework, frameworkVersion: version, items };
+  const ctx = await agencyYear(deps.db, actor, agencyId, year, async ({ actor, ref: agency }) => {
+    const assessors = await assessorsOfAgencies(deps.db, [agencyId], year);
+    const ref: OitRef = { agency, assessorsThisYear: assessors.map((a) => a.id) };
+    authorizeOit(actor, action, ref);
+    return ref;
+  });
+  return {
+    actor: ctx.actor,
+    agency: ctx.agency,
+    ref: ctx.authorized,
+    key: { agencyId, year },
+    framework: ctx.framework,
+    frameworkVersion: ctx.frameworkVersion,
+    items: applicableOitItems(ctx.framework, ctx.agency.type as AgencyType),
+  };
 }
 
 /** The agency-year as the actor may read it (401/404/403/409 as for writes). */

@@ -1,10 +1,10 @@
 // The agency side of OIT: the checklist, answers, delegation, submission, the executive's approval or
 // return, readiness and an item's history. Each route makes one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { approveAnswers, returnItems, submitForApproval } from './approval.service.ts';
 import { getChecklist, saveAnswer, setAssignee } from './checklist.service.ts';
 import {
-  ZAgencyYearParams,
   ZAssigneeBody,
   ZChecklist,
   ZItemHistory,

@@ -9,6 +9,7 @@ import {
   OIT_URL_MAX_LENGTH,
   OIT_URLS_MAX,
 } from '../../shared/limits.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZAuditEntry } from '../audit/index.ts';
 import { type SnapshotSummary, ZSnapshotSummary } from '../evidence/index.ts';
 
@@ -23,9 +24,8 @@ const ZItemCode = z
 const ZUserRef = z.object({ id: z.string(), displayName: z.string() });
 
 /** A fiscal year (Buddhist era) in a path. */
-export const ZYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
+const ZYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
 export const ZYearParams = z.object({ year: ZYear });
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZYear });
 export const ZItemParams = ZAgencyYearParams.extend({ code: ZItemCode });
 
 // Requests. The hard caps here only bound the payload; the documented limits are checked by the service,
