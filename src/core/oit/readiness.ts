@@ -4,9 +4,10 @@
 // (item → sub-indicator → indicator → instrument), never from a second implementation of its rules.
 // Pure: the caller passes the framework, the answers and the latest check of each URL.
 import type { AgencyType } from '../../shared/agency-types.ts';
-import type { Framework, OitItem } from '../framework/schema.ts';
-import { appliesTo, ScoringError, scoreFromAnswers } from '../scoring/index.ts';
+import type { Framework } from '../framework/schema.ts';
+import { ScoringError, scoreFromAnswers } from '../scoring/index.ts';
 import { isAnswered } from './answer-rules.ts';
+import { applicableOitItems } from './score.ts';
 import type { OitItemState } from './states.ts';
 
 /** The latest check of one URL, as the evidence checker left it. */
@@ -79,14 +80,6 @@ export function itemEvidence(
   if (results.some((r) => r === false)) return 'broken';
   if (results.some((r) => r === null)) return 'checking';
   return 'reachable';
-}
-
-/** The OIT items that apply to an agency type, in the framework's order. */
-export function applicableOitItems(framework: Framework, agencyType: AgencyType): OitItem[] {
-  const openData = new Set(
-    framework.instruments.filter((i) => i.collection === 'open_data').flatMap((i) => i.indicators),
-  );
-  return framework.oitItems.filter((o) => openData.has(o.indicator) && appliesTo(o, agencyType));
 }
 
 export function oitReadiness(

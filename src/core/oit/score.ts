@@ -21,9 +21,15 @@ export interface OitScore {
   complete: boolean;
 }
 
-/** The framework's OIT items that apply to an agency type, in framework order. */
+/**
+ * The framework's OIT items that apply to an agency type (items of the open-data instrument's indicators),
+ * in framework order: the items of an agency's checklist, assessment, readiness and score.
+ */
 export function applicableOitItems(framework: Framework, agencyType: AgencyType): OitItem[] {
-  return framework.oitItems.filter((item) => appliesTo(item, agencyType));
+  const openData = new Set(
+    framework.instruments.filter((i) => i.collection === 'open_data').flatMap((i) => i.indicators),
+  );
+  return framework.oitItems.filter((o) => openData.has(o.indicator) && appliesTo(o, agencyType));
 }
 
 /**

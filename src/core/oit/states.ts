@@ -79,9 +79,14 @@ export function nextItemState(state: OitItemState, event: OitItemEvent): OitItem
 export function itemTransition(itemCode: string, state: OitItemState, event: OitItemEvent): OitItemState {
   const next = nextItemState(state, event);
   if (next) return next;
+  throw illegalTransition(itemCode, state, event);
+}
+
+/** The 409 of an illegal move: what state the item is in and what cannot be done in it. */
+export function illegalTransition(itemCode: string, state: OitItemState, event: OitItemEvent): DomainError {
   const s = STATE_NAMES[state];
   const e = EVENT_NAMES[event];
-  throw new DomainError(
+  return new DomainError(
     'conflict',
     'oit_illegal_transition',
     `ข้อ ${itemCode} อยู่ในสถานะ "${s.th}" จึง${e.th}ไม่ได้`,

@@ -8,3 +8,4 @@ export {
   collectionWindow,
   cycleNotOpen,
 } from './calendar.service.ts';
+export { stageExtensionsOf } from './extensions.ts';

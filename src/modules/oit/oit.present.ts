@@ -1,15 +1,24 @@
-// Rows → API JSON for the agency side of OIT: the checklist (items grouped by indicator and sub-indicator,
-// each with its answer, URL warnings and latest evidence) and the review status.
+// Rows → API JSON for OIT, both sides: the review, an answer, the checklist (items grouped by indicator and
+// sub-indicator, each with its answer, URL warnings and latest evidence), and the assessment's scores,
+// clarifications and evidence. Which parts a viewer may see is decided here: scores, advice and the OIT
+// score stay hidden from the agency and supervisors until the assessment is submitted.
 
+import type { Actor } from '../../core/authz.ts';
 import type { Framework, OitItem } from '../../core/framework/schema.ts';
 import { isAnswered, urlWarnings } from '../../core/oit/answer-rules.ts';
 import { isApprovedState } from '../../core/oit/readiness.ts';
 import { type OitItemState, type OitReviewStatus, stateName } from '../../core/oit/states.ts';
+import { assessmentVisible } from '../../core/oit/visibility.ts';
 import type { EvidenceByItem, SnapshotSummary } from '../evidence/index.ts';
-import type { AnswerRow, ReviewRow } from './oit.repo.ts';
+import type { Clarification, ItemScore, ReviewInfo } from './assessment.schema.ts';
+import type { AnswerRow, ClarificationRow, ReviewRow, ScoreRow } from './oit.repo.ts';
 import type { AnswerView, Checklist, ChecklistItem, ReviewView, StageWindowView } from './oit.schema.ts';
 
 export type People = ReadonlyMap<string, { id: string; displayName: string }>;
+
+/** Accounts by id, as the presenters name them. */
+export const peopleOf = (rows: readonly { id: string; displayName: string }[]): People =>
+  new Map(rows.map((p) => [p.id, { id: p.id, displayName: p.displayName }]));
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const person = (people: People, id: string | null) => (id ? (people.get(id) ?? null) : null);
@@ -22,8 +31,15 @@ const STATUS_NAMES: Record<OitReviewStatus, { th: string; en: string }> = {
   confirmed: { th: 'ยืนยันผลแล้ว', en: 'confirmed' },
 };
 
-export function presentReview(row: ReviewRow | null, people: People): ReviewView {
-  const status = (row?.status ?? 'answering') as OitReviewStatus;
+/**
+ * The review of the agency-year (the status given, as the items' states imply it): every date and who took
+ * each step. The checklist and the assessment each show their part of it (their response schemas).
+ */
+export function presentReview(
+  row: ReviewRow | null | undefined,
+  status: OitReviewStatus,
+  people: People,
+): ReviewView & ReviewInfo {
   return {
     status,
     statusName: STATUS_NAMES[status],
@@ -32,37 +48,52 @@ export function presentReview(row: ReviewRow | null, people: People): ReviewView
     approvedAt: iso(row?.approvedAt ?? null),
     approvedBy: person(people, row?.approvedBy ?? null),
     assessedAt: iso(row?.assessedAt ?? null),
+    assessedBy: person(people, row?.assessedBy ?? null),
     confirmedAt: iso(row?.confirmedAt ?? null),
+    confirmedBy: person(people, row?.confirmedBy ?? null),
     reopenedAt: iso(row?.reopenedAt ?? null),
+    reopenedBy: person(people, row?.reopenedBy ?? null),
     reopenReason: row?.reopenReason ?? null,
   };
 }
 
-export function presentAnswer(
+/** An item's answer as stored (null when the item was never saved). */
+export function presentAnswer(row: AnswerRow | undefined) {
+  if (!row) return null;
+  return {
+    state: row.state as OitItemState,
+    has: row.has,
+    urls: row.urls,
+    explanation: row.explanation,
+    approvedAt: iso(row.approvedAt),
+  };
+}
+
+/** The answer on the checklist: as stored, with URL warnings, latest evidence and who is working on it. */
+export function checklistAnswer(
   item: OitItem,
   row: AnswerRow | undefined,
   ctx: { website: string | null; people: People; evidence: ReadonlyMap<string, SnapshotSummary> | undefined },
 ): AnswerView {
-  const state = (row?.state ?? 'draft') as OitItemState;
-  const urls = row?.urls ?? [];
+  const answer = presentAnswer(row);
+  const state = answer?.state ?? 'draft';
+  const urls = answer?.urls ?? [];
   return {
     state,
     stateName: stateName(state),
-    has: row?.has ?? null,
-    urls: urls.map((url) => {
-      return {
-        url,
-        warnings: urlWarnings(url, ctx.website, item.conditions.mainWebsite),
-        evidence: ctx.evidence?.get(url) ?? null,
-      };
-    }),
-    explanation: row?.explanation ?? null,
-    answered: row ? isAnswered({ has: row.has, urls, explanation: row.explanation }) : false,
+    has: answer?.has ?? null,
+    urls: urls.map((url) => ({
+      url,
+      warnings: urlWarnings(url, ctx.website, item.conditions.mainWebsite),
+      evidence: ctx.evidence?.get(url) ?? null,
+    })),
+    explanation: answer?.explanation ?? null,
+    answered: answer ? isAnswered({ has: answer.has, urls, explanation: answer.explanation }) : false,
     assignee: person(ctx.people, row?.assigneeId ?? null),
     returnComment: row?.returnComment ?? null,
     updatedAt: row ? row.updatedAt.toISOString() : null,
     updatedBy: person(ctx.people, row?.updatedBy ?? null),
-    approvedAt: iso(row?.approvedAt ?? null),
+    approvedAt: answer?.approvedAt ?? null,
   };
 }
 
@@ -74,6 +105,7 @@ export interface ChecklistParts {
   items: readonly OitItem[];
   answers: ReadonlyMap<string, AnswerRow>;
   review: ReviewRow | null;
+  status: OitReviewStatus;
   people: People;
   evidence: EvidenceByItem;
   stage: StageWindowView;
@@ -91,7 +123,7 @@ export function presentChecklist(p: ChecklistParts): Checklist {
       components: item.components,
       conditions: item.conditions,
       paraphrased: item.paraphrased,
-      answer: presentAnswer(item, row, {
+      answer: checklistAnswer(item, row, {
         website: p.agency.website,
         people: p.people,
         evidence: p.evidence.get(item.code),
@@ -121,7 +153,7 @@ export function presentChecklist(p: ChecklistParts): Checklist {
     agency: p.agency,
     year: p.year,
     frameworkVersion: p.frameworkVersion,
-    review: presentReview(p.review, p.people),
+    review: presentReview(p.review, p.status, p.people),
     stage: p.stage,
     progress: {
       ...progress(all),
@@ -132,5 +164,66 @@ export function presentChecklist(p: ChecklistParts): Checklist {
     indicators,
     can: { ...p.can, edit: all.some((v) => v.can.edit) },
     assignees: p.assignees,
+  };
+}
+
+// ── The assessment ─────────────────────────────────────────────────────────────────────────────────────
+/** Assessors and admins always; everyone else once the assessment was submitted (the one rule). */
+export function scoresVisibleTo(actor: Actor, status: OitReviewStatus): boolean {
+  return assessmentVisible(actor.role, status);
+}
+
+export function presentScore(row: ScoreRow, people: People): ItemScore {
+  return {
+    score: row.score === 100 ? 100 : 0,
+    componentsFound: row.componentsFound,
+    comment: row.comment,
+    advice: row.advice,
+    originalScore: row.originalScore,
+    assessor: person(people, row.assessorId),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentClarification(row: ClarificationRow, people: People): Clarification {
+  return {
+    explanation: row.explanation,
+    location: row.location,
+    filedBy: person(people, row.filedBy),
+    filedAt: row.filedAt.toISOString(),
+    decision: row.decision === 'accepted' || row.decision === 'rejected' ? row.decision : null,
+    decisionReason: row.decisionReason,
+    decidedBy: person(people, row.decidedBy),
+    decidedAt: iso(row.decidedAt),
+  };
+}
+
+/** Per URL of an answer: the original evidence (taken at approval) and the latest check. */
+export function presentEvidence(
+  answer: AnswerRow | undefined,
+  original: EvidenceByItem,
+  latest: EvidenceByItem,
+) {
+  if (!answer) return [];
+  return answer.urls.map((url) => ({
+    url,
+    original: original.get(answer.itemCode)?.get(url) ?? null,
+    latest: latest.get(answer.itemCode)?.get(url) ?? null,
+  }));
+}
+
+/** Counts over the items that apply to the agency. */
+export function countsOf(
+  codes: ReadonlySet<string>,
+  answers: readonly AnswerRow[],
+  scores: readonly ScoreRow[],
+  clarifications: readonly ClarificationRow[],
+) {
+  return {
+    applicable: codes.size,
+    approved: answers.filter((a) => codes.has(a.itemCode) && isApprovedState(a.state as OitItemState)).length,
+    scored: scores.filter((s) => codes.has(s.itemCode)).length,
+    disputed: clarifications.filter((c) => codes.has(c.itemCode)).length,
+    undecided: clarifications.filter((c) => codes.has(c.itemCode) && c.decision === null).length,
   };
 }

@@ -1,9 +1,10 @@
 // The agency side of OIT: the checklist, answers, delegation, submission, the executive's approval or
 // return, readiness and an item's history. Each route makes one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getItemHistory, getReadiness } from './oit.readiness.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
+import { approveAnswers, returnItems, submitForApproval } from './approval.service.ts';
+import { getChecklist, saveAnswer, setAssignee } from './checklist.service.ts';
 import {
-  ZAgencyYearParams,
   ZAssigneeBody,
   ZChecklist,
   ZItemHistory,
@@ -12,8 +13,7 @@ import {
   ZReturnBody,
   ZSaveAnswerBody,
 } from './oit.schema.ts';
-import { getChecklist, saveAnswer, setAssignee } from './oit.service.ts';
-import { approveAnswers, returnItems, submitForApproval } from './oit.workflow.ts';
+import { getItemHistory, getReadiness } from './readiness.service.ts';
 
 const tags = ['oit'];
 const security = [{ session: [] }];

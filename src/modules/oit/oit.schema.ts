@@ -9,7 +9,7 @@ import {
   OIT_URL_MAX_LENGTH,
   OIT_URLS_MAX,
 } from '../../shared/limits.ts';
-import { ZFiscalYear } from '../agencies/agencies.schema.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZAuditEntry } from '../audit/index.ts';
 import { type SnapshotSummary, ZSnapshotSummary } from '../evidence/index.ts';
 
@@ -23,7 +23,9 @@ const ZItemCode = z
   .meta({ example: 'o1' });
 const ZUserRef = z.object({ id: z.string(), displayName: z.string() });
 
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
+/** A fiscal year (Buddhist era) in a path. */
+const ZYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
+export const ZYearParams = z.object({ year: ZYear });
 export const ZItemParams = ZAgencyYearParams.extend({ code: ZItemCode });
 
 // Requests. The hard caps here only bound the payload; the documented limits are checked by the service,

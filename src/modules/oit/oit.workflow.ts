@@ -1,235 +1,116 @@
-// The agency's OIT on its way to the assessors: the agency admin submits every answered item for approval,
-// the executive approves what was submitted (the URLs are then snapshotted as the original evidence) or
-// returns items with a comment, which makes them editable again until they are resubmitted. Each step runs
-// while oit_answering is open, under the agency-year's review lock, and is audited per item and for the
-// review as a whole.
-import { type Actor, assertFourEyes } from '../../core/authz.ts';
-import { isAnswered } from '../../core/oit/answer-rules.ts';
-import { isApprovedState } from '../../core/oit/readiness.ts';
-import { itemTransition, type OitItemState } from '../../core/oit/states.ts';
-import type { Tx } from '../../db/client.ts';
-import { OIT_RETURN_COMMENT_MAX_LENGTH } from '../../shared/limits.ts';
+// The OIT workflow over one agency-year, for both sides: moving items through the state machine
+// (src/core/oit/states.ts) inside a write's transaction, keeping the review's status equal to what the items'
+// states say, and recording each move in the audit log (items under their own id, the review as a whole).
+import {
+  itemTransition,
+  type OitItemEvent,
+  type OitItemState,
+  type OitReviewStatus,
+  reviewStatusOf,
+} from '../../core/oit/states.ts';
 import { appendAudit } from '../audit/index.ts';
-import { requestEvidence } from '../evidence/index.ts';
-import { assertAnsweringOpen, itemOf, type OitContext, oitContext } from './oit.access.ts';
-import {
-  duplicateReturnItems,
-  nothingToApprove,
-  returnAfterScoring,
-  returnCommentRequired,
-  returnCommentTooLong,
-  unansweredItems,
-} from './oit.errors.ts';
-import {
-  type AnswerRow,
-  lockAnswers,
-  lockReview,
-  type ReviewRow,
-  scoredItems,
-  updateAnswers,
-} from './oit.repo.ts';
-import type { Checklist, ReturnBody } from './oit.schema.ts';
-import {
-  answerSnapshot,
-  checklistOf,
-  type Deps,
-  itemEntityId,
-  reviewEntityId,
-  syncReview,
-} from './oit.service.ts';
+import type { OitWrite, OitYear } from './oit.context.ts';
+import { type AgencyYear, type AnswerRow, selectAnswers, updateAnswers, updateReview } from './oit.repo.ts';
 
-type ItemChange = { row: AnswerRow; next: OitItemState; extra?: Record<string, unknown> };
+/** The audit entity ids of an item and of the agency-year's review. */
+export const itemEntityId = (k: AgencyYear, code: string) => `${k.agencyId}:${k.year}:${code}`;
+export const reviewEntityId = (k: AgencyYear) => `${k.agencyId}:${k.year}`;
 
-/** Audits each item's move and the review's status change, last in the transaction (see appendAudit). */
-async function auditStep(
-  tx: Tx,
-  ctx: OitContext,
-  action: 'submit' | 'approve' | 'return',
-  changes: readonly ItemChange[],
-  review: { before: ReviewRow; after: ReviewRow },
-  now: Date,
-) {
-  for (const { row, next, extra } of changes)
-    await appendAudit(
-      tx,
-      {
-        actor: ctx.actor,
-        agencyId: ctx.key.agencyId,
-        entityType: 'oit_answer',
-        entityId: itemEntityId(ctx.key, row.itemCode),
-        action,
-        before: answerSnapshot(row),
-        after: { ...answerSnapshot(row), state: next, ...extra },
-      },
-      now,
-    );
-  await appendAudit(
-    tx,
-    {
-      actor: ctx.actor,
-      agencyId: ctx.key.agencyId,
-      entityType: 'oit_review',
-      entityId: reviewEntityId(ctx.key),
-      action,
-      before: { status: review.before.status },
-      after: { status: review.after.status, items: changes.map((c) => c.row.itemCode) },
-    },
-    now,
-  );
-}
-
-/** The applicable items' rows, locked, by item code. */
-async function lockedRows(tx: Tx, ctx: OitContext) {
+/** The review status the applicable items' rows imply (rows of items the agency no longer has are ignored). */
+export function statusOf(ctx: Pick<OitYear, 'items'>, rows: readonly AnswerRow[]): OitReviewStatus {
   const applicable = new Set(ctx.items.map((i) => i.code));
-  const rows = await lockAnswers(tx, ctx.key);
-  return new Map(rows.filter((r) => applicable.has(r.itemCode)).map((r) => [r.itemCode, r]));
+  return reviewStatusOf(rows.filter((r) => applicable.has(r.itemCode)).map((r) => r.state as OitItemState));
+}
+
+/** What the audit log keeps of an answer. */
+export function answerSnapshot(row: AnswerRow) {
+  return { state: row.state, has: row.has, urls: row.urls, explanation: row.explanation };
+}
+
+export interface ItemMove {
+  row: AnswerRow;
+  from: OitItemState;
+  to: OitItemState;
 }
 
 /**
- * Sends every draft or returned item to the executive. Refuses (409, listing them) while any applicable
- * item is unanswered; with nothing left to send it changes nothing.
+ * Applies one event to each row (every move must be legal, or nothing is written: a 409 names the item) and
+ * stores the new states with `change` (who/when fields of the step).
  */
-export async function submitForApproval(
-  deps: Deps,
-  actor: Actor | null,
-  agencyId: string,
-  year: number,
-): Promise<Checklist> {
-  const ctx = await oitContext(deps.db, actor, agencyId, year, 'oit.submit');
-  const now = deps.now();
-  await assertAnsweringOpen(deps.db, agencyId, year, now);
-  await deps.db.transaction(async (tx) => {
-    const before = await lockReview(tx, ctx.key);
-    const rows = await lockedRows(tx, ctx);
-    const unanswered = ctx.items.filter((i) => {
-      const row = rows.get(i.code);
-      return !row || !isAnswered(row);
-    });
-    if (unanswered.length > 0) throw unansweredItems(unanswered.map((i) => i.code));
-    const changes = [...rows.values()]
-      .filter((r) => r.state === 'draft' || r.state === 'returned')
-      .map((row) => ({ row, next: itemTransition(row.itemCode, row.state as OitItemState, 'submit') }));
-    if (changes.length === 0) return;
-    await updateAnswers(
-      tx,
-      ctx.key,
-      changes.map((c) => c.row.itemCode),
-      { state: 'submitted', submittedBy: ctx.actor.userId },
-    );
-    const after = await syncReview(tx, ctx, now, { submittedAt: now, submittedBy: ctx.actor.userId });
-    await auditStep(tx, ctx, 'submit', changes, { before, after }, now);
+export async function moveItems(
+  w: OitWrite,
+  rows: readonly AnswerRow[],
+  event: OitItemEvent,
+  change: Parameters<typeof updateAnswers>[3] = {},
+): Promise<ItemMove[]> {
+  const moves = rows.map((row) => {
+    const from = row.state as OitItemState;
+    return { row, from, to: itemTransition(row.itemCode, from, event) };
   });
-  return checklistOf(deps, ctx);
+  const byState = new Map<OitItemState, string[]>();
+  for (const m of moves) byState.set(m.to, [...(byState.get(m.to) ?? []), m.row.itemCode]);
+  for (const [state, codes] of byState) await updateAnswers(w.tx, w.key, codes, { ...change, state });
+  return moves;
 }
 
 /**
- * The executive approves every submitted item; the answers are locked from then on (unless returned) and
- * the URLs of "has" items are queued for their 'approval' snapshot, the original evidence assessors see.
+ * Sets the review's status from the items' states as they are now (and any who/when fields given); returns
+ * the status before the write (from the locked rows) and after.
  */
-export async function approveAnswers(
-  deps: Deps,
-  actor: Actor | null,
-  agencyId: string,
-  year: number,
-): Promise<Checklist> {
-  const ctx = await oitContext(deps.db, actor, agencyId, year, 'oit.approve');
-  const now = deps.now();
-  await assertAnsweringOpen(deps.db, agencyId, year, now);
-  await deps.db.transaction(async (tx) => {
-    const before = await lockReview(tx, ctx.key);
-    const rows = await lockedRows(tx, ctx);
-    const submitted = [...rows.values()].filter((r) => r.state === 'submitted');
-    if (submitted.length === 0) {
-      // Approving twice (a double click) changes nothing; approving before anything was submitted is a mistake.
-      const allApproved = ctx.items.every((i) => {
-        const row = rows.get(i.code);
-        return row !== undefined && isApprovedState(row.state as OitItemState);
-      });
-      if (allApproved) return;
-      throw nothingToApprove();
-    }
-    // Whoever sent an item, or wrote its answer, cannot be the one who approves it.
-    assertFourEyes(
-      ctx.actor,
-      submitted.flatMap((r) => [r.submittedBy, r.updatedBy]),
-    );
-    const changes = submitted.map((row) => ({
-      row,
-      next: itemTransition(row.itemCode, 'submitted', 'approve'),
-      extra: { returnComment: null },
-    }));
-    await updateAnswers(
-      tx,
-      ctx.key,
-      submitted.map((r) => r.itemCode),
-      { state: 'approved', approvedAt: now, approvedBy: ctx.actor.userId, returnComment: null },
-    );
-    for (const row of submitted)
-      if (row.has === true)
-        await requestEvidence(
-          tx,
-          {
-            ...ctx.key,
-            itemCode: row.itemCode,
-            urls: row.urls,
-            purpose: 'approval',
-            requestedBy: ctx.actor.userId,
-          },
-          now,
-        );
-    const after = await syncReview(tx, ctx, now, { approvedAt: now, approvedBy: ctx.actor.userId });
-    await auditStep(tx, ctx, 'approve', changes, { before, after }, now);
-  });
-  return checklistOf(deps, ctx);
+export async function syncReview(
+  w: OitWrite,
+  fields: Omit<Parameters<typeof updateReview>[2], 'status' | 'updatedAt'> = {},
+): Promise<{ from: OitReviewStatus; to: OitReviewStatus }> {
+  const to = statusOf(w, await selectAnswers(w.tx, w.key));
+  await updateReview(w.tx, w.key, { ...fields, status: to, updatedAt: w.now });
+  return { from: statusOf(w, w.answers), to };
 }
 
 /**
- * The executive returns submitted (or approved) items with a comment each; they become editable again.
- * Every listed item must be returnable, or nothing is returned.
+ * One audit entry per moved item, on the item's answer (part of the item's history): the agency's steps
+ * record the answer with its new state (`answer`), the assessment's steps the state alone (`state`).
  */
-export async function returnItems(
-  deps: Deps,
-  actor: Actor | null,
-  agencyId: string,
-  year: number,
-  body: ReturnBody,
-): Promise<Checklist> {
-  const ctx = await oitContext(deps.db, actor, agencyId, year, 'oit.approve');
-  const requests = body.items.map((i) => ({ code: itemOf(ctx, i.code).code, comment: i.comment.trim() }));
-  const codes = requests.map((r) => r.code);
-  const repeated = [...new Set(codes.filter((c, i) => codes.indexOf(c) !== i))];
-  if (repeated.length > 0) throw duplicateReturnItems(repeated);
-  const blank = requests.filter((r) => r.comment.length === 0).map((r) => r.code);
-  if (blank.length > 0) throw returnCommentRequired(blank);
-  const long = requests.filter((r) => r.comment.length > OIT_RETURN_COMMENT_MAX_LENGTH).map((r) => r.code);
-  if (long.length > 0) throw returnCommentTooLong(long, OIT_RETURN_COMMENT_MAX_LENGTH);
-  const now = deps.now();
-  await assertAnsweringOpen(deps.db, agencyId, year, now);
-  await deps.db.transaction(async (tx) => {
-    const before = await lockReview(tx, ctx.key);
-    const rows = await lockedRows(tx, ctx);
-    // An approved item may go back only until the assessor scores it (windows can overlap by extension).
-    const scored = await scoredItems(tx, ctx.key, codes);
-    if (scored.length > 0) throw returnAfterScoring(scored);
-    assertFourEyes(
-      ctx.actor,
-      codes.flatMap((code) => [rows.get(code)?.submittedBy ?? null, rows.get(code)?.updatedBy ?? null]),
+export async function auditMoves(
+  w: OitWrite,
+  moves: readonly (ItemMove & { extra?: Record<string, unknown> })[],
+  action: string,
+  record: 'answer' | 'state',
+) {
+  for (const m of moves)
+    await appendAudit(
+      w.tx,
+      {
+        actor: w.actor,
+        agencyId: w.key.agencyId,
+        entityType: 'oit_answer',
+        entityId: itemEntityId(w.key, m.row.itemCode),
+        action,
+        ...(record === 'answer'
+          ? { before: answerSnapshot(m.row), after: { ...answerSnapshot(m.row), state: m.to, ...m.extra } }
+          : { before: { state: m.from }, after: { state: m.to } }),
+      },
+      w.now,
     );
-    const changes = requests.map(({ code, comment }) => {
-      const row = rows.get(code);
-      // An item never saved is a draft: returning it is as illegal as returning any draft.
-      const next = itemTransition(code, (row?.state ?? 'draft') as OitItemState, 'return');
-      return { row: row as AnswerRow, next, extra: { returnComment: comment } };
-    });
-    for (const { row, extra } of changes)
-      await updateAnswers(tx, ctx.key, [row.itemCode], {
-        state: 'returned',
-        returnComment: extra.returnComment,
-        approvedAt: null,
-        approvedBy: null,
-      });
-    const after = await syncReview(tx, ctx, now);
-    await auditStep(tx, ctx, 'return', changes, { before, after }, now);
-  });
-  return checklistOf(deps, ctx);
+}
+
+/** The audit entry of a step of the review as a whole. */
+export async function auditReview(
+  w: OitWrite,
+  action: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  await appendAudit(
+    w.tx,
+    {
+      actor: w.actor,
+      agencyId: w.key.agencyId,
+      entityType: 'oit_review',
+      entityId: reviewEntityId(w.key),
+      action,
+      before,
+      after,
+    },
+    w.now,
+  );
 }

@@ -1,6 +1,7 @@
 // What other modules may import from users.
 
 export { type CommandLineAdmin, createAdminFromCommandLine, ZCommandLineAdmin } from './admin-cli.ts';
+export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
   listAssignments,
   replaceAssignments as replaceAssessorAssignments,

@@ -16,7 +16,7 @@ import type {
   ReviewResult,
   ScoreBody,
   StageInfo,
-} from '../../../src/modules/oit-assessment/oit-assessment.schema.ts';
+} from '../../../src/modules/oit/assessment.schema.ts';
 import { api } from '../lib/api.ts';
 import type { AgencyList } from './agencies.ts';
 import type { UserList } from './users.ts';

@@ -4,6 +4,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SnapshotSummary } from '../../../src/modules/evidence/evidence.schema.ts';
 import type {
+  Assessment,
+  AssessmentItem,
+  Clarification,
+  ClarificationBody,
+  ItemResult,
+  ItemScore,
+  StageInfo,
+} from '../../../src/modules/oit/assessment.schema.ts';
+import type {
   AnswerView,
   Checklist,
   ChecklistItem,
@@ -12,15 +21,6 @@ import type {
   ReturnBody,
   SaveAnswerBody,
 } from '../../../src/modules/oit/oit.schema.ts';
-import type {
-  Assessment,
-  AssessmentItem,
-  Clarification,
-  ClarificationBody,
-  ItemResult,
-  ItemScore,
-  StageInfo,
-} from '../../../src/modules/oit-assessment/oit-assessment.schema.ts';
 import { api } from '../lib/api.ts';
 
 export type {

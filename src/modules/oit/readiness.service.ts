@@ -6,11 +6,11 @@ import type { OitItemState } from '../../core/oit/states.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { entityHistory } from '../audit/index.ts';
 import { latestEvidence } from '../evidence/index.ts';
-import { oitContext } from './oit.access.ts';
+import { type Deps, readOit } from './oit.context.ts';
 import { itemNotFound } from './oit.errors.ts';
 import { selectAnswers } from './oit.repo.ts';
 import type { ItemHistory, ReadinessView } from './oit.schema.ts';
-import { type Deps, itemEntityId } from './oit.service.ts';
+import { itemEntityId } from './oit.workflow.ts';
 
 /** The audit entity types that make up an item's history. */
 export const ITEM_HISTORY_TYPES = ['oit_answer', 'oit_score', 'oit_clarification'] as const;
@@ -21,7 +21,7 @@ export async function getReadiness(
   agencyId: string,
   year: number,
 ): Promise<ReadinessView> {
-  const ctx = await oitContext(deps.db, actor, agencyId, year, 'oit.read');
+  const ctx = await readOit(deps, actor, agencyId, year, 'oit.read');
   const [rows, evidence] = await Promise.all([
     selectAnswers(deps.db, ctx.key),
     latestEvidence(deps.db, ctx.key),
@@ -63,7 +63,7 @@ export async function getItemHistory(
   actor: Actor | null,
   key: { agencyId: string; year: number; itemCode: string },
 ): Promise<ItemHistory> {
-  const ctx = await oitContext(deps.db, actor, key.agencyId, key.year, 'oit.read');
+  const ctx = await readOit(deps, actor, key.agencyId, key.year, 'oit.read');
   // An item the agency's type no longer has may still have a history: any item of the framework will do.
   if (!ctx.framework.oitItems.some((i) => i.code === key.itemCode)) throw itemNotFound(key.itemCode);
   const entityId = itemEntityId(ctx.key, key.itemCode);

@@ -1,27 +1,27 @@
-// OIT assessment routes (assessor side): bulk assignments, the queue, the assessment of an agency, item
+// OIT routes of the assessor side: bulk assignments, the queue, the assessment of an agency, item
 // scores, submitting, clarifications and decisions, confirmation and reopening.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { checkpointAudit } from '../audit/index.ts';
-import { scoreItem, submitAssessment } from './assessment.service.ts';
-import { getAssessment } from './assessment.view.ts';
-import { bulkAssign } from './assignments.service.ts';
-import { decideOnClarification, fileClarification } from './clarifications.service.ts';
 import {
-  ZAgencyYearParams,
   ZAssessment,
+  ZAssessmentItemParams,
   ZBulkAssignBody,
   ZBulkAssignResult,
   ZClarificationBody,
   ZDecisionBody,
-  ZItemParams,
   ZItemResult,
   ZQueue,
   ZQueueQuery,
   ZReopenBody,
   ZReviewResult,
   ZScoreBody,
-  ZYearParams,
-} from './oit-assessment.schema.ts';
+} from './assessment.schema.ts';
+import { scoreItem, submitAssessment } from './assessment.service.ts';
+import { getAssessment } from './assessment.view.ts';
+import { bulkAssign } from './assignments.service.ts';
+import { decideOnClarification, fileClarification } from './clarifications.service.ts';
+import { ZYearParams } from './oit.schema.ts';
 import { oitQueue } from './queue.service.ts';
 import { confirmResult, reopenResult } from './review.service.ts';
 
@@ -97,7 +97,7 @@ export const oitAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Score an item 0 or 100 against its components (assigned assessor; scoring stage); audited',
         description:
           '100 needs every component ticked; 0 needs advice. Only approved items not yet confirmed.',
-        params: ZItemParams,
+        params: ZAssessmentItemParams,
         body: ZScoreBody,
         response: { 200: ZItemResult },
       },
@@ -126,7 +126,7 @@ export const oitAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         security,
         summary: 'File a clarification of an item scored 0 (agency admin; clarification stage; one per item)',
-        params: ZItemParams,
+        params: ZAssessmentItemParams,
         body: ZClarificationBody,
         response: { 200: ZItemResult },
       },
@@ -141,7 +141,7 @@ export const oitAssessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         security,
         summary: 'Accept (the item scores 100) or reject (with a reason) a clarification; confirmation stage',
-        params: ZItemParams,
+        params: ZAssessmentItemParams,
         body: ZDecisionBody,
         response: { 200: ZItemResult },
       },

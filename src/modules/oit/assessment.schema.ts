@@ -7,22 +7,19 @@ import { OIT_STAGES } from '../../core/oit/stage.ts';
 import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { OIT_ASSESSMENT_TEXT_MAX_LENGTH, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZSnapshotSummary } from '../evidence/index.ts';
 
 /** Agencies named in one bulk assignment. */
 export const OIT_BULK_ASSIGN_MAX = 5000;
 
 const iso = z.iso.datetime({ offset: true });
-const ZYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
 const ZText = z.string().trim().max(OIT_ASSESSMENT_TEXT_MAX_LENGTH);
 const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
 const ZPerson = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
 
-export const ZYearParams = z.object({ year: ZYear });
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZYear });
-export const ZItemParams = z.object({
-  id: z.uuid(),
-  year: ZYear,
+/** An item of the assessment in a path (any code: an unknown one is a 404 from the service). */
+export const ZAssessmentItemParams = ZAgencyYearParams.extend({
   code: z.string().min(1).max(40).meta({ example: 'o1' }),
 });
 
@@ -197,6 +194,7 @@ export const ZReviewInfo = z.object({
   reopenedBy: ZPerson,
   reopenReason: z.string().nullable(),
 });
+export type ReviewInfo = z.infer<typeof ZReviewInfo>;
 
 export const ZAssessment = z
   .object({

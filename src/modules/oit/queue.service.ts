@@ -1,7 +1,6 @@
 // The assessor's queue: the agencies assigned to them for the year (admins: every participating agency, with
 // filters), each with its OIT status, item counts, the stage of its next step and that stage's deadline
 // (framework calendar + the agency's extension).
-import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday, stageWindow } from '../../core/calendar.ts';
 import { forbidden } from '../../core/errors.ts';
@@ -11,19 +10,20 @@ import { applicableOitItems } from '../../core/oit/score.ts';
 import { OIT_STAGES, oitStageOf } from '../../core/oit/stage.ts';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
-import { agencyScopeCondition } from '../agencies/index.ts';
+import { agencyScopeCondition, participantPage } from '../agencies/index.ts';
+import { stageExtensionsOf } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import type { Queue, QueueQuery, QueueRow, StageInfo } from './oit-assessment.schema.ts';
+import { assessorsOfAgencies, listAssignments } from '../users/index.ts';
+import type { Queue, QueueQuery, QueueRow, StageInfo } from './assessment.schema.ts';
+import type { Deps } from './oit.context.ts';
 import {
   answerStatesOf,
-  assessorsOfAgencies,
   clarificationStatesOf,
-  extensionsOf,
-  queuePage,
+  reviewStatusesOf,
+  reviewStatusIs,
   scoredItemsOf,
 } from './queue.repo.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'>;
 const APPROVED_STATES = new Set(['approved', 'assessed', 'disputed', 'confirmed']);
 
 /** Whose assignments the queue lists: an assessor always their own; admins anyone's (or every agency). */
@@ -46,21 +46,26 @@ function queueAssessor(actor: Actor, requested: string | undefined): string | un
 export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q: QueueQuery): Promise<Queue> {
   authorize(actor, 'oit.queue', null);
   const { framework } = await frameworkForYear(deps.db, year);
-  const { rows, total } = await queuePage(deps.db, year, {
+  const assessorId = queueAssessor(actor, q.assessorId);
+  const assigned = assessorId
+    ? ((await listAssignments(deps.db, assessorId, year))[0]?.agencyIds ?? [])
+    : undefined;
+  const { rows, total } = await participantPage(deps.db, year, {
     scope: agencyScopeCondition(actor),
-    assessorId: queueAssessor(actor, q.assessorId),
+    agencyIds: assigned,
     provinceCode: q.province,
-    status: q.status,
+    where: q.status ? reviewStatusIs(year, q.status) : undefined,
     page: q.page,
     pageSize: q.pageSize,
   });
   const ids = rows.map((r) => r.id);
-  const [answers, scored, clarifications, assessors, extensions] = [
+  const [statuses, answers, scored, clarifications, assessors, extensions] = [
+    await reviewStatusesOf(deps.db, ids, year),
     await answerStatesOf(deps.db, ids, year),
     await scoredItemsOf(deps.db, ids, year),
     await clarificationStatesOf(deps.db, ids, year),
     await assessorsOfAgencies(deps.db, ids, year),
-    await extensionsOf(deps.db, ids, year),
+    await stageExtensionsOf(deps.db, ids, year),
   ];
   const now = deps.now();
   const today = bangkokToday(now);
@@ -83,7 +88,7 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
     const stages = stagesFor(framework, (stage) =>
       extensions.find((e) => e.agencyId === row.id && e.stage === stage),
     )(now);
-    const status = row.status as OitReviewStatus;
+    const status = (statuses.get(row.id) ?? 'answering') as OitReviewStatus;
     const clarification = stages.find((s) => s.code === 'clarification');
     const code = oitStageOf(status, {
       undecided,

@@ -1,15 +1,13 @@
 // Bulk assignment of agencies to an assessor for a fiscal year (NACC admins): every agency taking part that
 // year in a province / of a type / under a ministry, or an explicit list. Adds to the assessor's existing
 // assignments (PUT /api/users/:id/assignments replaces them); one audit entry with the lists.
-import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
+import { existingAgencyIds, participatingAgencyIds } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { listAssignments, replaceAssessorAssignments } from '../users/index.ts';
-import * as errors from './oit-assessment.errors.ts';
-import { existingAgencyIds, participatingAgencyIds, userRoleOf } from './oit-assessment.repo.ts';
-import type { BulkAssignBody, BulkAssignResult } from './oit-assessment.schema.ts';
-
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+import { listAssignments, peopleByIds, replaceAssessorAssignments } from '../users/index.ts';
+import type { BulkAssignBody, BulkAssignResult } from './assessment.schema.ts';
+import type { Deps } from './oit.context.ts';
+import * as errors from './oit.errors.ts';
 
 export async function bulkAssign(
   deps: Deps,
@@ -18,7 +16,7 @@ export async function bulkAssign(
   body: BulkAssignBody,
 ): Promise<BulkAssignResult> {
   authorize(actor, 'assignment.manage', null);
-  const assessor = await userRoleOf(deps.db, body.assessorId);
+  const [assessor] = await peopleByIds(deps.db, [body.assessorId]);
   if (assessor?.role !== 'assessor' || !assessor.active) throw errors.notAnAssessor();
 
   let matched: string[];

@@ -4,8 +4,8 @@ import { type Client, createTestApp, type TestApp } from '../../../test/helpers/
 import { makeAgency, makeMinistry, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
 import { assessorAssignments, participations, stageExtensions } from '../../db/schema/index.ts';
 import { loadBundledFrameworks } from '../frameworks/index.ts';
-import { approveAll, auditOf, DURING, YEAR } from './oit-assessment.fixture.testing.ts';
-import type { BulkAssignResult, Queue } from './oit-assessment.schema.ts';
+import { approveAll, auditOf, DURING, YEAR } from './assessment.fixture.testing.ts';
+import type { BulkAssignResult, Queue } from './assessment.schema.ts';
 
 describe('bulk assignment and the assessor’s queue', () => {
   let t: TestApp;

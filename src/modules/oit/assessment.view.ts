@@ -1,34 +1,26 @@
 // Reading an agency's OIT assessment: per item the approved answer, the original and latest evidence, the
 // score and the clarification; the OIT score so far (scoring engine); the stage and its deadline; and what
 // the viewer may do next (computed here from the authorization rules, the states and the windows).
-import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize, can } from '../../core/authz.ts';
+import { type Actor, can } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
 import { oitStageOf } from '../../core/oit/stage.ts';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
-import type { DbOrTx } from '../../db/client.ts';
 import { latestEvidence, originalEvidence } from '../evidence/index.ts';
-import {
-  type AgencyYear,
-  agencyYearOf,
-  oitRefOf,
-  oitScoreFor,
-  oitStagesOf,
-} from './oit-assessment.context.ts';
+import { peopleByIds } from '../users/index.ts';
+import type { Assessment, AssessmentItem, ItemResult, StageInfo } from './assessment.schema.ts';
+import { type Deps, type OitYear, oitScoreFor, oitStagesOf, readOit } from './oit.context.ts';
 import {
   countsOf,
+  peopleOf,
   presentAnswer,
   presentClarification,
   presentEvidence,
   presentReview,
   presentScore,
   scoresVisibleTo,
-} from './oit-assessment.present.ts';
-import { answersOf, clarificationsOf, peopleByIds, reviewOf, scoresOf } from './oit-assessment.repo.ts';
-import type { Assessment, AssessmentItem, ItemResult, StageInfo } from './oit-assessment.schema.ts';
-import { statusOf } from './oit-assessment.workflow.ts';
-
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+} from './oit.present.ts';
+import { selectAnswers, selectClarifications, selectReview, selectScores } from './oit.repo.ts';
+import { statusOf } from './oit.workflow.ts';
 
 export async function getAssessment(
   deps: Deps,
@@ -36,27 +28,29 @@ export async function getAssessment(
   agencyId: string,
   year: number,
 ): Promise<Assessment> {
-  const { agency, ref } = await oitRefOf(deps.db, actor, agencyId, year);
-  authorize(actor, 'oit.read', ref.agency);
-  const ctx = await agencyYearOf(deps.db, agency, year);
+  const ctx = await readOit(deps, actor, agencyId, year, 'oit.read');
+  const { agency, ref } = ctx;
+  const viewer = ctx.actor;
   const now = deps.now();
   const db = deps.db;
-  const review = await reviewOf(db, agencyId, year);
-  const answers = await answersOf(db, agencyId, year);
-  const scores = await scoresOf(db, agencyId, year);
-  const clarifications = await clarificationsOf(db, agencyId, year);
-  const original = await originalEvidence(db, { agencyId, year });
-  const latest = await latestEvidence(db, { agencyId, year });
-  const stages = await oitStagesOf(db, ctx, now);
-  const status = statusOf(answers);
-  const visible = scoresVisibleTo(actor, status);
-  const people = await peopleByIds(db, [
-    ...scores.map((s) => s.assessorId),
-    ...clarifications.flatMap((c) => [c.filedBy, c.decidedBy]),
-    review?.assessedBy ?? null,
-    review?.confirmedBy ?? null,
-    review?.reopenedBy ?? null,
-  ]);
+  const review = await selectReview(db, ctx.key);
+  const answers = await selectAnswers(db, ctx.key);
+  const scores = await selectScores(db, ctx.key);
+  const clarifications = await selectClarifications(db, ctx.key);
+  const original = await originalEvidence(db, ctx.key);
+  const latest = await latestEvidence(db, ctx.key);
+  const stages = await oitStagesOf(deps, ctx);
+  const status = statusOf(ctx, answers);
+  const visible = scoresVisibleTo(viewer, status);
+  const people = peopleOf(
+    await peopleByIds(db, [
+      ...scores.map((s) => s.assessorId),
+      ...clarifications.flatMap((c) => [c.filedBy, c.decidedBy]),
+      review?.assessedBy ?? null,
+      review?.confirmedBy ?? null,
+      review?.reopenedBy ?? null,
+    ]),
+  );
   const codes = new Set(ctx.items.map((i) => i.code));
   const counts = countsOf(codes, answers, scores, clarifications);
   const answerBy = new Map(answers.map((a) => [a.itemCode, a]));
@@ -64,8 +58,8 @@ export async function getAssessment(
   const clarificationBy = new Map(clarifications.map((c) => [c.itemCode, c]));
   const open = (code: string) => stages.find((s) => s.code === code)?.open ?? false;
   const locked = status === 'confirmed';
-  const assesses = can(actor, 'oit.assess', ref);
-  const clarifies = can(actor, 'oit.clarify', ref.agency);
+  const assesses = can(viewer, 'oit.assess', ref);
+  const clarifies = can(viewer, 'oit.clarify', ref.agency);
 
   const itemView = (code: string): AssessmentItem => {
     const item = ctx.items.find((i) => i.code === code);
@@ -135,7 +129,7 @@ export async function getAssessment(
     can: {
       submit: assesses && status === 'approved' && open('oit_scoring'),
       confirm: assesses && status === 'assessed' && counts.undecided === 0 && open('confirmation'),
-      reopen: can(actor, 'oit.reopen', ref.agency) && status === 'confirmed',
+      reopen: can(viewer, 'oit.reopen', ref.agency) && status === 'confirmed',
     },
   };
 }
@@ -154,24 +148,16 @@ export function currentStage(
 }
 
 /** What a write on one item answers with, as the viewer may see it. */
-export async function itemResult(
-  db: DbOrTx,
-  actor: Actor,
-  ctx: AgencyYear,
-  code: string,
-): Promise<ItemResult> {
-  const answers = await answersOf(db, ctx.agency.id, ctx.year);
-  const scores = await scoresOf(db, ctx.agency.id, ctx.year);
-  const clarification = (await clarificationsOf(db, ctx.agency.id, ctx.year)).find(
-    (c) => c.itemCode === code,
-  );
-  const visible = scoresVisibleTo(actor, statusOf(answers));
+export async function itemResult(deps: Deps, ctx: OitYear, code: string): Promise<ItemResult> {
+  const db = deps.db;
+  const answers = await selectAnswers(db, ctx.key);
+  const scores = await selectScores(db, ctx.key);
+  const clarification = (await selectClarifications(db, ctx.key)).find((c) => c.itemCode === code);
+  const visible = scoresVisibleTo(ctx.actor, statusOf(ctx, answers));
   const score = scores.find((s) => s.itemCode === code);
-  const people = await peopleByIds(db, [
-    score?.assessorId ?? null,
-    clarification?.filedBy ?? null,
-    clarification?.decidedBy ?? null,
-  ]);
+  const people = peopleOf(
+    await peopleByIds(db, [score?.assessorId, clarification?.filedBy, clarification?.decidedBy]),
+  );
   const answer = answers.find((a) => a.itemCode === code);
   return {
     code,

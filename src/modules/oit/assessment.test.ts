@@ -13,8 +13,8 @@ import {
   scoreBody,
   storedReview,
   YEAR,
-} from './oit-assessment.fixture.testing.ts';
-import type { Assessment, ItemResult, ReviewResult } from './oit-assessment.schema.ts';
+} from './assessment.fixture.testing.ts';
+import type { Assessment, ItemResult, ReviewResult } from './assessment.schema.ts';
 
 describe('scoring and submitting an OIT assessment', () => {
   let t: TestApp;

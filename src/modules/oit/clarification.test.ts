@@ -15,8 +15,8 @@ import {
   scoreBody,
   storedReview,
   YEAR,
-} from './oit-assessment.fixture.testing.ts';
-import type { Assessment, ItemResult, ReviewResult } from './oit-assessment.schema.ts';
+} from './assessment.fixture.testing.ts';
+import type { Assessment, ItemResult, ReviewResult } from './assessment.schema.ts';
 
 describe('clarifications, confirmation and reopening', () => {
   let t: TestApp;
