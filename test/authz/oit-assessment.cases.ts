@@ -61,7 +61,7 @@ export async function setup(w: World) {
         agencyId,
         year: YEAR,
         itemCode: item.code,
-        state: 'approved',
+        state: 'approved' as const,
         has: true,
         urls: [`https://agency-${side.agency.code.toLowerCase()}.example.test/${item.code}`],
         explanation: 'หน้าแรก > ข้อมูลสาธารณะ',

@@ -299,7 +299,7 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
         year: 2568,
         itemCode: `O${(i % 9) + 1}`,
         url: site.url(`${p}?ms=400`),
-        purpose: 'saved',
+        purpose: 'saved' as const,
       })),
     );
     // Each instance fetches EVIDENCE_CONCURRENCY pages at a time and looks for jobs every 2 seconds; one

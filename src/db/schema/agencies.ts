@@ -11,7 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { AGENCY_TYPES } from '../../shared/agency-types.ts';
+import { AGENCY_TYPES, type AgencyType } from '../../shared/agency-types.ts';
 import { ministries, provinces } from './reference.ts';
 
 const typeList = AGENCY_TYPES.map((t) => `'${t}'`).join(', ');
@@ -24,7 +24,7 @@ export const agencies = pgTable(
     code: text('code').notNull().unique(),
     nameTh: text('name_th').notNull(),
     nameEn: text('name_en'),
-    type: text('type').notNull(),
+    type: text('type').$type<AgencyType>().notNull(),
     peerGroup: text('peer_group'),
     sizeClass: text('size_class'),
     ministryCode: text('ministry_code').references(() => ministries.code, { onDelete: 'restrict' }),

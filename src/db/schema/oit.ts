@@ -14,7 +14,12 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES, type OitReviewStatus } from '../../core/oit/states.ts';
+import {
+  OIT_ITEM_STATES,
+  OIT_REVIEW_STATUSES,
+  type OitItemState,
+  type OitReviewStatus,
+} from '../../core/oit/states.ts';
 import { participationFk, ts } from './columns.ts';
 import { users } from './users.ts';
 
@@ -59,7 +64,7 @@ export const oitAnswers = pgTable(
     agencyId: uuid('agency_id').notNull(),
     year: integer('year').notNull(),
     itemCode: text('item_code').notNull(),
-    state: text('state').notNull().default('draft'),
+    state: text('state').$type<OitItemState>().notNull().default('draft'),
     /** null = not answered yet. */
     has: boolean('has'),
     urls: jsonb('urls').$type<string[]>().notNull().default([]),
@@ -124,7 +129,7 @@ export const oitClarifications = pgTable(
     location: text('location'),
     filedBy: uuid('filed_by').references(() => users.id, { onDelete: 'set null' }),
     filedAt: ts('filed_at').notNull().defaultNow(),
-    decision: text('decision'),
+    decision: text('decision').$type<'accepted' | 'rejected'>(),
     decisionReason: text('decision_reason'),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: ts('decided_at'),
@@ -145,6 +150,8 @@ export const oitClarifications = pgTable(
 
 export const EVIDENCE_PURPOSES = ['saved', 'approval', 'assessment', 'clarification'] as const;
 export const EVIDENCE_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 /**
  * One fetch of one evidence URL: a job while pending/running (the table is the durable queue), then the
@@ -159,8 +166,8 @@ export const evidenceSnapshots = pgTable(
     year: integer('year').notNull(),
     itemCode: text('item_code').notNull(),
     url: text('url').notNull(),
-    purpose: text('purpose').notNull(),
-    status: text('status').notNull().default('pending'),
+    purpose: text('purpose').$type<EvidencePurpose>().notNull(),
+    status: text('status').$type<EvidenceStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),

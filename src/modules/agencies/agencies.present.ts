@@ -1,6 +1,5 @@
 // Rows → API JSON. Every field an API response carries is listed here, so a new column never leaks by accident.
 import type { ministries, provinces } from '../../db/schema/index.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 import type { AgencyDetail, AgencySummary, Participation } from './agencies.schema.ts';
 
@@ -22,7 +21,7 @@ function agencyFields(a: AgencyRow) {
     code: a.code,
     nameTh: a.nameTh,
     nameEn: a.nameEn,
-    type: a.type as AgencyType,
+    type: a.type,
     peerGroup: a.peerGroup,
     sizeClass: a.sizeClass,
     ministryCode: a.ministryCode,

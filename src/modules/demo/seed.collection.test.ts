@@ -14,7 +14,6 @@ import {
   surveyTokens,
   users,
 } from '../../db/schema/index.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import { frameworkForYear, loadBundledFrameworks } from '../frameworks/index.ts';
 import {
   DEMO_COLLECTION,
@@ -118,9 +117,9 @@ describe('demo seed: FY2568 collection in progress', () => {
       .from(surveyResponses)
       .innerJoin(agencies, eq(agencies.id, surveyResponses.agencyId));
     for (const { r, type } of rows) {
-      expect(
-        validateAnswers(framework, r.instrument, type as AgencyType, r.answers as Record<string, unknown>),
-      ).toEqual([]);
+      expect(validateAnswers(framework, r.instrument, type, r.answers as Record<string, unknown>)).toEqual(
+        [],
+      );
       expect(r.submittedOn >= '2025-01-01' && r.submittedOn <= '2025-06-30').toBe(true);
     }
     expect(new Set(rows.map((x) => x.r.submittedOn)).size).toBeGreaterThan(20);

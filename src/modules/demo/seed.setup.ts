@@ -56,7 +56,7 @@ export async function loadSetup(tx: DbOrTx): Promise<CollectionSetup> {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const list = DEMO_COLLECTION.flatMap((plan, index) => {
     const row = byCode.get(plan.code);
-    return row ? [{ ...plan, ...row, type: row.type as AgencyType, index: index + 1 }] : [];
+    return row ? [{ ...plan, ...row, type: row.type, index: index + 1 }] : [];
   });
   return { framework, version, agencies: list };
 }

@@ -1,10 +1,7 @@
 // Snapshot rows → API JSON, with the verdict a viewer reads first (reachable / broken / failed / pending).
 
 import type { SnapshotRow, SnapshotSummaryRow } from './evidence.repo.ts';
-import type { EvidencePurpose } from './evidence.requests.ts';
 import type { EvidenceVerdict, SnapshotDetail, SnapshotSummary } from './evidence.schema.ts';
-
-type Status = SnapshotSummary['status'];
 
 export function verdictOf(row: Pick<SnapshotSummaryRow, 'status' | 'httpStatus'>): EvidenceVerdict {
   if (row.status === 'pending' || row.status === 'running') return 'pending';
@@ -17,8 +14,8 @@ export function presentSnapshot(row: SnapshotSummaryRow): SnapshotSummary {
     id: row.id,
     itemCode: row.itemCode,
     url: row.url,
-    purpose: row.purpose as EvidencePurpose,
-    status: row.status as Status,
+    purpose: row.purpose,
+    status: row.status,
     verdict: verdictOf(row),
     httpStatus: row.httpStatus,
     finalUrl: row.finalUrl,

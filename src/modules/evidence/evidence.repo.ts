@@ -1,7 +1,13 @@
 // Drizzle queries of the evidence checker: the job queue (claim, retry, finish) and the snapshots read back.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, evidenceBodies, evidenceSnapshots, oitAnswers } from '../../db/schema/index.ts';
+import {
+  agencies,
+  type EvidencePurpose,
+  evidenceBodies,
+  evidenceSnapshots,
+  oitAnswers,
+} from '../../db/schema/index.ts';
 import type { FetchHop } from './evidence.fetcher.ts';
 
 export type SnapshotRow = typeof evidenceSnapshots.$inferSelect;
@@ -173,7 +179,7 @@ export async function selectBody(db: DbOrTx, snapshotId: string) {
 /** Every snapshot of an agency's year, newest first (optionally of one item). */
 export function selectSnapshots(
   db: DbOrTx,
-  q: { agencyId: string; year: number; itemCode?: string; purpose?: string; limit?: number },
+  q: { agencyId: string; year: number; itemCode?: string; purpose?: EvidencePurpose; limit?: number },
 ): Promise<SnapshotSummaryRow[]> {
   return db
     .select(summaryColumns)
@@ -228,7 +234,7 @@ export async function queuedUrls(db: DbOrTx, agencyId: string, year: number, ite
  */
 export function selectLatestPerUrl(
   db: DbOrTx,
-  q: { agencyId: string; year: number; purpose?: string },
+  q: { agencyId: string; year: number; purpose?: EvidencePurpose },
 ): Promise<SnapshotSummaryRow[]> {
   return db
     .selectDistinctOn([s.itemCode, s.url], summaryColumns)

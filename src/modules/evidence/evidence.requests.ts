@@ -1,9 +1,9 @@
 // Asking for evidence snapshots: one pending fetch job per URL, written in the caller's transaction so that
 // an answer is never saved without its check being queued. The worker (evidence.worker.ts) picks them up.
 import type { DbOrTx } from '../../db/client.ts';
-import { type EVIDENCE_PURPOSES, evidenceSnapshots } from '../../db/schema/index.ts';
+import { type EvidencePurpose, evidenceSnapshots } from '../../db/schema/index.ts';
 
-export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+export type { EvidencePurpose };
 
 export interface EvidenceRequest {
   agencyId: string;

@@ -22,7 +22,7 @@ import {
   selectSnapshots,
   selectSummaries,
 } from './evidence.repo.ts';
-import { requestEvidence } from './evidence.requests.ts';
+import { type EvidencePurpose, requestEvidence } from './evidence.requests.ts';
 import type { RefetchResult, SnapshotDetail, SnapshotSummary } from './evidence.schema.ts';
 import { wakeEvidenceWorker } from './evidence.worker.ts';
 
@@ -65,7 +65,7 @@ export async function listEvidence(
   actor: Actor | null,
   agencyId: string,
   year: number,
-  q: { itemCode?: string; purpose?: string },
+  q: { itemCode?: string; purpose?: EvidencePurpose },
 ): Promise<{ items: SnapshotSummary[] }> {
   const agency = await loadAgencyFor(deps.db, actor, agencyId);
   authorize(actor, 'evidence.read', agencyRef(agency));

@@ -5,7 +5,6 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { buildQuestionnaire, type Questionnaire, validateAnswers } from '../../core/surveys/index.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { holdResponse, wakeRelease } from '../responses/index.ts';
@@ -49,7 +48,7 @@ export async function interviewQuestionnaire(
 ): Promise<Questionnaire> {
   const { agency } = await authorizeCollection(deps.db, actor, agencyId, year);
   const { framework } = await frameworkForYear(deps.db, year);
-  return buildQuestionnaire(framework, INSTRUMENT, agency.type as AgencyType);
+  return buildQuestionnaire(framework, INSTRUMENT, agency.type);
 }
 
 export async function enterInterview(
@@ -66,7 +65,7 @@ export async function enterInterview(
   if (body.outcome === 'completed') {
     if (!body.answers) throw answersRequired();
     const { framework } = await frameworkForYear(deps.db, year);
-    const problems = validateAnswers(framework, INSTRUMENT, agency.type as AgencyType, body.answers);
+    const problems = validateAnswers(framework, INSTRUMENT, agency.type, body.answers);
     if (problems.length > 0) throw invalidAnswers(problems);
   } else if (body.answers !== undefined) throw answersNotAllowed();
 
@@ -182,7 +181,7 @@ async function authorizeReview(deps: Pick<AppDeps, 'db'>, actor: Actor | null, i
   const { agency, ref } = await collectionRef(deps.db, actor, interview.agencyId, interview.year);
   authorize(actor, 'eit2.collect', ref);
   if (!can(actor, 'eit2.review', { ...ref, interviewerId: interview.interviewerId })) throw fourEyes();
-  return { who: actor, agencyType: agency.type as AgencyType };
+  return { who: actor, agencyType: agency.type };
 }
 
 async function detail(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<Interview> {

@@ -25,7 +25,7 @@ export async function participatingAgency(
     .insert(participations)
     .values({ agencyId: agency.id, year: YEAR, registered: true, registeredAt: new Date() })
     .onConflictDoNothing();
-  return { id: agency.id, type: agency.type as AgencyType };
+  return { id: agency.id, type: agency.type };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, responseReviews, surveyResponses } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 
 const notExcluded = sql`coalesce(${responseReviews.decision}, 'keep') <> 'exclude'`;
 
@@ -47,11 +48,11 @@ export async function responsesForReview(
  */
 export async function peerAgencies(
   db: DbOrTx,
-  agency: { id: string; peerGroup: string | null; type: string },
+  agency: { id: string; peerGroup: string | null; type: AgencyType },
   year: number,
   instrument: string,
   limit: number,
-): Promise<{ id: string; type: string }[]> {
+): Promise<{ id: string; type: AgencyType }[]> {
   const group = agency.peerGroup
     ? eq(agencies.peerGroup, agency.peerGroup)
     : and(sql`${agencies.peerGroup} is null`, eq(agencies.type, agency.type));

@@ -81,7 +81,7 @@ export async function qualityReport(
     iitIntake: intake,
   };
   for (const instrument of surveyInstruments(framework)) {
-    const items = itemsOfType(instrument, agency.type as AgencyType);
+    const items = itemsOfType(instrument, agency.type);
     const all = rows.filter((r) => r.instrument === instrument);
     const counted = all.filter((r) => r.review?.decision !== 'exclude');
     const perResponse = flagResponses(items, all.map(asQualityResponse));
@@ -163,7 +163,7 @@ function dayCounts(rows: readonly ResponseForReview[]) {
 async function peerUniformityOf(
   deps: Deps,
   itemsOfType: ReturnType<typeof itemsCache>,
-  agency: { id: string; peerGroup: string | null; type: string },
+  agency: { id: string; peerGroup: string | null; type: AgencyType },
   year: number,
   instrument: string,
 ): Promise<number[]> {
@@ -184,7 +184,7 @@ async function peerUniformityOf(
     byAgency.set(a.agencyId, list);
   });
   return peers.flatMap((peer) => {
-    const u = answerUniformity(itemsOfType(instrument, peer.type as AgencyType), byAgency.get(peer.id) ?? []);
+    const u = answerUniformity(itemsOfType(instrument, peer.type), byAgency.get(peer.id) ?? []);
     return u === null ? [] : [u];
   });
 }

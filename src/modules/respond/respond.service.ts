@@ -7,7 +7,6 @@ import { type StageDates, stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
 import { type AnswerValidator, answerValidator, buildQuestionnaire } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, raiseGuessingAlarm, selectAccess } from '../iit-access/index.ts';
@@ -121,7 +120,7 @@ export async function respondentPage(deps: Deps, agencyId: string, instrument: G
     window: await windowOf(deps, agencyId, t.year, instrument),
     requiresToken: access?.tokensRequired ?? false,
     intake: instrument === 'IIT' ? (await iitIntake(deps.db, agencyId, t.year)).state : ('open' as const),
-    questionnaire: buildQuestionnaire(framework, instrument, t.type as AgencyType),
+    questionnaire: buildQuestionnaire(framework, instrument, t.type),
   };
 }
 
@@ -260,7 +259,7 @@ export async function submitResponse(
     ? stageWindow(stage, context.target.extensionEndsOn, now)
     : { open: false, opensOn: null, closesOn: null };
   if (!window.open) throw collectionClosed(window, now);
-  context.check ??= answerValidator(framework, instrument, context.target.type as AgencyType);
+  context.check ??= answerValidator(framework, instrument, context.target.type);
   const problems = context.check(body.answers);
   if (problems.length > 0)
     throw invalid(

@@ -10,12 +10,13 @@ import {
   stakeholderData,
   surveyResponses,
 } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 
 export interface ScopeFilter {
   year: number;
   scope: SQL;
   province?: string | undefined;
-  type?: string | undefined;
+  type?: AgencyType | undefined;
 }
 
 const agencyConditions = (f: ScopeFilter) =>
