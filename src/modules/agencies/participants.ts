@@ -3,6 +3,7 @@
 import { type AnyColumn, and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 
 export async function existingAgencyIds(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -15,7 +16,7 @@ export async function existingAgencyIds(db: DbOrTx, ids: readonly string[]): Pro
 
 export interface ParticipantFilter {
   provinceCode?: string | undefined;
-  agencyType?: string | undefined;
+  agencyType?: AgencyType | undefined;
   ministryCode?: string | undefined;
   agencyIds?: readonly string[] | undefined;
 }

@@ -6,7 +6,7 @@
 import { type Actor, assertFourEyes } from '../../core/authz.ts';
 import { isAnswered } from '../../core/oit/answer-rules.ts';
 import { isApprovedState } from '../../core/oit/readiness.ts';
-import { illegalTransition, type OitItemState } from '../../core/oit/states.ts';
+import { illegalTransition } from '../../core/oit/states.ts';
 import { OIT_RETURN_COMMENT_MAX_LENGTH } from '../../shared/limits.ts';
 import { requestEvidence } from '../evidence/index.ts';
 import { checklistOf } from './checklist.service.ts';
@@ -92,7 +92,7 @@ export async function approveAnswers(
         // mistake.
         const allApproved = w.items.every((i) => {
           const row = rows.get(i.code);
-          return row !== undefined && isApprovedState(row.state as OitItemState);
+          return row !== undefined && isApprovedState(row.state);
         });
         if (allApproved) return;
         throw nothingToApprove();

@@ -14,6 +14,7 @@ import {
   oitReviews,
   participations,
 } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 import { frameworkForYear, loadBundledFrameworks } from '../frameworks/index.ts';
 
 export const YEAR = 2568;
@@ -57,16 +58,16 @@ export const evidenceUrl = (agencyCode: string, code: string) =>
   `https://${agencyCode.toLowerCase()}.example.test/oit/${code}`;
 
 /** Approved answers to every applicable item, each URL with a finished 'approval' snapshot. */
-export async function approveAll(db: DbOrTx, agency: { id: string; code: string; type: string }) {
+export async function approveAll(db: DbOrTx, agency: { id: string; code: string; type: AgencyType }) {
   const framework = await framework2568(db);
-  const items = applicableOitItems(framework, agency.type as never);
+  const items = applicableOitItems(framework, agency.type);
   const approvedAt = new Date('2025-04-24T07:00:00Z');
   await db.insert(oitAnswers).values(
     items.map((item) => ({
       agencyId: agency.id,
       year: YEAR,
       itemCode: item.code,
-      state: 'approved',
+      state: 'approved' as const,
       has: true,
       urls: [evidenceUrl(agency.code, item.code)],
       explanation: `หน้าแรก > ข้อมูลสาธารณะ > ${item.title.th}`,
@@ -79,8 +80,8 @@ export async function approveAll(db: DbOrTx, agency: { id: string; code: string;
       year: YEAR,
       itemCode: item.code,
       url: evidenceUrl(agency.code, item.code),
-      purpose: 'approval',
-      status: 'done',
+      purpose: 'approval' as const,
+      status: 'done' as const,
       requestedAt: approvedAt,
       fetchedAt: approvedAt,
       finalUrl: evidenceUrl(agency.code, item.code),

@@ -3,7 +3,6 @@
 // once the result is confirmed (withOitWrite).
 import type { Actor } from '../../core/authz.ts';
 import type { OitItem } from '../../core/framework/schema.ts';
-import type { OitItemState } from '../../core/oit/states.ts';
 import { appendAudit } from '../audit/index.ts';
 import { requestEvidence } from '../evidence/index.ts';
 import type { ItemResult, ReviewResult, ScoreBody } from './assessment.schema.ts';
@@ -58,7 +57,7 @@ export async function scoreItem(
       const key = { ...w.key, itemCode: req.code };
       const answer = w.answers.find((a) => a.itemCode === req.code);
       if (answer?.state !== 'approved' && answer?.state !== 'assessed')
-        throw errors.notScorable(req.code, answer ? (answer.state as OitItemState) : null);
+        throw errors.notScorable(req.code, answer ? answer.state : null);
       const before = await selectScore(w.tx, key);
       if (before && JSON.stringify(scoreFields(before)) === JSON.stringify(next)) return;
       await upsertScore(w.tx, {

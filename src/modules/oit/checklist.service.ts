@@ -1,14 +1,9 @@
 // The agency's OIT checklist: reading it, saving an item's answer as a draft, and delegating items to
 // colleagues. Every write goes through withOitWrite (oit_answering open, the agency-year's locks), keeps the
 // review status in step with the items and is audited (before → after) in the same transaction.
-import { type Actor, can } from '../../core/authz.ts';
+import { type Actor, can, type Role } from '../../core/authz.ts';
 import { answerProblems, normalizeAnswer, type OitAnswerValue } from '../../core/oit/answer-rules.ts';
-import {
-  isEditable,
-  itemTransition,
-  type OitItemState,
-  type OitReviewStatus,
-} from '../../core/oit/states.ts';
+import { isEditable, itemTransition, type OitItemState } from '../../core/oit/states.ts';
 import { appendAudit } from '../audit/index.ts';
 import { latestEvidence, requestEvidence } from '../evidence/index.ts';
 import { activeAgencyAccounts, peopleByIds } from '../users/index.ts';
@@ -21,7 +16,7 @@ import { answerSnapshot, itemEntityId, syncReview } from './oit.workflow.ts';
 
 /** States in which the item is still the agency's: its assignee may change. */
 const DELEGABLE: readonly OitItemState[] = ['draft', 'returned', 'submitted', 'approved'];
-const ASSIGNABLE_ROLES = ['agency_admin', 'agency_staff'];
+const ASSIGNABLE_ROLES: readonly Role[] = ['agency_admin', 'agency_staff'];
 
 export async function getChecklist(
   deps: Deps,
@@ -56,7 +51,7 @@ export async function checklistOf(deps: Deps, ctx: OitYear): Promise<Checklist> 
     review?.submittedBy,
     review?.approvedBy,
   ]);
-  const states = ctx.items.map((i) => (answers.get(i.code)?.state ?? 'draft') as OitItemState);
+  const states = ctx.items.map((i) => answers.get(i.code)?.state ?? 'draft');
   const open = stage.open;
   return presentChecklist({
     agency: {
@@ -71,12 +66,12 @@ export async function checklistOf(deps: Deps, ctx: OitYear): Promise<Checklist> 
     items: ctx.items,
     answers,
     review,
-    status: (review?.status ?? 'answering') as OitReviewStatus,
+    status: review?.status ?? 'answering',
     people: peopleOf(people),
     evidence,
     stage,
     itemCan: (row) => {
-      const state = (row?.state ?? 'draft') as OitItemState;
+      const state = row?.state ?? 'draft';
       const own = who.role !== 'agency_staff' || row?.assigneeId === who.userId;
       return {
         edit: open && may.answer && own && isEditable(state),
@@ -125,7 +120,7 @@ export async function saveAnswer(
       const who = w.actor;
       const before = w.answers.find((r) => r.itemCode === code);
       if (who.role === 'agency_staff' && before?.assigneeId !== who.userId) throw notDelegated(code);
-      const state = itemTransition(code, (before?.state ?? 'draft') as OitItemState, 'save');
+      const state = itemTransition(code, before?.state ?? 'draft', 'save');
       if (before && sameAnswer(before, value)) return;
       const after = await upsertAnswer(
         w.tx,
@@ -183,7 +178,7 @@ export async function setAssignee(
     },
     write: async (w, { code, assignee }) => {
       const before = w.answers.find((r) => r.itemCode === code);
-      if (!DELEGABLE.includes((before?.state ?? 'draft') as OitItemState)) throw delegationClosed(code);
+      if (!DELEGABLE.includes(before?.state ?? 'draft')) throw delegationClosed(code);
       const previous = before?.assigneeId ?? null;
       if (previous === body.userId) return;
       await upsertAnswer(w.tx, { ...w.key, itemCode: code }, { assigneeId: body.userId });

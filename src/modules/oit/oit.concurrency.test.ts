@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { assign, makeAgency, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../core/authz.ts';
 import { DomainError } from '../../core/errors.ts';
-import { type OitItemState, reviewStatusOf } from '../../core/oit/states.ts';
+import { reviewStatusOf } from '../../core/oit/states.ts';
 import {
   auditLog,
   oitAnswers,
@@ -133,7 +133,7 @@ describe('concurrent agency and assessor writes on one review', () => {
     return {
       states: Object.fromEntries(answers.map((a) => [a.itemCode, a.state])),
       /** The review's status must be what its items' states say (no write lost the other's change). */
-      statusAgrees: review?.status === reviewStatusOf(answers.map((a) => a.state as OitItemState)),
+      statusAgrees: review?.status === reviewStatusOf(answers.map((a) => a.state)),
       review,
       score: (code: string) => scores.find((s) => s.itemCode === code),
       clarification: (code: string) => clarifications.find((c) => c.itemCode === code),

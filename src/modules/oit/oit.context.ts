@@ -12,7 +12,6 @@ import type { Framework, OitItem } from '../../core/framework/schema.ts';
 import { applicableOitItems, type OitScore, oitScoreOf } from '../../core/oit/score.ts';
 import { OIT_STAGES, type OitStageCode } from '../../core/oit/stage.ts';
 import type { Tx } from '../../db/client.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import { type AgencyRow, agencyYear } from '../agencies/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { assessorsOfAgencies } from '../users/index.ts';
@@ -99,7 +98,7 @@ async function openOit(
     key: { agencyId, year },
     framework: ctx.framework,
     frameworkVersion: ctx.frameworkVersion,
-    items: applicableOitItems(ctx.framework, ctx.agency.type as AgencyType),
+    items: applicableOitItems(ctx.framework, ctx.agency.type),
   };
 }
 
@@ -167,7 +166,7 @@ export function itemOf(ctx: OitYear, code: string): OitItem {
 export function oitScoreFor(ctx: OitYear, scores: readonly ScoreRow[]): OitScore | null {
   return oitScoreOf(
     ctx.framework,
-    ctx.agency.type as AgencyType,
+    ctx.agency.type,
     Object.fromEntries(scores.map((s) => [s.itemCode, s.score])),
   );
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../../core/authz.ts';
 import type { Framework, OitItem } from '../../core/framework/schema.ts';
 import { isAnswered, urlWarnings } from '../../core/oit/answer-rules.ts';
 import { isApprovedState } from '../../core/oit/readiness.ts';
-import { type OitItemState, type OitReviewStatus, stateName } from '../../core/oit/states.ts';
+import { type OitReviewStatus, stateName } from '../../core/oit/states.ts';
 import { assessmentVisible } from '../../core/oit/visibility.ts';
 import type { EvidenceByItem, SnapshotSummary } from '../evidence/index.ts';
 import type { Clarification, ItemScore, ReviewInfo } from './assessment.schema.ts';
@@ -61,7 +61,7 @@ export function presentReview(
 export function presentAnswer(row: AnswerRow | undefined) {
   if (!row) return null;
   return {
-    state: row.state as OitItemState,
+    state: row.state,
     has: row.has,
     urls: row.urls,
     explanation: row.explanation,
@@ -221,7 +221,7 @@ export function countsOf(
 ) {
   return {
     applicable: codes.size,
-    approved: answers.filter((a) => codes.has(a.itemCode) && isApprovedState(a.state as OitItemState)).length,
+    approved: answers.filter((a) => codes.has(a.itemCode) && isApprovedState(a.state)).length,
     scored: scores.filter((s) => codes.has(s.itemCode)).length,
     disputed: clarifications.filter((c) => codes.has(c.itemCode)).length,
     undecided: clarifications.filter((c) => codes.has(c.itemCode) && c.decision === null).length,

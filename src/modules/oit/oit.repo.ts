@@ -156,7 +156,7 @@ export async function insertClarification(db: DbOrTx, row: typeof oitClarificati
 export async function decideClarification(
   db: DbOrTx,
   k: ItemKey,
-  d: { decision: string; decisionReason: string | null; decidedBy: string; decidedAt: Date },
+  d: { decision: 'accepted' | 'rejected'; decisionReason: string | null; decidedBy: string; decidedAt: Date },
 ) {
   const [saved] = await db
     .update(oitClarifications)

@@ -19,7 +19,7 @@ export const reviewEntityId = (k: AgencyYear) => `${k.agencyId}:${k.year}`;
 /** The review status the applicable items' rows imply (rows of items the agency no longer has are ignored). */
 export function statusOf(ctx: Pick<OitYear, 'items'>, rows: readonly AnswerRow[]): OitReviewStatus {
   const applicable = new Set(ctx.items.map((i) => i.code));
-  return reviewStatusOf(rows.filter((r) => applicable.has(r.itemCode)).map((r) => r.state as OitItemState));
+  return reviewStatusOf(rows.filter((r) => applicable.has(r.itemCode)).map((r) => r.state));
 }
 
 /** What the audit log keeps of an answer. */
@@ -44,7 +44,7 @@ export async function moveItems(
   change: Parameters<typeof updateAnswers>[3] = {},
 ): Promise<ItemMove[]> {
   const moves = rows.map((row) => {
-    const from = row.state as OitItemState;
+    const from = row.state;
     return { row, from, to: itemTransition(row.itemCode, from, event) };
   });
   const byState = new Map<OitItemState, string[]>();

@@ -17,7 +17,7 @@ export const reviewStatusIs =
 
 /** The stored review status of each agency that has a review row for the year. */
 export async function reviewStatusesOf(db: DbOrTx, agencyIds: string[], year: number) {
-  if (agencyIds.length === 0) return new Map<string, string>();
+  if (agencyIds.length === 0) return new Map<string, OitReviewStatus>();
   const rows = await db
     .select({ agencyId: oitReviews.agencyId, status: oitReviews.status })
     .from(oitReviews)

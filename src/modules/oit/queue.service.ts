@@ -8,7 +8,6 @@ import { assertNever } from '../../core/exhaustive.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import { applicableOitItems } from '../../core/oit/score.ts';
 import { OIT_STAGES, oitStageOf } from '../../core/oit/stage.ts';
-import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { agencyScopeCondition, participantPage } from '../agencies/index.ts';
 import { stageExtensionsOf } from '../calendar/index.ts';
@@ -69,11 +68,11 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
   ];
   const now = deps.now();
   const today = bangkokToday(now);
-  const applicableByType = new Map<string, Set<string>>();
-  const applicableOf = (type: string) => {
+  const applicableByType = new Map<AgencyType, Set<string>>();
+  const applicableOf = (type: AgencyType) => {
     let codes = applicableByType.get(type);
     if (!codes) {
-      codes = new Set(applicableOitItems(framework, type as AgencyType).map((i) => i.code));
+      codes = new Set(applicableOitItems(framework, type).map((i) => i.code));
       applicableByType.set(type, codes);
     }
     return codes;
@@ -88,7 +87,7 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
     const stages = stagesFor(framework, (stage) =>
       extensions.find((e) => e.agencyId === row.id && e.stage === stage),
     )(now);
-    const status = (statuses.get(row.id) ?? 'answering') as OitReviewStatus;
+    const status = statuses.get(row.id) ?? 'answering';
     const clarification = stages.find((s) => s.code === 'clarification');
     const code = oitStageOf(status, {
       undecided,

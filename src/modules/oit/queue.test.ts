@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeAgency, makeMinistry, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
 import { assessorAssignments, participations, stageExtensions } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 import { loadBundledFrameworks } from '../frameworks/index.ts';
 import { approveAll, auditOf, DURING, YEAR } from './assessment.fixture.testing.ts';
 import type { BulkAssignResult, Queue } from './assessment.schema.ts';
@@ -14,7 +15,7 @@ describe('bulk assignment and the assessor’s queue', () => {
   let assessorId: string;
   let otherAssessorId: string;
   const usernames = { admin: '', assessor: '' };
-  const agencies: Record<string, { id: string; code: string; type: string }> = {};
+  const agencies: Record<string, { id: string; code: string; type: AgencyType }> = {};
   const bulk = (body: unknown) => admin.put(`/api/assignments/${YEAR}/bulk`, body);
   const assignedTo = async (userId: string) =>
     (
@@ -44,7 +45,7 @@ describe('bulk assignment and the assessor’s queue', () => {
       if (a.takesPart) await db.insert(participations).values({ agencyId: row.id, year: YEAR });
       agencies[a.key] = { id: row.id, code: row.code, type: row.type };
     }
-    await approveAll(db, agencies.saoP1 as { id: string; code: string; type: string });
+    await approveAll(db, agencies.saoP1 as { id: string; code: string; type: AgencyType });
     const people = {
       admin: await makeUser(db, { role: 'admin' }),
       assessor: await makeUser(db, { role: 'assessor' }),

@@ -2,8 +2,6 @@
 // would get) — and the history of one item (its answer, score and clarification entries in the audit log).
 import type { Actor } from '../../core/authz.ts';
 import { oitReadiness, type ReadinessAnswer, type UrlCheck } from '../../core/oit/readiness.ts';
-import type { OitItemState } from '../../core/oit/states.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
 import { entityHistory } from '../audit/index.ts';
 import { latestEvidence } from '../evidence/index.ts';
 import { type Deps, readOit } from './oit.context.ts';
@@ -27,10 +25,7 @@ export async function getReadiness(
     latestEvidence(deps.db, ctx.key),
   ]);
   const answers = new Map<string, ReadinessAnswer>(
-    rows.map((r) => [
-      r.itemCode,
-      { state: r.state as OitItemState, has: r.has, urls: r.urls, explanation: r.explanation },
-    ]),
+    rows.map((r) => [r.itemCode, { state: r.state, has: r.has, urls: r.urls, explanation: r.explanation }]),
   );
   const checks = new Map<string, Map<string, UrlCheck>>(
     [...evidence].map(([code, byUrl]) => [
@@ -38,7 +33,7 @@ export async function getReadiness(
       new Map([...byUrl].map(([url, s]) => [url, { status: s.status, httpStatus: s.httpStatus }])),
     ]),
   );
-  const readiness = oitReadiness(ctx.framework, ctx.agency.type as AgencyType, answers, checks);
+  const readiness = oitReadiness(ctx.framework, ctx.agency.type, answers, checks);
   const names = new Map(
     ctx.framework.indicators.flatMap((i) => i.subIndicators.map((sub) => [sub.code, sub.name] as const)),
   );

@@ -1,13 +1,14 @@
 // Accounts as other modules see them: names and roles of given accounts, the active accounts of an agency,
 // and who is assigned to assess which agencies in a year (the OIT workflow and its queue read these).
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, users } from '../../db/schema/index.ts';
 
 export interface Person {
   id: string;
   displayName: string;
-  role: string;
+  role: Role;
   agencyId: string | null;
   active: boolean;
 }
@@ -32,7 +33,7 @@ export async function peopleByIds(
 }
 
 /** Active accounts of the agency with one of these roles, by display name. */
-export function activeAgencyAccounts(db: DbOrTx, agencyId: string, roles: readonly string[]) {
+export function activeAgencyAccounts(db: DbOrTx, agencyId: string, roles: readonly Role[]) {
   return db
     .select({ id: users.id, displayName: users.displayName, role: users.role })
     .from(users)
