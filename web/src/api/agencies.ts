@@ -1,6 +1,5 @@
 // Agencies, their yearly participation, and the role-aware dashboard.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+
 import type {
   AgencyCreate,
   AgencyDetail,
@@ -9,9 +8,11 @@ import type {
   Participation,
   ZAgencyList,
   ZImportResult,
-} from '../../../src/modules/agencies/agencies.schema.ts';
-import type { Dashboard } from '../../../src/modules/agencies/dashboard.schema.ts';
-import type { ZOpenCycleResult } from '../../../src/modules/agencies/participations.schema.ts';
+} from '@server/modules/agencies/agencies.schema.ts';
+import type { Dashboard } from '@server/modules/agencies/dashboard.schema.ts';
+import type { ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
 export type { AgencyCreate, AgencyDetail, AgencyPatch, AgencySummary, Dashboard, Participation };

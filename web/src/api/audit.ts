@@ -1,12 +1,13 @@
 // The audit trail's verification against its signed checkpoints, the latest checkpoints, and taking one
 // now (NACC admins). The shapes are the server's zod schemas.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+
 import type {
   ZCheckpoint,
   ZCheckpointList,
   ZTrailVerification,
-} from '../../../src/modules/audit/checkpoint.schema.ts';
+} from '@server/modules/audit/checkpoint.schema.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
 export type TrailVerification = z.infer<typeof ZTrailVerification>;

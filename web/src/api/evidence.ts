@@ -1,11 +1,12 @@
 // The evidence checker: one snapshot, an agency-year's snapshots, re-checks of an item's URLs, and the URL
 // of a kept copy (served sandboxed by the server). The shapes are the server's zod schemas.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
 import type {
   RefetchResult,
   SnapshotDetail,
   SnapshotSummary,
-} from '../../../src/modules/evidence/evidence.schema.ts';
+} from '@server/modules/evidence/evidence.schema.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 
 export type { RefetchResult, SnapshotDetail, SnapshotSummary };

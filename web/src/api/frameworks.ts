@@ -1,7 +1,6 @@
 // Framework data: the yearly ITA methodology (public on the server).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Framework } from '../../../src/core/framework/schema.ts';
+
+import type { Framework } from '@server/core/framework/schema.ts';
 import type {
   Compare,
   FrameworkSummary,
@@ -10,7 +9,9 @@ import type {
   ZFrameworkDetail,
   ZImportResult,
   ZMinSampleOutput,
-} from '../../../src/modules/frameworks/frameworks.schema.ts';
+} from '@server/modules/frameworks/frameworks.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
 export type { Compare, Framework, FrameworkSummary, ScoreBody, ScoreOutput };

@@ -1,7 +1,7 @@
 // OIT, assessor side: bulk assignments, the assessor's queue, an agency's assessment (answers, original and
 // latest evidence, scores, clarifications, the OIT score computed by the server), and the writes on it.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OitReviewStatus } from '../../../src/core/oit/states.ts';
+
+import type { OitReviewStatus } from '@server/core/oit/states.ts';
 import type {
   Assessment,
   AssessmentItem,
@@ -16,7 +16,8 @@ import type {
   ReviewResult,
   ScoreBody,
   StageInfo,
-} from '../../../src/modules/oit-assessment/oit-assessment.schema.ts';
+} from '@server/modules/oit-assessment/oit-assessment.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 import type { AgencyList } from './agencies.ts';
 import type { UserList } from './users.ts';

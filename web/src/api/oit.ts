@@ -1,8 +1,8 @@
 // OIT for the agency: the checklist (answers, delegation, submission, the executive's approval or return),
 // readiness, an item's history, and the assessment as the agency sees it (scores once submitted,
 // clarifications). Evidence lists and re-checks are in ./evidence.ts. The shapes are the server's zod schemas.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SnapshotSummary } from '../../../src/modules/evidence/evidence.schema.ts';
+
+import type { SnapshotSummary } from '@server/modules/evidence/evidence.schema.ts';
 import type {
   AnswerView,
   Checklist,
@@ -11,7 +11,7 @@ import type {
   ReadinessView,
   ReturnBody,
   SaveAnswerBody,
-} from '../../../src/modules/oit/oit.schema.ts';
+} from '@server/modules/oit/oit.schema.ts';
 import type {
   Assessment,
   AssessmentItem,
@@ -20,7 +20,8 @@ import type {
   ItemResult,
   ItemScore,
   StageInfo,
-} from '../../../src/modules/oit-assessment/oit-assessment.schema.ts';
+} from '@server/modules/oit-assessment/oit-assessment.schema.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 
 export type {

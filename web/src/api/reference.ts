@@ -1,7 +1,8 @@
 // Reference lists (provinces, ministries, agency types); they change rarely, so they are cached long.
+
+import type { Ministry, Province, ZAgencyTypeInfo } from '@server/modules/reference/reference.schema.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Ministry, Province, ZAgencyTypeInfo } from '../../../src/modules/reference/reference.schema.ts';
 import { api } from '../lib/api.ts';
 
 export type { Ministry, Province };

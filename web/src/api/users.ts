@@ -1,6 +1,5 @@
 // User accounts, supervisor scopes and assessor assignments.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+
 import type {
   CreateUserBody,
   Scopes,
@@ -10,7 +9,9 @@ import type {
   ZAssignments,
   ZAwaitingList,
   ZUserList,
-} from '../../../src/modules/users/users.schema.ts';
+} from '@server/modules/users/users.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
 export type { CreateUserBody, Scopes, UpdateUserBody, UserView, YearAssignments };

@@ -1,7 +1,8 @@
 // The signed-in user: GET /api/auth/me (null when signed out), sign-in and sign-out. The CSRF token from
 // either answer is handed to the API client.
+
+import type { Me } from '@server/modules/auth/auth.schema.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../src/modules/auth/auth.schema.ts';
 import { ApiError, api, setCsrfToken } from '../lib/api.ts';
 
 export type { Me };

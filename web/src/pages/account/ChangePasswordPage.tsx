@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH } from '@server/shared/limits.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/shared/limits.ts';
 import { ME_KEY } from '../../auth/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
 import { useAgency, useSetRegistration } from '../../api/agencies.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';

@@ -1,9 +1,9 @@
 // Agencies the signed-in user may see (the server filters by scope): search, filters, pages.
 import { Button, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { PAGE_SIZE_DEFAULT } from '../../../../src/shared/limits.ts';
 import { useAgencies } from '../../api/agencies.ts';
 import { latestYear, useFrameworks } from '../../api/frameworks.ts';
 import { useAgencyTypes, useProvinces } from '../../api/reference.ts';

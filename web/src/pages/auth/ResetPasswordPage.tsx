@@ -1,8 +1,8 @@
 import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH } from '@server/shared/limits.ts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/shared/limits.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';

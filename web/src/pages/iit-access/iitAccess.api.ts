@@ -1,8 +1,9 @@
 // IIT access (agency admin): code, rotation, tokens switch, token batches. Files (QR, poster) are plain
 // same-origin links; the token slips come back from a POST, so they are fetched as a blob.
+
+import type { IitAccess, ZTokenBatchList } from '@server/modules/iit-access/iit-access.schema.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { IitAccess, ZTokenBatchList } from '../../../../src/modules/iit-access/iit-access.schema.ts';
 import { api, toApiError } from '../../lib/api.ts';
 
 export type { IitAccess };

@@ -1,6 +1,6 @@
 // EIT part 2 API: the sample, the questionnaire, interview entry and the review queue.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Questionnaire } from '../../../../src/core/surveys/index.ts';
+
+import type { Questionnaire } from '@server/core/surveys/index.ts';
 import type {
   EnterInterviewBody,
   Interview,
@@ -9,7 +9,8 @@ import type {
   SampleContact,
   SampleVerification,
   SampleView,
-} from '../../../../src/modules/interviews/interviews.schema.ts';
+} from '@server/modules/interviews/interviews.schema.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 export type {

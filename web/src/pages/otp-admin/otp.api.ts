@@ -1,6 +1,7 @@
 // NACC's SMS usage view: codes sent per agency on a day against the daily cap.
+
+import type { SmsUsage } from '@server/modules/otp/otp.schema.ts';
 import { useQuery } from '@tanstack/react-query';
-import type { SmsUsage } from '../../../../src/modules/otp/otp.schema.ts';
 import { api } from '../../lib/api.ts';
 
 export type { SmsUsage };

@@ -1,11 +1,8 @@
 // The quality review's API: the report, decisions, and the decision history from the audit log.
+
+import type { AuditPage } from '@server/modules/audit/audit.schema.ts';
+import type { FlaggedResponse, QualityReport, Review } from '@server/modules/quality/quality.schema.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditPage } from '../../../../src/modules/audit/audit.schema.ts';
-import type {
-  FlaggedResponse,
-  QualityReport,
-  Review,
-} from '../../../../src/modules/quality/quality.schema.ts';
 import { api } from '../../lib/api.ts';
 
 export type { AuditPage, FlaggedResponse, QualityReport, Review };

@@ -12,10 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
+import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
-import { AGENCY_TYPES } from '../../../../src/shared/agency-types.ts';
 import { useProvinces } from '../../api/reference.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';

@@ -14,9 +14,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { EIT_POPULATION_MAX, IIT_POPULATION_MAX } from '@server/shared/limits.ts';
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { EIT_POPULATION_MAX, IIT_POPULATION_MAX } from '../../../../src/shared/limits.ts';
 import { useAgency } from '../../api/agencies.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';

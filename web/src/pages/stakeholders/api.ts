@@ -1,12 +1,13 @@
 // Stakeholder data, contact lists, progress and calendar extensions: queries and mutations.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgencyCalendar, ExtensionBody } from '../../../../src/modules/calendar/calendar.schema.ts';
+
+import type { AgencyCalendar, ExtensionBody } from '@server/modules/calendar/calendar.schema.ts';
 import type {
   AgencyProgress,
   ProgressList,
   StakeholderBody,
   StakeholderData,
-} from '../../../../src/modules/stakeholders/stakeholders.schema.ts';
+} from '@server/modules/stakeholders/stakeholders.schema.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../lib/api.ts';
 
 export type { AgencyCalendar, AgencyProgress, ProgressList, StakeholderData };

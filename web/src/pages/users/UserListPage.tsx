@@ -14,10 +14,10 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { ROLES } from '@server/core/authz.ts';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { ROLES } from '../../../../src/core/authz.ts';
-import { PAGE_SIZE_DEFAULT } from '../../../../src/shared/limits.ts';
 import { type UserView, useUpdateUser, useUsers } from '../../api/users.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { useUser } from '../../auth/session.ts';

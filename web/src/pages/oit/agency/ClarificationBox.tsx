@@ -2,8 +2,8 @@
 // pages the data was) during the clarification window, judged against the evidence kept at approval, shown
 // beside the form. Once filed it is read-only, with the assessor's decision when made.
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import { type AssessmentItem, useFileClarification } from '../../../api/oit.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';

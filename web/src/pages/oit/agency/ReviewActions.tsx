@@ -2,8 +2,8 @@
 // the server's list of unanswered items when it refuses); the executive approves everything submitted or
 // returns selected items, each with a comment. The server's `can` decides which are offered.
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { OIT_RETURN_COMMENT_MAX_LENGTH } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { OIT_RETURN_COMMENT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import { type Checklist, useApproveOit, useReturnOit, useSubmitOit } from '../../../api/oit.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';

@@ -3,8 +3,8 @@
 // rejects it with a reason.
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '@server/shared/limits.ts';
 import { useEffect, useRef, useState } from 'react';
-import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import {
   type AssessmentItem,
   type Clarification,

@@ -1,9 +1,9 @@
 // The OIT queue (/oit/queue): an assessor's assigned agencies — every participating agency for NACC admins,
 // filtered by province and status — with where each stands, the counts, the current stage and its deadline.
 import { Button, Group, Pagination, Select, Stack, Text } from '@mantine/core';
+import { OIT_REVIEW_STATUSES } from '@server/core/oit/states.ts';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { OIT_REVIEW_STATUSES } from '../../../../../src/core/oit/states.ts';
-import { PAGE_SIZE_DEFAULT } from '../../../../../src/shared/limits.ts';
 import { latestYear, useFrameworks } from '../../../api/frameworks.ts';
 import { useAssessors, useOitQueue } from '../../../api/oit-assessment.ts';
 import { useProvinces } from '../../../api/reference.ts';

@@ -3,8 +3,8 @@
 // says which are possible (`can`) and refuses with the items still missing, listed here as links.
 import { Anchor, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { OIT_ASSESSMENT_TEXT_MAX_LENGTH } from '../../../../../src/shared/limits.ts';
 import {
   type Assessment,
   useConfirmResult,

@@ -13,9 +13,9 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import type { AgencyType } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { AgencyType } from '../../../../../src/shared/agency-types.ts';
 import { latestYear, useFrameworks } from '../../../api/frameworks.ts';
 import {
   type BulkAssignResult,
