@@ -1,5 +1,4 @@
 // Agencies, their yearly participation, and the role-aware dashboard.
-
 import type {
   AgencyCreate,
   AgencyDetail,
@@ -11,7 +10,7 @@ import type {
 } from '@server/modules/agencies/agencies.schema.ts';
 import type { Dashboard } from '@server/modules/agencies/dashboard.schema.ts';
 import type { ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
@@ -25,32 +24,59 @@ export interface AgencyFilters {
   ministry?: string;
   year?: number;
   registered?: 'true' | 'false';
+  active?: 'true' | 'false';
   page?: number;
   pageSize?: number;
 }
 
+export const agencyKeys = {
+  all: ['agencies'] as const,
+  lists: () => [...agencyKeys.all, 'list'] as const,
+  list: (filters: AgencyFilters) => [...agencyKeys.lists(), filters] as const,
+  detail: (id: string | undefined) => [...agencyKeys.all, 'detail', id] as const,
+  participatingCount: (year: number | null, filter: unknown) =>
+    [...agencyKeys.all, 'participating-count', year, filter] as const,
+  dashboards: ['dashboard'] as const,
+  dashboard: (year: number | undefined) => [...agencyKeys.dashboards, year ?? null] as const,
+};
+
+export const agencyQueries = {
+  list: (filters: AgencyFilters) =>
+    queryOptions({
+      queryKey: agencyKeys.list(filters),
+      queryFn: ({ signal }) => api.get<AgencyList>('/agencies', { ...filters }, signal),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string | undefined) =>
+    queryOptions({
+      queryKey: agencyKeys.detail(id),
+      queryFn: () => api.get<AgencyDetail>(`/agencies/${id}`),
+      enabled: Boolean(id),
+    }),
+  dashboard: (year?: number) =>
+    queryOptions({
+      queryKey: agencyKeys.dashboard(year),
+      queryFn: () => api.get<Dashboard>('/dashboard', { year }),
+    }),
+};
+
 export function useAgencies(filters: AgencyFilters, enabled = true) {
-  return useQuery({
-    queryKey: ['agencies', 'list', filters],
-    queryFn: ({ signal }) => api.get<AgencyList>('/agencies', { ...filters }, signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...agencyQueries.list(filters), enabled });
 }
 
 export function useAgency(id: string | undefined) {
-  return useQuery({
-    queryKey: ['agencies', 'detail', id],
-    queryFn: () => api.get<AgencyDetail>(`/agencies/${id}`),
-    enabled: Boolean(id),
-  });
+  return useQuery(agencyQueries.detail(id));
+}
+
+export function useDashboard(year?: number) {
+  return useQuery(agencyQueries.dashboard(year));
 }
 
 export function useCreateAgency() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: AgencyCreate) => api.post<AgencyDetail>('/agencies', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['agencies'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }
 
@@ -59,35 +85,37 @@ export function useUpdateAgency(id: string) {
   return useMutation({
     mutationFn: (body: AgencyPatch) => api.patch<AgencyDetail>(`/agencies/${id}`, body),
     onSuccess: (data) => {
-      qc.setQueryData(['agencies', 'detail', id], data);
-      return qc.invalidateQueries({ queryKey: ['agencies', 'list'] });
+      qc.setQueryData(agencyKeys.detail(id), data);
+      return qc.invalidateQueries({ queryKey: agencyKeys.lists() });
     },
   });
 }
 
-export function useSetRegistration(id: string) {
+/** Registration and cycles change the agency lists and every dashboard. */
+function useRefreshParticipation() {
   const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: agencyKeys.all }),
+      qc.invalidateQueries({ queryKey: agencyKeys.dashboards }),
+    ]);
+}
+
+export function useSetRegistration(id: string) {
+  const onSuccess = useRefreshParticipation();
   return useMutation({
     mutationFn: ({ year, registered }: { year: number; registered: boolean }) =>
       api.put<Participation>(`/agencies/${id}/participations/${year}`, { registered }),
-    onSuccess: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: ['agencies'] }),
-        qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]),
+    onSuccess,
   });
 }
 
 export function useOpenCycle() {
-  const qc = useQueryClient();
+  const onSuccess = useRefreshParticipation();
   return useMutation({
     mutationFn: ({ year, filter }: { year: number; filter?: Record<string, string> }) =>
       api.post<z.infer<typeof ZOpenCycleResult>>(`/cycles/${year}/open`, filter ? { filter } : {}),
-    onSuccess: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: ['agencies'] }),
-        qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]),
+    onSuccess,
   });
 }
 
@@ -96,15 +124,8 @@ export function useImportAgencies() {
   return useMutation({
     mutationFn: (csv: string) =>
       api.postText<z.infer<typeof ZImportResult>>('/agencies/import', csv, 'text/csv'),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['agencies'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }
 
 export const AGENCY_TEMPLATE_URL = '/api/agencies/import/template';
-
-export function useDashboard(year?: number) {
-  return useQuery({
-    queryKey: ['dashboard', year ?? null],
-    queryFn: () => api.get<Dashboard>('/dashboard', { year }),
-  });
-}

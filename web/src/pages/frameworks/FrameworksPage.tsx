@@ -1,8 +1,8 @@
 // Framework browser: one fiscal year's instruments, questions, OIT items, rating scheme and calendar.
 import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Navigate, Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useUser } from '../../api/auth.ts';
 import { frameworkExportUrl, latestYear, useFramework, useFrameworks } from '../../api/frameworks.ts';
-import { useUser } from '../../auth/session.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';

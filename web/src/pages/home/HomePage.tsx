@@ -1,6 +1,6 @@
 // Home page by role, from GET /api/dashboard.
 import { useDashboard } from '../../api/agencies.ts';
-import { useUser } from '../../auth/session.ts';
+import { useUser } from '../../api/auth.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

@@ -3,11 +3,6 @@
 // cannot review them (four eyes).
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { useLang } from '../../i18n/index.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { pick } from '../../lib/localized.ts';
 import {
   type Interview,
   type InterviewStatus,
@@ -15,7 +10,12 @@ import {
   useInterviews,
   useQuestionnaire,
   useReview,
-} from './interviews.api.ts';
+} from '../../api/interviews.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { pick } from '../../lib/localized.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export function ApprovalQueue({ agencyId, year }: { agencyId: string; year: number }) {

@@ -14,17 +14,17 @@ import {
   Text,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { useLang } from '../../i18n/index.ts';
-import { formatCount, formatDateTime } from '../../lib/format.ts';
 import {
   type SampleContact,
   type SampleView,
   useDrawSample,
   useSample,
   useVerifySample,
-} from './interviews.api.ts';
+} from '../../api/interviews.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 interface Props {

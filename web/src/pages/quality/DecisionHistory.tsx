@@ -1,11 +1,11 @@
 // The history of keep/exclude decisions of an agency, from the audit log (decisions and reasons only).
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useDecisionHistory } from '../../api/quality.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useDecisionHistory } from './quality.api.ts';
 
 type Decision = { decision?: string; reason?: string | null } | null;
 

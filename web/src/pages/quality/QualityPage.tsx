@@ -4,6 +4,7 @@
 import { Alert, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import { type QualityReport, useQualityReport } from '../../api/quality.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -12,7 +13,6 @@ import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../lib/format.ts';
 import { DecisionHistory } from './DecisionHistory.tsx';
 import { FlaggedResponsesTable } from './FlaggedResponsesTable.tsx';
-import { type QualityReport, useQualityReport } from './quality.api.ts';
 
 export default function QualityPage() {
   const { lang, t } = useLang();

@@ -13,10 +13,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import {
+  contactsTemplateUrl,
+  type StakeholderData,
+  useContacts,
+  useUploadContacts,
+} from '../../api/stakeholders.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
-import { contactsTemplateUrl, type StakeholderData, useContacts, useUploadContacts } from './api.ts';
 import { contactFileProblem } from './progress-view.ts';
 
 export function ContactsPanel({

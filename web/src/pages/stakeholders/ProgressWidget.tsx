@@ -1,10 +1,10 @@
 // The agency's collection progress on its home page: counted / minimum per instrument, stakeholder state.
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
+import { useAgencyProgress } from '../../api/stakeholders.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { useAgencyProgress } from './api.ts';
 import { ProgressBars } from './ProgressBars.tsx';
 import { statusColor } from './progress-view.ts';
 

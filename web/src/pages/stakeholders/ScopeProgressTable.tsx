@@ -17,13 +17,13 @@ import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useProvinces } from '../../api/reference.ts';
+import { type ProgressFilters, useScopeProgress } from '../../api/stakeholders.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
-import { type ProgressFilters, useScopeProgress } from './api.ts';
 import { progressLabel } from './ProgressBars.tsx';
 import { countOfMinimum, progressColor, statusColor } from './progress-view.ts';
 

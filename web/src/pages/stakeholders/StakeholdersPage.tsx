@@ -18,6 +18,12 @@ import { EIT_POPULATION_MAX, IIT_POPULATION_MAX } from '@server/shared/limits.ts
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import {
+  type StakeholderData,
+  useApproveStakeholders,
+  useSaveStakeholders,
+  useStakeholders,
+} from '../../api/stakeholders.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -25,7 +31,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
-import { type StakeholderData, useApproveStakeholders, useSaveStakeholders, useStakeholders } from './api.ts';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { ProgressWidget } from './ProgressWidget.tsx';
 import { parsePopulation, statusColor } from './progress-view.ts';

@@ -3,9 +3,9 @@ import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Text, Tex
 import type { Role } from '@server/core/authz.ts';
 import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '@server/shared/limits.ts';
 import { type FormEvent, useState } from 'react';
+import { useUser } from '../../api/auth.ts';
 import { type UserView, useCreateUser, useUpdateUser } from '../../api/users.ts';
 import { useCan } from '../../auth/permissions.ts';
-import { useUser } from '../../auth/session.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAgency } from '../../../api/agencies.ts';
 import { useAgencyEvidence } from '../../../api/evidence.ts';
-import { type EvidenceCheck, useAssessment, useOitChecklist } from '../../../api/oit.ts';
+import { type EvidenceCheck, oitKeys, useAssessment, useOitChecklist } from '../../../api/oit.ts';
 import { useCan } from '../../../auth/permissions.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -146,7 +146,7 @@ function useRefreshAfterChecks(
   const before = useRef(pending);
   useEffect(() => {
     if (before.current > 0 && pending < before.current && year !== null)
-      void qc.invalidateQueries({ queryKey: ['oit', agencyId, year] });
+      void qc.invalidateQueries({ queryKey: oitKeys.agencyYear(agencyId, year) });
     before.current = pending;
   }, [pending, agencyId, year, qc]);
 }

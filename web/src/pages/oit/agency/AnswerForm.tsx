@@ -5,8 +5,13 @@
 import { ActionIcon, Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { OIT_EXPLANATION_MAX_LENGTH, OIT_URL_MAX_LENGTH, OIT_URLS_MAX } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { useRefetchItemEvidence } from '../../../api/evidence.ts';
-import { type Checklist, type ChecklistItem, type EvidenceCheck, useSaveAnswer } from '../../../api/oit.ts';
+import {
+  type Checklist,
+  type ChecklistItem,
+  type EvidenceCheck,
+  useRefetchItemEvidence,
+  useSaveAnswer,
+} from '../../../api/oit.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { type Draft, draftOf, isDirty, messageOf, problemUrls, urlHint } from './oit-view.ts';

@@ -13,8 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useUser } from '../../../api/auth.ts';
 import type { Checklist, EvidenceCheck } from '../../../api/oit.ts';
-import { useUser } from '../../../auth/session.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount } from '../../../lib/format.ts';

@@ -16,8 +16,8 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import { useUser } from '../../../api/auth.ts';
 import { type Checklist, type ChecklistItem, type EvidenceCheck, useSetAssignee } from '../../../api/oit.ts';
-import { useUser } from '../../../auth/session.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';

@@ -2,7 +2,7 @@
 import { Button } from '@mantine/core';
 import { Navigate, Link as RouterLink } from 'react-router';
 import { useAgency } from '../../../api/agencies.ts';
-import { useUser } from '../../../auth/session.ts';
+import { useUser } from '../../../api/auth.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Loading } from '../../../components/Loading.tsx';

@@ -1,7 +1,8 @@
 // One OIT item for the assessor: what the item requires, the agency's approved answer, the original evidence
 // beside the live page, the clarification if one was filed, and the score (a form while it may be scored).
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { type AssessmentItem, useRefetchEvidence } from '../../../api/oit-assessment.ts';
+import { useRefetchItemEvidence } from '../../../api/oit.ts';
+import type { AssessmentItem } from '../../../api/oit-assessment.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -27,7 +28,7 @@ export function ItemCard({
 }) {
   const { lang, t } = useLang();
   const anchor = itemAnchor(item.code);
-  const refetch = useRefetchEvidence(agencyId, year);
+  const refetch = useRefetchItemEvidence(agencyId, year);
   const { answer } = item;
   const showsComponents = item.can.score || item.score !== null;
   return (
