@@ -10,7 +10,14 @@ import type {
 } from '@server/modules/agencies/agencies.schema.ts';
 import type { Dashboard } from '@server/modules/agencies/dashboard.schema.ts';
 import type { ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
@@ -66,6 +73,11 @@ export function useAgencies(filters: AgencyFilters, enabled = true) {
 
 export function useAgency(id: string | undefined) {
   return useQuery(agencyQueries.detail(id));
+}
+
+/** Several agencies at once (labels of chosen agencies); they rarely change while a form is open. */
+export function useAgencyDetails(ids: readonly string[]) {
+  return useQueries({ queries: ids.map((id) => ({ ...agencyQueries.detail(id), staleTime: 5 * 60_000 })) });
 }
 
 export function useDashboard(year?: number) {
