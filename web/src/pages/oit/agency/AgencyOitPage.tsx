@@ -2,7 +2,7 @@
 // delegation, submission, the executive's approval or return), readiness, and — once the assessor has
 // submitted — the results with clarifications. Supervisors, assessors and NACC admins see it read-only.
 // What the viewer may do comes from the server (`can`); the page only offers it.
-import { Anchor, Group, Select, Stack, Tabs } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -16,13 +16,13 @@ import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatFiscalYear } from '../../../lib/format.ts';
-import { pickName } from '../../../lib/localized.ts';
+import { pick, pickName } from '../../../lib/localized.ts';
+import { StageBanner } from '../shared/StageBanner.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-import { allItems, hasPendingEvidence } from './oit-view.ts';
+import { allItems, badgeWrap, hasPendingEvidence, stageSummary } from './oit-view.ts';
 import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
-import { StageBanner } from './StageBanner.tsx';
 
 const TABS = ['answers', 'readiness', 'results'] as const;
 type Tab = (typeof TABS)[number];
@@ -73,7 +73,15 @@ export default function AgencyOitPage() {
       <ErrorAlert error={checklist.error} />
       {checklist.data && (
         <Stack gap="lg">
-          <StageBanner checklist={checklist.data} assessment={assessment.data} />
+          <StageBanner
+            stage={stageSummary(checklist.data, assessment.data)}
+            today={checklist.data.stage.today}
+            status={
+              <Badge variant="light" size="lg" data-testid="oit-review-status" styles={badgeWrap}>
+                {pick(checklist.data.review.statusName, lang)}
+              </Badge>
+            }
+          />
           <Tabs
             value={tab}
             onChange={(v) => {

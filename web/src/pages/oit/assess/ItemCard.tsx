@@ -8,8 +8,8 @@ import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { EvidenceCompare } from '../evidence/index.ts';
+import { ClarificationPanel } from '../shared/Clarification.tsx';
 import { itemAnchor } from './assess-view.ts';
-import { ClarificationBlock } from './ClarificationBlock.tsx';
 import { ScoreForm } from './ScoreForm.tsx';
 import { ScoreView } from './ScoreView.tsx';
 
@@ -134,12 +134,7 @@ export function ItemCard({
         )}
 
         {item.clarification && (
-          <ClarificationBlock
-            item={item}
-            clarification={item.clarification}
-            agencyId={agencyId}
-            year={year}
-          />
+          <ClarificationPanel item={item} agencyId={agencyId} year={year} side="assessor" />
         )}
 
         {item.can.score ? (
