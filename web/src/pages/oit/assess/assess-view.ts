@@ -6,7 +6,6 @@ import type {
   ItemScore,
   OitReviewStatus,
   ScoreBody,
-  StageInfo,
 } from '../../../api/oit-assessment.ts';
 import { ApiError } from '../../../lib/api.ts';
 
