@@ -19,9 +19,9 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { ChecklistReview } from './ChecklistReview.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { ITEM_FILTERS, type ItemFilter, matchesFilter, returnableCodes } from './oit-view.ts';
-import { ReviewActions } from './ReviewActions.tsx';
 
 export function ChecklistPanel({
   checklist: c,
@@ -74,7 +74,7 @@ export function ChecklistPanel({
             <Figure label={t('oit.progress.submitted')} value={c.progress.submitted} total={total} />
             <Figure label={t('oit.progress.approved')} value={c.progress.approved} total={total} />
           </SimpleGrid>
-          <ReviewActions
+          <ChecklistReview
             checklist={c}
             selected={selectedNow}
             onGoTo={goTo}

@@ -8,9 +8,7 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   Loader,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -22,6 +20,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { ItemRequirements } from '../shared/ItemRequirements.tsx';
 import { AnswerForm } from './AnswerForm.tsx';
 import { AnswerReadOnly } from './AnswerReadOnly.tsx';
 import { badgeWrap, readOnlyReason, stateColor } from './oit-view.ts';
@@ -91,7 +90,7 @@ export function ItemCard({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Requirements item={item} />
+            <ItemRequirements item={item} />
             <Stack gap="sm">
               {item.can.edit ? (
                 <AnswerForm
@@ -144,62 +143,6 @@ export function ItemCard({
         </Stack>
       </Accordion.Panel>
     </Accordion.Item>
-  );
-}
-
-function Requirements({ item }: { item: ChecklistItem }) {
-  const { lang, t } = useLang();
-  const { period, mainWebsite, note } = item.conditions;
-  return (
-    <Paper withBorder p="sm" radius="sm" bg="var(--mantine-color-gray-0)">
-      <Stack gap="xs">
-        <Text fw={600} size="sm">
-          {t('oit.req.components')}
-        </Text>
-        {item.components.length > 0 ? (
-          <List size="sm" spacing={2} type="ordered">
-            {item.components.map((comp, n) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: components have no ids; their order is fixed
-              <List.Item key={n}>{pick(comp, lang)}</List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('oit.req.noComponents')}
-          </Text>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('oit.req.allComponents')}
-        </Text>
-        {period && (
-          <Text size="sm">
-            <Text span fw={600}>
-              {t('oit.req.period')}
-            </Text>{' '}
-            {pick(period, lang)}
-          </Text>
-        )}
-        <Text size="sm">
-          <Text span fw={600}>
-            {t('oit.req.where')}
-          </Text>{' '}
-          {mainWebsite ? t('oit.req.mainWebsite') : t('oit.req.anyWebsite')}
-        </Text>
-        {note && (
-          <Text size="sm">
-            <Text span fw={600}>
-              {t('oit.req.note')}
-            </Text>{' '}
-            {pick(note, lang)}
-          </Text>
-        )}
-        {item.paraphrased && (
-          <Text size="xs" c="dimmed">
-            {t('oit.req.paraphrased')}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
   );
 }
 

@@ -17,6 +17,7 @@ import { formatFiscalYear, todayInBangkok } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
 import { StageBanner } from '../shared/StageBanner.tsx';
+import { AssessmentReview } from './AssessmentReview.tsx';
 import {
   defaultFilter,
   evidencePending,
@@ -26,7 +27,6 @@ import {
   itemAnchor,
 } from './assess-view.ts';
 import { ItemCard } from './ItemCard.tsx';
-import { ReviewActions } from './ReviewActions.tsx';
 import { ReviewStatusBadge } from './ReviewStatusBadge.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
@@ -97,7 +97,7 @@ export default function AssessmentPage() {
           />
           <ScoreSummary assessment={a} />
         </SimpleGrid>
-        <ReviewActions assessment={a} onShowItem={showItem} />
+        <AssessmentReview assessment={a} onShowItem={showItem} />
 
         <Stack gap="md" component="section" aria-labelledby="oit-items-title">
           <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">

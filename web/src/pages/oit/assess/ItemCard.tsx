@@ -1,6 +1,6 @@
 // One OIT item for the assessor: what the item requires, the agency's approved answer, the original evidence
 // beside the live page, the clarification if one was filed, and the score (a form while it may be scored).
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRefetchItemEvidence } from '../../../api/oit.ts';
 import type { AssessmentItem } from '../../../api/oit-assessment.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { EvidenceCompare } from '../evidence/index.ts';
 import { ClarificationPanel } from '../shared/Clarification.tsx';
+import { ItemRequirements } from '../shared/ItemRequirements.tsx';
 import { itemAnchor } from './assess-view.ts';
 import { ScoreForm } from './ScoreForm.tsx';
 import { ScoreView } from './ScoreView.tsx';
@@ -62,20 +63,7 @@ export function ItemCard({
           </Group>
         </Group>
 
-        <Conditions item={item} />
-        {!showsComponents && item.components.length > 0 && (
-          <div>
-            <Text size="sm" fw={600}>
-              {t('oitAssess.item.components')}
-            </Text>
-            <List size="sm" type="ordered" spacing={2}>
-              {item.components.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: components are identified by their position
-                <List.Item key={i}>{pick(c, lang)}</List.Item>
-              ))}
-            </List>
-          </div>
-        )}
+        <ItemRequirements item={item} showComponents={!showsComponents} />
 
         <Stack gap={4}>
           <Text size="sm" fw={600}>
@@ -145,22 +133,5 @@ export function ItemCard({
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Conditions({ item }: { item: AssessmentItem }) {
-  const { lang, t } = useLang();
-  const { period, mainWebsite, note } = item.conditions;
-  if (!period && !mainWebsite && !note) return null;
-  return (
-    <Stack gap={2}>
-      {period && <Text size="sm">{t('oitAssess.item.period', { text: pick(period, lang) })}</Text>}
-      {mainWebsite && (
-        <Text size="sm" c="dimmed">
-          {t('oitAssess.item.mainWebsite')}
-        </Text>
-      )}
-      {note && <Text size="sm">{t('oitAssess.item.note', { text: pick(note, lang) })}</Text>}
-    </Stack>
   );
 }
