@@ -3,9 +3,8 @@
 import { Alert, Badge, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { type SmsUsage, useSmsUsage } from '../../api/otp.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDate, formatDateTime, todayInBangkok } from '../../lib/format.ts';
 
@@ -31,9 +30,7 @@ export default function OtpUsagePage() {
           }}
           w={220}
         />
-        {usage.isFetching && !usage.data && <Loading />}
-        <ErrorAlert error={usage.error} />
-        {usage.data && <UsageView usage={usage.data} />}
+        <QueryState query={usage}>{(data) => <UsageView usage={data} />}</QueryState>
       </Stack>
     </>
   );
