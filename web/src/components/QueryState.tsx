@@ -37,3 +37,11 @@ export function QueryState<T>({
     </>
   );
 }
+
+/**
+ * What a component that needs the data before it can show anything shows until it has it: <Loading>, or the
+ * error if the query failed (`if (!q.data) return queryFallback(q);`).
+ */
+export function queryFallback(query: { error: unknown }): ReactNode {
+  return query.error ? <ErrorAlert error={query.error} /> : <Loading />;
+}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
@@ -30,8 +31,7 @@ export default function FrameworksPage() {
   const detail = useFramework(year);
 
   if (!params.year) {
-    if (list.isPending) return <Loading />;
-    if (list.isError) return <ErrorAlert error={list.error} />;
+    if (!list.data) return queryFallback(list);
     const latest = latestYear(list.data);
     if (latest === null) {
       return (

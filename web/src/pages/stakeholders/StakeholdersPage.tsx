@@ -26,8 +26,8 @@ import {
 } from '../../api/stakeholders.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState, queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
@@ -48,8 +48,7 @@ export default function StakeholdersPage() {
   const data = useStakeholders(id, year);
   const can = useCan();
 
-  if (agency.isPending) return <Loading />;
-  if (!agency.data) return <ErrorAlert error={agency.error} />;
+  if (!agency.data) return queryFallback(agency);
   const a = agency.data;
   const ref = { id: a.id, provinceCode: a.provinceCode, ministryCode: a.ministryCode };
 
@@ -60,23 +59,25 @@ export default function StakeholdersPage() {
         description={`${pickName(a, lang)}${year ? ` · ${formatFiscalYear(year, lang)}` : ''}`}
       />
       {year === null && <Alert color="yellow">{t('stakeholders.noCycle')}</Alert>}
-      {data.isPending && year !== null && <Loading />}
-      <ErrorAlert error={data.error} />
-      {data.data && year !== null && (
-        <Stack gap="lg">
-          <NumbersPanel
-            data={data.data}
-            mayEdit={can('stakeholder.update', ref)}
-            mayApprove={can('stakeholder.approve', ref)}
-          />
-          <MinimumsPanel data={data.data} />
-          <ContactsPanel
-            data={data.data}
-            mayUpload={can('stakeholder.update', ref)}
-            mayRead={can('contacts.read', ref)}
-          />
-          <ProgressWidget agencyId={a.id} year={year} />
-        </Stack>
+      {year !== null && (
+        <QueryState query={data}>
+          {(numbers) => (
+            <Stack gap="lg">
+              <NumbersPanel
+                data={numbers}
+                mayEdit={can('stakeholder.update', ref)}
+                mayApprove={can('stakeholder.approve', ref)}
+              />
+              <MinimumsPanel data={numbers} />
+              <ContactsPanel
+                data={numbers}
+                mayUpload={can('stakeholder.update', ref)}
+                mayRead={can('contacts.read', ref)}
+              />
+              <ProgressWidget agencyId={a.id} year={year} />
+            </Stack>
+          )}
+        </QueryState>
       )}
     </>
   );

@@ -11,9 +11,8 @@ import { useAgencyEvidence } from '../../../api/evidence.ts';
 import { type EvidenceCheck, oitKeys, useAssessment, useOitChecklist } from '../../../api/oit.ts';
 import { useCan } from '../../../auth/permissions.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatFiscalYear } from '../../../lib/format.ts';
 import { pick, pickName } from '../../../lib/localized.ts';
@@ -69,68 +68,68 @@ export default function AgencyOitPage() {
           ) : undefined
         }
       />
-      {checklist.isPending && <Loading />}
-      <ErrorAlert error={checklist.error} />
-      {checklist.data && (
-        <Stack gap="lg">
-          <StageBanner
-            stage={stageSummary(checklist.data, assessment.data)}
-            today={checklist.data.stage.today}
-            status={
-              <Badge variant="light" size="lg" data-testid="oit-review-status" styles={badgeWrap}>
-                {pick(checklist.data.review.statusName, lang)}
-              </Badge>
-            }
-          />
-          <Tabs
-            value={tab}
-            onChange={(v) => {
-              const p = new URLSearchParams(params);
-              if (v && v !== 'answers') p.set('tab', v);
-              else p.delete('tab');
-              setParams(p, { replace: true });
-            }}
-          >
-            <Tabs.List>
-              <Tabs.Tab value="answers">{t('oit.tabs.answers')}</Tabs.Tab>
-              <Tabs.Tab value="readiness">{t('oit.tabs.readiness')}</Tabs.Tab>
-              <Tabs.Tab value="results">{t('oit.tabs.results')}</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="answers" pt="md">
-              <ChecklistPanel
-                checklist={checklist.data}
-                evidence={byItem}
-                mayRefetch={mayRefetch}
-                onHistory={setHistoryOf}
-              />
-            </Tabs.Panel>
-            <Tabs.Panel value="readiness" pt="md">
-              {tab === 'readiness' && (
-                <ReadinessPanel
-                  agencyId={id}
-                  year={year}
-                  titles={new Map(allItems(checklist.data).map((i) => [i.code, i.title]))}
-                />
-              )}
-            </Tabs.Panel>
-            <Tabs.Panel value="results" pt="md">
-              {tab === 'results' && (
-                <ResultsPanel
-                  assessment={assessment.data}
-                  error={assessment.error}
-                  loading={assessment.isPending}
+      <QueryState query={checklist}>
+        {(list) => (
+          <Stack gap="lg">
+            <StageBanner
+              stage={stageSummary(list, assessment.data)}
+              today={list.stage.today}
+              status={
+                <Badge variant="light" size="lg" data-testid="oit-review-status" styles={badgeWrap}>
+                  {pick(list.review.statusName, lang)}
+                </Badge>
+              }
+            />
+            <Tabs
+              value={tab}
+              onChange={(v) => {
+                const p = new URLSearchParams(params);
+                if (v && v !== 'answers') p.set('tab', v);
+                else p.delete('tab');
+                setParams(p, { replace: true });
+              }}
+            >
+              <Tabs.List>
+                <Tabs.Tab value="answers">{t('oit.tabs.answers')}</Tabs.Tab>
+                <Tabs.Tab value="readiness">{t('oit.tabs.readiness')}</Tabs.Tab>
+                <Tabs.Tab value="results">{t('oit.tabs.results')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="answers" pt="md">
+                <ChecklistPanel
+                  checklist={list}
+                  evidence={byItem}
+                  mayRefetch={mayRefetch}
                   onHistory={setHistoryOf}
                 />
-              )}
-            </Tabs.Panel>
-          </Tabs>
-          <Group>
-            <Anchor component={RouterLink} to={`/agencies/${id}`} size="sm">
-              {t('oit.backToAgency')}
-            </Anchor>
-          </Group>
-        </Stack>
-      )}
+              </Tabs.Panel>
+              <Tabs.Panel value="readiness" pt="md">
+                {tab === 'readiness' && (
+                  <ReadinessPanel
+                    agencyId={id}
+                    year={year}
+                    titles={new Map(allItems(list).map((i) => [i.code, i.title]))}
+                  />
+                )}
+              </Tabs.Panel>
+              <Tabs.Panel value="results" pt="md">
+                {tab === 'results' && (
+                  <ResultsPanel
+                    assessment={assessment.data}
+                    error={assessment.error}
+                    loading={assessment.isPending}
+                    onHistory={setHistoryOf}
+                  />
+                )}
+              </Tabs.Panel>
+            </Tabs>
+            <Group>
+              <Anchor component={RouterLink} to={`/agencies/${id}`} size="sm">
+                {t('oit.backToAgency')}
+              </Anchor>
+            </Group>
+          </Stack>
+        )}
+      </QueryState>
       <HistoryDrawer agencyId={id} year={year} code={historyOf} onClose={() => setHistoryOf(null)} />
     </>
   );
