@@ -9,7 +9,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -28,6 +27,7 @@ import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState, queryFallback } from '../../components/QueryState.tsx';
+import { SummaryTable } from '../../components/SummaryTable.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
@@ -204,32 +204,22 @@ function MinimumsPanel({ data }: { data: StakeholderData }) {
         <Title order={2} size="h4">
           {t('stakeholders.minimums')}
         </Title>
-        <Table withTableBorder aria-label={t('stakeholders.minimums')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('stakeholders.instrument')}</Table.Th>
-              <Table.Th scope="col">{t('stakeholders.minimum')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.minimums.map((m) => (
-              <Table.Tr key={m.instrument}>
-                <Table.Td>
-                  {m.instrument} · {pick(m.name, lang)}
-                </Table.Td>
-                <Table.Td>
-                  {m.minimum === null ? (
-                    <Text size="sm" c="dimmed">
-                      {t('stakeholders.minimumUnknown')}
-                    </Text>
-                  ) : (
-                    <NumberFormatter value={m.minimum} thousandSeparator />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SummaryTable
+          label={t('stakeholders.minimums')}
+          head={[t('stakeholders.instrument'), t('stakeholders.minimum')]}
+          rows={data.minimums.map((m) => ({
+            key: m.instrument,
+            label: `${m.instrument} · ${pick(m.name, lang)}`,
+            value:
+              m.minimum === null ? (
+                <Text size="sm" c="dimmed">
+                  {t('stakeholders.minimumUnknown')}
+                </Text>
+              ) : (
+                <NumberFormatter value={m.minimum} thousandSeparator />
+              ),
+          }))}
+        />
       </Stack>
     </Paper>
   );
