@@ -19,8 +19,8 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { ChecklistItemCard } from './ChecklistItemCard.tsx';
 import { ChecklistReview } from './ChecklistReview.tsx';
-import { ItemCard } from './ItemCard.tsx';
 import { ITEM_FILTERS, type ItemFilter, matchesFilter, returnableCodes } from './oit-view.ts';
 
 export function ChecklistPanel({
@@ -144,7 +144,7 @@ export function ChecklistPanel({
               </Group>
               <Accordion multiple variant="separated" order={4} value={open} onChange={setOpen}>
                 {sub.items.map((item) => (
-                  <ItemCard
+                  <ChecklistItemCard
                     key={item.code}
                     item={item}
                     checklist={c}

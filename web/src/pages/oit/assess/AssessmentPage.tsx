@@ -17,6 +17,7 @@ import { formatFiscalYear, todayInBangkok } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
 import { StageBanner } from '../shared/StageBanner.tsx';
+import { AssessmentItemCard } from './AssessmentItemCard.tsx';
 import { AssessmentReview } from './AssessmentReview.tsx';
 import {
   defaultFilter,
@@ -26,7 +27,6 @@ import {
   type ItemFilter,
   itemAnchor,
 } from './assess-view.ts';
-import { ItemCard } from './ItemCard.tsx';
 import { ReviewStatusBadge } from './ReviewStatusBadge.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
@@ -135,7 +135,7 @@ export default function AssessmentPage() {
                     {sub.code} {pick(sub.name, lang)}
                   </Title>
                   {sub.items.map((item) => (
-                    <ItemCard
+                    <AssessmentItemCard
                       key={item.code}
                       item={item}
                       agencyId={a.agency.id}
