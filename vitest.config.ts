@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Pure tests (src/core, src/shared, web) run once; database tests (everything under src/modules, src/db,
@@ -18,6 +19,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The web app's `@server/…` imports (tsconfig.json "paths", web/vite.config.ts).
+        resolve: { alias: { '@server': fileURLToPath(new URL('src', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['src/core/**/*.test.ts', 'src/shared/**/*.test.ts', 'web/**/*.test.{ts,tsx}'],

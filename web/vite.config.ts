@@ -72,6 +72,8 @@ export default defineConfig({
   root,
   publicDir: 'public',
   plugins: [react(), respondentEntry(), precompressed()],
+  // The server's schemas and shared constants (tsconfig.json "paths").
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src', import.meta.url)) } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

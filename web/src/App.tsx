@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { ME_KEY } from './auth/session.ts';
+import { authKeys } from './api/auth.ts';
 import { ApiError } from './lib/api.ts';
 import { router } from './router.tsx';
 import { theme } from './theme.ts';
@@ -10,8 +10,8 @@ import { theme } from './theme.ts';
 // A session that ended (expired, signed out elsewhere, password changed) sends the user to the login page:
 // forgetting "me" makes RequireAuth redirect, keeping the current address as ?next=.
 function onError(error: unknown) {
-  if (error instanceof ApiError && error.status === 401 && queryClient.getQueryData(ME_KEY)) {
-    queryClient.setQueryData(ME_KEY, null);
+  if (error instanceof ApiError && error.status === 401 && queryClient.getQueryData(authKeys.me)) {
+    queryClient.setQueryData(authKeys.me, null);
   }
 }
 

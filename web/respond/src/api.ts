@@ -1,12 +1,13 @@
 // The public respondent API (no session, no CSRF token): questionnaire, access code, OTP, submit. Failures
 // become the SPA's ApiError, which carries the server's Thai and English message.
-import type { z } from 'zod';
-import type { Questionnaire } from '../../../src/core/surveys/index.ts';
+
+import type { Questionnaire } from '@server/core/surveys/index.ts';
 import type {
   ZAgencySearchResult,
   ZGrantResult,
   ZRespondentPage,
-} from '../../../src/modules/respond/respond.schema.ts';
+} from '@server/modules/respond/respond.schema.ts';
+import type { z } from 'zod';
 import { type ApiError, apiUrl, networkError, toApiError } from '../../src/lib/api.ts';
 
 export type { ApiError, Questionnaire };

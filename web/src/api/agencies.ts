@@ -1,6 +1,4 @@
 // Agencies, their yearly participation, and the role-aware dashboard.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   AgencyCreate,
   AgencyDetail,
@@ -9,9 +7,18 @@ import type {
   Participation,
   ZAgencyList,
   ZImportResult,
-} from '../../../src/modules/agencies/agencies.schema.ts';
-import type { Dashboard } from '../../../src/modules/agencies/dashboard.schema.ts';
-import type { ZOpenCycleResult } from '../../../src/modules/agencies/participations.schema.ts';
+} from '@server/modules/agencies/agencies.schema.ts';
+import type { Dashboard } from '@server/modules/agencies/dashboard.schema.ts';
+import type { ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../lib/api.ts';
 
 export type { AgencyCreate, AgencyDetail, AgencyPatch, AgencySummary, Dashboard, Participation };
@@ -24,32 +31,64 @@ export interface AgencyFilters {
   ministry?: string;
   year?: number;
   registered?: 'true' | 'false';
+  active?: 'true' | 'false';
   page?: number;
   pageSize?: number;
 }
 
+export const agencyKeys = {
+  all: ['agencies'] as const,
+  lists: () => [...agencyKeys.all, 'list'] as const,
+  list: (filters: AgencyFilters) => [...agencyKeys.lists(), filters] as const,
+  detail: (id: string | undefined) => [...agencyKeys.all, 'detail', id] as const,
+  participatingCount: (year: number | null, filter: unknown) =>
+    [...agencyKeys.all, 'participating-count', year, filter] as const,
+  dashboards: ['dashboard'] as const,
+  dashboard: (year: number | undefined) => [...agencyKeys.dashboards, year ?? null] as const,
+};
+
+export const agencyQueries = {
+  list: (filters: AgencyFilters) =>
+    queryOptions({
+      queryKey: agencyKeys.list(filters),
+      queryFn: ({ signal }) => api.get<AgencyList>('/agencies', { ...filters }, signal),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string | undefined) =>
+    queryOptions({
+      queryKey: agencyKeys.detail(id),
+      queryFn: () => api.get<AgencyDetail>(`/agencies/${id}`),
+      enabled: Boolean(id),
+    }),
+  dashboard: (year?: number) =>
+    queryOptions({
+      queryKey: agencyKeys.dashboard(year),
+      queryFn: () => api.get<Dashboard>('/dashboard', { year }),
+    }),
+};
+
 export function useAgencies(filters: AgencyFilters, enabled = true) {
-  return useQuery({
-    queryKey: ['agencies', 'list', filters],
-    queryFn: ({ signal }) => api.get<AgencyList>('/agencies', { ...filters }, signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...agencyQueries.list(filters), enabled });
 }
 
 export function useAgency(id: string | undefined) {
-  return useQuery({
-    queryKey: ['agencies', 'detail', id],
-    queryFn: () => api.get<AgencyDetail>(`/agencies/${id}`),
-    enabled: Boolean(id),
-  });
+  return useQuery(agencyQueries.detail(id));
+}
+
+/** Several agencies at once (labels of chosen agencies); they rarely change while a form is open. */
+export function useAgencyDetails(ids: readonly string[]) {
+  return useQueries({ queries: ids.map((id) => ({ ...agencyQueries.detail(id), staleTime: 5 * 60_000 })) });
+}
+
+export function useDashboard(year?: number) {
+  return useQuery(agencyQueries.dashboard(year));
 }
 
 export function useCreateAgency() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: AgencyCreate) => api.post<AgencyDetail>('/agencies', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['agencies'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }
 
@@ -58,35 +97,37 @@ export function useUpdateAgency(id: string) {
   return useMutation({
     mutationFn: (body: AgencyPatch) => api.patch<AgencyDetail>(`/agencies/${id}`, body),
     onSuccess: (data) => {
-      qc.setQueryData(['agencies', 'detail', id], data);
-      return qc.invalidateQueries({ queryKey: ['agencies', 'list'] });
+      qc.setQueryData(agencyKeys.detail(id), data);
+      return qc.invalidateQueries({ queryKey: agencyKeys.lists() });
     },
   });
 }
 
-export function useSetRegistration(id: string) {
+/** Registration and cycles change the agency lists and every dashboard. */
+function useRefreshParticipation() {
   const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: agencyKeys.all }),
+      qc.invalidateQueries({ queryKey: agencyKeys.dashboards }),
+    ]);
+}
+
+export function useSetRegistration(id: string) {
+  const onSuccess = useRefreshParticipation();
   return useMutation({
     mutationFn: ({ year, registered }: { year: number; registered: boolean }) =>
       api.put<Participation>(`/agencies/${id}/participations/${year}`, { registered }),
-    onSuccess: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: ['agencies'] }),
-        qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]),
+    onSuccess,
   });
 }
 
 export function useOpenCycle() {
-  const qc = useQueryClient();
+  const onSuccess = useRefreshParticipation();
   return useMutation({
     mutationFn: ({ year, filter }: { year: number; filter?: Record<string, string> }) =>
       api.post<z.infer<typeof ZOpenCycleResult>>(`/cycles/${year}/open`, filter ? { filter } : {}),
-    onSuccess: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: ['agencies'] }),
-        qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]),
+    onSuccess,
   });
 }
 
@@ -95,15 +136,8 @@ export function useImportAgencies() {
   return useMutation({
     mutationFn: (csv: string) =>
       api.postText<z.infer<typeof ZImportResult>>('/agencies/import', csv, 'text/csv'),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['agencies'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }
 
 export const AGENCY_TEMPLATE_URL = '/api/agencies/import/template';
-
-export function useDashboard(year?: number) {
-  return useQuery({
-    queryKey: ['dashboard', year ?? null],
-    queryFn: () => api.get<Dashboard>('/dashboard', { year }),
-  });
-}

@@ -1,7 +1,7 @@
 // OIT, assessor side: bulk assignments, the assessor's queue, an agency's assessment (answers, original and
 // latest evidence, scores, clarifications, the OIT score computed by the server), and the writes on it.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OitReviewStatus } from '../../../src/core/oit/states.ts';
+
+import type { OitReviewStatus } from '@server/core/oit/states.ts';
 import type {
   Assessment,
   AssessmentItem,
@@ -16,10 +16,12 @@ import type {
   ReviewResult,
   ScoreBody,
   StageInfo,
-} from '../../../src/modules/oit/assessment.schema.ts';
+} from '@server/modules/oit/assessment.schema.ts';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
-import type { AgencyList } from './agencies.ts';
-import type { UserList } from './users.ts';
+import { type AgencyList, agencyKeys, agencyQueries } from './agencies.ts';
+import { oitKeys } from './oit.ts';
+import { userKeys } from './users.ts';
 
 export type {
   Assessment,
@@ -48,28 +50,33 @@ export interface QueueFilters {
   pageSize?: number;
 }
 
-const QUEUE = ['oit', 'queue'] as const;
-const assessmentKey = (agencyId: string, year: number) => ['oit', 'assessment', agencyId, year] as const;
 const base = (agencyId: string, year: number) => `/agencies/${agencyId}/oit/${year}`;
-
-export function useOitQueue(year: number | null, filters: QueueFilters) {
-  return useQuery({
-    queryKey: [...QUEUE, year, filters],
-    queryFn: ({ signal }) => api.get<Queue>(`/oit/queue/${year}`, { ...filters }, signal),
-    enabled: year !== null,
-    placeholderData: keepPreviousData,
-  });
-}
 
 /** How often the assessment reloads while an evidence check is waiting or running. */
 const EVIDENCE_POLL_MS = 5000;
 
+export const oitAssessmentQueries = {
+  queue: (year: number | null, filters: QueueFilters) =>
+    queryOptions({
+      queryKey: oitKeys.queue(year, filters),
+      queryFn: ({ signal }) => api.get<Queue>(`/oit/queue/${year}`, { ...filters }, signal),
+      enabled: year !== null,
+      placeholderData: keepPreviousData,
+    }),
+  assessment: (agencyId: string, year: number, pending: (a: Assessment) => boolean) =>
+    queryOptions({
+      queryKey: oitKeys.assessment(agencyId, year),
+      queryFn: ({ signal }) => api.get<Assessment>(`${base(agencyId, year)}/assessment`, undefined, signal),
+      refetchInterval: (q) => (q.state.data && pending(q.state.data) ? EVIDENCE_POLL_MS : false),
+    }),
+};
+
+export function useOitQueue(year: number | null, filters: QueueFilters) {
+  return useQuery(oitAssessmentQueries.queue(year, filters));
+}
+
 export function useAssessment(agencyId: string, year: number, pending: (a: Assessment) => boolean) {
-  return useQuery({
-    queryKey: assessmentKey(agencyId, year),
-    queryFn: ({ signal }) => api.get<Assessment>(`${base(agencyId, year)}/assessment`, undefined, signal),
-    refetchInterval: (q) => (q.state.data && pending(q.state.data) ? EVIDENCE_POLL_MS : false),
-  });
+  return useQuery(oitAssessmentQueries.assessment(agencyId, year, pending));
 }
 
 /** After any write: the assessment (counts, states, the OIT score) and the queues are read again. */
@@ -77,10 +84,10 @@ function useRefresh(agencyId: string, year: number) {
   const qc = useQueryClient();
   return () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: assessmentKey(agencyId, year) }),
-      qc.invalidateQueries({ queryKey: QUEUE }),
+      qc.invalidateQueries({ queryKey: oitKeys.assessment(agencyId, year) }),
+      qc.invalidateQueries({ queryKey: oitKeys.queues() }),
       // The agency-side views of the same year (checklist, item history) in api/oit.ts.
-      qc.invalidateQueries({ queryKey: ['oit', agencyId, year] }),
+      qc.invalidateQueries({ queryKey: oitKeys.agencyYear(agencyId, year) }),
     ]);
 }
 
@@ -129,27 +136,7 @@ export function useReopenResult(agencyId: string, year: number) {
   });
 }
 
-/** Queue a fresh check of an item's URLs (the evidence worker fetches them in the background). */
-export function useRefetchEvidence(agencyId: string, year: number) {
-  const refresh = useRefresh(agencyId, year);
-  return useMutation({
-    mutationFn: (code: string) =>
-      api.post<unknown>(`${base(agencyId, year)}/items/${encodeURIComponent(code)}/evidence/refetch`),
-    onSuccess: refresh,
-  });
-}
-
 // ── Bulk assignment ────────────────────────────────────────────────────────────────────────────────────
-
-/** Active assessor accounts (the server allows at most 200 a page, far more than NACC has). */
-export function useAssessors(enabled = true) {
-  return useQuery({
-    enabled,
-    queryKey: ['users', 'list', { role: 'assessor', pageSize: 200 }],
-    queryFn: ({ signal }) => api.get<UserList>('/users', { role: 'assessor', pageSize: 200 }, signal),
-    select: (list) => list.items.filter((u) => u.active),
-  });
-}
 
 /** Conditions over the agencies taking part in the year (combined with AND). */
 export type AgencyFilter = NonNullable<BulkAssignBody['filter']>;
@@ -160,7 +147,7 @@ export type AgencyFilter = NonNullable<BulkAssignBody['filter']>;
  */
 export function useParticipatingCount(year: number | null, filter: AgencyFilter | null) {
   return useQuery({
-    queryKey: ['agencies', 'participating-count', year, filter],
+    queryKey: agencyKeys.participatingCount(year, filter),
     queryFn: async ({ signal }) => {
       const query = {
         year: year ?? undefined,
@@ -184,11 +171,8 @@ export function useParticipatingCount(year: number | null, filter: AgencyFilter 
 /** Agencies matching a search, with their participation in the year (for choosing agencies one by one). */
 export function useAgencySearch(year: number | null, q: string) {
   return useQuery({
-    queryKey: ['agencies', 'list', { q, year, active: 'true', pageSize: 30 }],
-    queryFn: ({ signal }) =>
-      api.get<AgencyList>('/agencies', { q: q || undefined, year, active: 'true', pageSize: 30 }, signal),
+    ...agencyQueries.list({ q: q || undefined, year: year ?? undefined, active: 'true', pageSize: 30 }),
     enabled: year !== null,
-    placeholderData: keepPreviousData,
   });
 }
 
@@ -198,6 +182,9 @@ export function useBulkAssign() {
     mutationFn: ({ year, body }: { year: number; body: BulkAssignBody }) =>
       api.put<BulkAssignResult>(`/assignments/${year}/bulk`, body),
     onSuccess: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: QUEUE }), qc.invalidateQueries({ queryKey: ['users'] })]),
+      Promise.all([
+        qc.invalidateQueries({ queryKey: oitKeys.queues() }),
+        qc.invalidateQueries({ queryKey: userKeys.all }),
+      ]),
   });
 }

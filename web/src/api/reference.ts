@@ -1,7 +1,7 @@
 // Reference lists (provinces, ministries, agency types); they change rarely, so they are cached long.
-import { useQuery } from '@tanstack/react-query';
+import type { Ministry, Province, ZAgencyTypeInfo } from '@server/modules/reference/reference.schema.ts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Ministry, Province, ZAgencyTypeInfo } from '../../../src/modules/reference/reference.schema.ts';
 import { api } from '../lib/api.ts';
 
 export type { Ministry, Province };
@@ -9,26 +9,32 @@ export type AgencyTypeInfo = z.infer<typeof ZAgencyTypeInfo>;
 
 const HOUR = 60 * 60_000;
 
-export function useProvinces() {
-  return useQuery({
-    queryKey: ['reference', 'provinces'],
-    queryFn: async () => (await api.get<{ items: Province[] }>('/reference/provinces')).items,
+export const referenceKeys = {
+  all: ['reference'] as const,
+  list: (name: 'provinces' | 'ministries' | 'agency-types') => [...referenceKeys.all, name] as const,
+};
+
+const list = <T>(name: 'provinces' | 'ministries' | 'agency-types') =>
+  queryOptions({
+    queryKey: referenceKeys.list(name),
+    queryFn: async () => (await api.get<{ items: T[] }>(`/reference/${name}`)).items,
     staleTime: HOUR,
   });
+
+export const referenceQueries = {
+  provinces: () => list<Province>('provinces'),
+  ministries: () => list<Ministry>('ministries'),
+  agencyTypes: () => list<AgencyTypeInfo>('agency-types'),
+};
+
+export function useProvinces() {
+  return useQuery(referenceQueries.provinces());
 }
 
 export function useMinistries() {
-  return useQuery({
-    queryKey: ['reference', 'ministries'],
-    queryFn: async () => (await api.get<{ items: Ministry[] }>('/reference/ministries')).items,
-    staleTime: HOUR,
-  });
+  return useQuery(referenceQueries.ministries());
 }
 
 export function useAgencyTypes() {
-  return useQuery({
-    queryKey: ['reference', 'agency-types'],
-    queryFn: async () => (await api.get<{ items: AgencyTypeInfo[] }>('/reference/agency-types')).items,
-    staleTime: HOUR,
-  });
+  return useQuery(referenceQueries.agencyTypes());
 }

@@ -1,7 +1,7 @@
 // The SPA asks the server's own rule table (src/core/authz.ts) whether to offer an action, so buttons and
 // the API never disagree. The server still checks every request.
-import { type Action, type Actor, can } from '../../../src/core/authz.ts';
-import { type SessionUser, useUser } from './session.ts';
+import { type Action, type Actor, can } from '@server/core/authz.ts';
+import { type SessionUser, useUser } from '../api/auth.ts';
 
 export function actorOf(user: SessionUser): Actor {
   return {

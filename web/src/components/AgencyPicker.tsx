@@ -1,11 +1,9 @@
 // Choose agencies by typing part of a name or code (searched on the server, which knows the scope).
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type AgencyDetail, useAgencies } from '../api/agencies.ts';
+import { useAgencies, useAgencyDetails } from '../api/agencies.ts';
 import { useLang } from '../i18n/index.ts';
-import { api } from '../lib/api.ts';
 import { pickName } from '../lib/localized.ts';
 
 function useAgencyOptions(selected: string[]) {
@@ -16,13 +14,7 @@ function useAgencyOptions(selected: string[]) {
   // Labels for chosen agencies that the current search did not return.
   const known = new Set((found.data?.items ?? []).map((a) => a.id));
   const missing = selected.filter((id) => !known.has(id));
-  const details = useQueries({
-    queries: missing.map((id) => ({
-      queryKey: ['agencies', 'detail', id],
-      queryFn: () => api.get<AgencyDetail>(`/agencies/${id}`),
-      staleTime: 5 * 60_000,
-    })),
-  });
+  const details = useAgencyDetails(missing);
   const options = [
     ...(found.data?.items ?? []).map((a) => ({ value: a.id, label: `${pickName(a, lang)} (${a.code})` })),
     ...details.flatMap((d, i) =>

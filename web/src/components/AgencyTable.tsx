@@ -1,6 +1,6 @@
 import { Anchor, Table, Text } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { Link as RouterLink } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../src/shared/agency-type-labels.ts';
 import type { AgencySummary } from '../api/agencies.ts';
 import { useLang } from '../i18n/index.ts';
 import { pickName } from '../lib/localized.ts';

@@ -1,5 +1,5 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
-import type { Framework } from '../../../src/core/framework/schema.ts';
+import type { Framework } from '@server/core/framework/schema.ts';
 import { useLang } from '../i18n/index.ts';
 import { stageStatus } from '../lib/calendar.ts';
 import { formatDateRange, todayInBangkok } from '../lib/format.ts';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Role } from '../auth/session.ts';
+import type { Role } from '../api/auth.ts';
 import { useLang } from '../i18n/index.ts';
 
 const COLORS: Record<Role, string> = {

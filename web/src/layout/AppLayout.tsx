@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Button, Group, NavLink, ScrollArea, Stack, Te
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router';
-import { useSignOut, useUser } from '../auth/session.ts';
+import { useSignOut, useUser } from '../api/auth.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';

@@ -1,6 +1,6 @@
 // What each role finds in the navigation bar. The server enforces every permission; this only avoids
 // showing people pages that would answer "not allowed".
-import type { Role } from '../auth/session.ts';
+import type { Role } from '../api/auth.ts';
 
 export interface NavItem {
   /** Catalogue key of the label. */

@@ -1,6 +1,7 @@
 // EIT part 1: the 6-digit code, with a resend that unlocks after the server's cool-down.
+
+import { OTP_LENGTH } from '@server/shared/limits.ts';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { OTP_LENGTH } from '../../../../src/shared/limits.ts';
 import { type ApiError, type GrantResult, type OtpChallenge, respondApi } from '../api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { ErrorText, StepHeading } from '../ui.tsx';

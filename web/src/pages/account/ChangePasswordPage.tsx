@@ -1,37 +1,31 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/shared/limits.ts';
-import { ME_KEY } from '../../auth/session.ts';
+import { useChangePassword } from '../../api/auth.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NewPasswordFields, PasswordRule, useNewPassword } from '../../components/NewPasswordFields.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { api } from '../../lib/api.ts';
-import { newPasswordProblem } from '../auth/auth-rules.ts';
 
 export default function ChangePasswordPage() {
   const { t } = useLang();
-  const qc = useQueryClient();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassword();
   const [touched, setTouched] = useState(false);
-  const change = useMutation({
-    mutationFn: () => api.post('/auth/password', { currentPassword: current, newPassword: password }),
-    onSuccess: async () => {
-      setCurrent('');
-      setPassword('');
-      setConfirm('');
-      setTouched(false);
-      // Other sessions end; this one gets a fresh CSRF token.
-      await qc.invalidateQueries({ queryKey: ME_KEY });
-    },
-  });
-  const problem = newPasswordProblem(password, confirm);
+  const change = useChangePassword();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!problem && current) change.mutate();
+    if (next.problem || !current) return;
+    change.mutate(
+      { currentPassword: current, newPassword: next.password },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          next.clear();
+          setTouched(false);
+        },
+      },
+    );
   };
 
   return (
@@ -40,9 +34,7 @@ export default function ChangePasswordPage() {
       <Paper withBorder p="lg" maw={480}>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Text size="sm" c="dimmed">
-              {t('auth.passwordRule', { min: PASSWORD_MIN_LENGTH })}
-            </Text>
+            <PasswordRule />
             <ErrorAlert error={change.error} />
             {change.isSuccess && (
               <Alert color="green" role="status">
@@ -57,26 +49,7 @@ export default function ChangePasswordPage() {
               onChange={(e) => setCurrent(e.currentTarget.value)}
               error={touched && !current ? t('common.required') : undefined}
             />
-            <PasswordInput
-              label={t('auth.newPassword')}
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={
-                touched && problem === 'tooShort'
-                  ? t('auth.tooShort', { min: PASSWORD_MIN_LENGTH })
-                  : undefined
-              }
-            />
-            <PasswordInput
-              label={t('auth.confirmPassword')}
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.currentTarget.value)}
-              error={touched && problem === 'mismatch' ? t('auth.mismatch') : undefined}
-            />
+            <NewPasswordFields value={next} touched={touched} />
             <Button type="submit" loading={change.isPending}>
               {t('account.password.submit')}
             </Button>

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
 import { useAgency, useSetRegistration } from '../../api/agencies.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
+import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
@@ -34,8 +34,7 @@ export default function AgencyDetailPage() {
   const register = useSetRegistration(id ?? '');
   const [editing, setEditing] = useState(false);
 
-  if (agency.isPending) return <Loading />;
-  if (agency.isError || !agency.data) return <ErrorAlert error={agency.error} />;
+  if (!agency.data) return queryFallback(agency);
   const a = agency.data;
   const ref = { id: a.id, provinceCode: a.provinceCode, ministryCode: a.ministryCode };
   const mayEdit = can('agency.update', ref);

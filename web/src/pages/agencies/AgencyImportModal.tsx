@@ -1,7 +1,7 @@
 // Admin: import agencies from CSV. All rows valid → upserted; any problem → nothing imported, all listed.
 import { Alert, Anchor, Button, FileInput, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { AGENCY_IMPORT_MAX_BYTES } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { AGENCY_IMPORT_MAX_BYTES } from '../../../../src/shared/limits.ts';
 import { AGENCY_TEMPLATE_URL, useImportAgencies } from '../../api/agencies.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';

@@ -1,21 +1,21 @@
 // Agencies the signed-in user may see (the server filters by scope): search, filters, pages.
-import { Button, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { PAGE_SIZE_DEFAULT } from '../../../../src/shared/limits.ts';
 import { useAgencies } from '../../api/agencies.ts';
+import { useUser } from '../../api/auth.ts';
 import { latestYear, useFrameworks } from '../../api/frameworks.ts';
 import { useAgencyTypes, useProvinces } from '../../api/reference.ts';
 import { useCan } from '../../auth/permissions.ts';
-import { useUser } from '../../auth/session.ts';
 import { AgencyTable } from '../../components/AgencyTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PaginationFooter } from '../../components/PaginationFooter.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYearShort } from '../../lib/format.ts';
+import { useListParams } from '../../lib/list-params.ts';
 import { pickName } from '../../lib/localized.ts';
 
 const AgencyImportModal = lazy(() => import('./AgencyImportModal.tsx'));
@@ -25,40 +25,30 @@ export default function AgencyListPage() {
   const { lang, t } = useLang();
   const user = useUser();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
+  const list$ = useListParams();
+  const { get, page, update } = list$;
+  const [q, setQ] = useState(get('q'));
   const [debouncedQ] = useDebouncedValue(q, 350);
   const provinces = useProvinces();
   const types = useAgencyTypes();
   const frameworks = useFrameworks();
   const year = latestYear(frameworks.data);
-  const [importOpen, setImportOpen] = useState(params.get('import') === '1');
+  const [importOpen, setImportOpen] = useState(get('import') === '1');
   const [createOpen, setCreateOpen] = useState(false);
 
-  const province = params.get('province') ?? '';
-  const type = params.get('type') ?? '';
-  const registered = params.get('registered') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const province = get('province');
+  const type = get('type');
+  const registered = get('registered');
 
   // The search box updates the address after typing pauses.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text drives this
   useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedQ.trim()) update({ q: debouncedQ.trim() });
+    if (get('q') !== debouncedQ.trim()) update({ q: debouncedQ.trim() });
   }, [debouncedQ]);
 
   const list = useAgencies(
     {
-      q: params.get('q') ?? undefined,
+      q: get('q') || undefined,
       province: province || undefined,
       type: type || undefined,
       year: year ?? undefined,
@@ -68,8 +58,7 @@ export default function AgencyListPage() {
     },
     !frameworks.isPending,
   );
-  const filtered = Boolean(params.get('q') || province || type || registered);
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE_DEFAULT)) : 1;
+  const filtered = Boolean(get('q') || province || type || registered);
   const isAdmin = can('agency.create', null);
 
   const title =
@@ -140,55 +129,52 @@ export default function AgencyListPage() {
             />
           )}
         </Group>
-        <ErrorAlert error={list.error} />
-        {list.isPending && <Loading />}
-        {list.data && list.data.items.length === 0 && (
-          <EmptyState
-            title={filtered ? t('agencies.empty.filtered') : t('agencies.empty.none')}
-            hint={
-              filtered
-                ? t('agencies.empty.filteredHint')
-                : isAdmin
-                  ? t('agencies.empty.adminHint')
-                  : user.role === 'assessor'
-                    ? t('home.scoped.noneAssignedHint')
-                    : t('home.scoped.noneInScopeHint')
-            }
-            action={
-              filtered ? (
-                <Button
-                  variant="light"
-                  onClick={() => {
-                    setQ('');
-                    setParams({}, { replace: true });
-                  }}
-                >
-                  {t('agencies.clearFilters')}
-                </Button>
-              ) : isAdmin ? (
-                <Button onClick={() => setImportOpen(true)}>{t('agencies.import.title')}</Button>
-              ) : undefined
-            }
-          />
-        )}
-        {list.data && list.data.items.length > 0 && (
-          <>
-            <AgencyTable agencies={list.data.items} showParticipation={year !== null} label={title} />
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.pageOf', { page, pages })}
-              </Text>
-              {pages > 1 && (
-                <Pagination
-                  total={pages}
-                  value={page}
-                  onChange={(p) => update({ page: String(p) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                />
-              )}
-            </Group>
-          </>
-        )}
+        <QueryState
+          query={list}
+          waiting={frameworks.isPending}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState
+              title={filtered ? t('agencies.empty.filtered') : t('agencies.empty.none')}
+              hint={
+                filtered
+                  ? t('agencies.empty.filteredHint')
+                  : isAdmin
+                    ? t('agencies.empty.adminHint')
+                    : user.role === 'assessor'
+                      ? t('home.scoped.noneAssignedHint')
+                      : t('home.scoped.noneInScopeHint')
+              }
+              action={
+                filtered ? (
+                  <Button
+                    variant="light"
+                    onClick={() => {
+                      setQ('');
+                      list$.clear();
+                    }}
+                  >
+                    {t('agencies.clearFilters')}
+                  </Button>
+                ) : isAdmin ? (
+                  <Button onClick={() => setImportOpen(true)}>{t('agencies.import.title')}</Button>
+                ) : undefined
+              }
+            />
+          }
+        >
+          {(data) => (
+            <>
+              <AgencyTable agencies={data.items} showParticipation={year !== null} label={title} />
+              <PaginationFooter
+                page={page}
+                total={data.total}
+                pageSize={PAGE_SIZE_DEFAULT}
+                onChange={list$.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Stack>
       <Suspense fallback={null}>
         {importOpen && <AgencyImportModal onClose={() => setImportOpen(false)} />}

@@ -1,20 +1,15 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { useRequestPasswordReset } from '../../api/auth.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { api } from '../../lib/api.ts';
-import type { LocalizedText } from '../../lib/localized.ts';
 
 export default function ForgotPasswordPage() {
   const { lang, t } = useLang();
   const [value, setValue] = useState('');
   const [touched, setTouched] = useState(false);
-  const request = useMutation({
-    mutationFn: (usernameOrEmail: string) =>
-      api.post<{ message?: LocalizedText } | null>('/auth/password-reset/request', { usernameOrEmail }),
-  });
+  const request = useRequestPasswordReset();
   useEffect(() => {
     document.title = `${t('auth.forgot.title')} · ${t('app.name')}`;
   }, [t]);

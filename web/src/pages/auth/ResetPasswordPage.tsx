@@ -1,26 +1,20 @@
-import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/shared/limits.ts';
+import { useConfirmPasswordReset } from '../../api/auth.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NewPasswordFields, PasswordRule, useNewPassword } from '../../components/NewPasswordFields.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { api } from '../../lib/api.ts';
-import { newPasswordProblem } from './auth-rules.ts';
 
 export default function ResetPasswordPage() {
   const { t } = useLang();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassword();
   const [touched, setTouched] = useState(false);
-  const confirmReset = useMutation({
-    mutationFn: (newPassword: string) => api.post('/auth/password-reset/confirm', { token, newPassword }),
-    onSuccess: () => navigate('/login?reset=done', { replace: true }),
-  });
+  const confirmReset = useConfirmPasswordReset();
   useEffect(() => {
     document.title = `${t('auth.reset.title')} · ${t('app.name')}`;
   }, [t]);
@@ -39,39 +33,23 @@ export default function ResetPasswordPage() {
     );
   }
 
-  const problem = newPasswordProblem(password, confirm);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!problem) confirmReset.mutate(password);
+    if (next.problem) return;
+    confirmReset.mutate(
+      { token, newPassword: next.password },
+      { onSuccess: () => navigate('/login?reset=done', { replace: true }) },
+    );
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <h2 style={{ margin: 0, fontSize: '1.1rem' }}>{t('auth.reset.title')}</h2>
-        <Text size="sm" c="dimmed">
-          {t('auth.passwordRule', { min: PASSWORD_MIN_LENGTH })}
-        </Text>
+        <PasswordRule />
         <ErrorAlert error={confirmReset.error} />
-        <PasswordInput
-          label={t('auth.newPassword')}
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={
-            touched && problem === 'tooShort' ? t('auth.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined
-          }
-        />
-        <PasswordInput
-          label={t('auth.confirmPassword')}
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={touched && problem === 'mismatch' ? t('auth.mismatch') : undefined}
-        />
+        <NewPasswordFields value={next} touched={touched} />
         <Button type="submit" loading={confirmReset.isPending} fullWidth>
           {t('auth.reset.submit')}
         </Button>

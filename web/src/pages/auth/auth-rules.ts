@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../src/shared/limits.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@server/shared/limits.ts';
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'mismatch' | null;
 

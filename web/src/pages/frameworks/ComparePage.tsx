@@ -4,9 +4,8 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { type Compare, useFrameworkCompare } from '../../api/frameworks.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear, formatFiscalYearShort } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
@@ -167,7 +166,6 @@ export default function ComparePage() {
   const year = Number(useParams().year);
   const navigate = useNavigate();
   const compare = useFrameworkCompare(year);
-  const data = compare.data;
 
   return (
     <>
@@ -182,55 +180,60 @@ export default function ComparePage() {
           </>
         }
       />
-      {compare.isPending && <Loading />}
-      <ErrorAlert error={compare.error} />
-      {data && !data.previous && (
-        <EmptyState
-          title={t('frameworks.compare.noPrevious')}
-          hint={t('frameworks.compare.noPreviousHint')}
-        />
-      )}
-      {data?.previous && (
-        <Stack gap="xl">
-          <Text size="sm" c="dimmed">
-            {t(`frameworks.compare.matchedBy.${data.matchedBy}`)}
-          </Text>
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('frameworks.compare.weights')}
-            </Title>
-            <WeightsTable current={data.current} previous={data.previous} />
-          </Stack>
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('frameworks.compare.indicators')}
-            </Title>
-            <IndicatorsTable current={data.current} previous={data.previous} />
-          </Stack>
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('frameworks.compare.questions')}
-            </Title>
-            <PairsTable
-              pairs={data.questions}
-              label={t('frameworks.compare.questions')}
-              previous={data.previous}
-              current={data.current}
-            />
-          </Stack>
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              {t('frameworks.compare.oitItems')}
-            </Title>
-            <PairsTable
-              pairs={data.oitItems}
-              label={t('frameworks.compare.oitItems')}
-              previous={data.previous}
-              current={data.current}
-            />
-          </Stack>
-        </Stack>
-      )}
+      <QueryState
+        query={compare}
+        isEmpty={(data) => !data.previous}
+        empty={
+          <EmptyState
+            title={t('frameworks.compare.noPrevious')}
+            hint={t('frameworks.compare.noPreviousHint')}
+          />
+        }
+      >
+        {({ previous, ...data }) =>
+          previous && (
+            <Stack gap="xl">
+              <Text size="sm" c="dimmed">
+                {t(`frameworks.compare.matchedBy.${data.matchedBy}`)}
+              </Text>
+              <Stack gap="xs">
+                <Title order={2} size="h4">
+                  {t('frameworks.compare.weights')}
+                </Title>
+                <WeightsTable current={data.current} previous={previous} />
+              </Stack>
+              <Stack gap="xs">
+                <Title order={2} size="h4">
+                  {t('frameworks.compare.indicators')}
+                </Title>
+                <IndicatorsTable current={data.current} previous={previous} />
+              </Stack>
+              <Stack gap="xs">
+                <Title order={2} size="h4">
+                  {t('frameworks.compare.questions')}
+                </Title>
+                <PairsTable
+                  pairs={data.questions}
+                  label={t('frameworks.compare.questions')}
+                  previous={previous}
+                  current={data.current}
+                />
+              </Stack>
+              <Stack gap="xs">
+                <Title order={2} size="h4">
+                  {t('frameworks.compare.oitItems')}
+                </Title>
+                <PairsTable
+                  pairs={data.oitItems}
+                  label={t('frameworks.compare.oitItems')}
+                  previous={previous}
+                  current={data.current}
+                />
+              </Stack>
+            </Stack>
+          )
+        }
+      </QueryState>
     </>
   );
 }

@@ -1,13 +1,14 @@
 // Framework browser: one fiscal year's instruments, questions, OIT items, rating scheme and calendar.
 import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Navigate, Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useUser } from '../../api/auth.ts';
 import { frameworkExportUrl, latestYear, useFramework, useFrameworks } from '../../api/frameworks.ts';
-import { useUser } from '../../auth/session.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
@@ -30,8 +31,7 @@ export default function FrameworksPage() {
   const detail = useFramework(year);
 
   if (!params.year) {
-    if (list.isPending) return <Loading />;
-    if (list.isError) return <ErrorAlert error={list.error} />;
+    if (!list.data) return queryFallback(list);
     const latest = latestYear(list.data);
     if (latest === null) {
       return (

@@ -1,5 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
-import type { Framework } from '../../../../src/core/framework/schema.ts';
+import type { Framework } from '@server/core/framework/schema.ts';
 import { useLang } from '../../i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import { describeSampleRule } from './describe.ts';

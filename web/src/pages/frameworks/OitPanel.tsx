@@ -1,5 +1,5 @@
 import { Accordion, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import type { Framework } from '../../../../src/core/framework/schema.ts';
+import type { Framework } from '@server/core/framework/schema.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { pick } from '../../lib/localized.ts';

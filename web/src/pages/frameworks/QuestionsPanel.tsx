@@ -1,6 +1,6 @@
 import { Accordion, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
-import type { Framework } from '../../../../src/core/framework/schema.ts';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
+import type { Framework } from '@server/core/framework/schema.ts';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import type { Lang } from '../../lib/format.ts';

@@ -9,7 +9,6 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -27,6 +26,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { SummaryTable } from '../../components/SummaryTable.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatScore } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
@@ -52,26 +52,16 @@ function ScoreResultCard({ result, framework }: { result: ScoreOutput; framework
             {lang === 'en' && result.rating.en ? result.rating.en : result.rating.th}
           </Badge>
         </Group>
-        <Table withTableBorder aria-label={t('score.byInstrument')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('frameworks.instruments.instrument')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('score.score')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {Object.entries(result.instruments).map(([code, score]) => (
-              <Table.Tr key={code}>
-                <Table.Td>{code}</Table.Td>
-                <Table.Td ta="right">
-                  {score === null ? t('score.notProcessed') : formatScore(score)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SummaryTable
+          label={t('score.byInstrument')}
+          head={[t('frameworks.instruments.instrument'), t('score.score')]}
+          rows={Object.entries(result.instruments).map(([code, score]) => ({
+            key: code,
+            label: code,
+            value: score === null ? t('score.notProcessed') : formatScore(score),
+          }))}
+          valueAlign="right"
+        />
       </Stack>
     </Paper>
   );

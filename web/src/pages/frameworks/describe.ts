@@ -1,5 +1,5 @@
 // Plain-language descriptions of framework rules (sample sizes, rating conditions), in the UI language.
-import type { Framework, SampleRule } from '../../../../src/core/framework/schema.ts';
+import type { Framework, SampleRule } from '@server/core/framework/schema.ts';
 import { formatPercent } from '../../lib/format.ts';
 
 type T = (key: string, params?: Record<string, unknown>) => string;

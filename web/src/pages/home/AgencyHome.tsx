@@ -1,8 +1,8 @@
 // Agency accounts: their agency, this year's participation and collection progress (not for staff accounts,
 // which fill in delegated OIT items), and the year's calendar.
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { Link as RouterLink } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
 import { type Dashboard, useSetRegistration } from '../../api/agencies.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';

@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useLatestCheckpoints, useTakeCheckpoint, useTrailVerification } from '../../api/audit.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 
@@ -42,19 +42,19 @@ export function AuditTrailCard() {
         <Text size="sm" c="dimmed">
           {t('auditTrail.explain')}
         </Text>
-        {verification.isPending && <Loading />}
-        <ErrorAlert error={verification.error} />
-        {v && (
-          <Alert color={v.ok ? 'green' : 'red'} variant="light">
-            <Stack gap={4}>
-              {v.messages.map((m) => (
-                <Text key={m.en} size="sm">
-                  {lang === 'th' ? m.th : m.en}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
+        <QueryState query={verification}>
+          {(v) => (
+            <Alert color={v.ok ? 'green' : 'red'} variant="light">
+              <Stack gap={4}>
+                {v.messages.map((m) => (
+                  <Text key={m.en} size="sm">
+                    {lang === 'th' ? m.th : m.en}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+        </QueryState>
         {latest.data && latest.data.items.length === 0 && <Text size="sm">{t('auditTrail.none')}</Text>}
         {latest.data && latest.data.items.length > 0 && (
           <Stack gap={2}>

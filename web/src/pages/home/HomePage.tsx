@@ -1,9 +1,8 @@
 // Home page by role, from GET /api/dashboard.
 import { useDashboard } from '../../api/agencies.ts';
-import { useUser } from '../../auth/session.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { useUser } from '../../api/auth.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { AdminHome } from './AdminHome.tsx';
@@ -26,11 +25,17 @@ export default function HomePage() {
           </>
         }
       />
-      {dashboard.isPending && <Loading />}
-      <ErrorAlert error={dashboard.error} />
-      {data?.kind === 'admin' && <AdminHome dashboard={data} />}
-      {data?.kind === 'scoped' && <ScopedHome dashboard={data} />}
-      {data?.kind === 'agency' && <AgencyHome dashboard={data} />}
+      <QueryState query={dashboard}>
+        {(data) =>
+          data.kind === 'admin' ? (
+            <AdminHome dashboard={data} />
+          ) : data.kind === 'scoped' ? (
+            <ScopedHome dashboard={data} />
+          ) : (
+            <AgencyHome dashboard={data} />
+          )
+        }
+      </QueryState>
     </>
   );
 }

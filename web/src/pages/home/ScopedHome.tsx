@@ -2,7 +2,7 @@
 import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
 import type { Dashboard } from '../../api/agencies.ts';
-import { useUser } from '../../auth/session.ts';
+import { useUser } from '../../api/auth.ts';
 import { AgencyTable } from '../../components/AgencyTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { StatCard } from '../../components/StatCard.tsx';

@@ -13,10 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { type IitAccess, iitBase, useRotateCode } from '../../api/iit-access.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { type IitAccess, iitBase, useRotateCode } from './iitAccess.api.ts';
 
 interface Props {
   access: IitAccess;

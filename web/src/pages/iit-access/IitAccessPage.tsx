@@ -3,7 +3,8 @@
 import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
-import { useUser } from '../../auth/session.ts';
+import { useUser } from '../../api/auth.ts';
+import { useIitAccess } from '../../api/iit-access.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -12,7 +13,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { AccessCodeCard, LinkAndPosterCard } from './AccessCards.tsx';
-import { useIitAccess } from './iitAccess.api.ts';
 import { TokensCard } from './TokensCard.tsx';
 
 export default function IitAccessPage() {

@@ -2,10 +2,15 @@
 // batches. How many tokens of a batch were used is deliberately unknowable, and the page says so.
 import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import {
+  type IitAccess,
+  useGenerateTokens,
+  useSetTokensRequired,
+  useTokenBatches,
+} from '../../api/iit-access.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
-import { type IitAccess, useGenerateTokens, useSetTokensRequired, useTokenBatches } from './iitAccess.api.ts';
 
 const MAX_TOKENS = 2000;
 

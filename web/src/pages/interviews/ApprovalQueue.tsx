@@ -3,11 +3,6 @@
 // cannot review them (four eyes).
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { useLang } from '../../i18n/index.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { pick } from '../../lib/localized.ts';
 import {
   type Interview,
   type InterviewStatus,
@@ -15,7 +10,12 @@ import {
   useInterviews,
   useQuestionnaire,
   useReview,
-} from './interviews.api.ts';
+} from '../../api/interviews.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { pick } from '../../lib/localized.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export function ApprovalQueue({ agencyId, year }: { agencyId: string; year: number }) {
@@ -39,44 +39,51 @@ export function ApprovalQueue({ agencyId, year }: { agencyId: string; year: numb
         }))}
       />
       <ErrorAlert error={review.error} />
-      {list.isPending && <Loading />}
-      <ErrorAlert error={list.error} />
-      {list.data?.items.length === 0 && <Text c="dimmed">{t('interviews.queue.empty')}</Text>}
-      {list.data?.items.map((i) => (
-        <Paper key={i.id} withBorder p="md" component="article" aria-label={i.contact.name}>
-          <Stack gap="xs">
-            <Group justify="space-between" wrap="wrap">
-              <Text fw={600}>{i.contact.name}</Text>
-              <StatusBadge status={i.outcome} />
-            </Group>
-            <InterviewFacts interview={i} />
-            {i.pendingAnswers && questionnaire.data && (
-              <AnswerList answers={i.pendingAnswers} questionnaire={questionnaire.data} />
-            )}
-            {i.reviewReason && (
-              <Text size="sm">{t('interviews.queue.reason', { reason: i.reviewReason })}</Text>
-            )}
-            {i.status === 'entered' &&
-              (i.canReview ? (
-                <Group gap="xs">
-                  <Button
-                    loading={review.isPending && review.variables?.id === i.id}
-                    onClick={() => review.mutate({ id: i.id, decision: 'approve' })}
-                  >
-                    {t('interviews.queue.approve')}
-                  </Button>
-                  <Button variant="light" color="red" onClick={() => setRejecting(i)}>
-                    {t('interviews.queue.reject')}
-                  </Button>
-                </Group>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t('interviews.queue.ownEntry')}
-                </Text>
-              ))}
-          </Stack>
-        </Paper>
-      ))}
+      <QueryState
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<Text c="dimmed">{t('interviews.queue.empty')}</Text>}
+      >
+        {(data) => (
+          <>
+            {data.items.map((i) => (
+              <Paper key={i.id} withBorder p="md" component="article" aria-label={i.contact.name}>
+                <Stack gap="xs">
+                  <Group justify="space-between" wrap="wrap">
+                    <Text fw={600}>{i.contact.name}</Text>
+                    <StatusBadge status={i.outcome} />
+                  </Group>
+                  <InterviewFacts interview={i} />
+                  {i.pendingAnswers && questionnaire.data && (
+                    <AnswerList answers={i.pendingAnswers} questionnaire={questionnaire.data} />
+                  )}
+                  {i.reviewReason && (
+                    <Text size="sm">{t('interviews.queue.reason', { reason: i.reviewReason })}</Text>
+                  )}
+                  {i.status === 'entered' &&
+                    (i.canReview ? (
+                      <Group gap="xs">
+                        <Button
+                          loading={review.isPending && review.variables?.id === i.id}
+                          onClick={() => review.mutate({ id: i.id, decision: 'approve' })}
+                        >
+                          {t('interviews.queue.approve')}
+                        </Button>
+                        <Button variant="light" color="red" onClick={() => setRejecting(i)}>
+                          {t('interviews.queue.reject')}
+                        </Button>
+                      </Group>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t('interviews.queue.ownEntry')}
+                      </Text>
+                    ))}
+                </Stack>
+              </Paper>
+            ))}
+          </>
+        )}
+      </QueryState>
       <Modal
         opened={rejecting !== null}
         onClose={() => setRejecting(null)}

@@ -3,18 +3,18 @@
 // the questions (paradata); start and end times are taken when the call starts and when it is saved.
 import { Alert, Anchor, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { useLang } from '../../i18n/index.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { pick } from '../../lib/localized.ts';
 import {
   type Outcome,
   type Questionnaire,
   type SampleContact,
   useEnterInterview,
   useQuestionnaire,
-} from './interviews.api.ts';
+} from '../../api/interviews.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { pick } from '../../lib/localized.ts';
 import { questionTimer } from './timing.ts';
 
 const OUTCOMES: Outcome[] = ['completed', 'refused', 'unreachable', 'wrong_number'];

@@ -4,13 +4,13 @@ import { Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import type { SampleContact } from '../../api/interviews.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { ApprovalQueue } from './ApprovalQueue.tsx';
 import { InterviewEntry } from './InterviewEntry.tsx';
-import type { SampleContact } from './interviews.api.ts';
 import { SamplePanel } from './SamplePanel.tsx';
 
 export default function InterviewsPage() {

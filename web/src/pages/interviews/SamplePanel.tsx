@@ -14,17 +14,17 @@ import {
   Text,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
-import { useLang } from '../../i18n/index.ts';
-import { formatCount, formatDateTime } from '../../lib/format.ts';
 import {
   type SampleContact,
   type SampleView,
   useDrawSample,
   useSample,
   useVerifySample,
-} from './interviews.api.ts';
+} from '../../api/interviews.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { queryFallback } from '../../components/QueryState.tsx';
+import { useLang } from '../../i18n/index.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 interface Props {
@@ -39,8 +39,7 @@ export function SamplePanel({ agencyId, year, onCall }: Props) {
   const draw = useDrawSample(agencyId, year);
   const [confirming, setConfirming] = useState(false);
 
-  if (view.isPending) return <Loading />;
-  if (view.isError) return <ErrorAlert error={view.error} />;
+  if (!view.data) return queryFallback(view);
   const { prerequisites: pre, sample } = view.data;
   const ready = pre.contacts > 0 && pre.minimum !== null;
 

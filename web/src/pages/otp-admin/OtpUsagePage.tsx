@@ -2,12 +2,11 @@
 // 80 % warning (also e-mailed to admins) and the agencies that reached the cap (SMS refused, e-mail offered).
 import { Alert, Badge, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { type SmsUsage, useSmsUsage } from '../../api/otp.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDate, formatDateTime, todayInBangkok } from '../../lib/format.ts';
-import { type SmsUsage, useSmsUsage } from './otp.api.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,9 +30,7 @@ export default function OtpUsagePage() {
           }}
           w={220}
         />
-        {usage.isFetching && !usage.data && <Loading />}
-        <ErrorAlert error={usage.error} />
-        {usage.data && <UsageView usage={usage.data} />}
+        <QueryState query={usage}>{(data) => <UsageView usage={data} />}</QueryState>
       </Stack>
     </>
   );

@@ -1,11 +1,10 @@
 // The history of keep/exclude decisions of an agency, from the audit log (decisions and reasons only).
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { useDecisionHistory } from '../../api/quality.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useDecisionHistory } from './quality.api.ts';
 
 type Decision = { decision?: string; reason?: string | null } | null;
 
@@ -29,40 +28,43 @@ export function DecisionHistory({ agencyId }: { agencyId: string }) {
           {open ? t('quality.hideHistory') : t('quality.showHistory')}
         </Button>
       </div>
-      {open && history.isPending && <Loading />}
-      {open && <ErrorAlert error={history.error} />}
-      {open && history.data && history.data.items.length === 0 && (
-        <Text c="dimmed">{t('quality.noHistory')}</Text>
-      )}
-      {open && history.data && history.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label={t('quality.history')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('quality.when')}</Table.Th>
-                <Table.Th scope="col">{t('quality.who')}</Table.Th>
-                <Table.Th scope="col">{t('quality.response')}</Table.Th>
-                <Table.Th scope="col">{t('quality.before')}</Table.Th>
-                <Table.Th scope="col">{t('quality.after')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.data.items.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{formatDateTime(e.occurredAt, lang)}</Table.Td>
-                  <Table.Td>{e.actor?.username ?? t('quality.system')}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {e.entityId.slice(0, 8)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{describe(e.before)}</Table.Td>
-                  <Table.Td>{describe(e.after)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {open && (
+        <QueryState
+          query={history}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<Text c="dimmed">{t('quality.noHistory')}</Text>}
+        >
+          {(data) => (
+            <Table.ScrollContainer minWidth={640}>
+              <Table aria-label={t('quality.history')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('quality.when')}</Table.Th>
+                    <Table.Th scope="col">{t('quality.who')}</Table.Th>
+                    <Table.Th scope="col">{t('quality.response')}</Table.Th>
+                    <Table.Th scope="col">{t('quality.before')}</Table.Th>
+                    <Table.Th scope="col">{t('quality.after')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((e) => (
+                    <Table.Tr key={e.seq}>
+                      <Table.Td>{formatDateTime(e.occurredAt, lang)}</Table.Td>
+                      <Table.Td>{e.actor?.username ?? t('quality.system')}</Table.Td>
+                      <Table.Td>
+                        <Text ff="monospace" size="sm">
+                          {e.entityId.slice(0, 8)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{describe(e.before)}</Table.Td>
+                      <Table.Td>{describe(e.after)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       )}
     </Stack>
   );

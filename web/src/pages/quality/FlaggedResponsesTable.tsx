@@ -2,10 +2,10 @@
 // assessor's decision: keep, exclude (a written reason is required) or undo.
 import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { type FlaggedResponse, useReviewDecision } from '../../api/quality.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
-import { type FlaggedResponse, useReviewDecision } from './quality.api.ts';
 
 export function FlaggedResponsesTable({ responses }: { responses: FlaggedResponse[] }) {
   const { lang, t } = useLang();

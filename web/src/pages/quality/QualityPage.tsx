@@ -4,15 +4,14 @@
 import { Alert, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import { type QualityReport, useQualityReport } from '../../api/quality.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../lib/format.ts';
 import { DecisionHistory } from './DecisionHistory.tsx';
 import { FlaggedResponsesTable } from './FlaggedResponsesTable.tsx';
-import { type QualityReport, useQualityReport } from './quality.api.ts';
 
 export default function QualityPage() {
   const { lang, t } = useLang();
@@ -55,9 +54,7 @@ export default function QualityPage() {
         {agencyId && agency.data && years.length === 0 && (
           <Text c="dimmed">{t('quality.noParticipation')}</Text>
         )}
-        {report.isFetching && !report.data && <Loading />}
-        <ErrorAlert error={report.error} />
-        {report.data && <ReportView report={report.data} />}
+        <QueryState query={report}>{(data) => <ReportView report={data} />}</QueryState>
       </Stack>
     </>
   );

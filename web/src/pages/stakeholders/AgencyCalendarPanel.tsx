@@ -1,12 +1,12 @@
 // The agency's stages for a year with extensions applied; NACC admins extend or restore a stage here.
 import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { EXTENSION_REASON_MAX_LENGTH } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { EXTENSION_REASON_MAX_LENGTH } from '../../../../src/shared/limits.ts';
+import { type AgencyCalendar, useAgencyCalendar, useExtension } from '../../api/calendar.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate, formatDateRange } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
-import { type AgencyCalendar, useAgencyCalendar, useExtension } from './api.ts';
 
 type Stage = AgencyCalendar['stages'][number];
 

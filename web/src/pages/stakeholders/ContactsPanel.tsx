@@ -1,22 +1,16 @@
 // Upload of the EIT part-2 contact list (agency admin) and a paged look at it; row errors listed in full.
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  Pagination,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import {
+  contactsTemplateUrl,
+  type StakeholderData,
+  useContacts,
+  useUploadContacts,
+} from '../../api/stakeholders.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PaginationFooter } from '../../components/PaginationFooter.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
-import { contactsTemplateUrl, type StakeholderData, useContacts, useUploadContacts } from './api.ts';
 import { contactFileProblem } from './progress-view.ts';
 
 export function ContactsPanel({
@@ -128,10 +122,12 @@ export function ContactsPanel({
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pagination
-              total={Math.max(1, Math.ceil(contacts.data.total / contacts.data.pageSize))}
-              value={page}
+            <PaginationFooter
+              page={page}
+              total={contacts.data.total}
+              pageSize={contacts.data.pageSize}
               onChange={setPage}
+              summary={null}
             />
           </>
         )}

@@ -1,10 +1,9 @@
 // The agency's collection progress on its home page: counted / minimum per instrument, stakeholder state.
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { useAgencyProgress } from '../../api/stakeholders.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { useAgencyProgress } from './api.ts';
 import { ProgressBars } from './ProgressBars.tsx';
 import { statusColor } from './progress-view.ts';
 
@@ -27,24 +26,24 @@ export function ProgressWidget({ agencyId, year }: { agencyId: string; year: num
         <Text size="sm" c="dimmed">
           {t('stakeholders.progress.intro')}
         </Text>
-        {progress.isPending && <Loading />}
-        <ErrorAlert error={progress.error} />
-        {progress.data && (
-          <>
-            {!progress.data.stakeholder.entered && (
-              <Text size="sm">{t('stakeholders.progress.needPopulation')}</Text>
-            )}
-            {progress.data.iitIntake.state === 'full' && (
-              <Alert color="blue" variant="light">
-                {t('stakeholders.progress.iitFull', { received: progress.data.iitIntake.received })}
-              </Alert>
-            )}
-            {progress.data.iitIntake.state === 'awaiting_population' && progress.data.stakeholder.entered && (
-              <Text size="sm">{t('stakeholders.progress.iitAwaiting')}</Text>
-            )}
-            <ProgressBars entries={progress.data.instruments} />
-          </>
-        )}
+        <QueryState query={progress}>
+          {(data) => (
+            <>
+              {!data.stakeholder.entered && (
+                <Text size="sm">{t('stakeholders.progress.needPopulation')}</Text>
+              )}
+              {data.iitIntake.state === 'full' && (
+                <Alert color="blue" variant="light">
+                  {t('stakeholders.progress.iitFull', { received: data.iitIntake.received })}
+                </Alert>
+              )}
+              {data.iitIntake.state === 'awaiting_population' && data.stakeholder.entered && (
+                <Text size="sm">{t('stakeholders.progress.iitAwaiting')}</Text>
+              )}
+              <ProgressBars entries={data.instruments} />
+            </>
+          )}
+        </QueryState>
         <Anchor component={RouterLink} to={`/agencies/${agencyId}/stakeholders?year=${year}`} size="sm">
           {t('stakeholders.open')}
         </Anchor>

@@ -1,29 +1,17 @@
 // Progress of every agency in the actor's scope, furthest behind first (supervisor home, admin page).
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Pagination,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
+import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { AGENCY_TYPE_LABELS } from '../../../../src/shared/agency-type-labels.ts';
-import { AGENCY_TYPES } from '../../../../src/shared/agency-types.ts';
 import { useProvinces } from '../../api/reference.ts';
+import { type ProgressFilters, useScopeProgress } from '../../api/stakeholders.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
+import { PaginationFooter } from '../../components/PaginationFooter.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
-import { type ProgressFilters, useScopeProgress } from './api.ts';
 import { progressLabel } from './ProgressBars.tsx';
 import { countOfMinimum, progressColor, statusColor } from './progress-view.ts';
 
@@ -38,7 +26,6 @@ export function ScopeProgressTable({ year, preview = false }: { year: number; pr
   const provinces = useProvinces();
   const progress = useScopeProgress(year, filters);
   const set = (patch: ProgressFilters) => setFilters((f) => ({ ...f, page: 1, ...patch }));
-  const data = progress.data;
 
   return (
     <Stack gap="sm" data-testid="scope-progress">
@@ -78,75 +65,74 @@ export function ScopeProgressTable({ year, preview = false }: { year: number; pr
           />
         </Group>
       )}
-      {progress.isPending && <Loading />}
-      <ErrorAlert error={progress.error} />
-      {data && data.items.length === 0 && (
-        <EmptyState title={t('stakeholders.progress.none')} hint={t('stakeholders.progress.intro')} />
-      )}
-      {data && data.items.length > 0 && (
-        <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table withTableBorder striped aria-label={t('stakeholders.progress.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('stakeholders.progress.agency')}</Table.Th>
-                  {data.instruments.map((i) => (
-                    <Table.Th scope="col" key={i.code} title={pick(i.name, lang)}>
-                      {i.code}
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col">{t('stakeholders.progress.stakeholder')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((row) => (
-                  <Table.Tr key={row.agency.id}>
-                    <Table.Td>
-                      <Anchor component={RouterLink} to={`/agencies/${row.agency.id}`} size="sm">
-                        {pickName(row.agency, lang)}
-                      </Anchor>
-                    </Table.Td>
-                    {row.instruments.map((e) => (
-                      <Table.Td key={e.instrument} miw={110}>
-                        <Text size="xs">{countOfMinimum(e, lang)}</Text>
-                        <Progress
-                          value={e.percent ?? 0}
-                          color={progressColor(e)}
-                          size="sm"
-                          aria-label={progressLabel(e, t, lang)}
-                        />
-                      </Table.Td>
+      <QueryState
+        query={progress}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('stakeholders.progress.none')} hint={t('stakeholders.progress.intro')} />}
+      >
+        {(data) => (
+          <>
+            <Table.ScrollContainer minWidth={640}>
+              <Table withTableBorder striped aria-label={t('stakeholders.progress.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('stakeholders.progress.agency')}</Table.Th>
+                    {data.instruments.map((i) => (
+                      <Table.Th scope="col" key={i.code} title={pick(i.name, lang)}>
+                        {i.code}
+                      </Table.Th>
                     ))}
-                    <Table.Td>
-                      <Badge color={statusColor(row.stakeholder.status)} variant="light" size="sm">
-                        {t(`stakeholders.status.${row.stakeholder.status}`)}
-                      </Badge>
-                    </Table.Td>
+                    <Table.Th scope="col">{t('stakeholders.progress.stakeholder')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {t('stakeholders.progress.total', { n: formatCount(data.total, lang) })}
-            </Text>
-            {preview ? (
-              data.total > data.items.length && (
-                <Button component={RouterLink} to="/progress" variant="light" size="xs">
-                  {t('stakeholders.progress.seeAll')}
-                </Button>
-              )
-            ) : (
-              <Pagination
-                total={Math.max(1, Math.ceil(data.total / data.pageSize))}
-                value={data.page}
-                onChange={(page) => setFilters((f) => ({ ...f, page }))}
-              />
-            )}
-          </Group>
-        </>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((row) => (
+                    <Table.Tr key={row.agency.id}>
+                      <Table.Td>
+                        <Anchor component={RouterLink} to={`/agencies/${row.agency.id}`} size="sm">
+                          {pickName(row.agency, lang)}
+                        </Anchor>
+                      </Table.Td>
+                      {row.instruments.map((e) => (
+                        <Table.Td key={e.instrument} miw={110}>
+                          <Text size="xs">{countOfMinimum(e, lang)}</Text>
+                          <Progress
+                            value={e.percent ?? 0}
+                            color={progressColor(e)}
+                            size="sm"
+                            aria-label={progressLabel(e, t, lang)}
+                          />
+                        </Table.Td>
+                      ))}
+                      <Table.Td>
+                        <Badge color={statusColor(row.stakeholder.status)} variant="light" size="sm">
+                          {t(`stakeholders.status.${row.stakeholder.status}`)}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <PaginationFooter
+              page={data.page}
+              total={data.total}
+              pageSize={data.pageSize}
+              onChange={(page) => setFilters((f) => ({ ...f, page }))}
+              summary={t('stakeholders.progress.total', { n: formatCount(data.total, lang) })}
+              aside={
+                preview
+                  ? data.total > data.items.length && (
+                      <Button component={RouterLink} to="/progress" variant="light" size="xs">
+                        {t('stakeholders.progress.seeAll')}
+                      </Button>
+                    )
+                  : undefined
+              }
+            />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -9,23 +9,28 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
+import { EIT_POPULATION_MAX, IIT_POPULATION_MAX } from '@server/shared/limits.ts';
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { EIT_POPULATION_MAX, IIT_POPULATION_MAX } from '../../../../src/shared/limits.ts';
 import { useAgency } from '../../api/agencies.ts';
+import {
+  type StakeholderData,
+  useApproveStakeholders,
+  useSaveStakeholders,
+  useStakeholders,
+} from '../../api/stakeholders.ts';
 import { useCan } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState, queryFallback } from '../../components/QueryState.tsx';
+import { SummaryTable } from '../../components/SummaryTable.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
-import { type StakeholderData, useApproveStakeholders, useSaveStakeholders, useStakeholders } from './api.ts';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { ProgressWidget } from './ProgressWidget.tsx';
 import { parsePopulation, statusColor } from './progress-view.ts';
@@ -43,8 +48,7 @@ export default function StakeholdersPage() {
   const data = useStakeholders(id, year);
   const can = useCan();
 
-  if (agency.isPending) return <Loading />;
-  if (!agency.data) return <ErrorAlert error={agency.error} />;
+  if (!agency.data) return queryFallback(agency);
   const a = agency.data;
   const ref = { id: a.id, provinceCode: a.provinceCode, ministryCode: a.ministryCode };
 
@@ -55,23 +59,25 @@ export default function StakeholdersPage() {
         description={`${pickName(a, lang)}${year ? ` · ${formatFiscalYear(year, lang)}` : ''}`}
       />
       {year === null && <Alert color="yellow">{t('stakeholders.noCycle')}</Alert>}
-      {data.isPending && year !== null && <Loading />}
-      <ErrorAlert error={data.error} />
-      {data.data && year !== null && (
-        <Stack gap="lg">
-          <NumbersPanel
-            data={data.data}
-            mayEdit={can('stakeholder.update', ref)}
-            mayApprove={can('stakeholder.approve', ref)}
-          />
-          <MinimumsPanel data={data.data} />
-          <ContactsPanel
-            data={data.data}
-            mayUpload={can('stakeholder.update', ref)}
-            mayRead={can('contacts.read', ref)}
-          />
-          <ProgressWidget agencyId={a.id} year={year} />
-        </Stack>
+      {year !== null && (
+        <QueryState query={data}>
+          {(numbers) => (
+            <Stack gap="lg">
+              <NumbersPanel
+                data={numbers}
+                mayEdit={can('stakeholder.update', ref)}
+                mayApprove={can('stakeholder.approve', ref)}
+              />
+              <MinimumsPanel data={numbers} />
+              <ContactsPanel
+                data={numbers}
+                mayUpload={can('stakeholder.update', ref)}
+                mayRead={can('contacts.read', ref)}
+              />
+              <ProgressWidget agencyId={a.id} year={year} />
+            </Stack>
+          )}
+        </QueryState>
       )}
     </>
   );
@@ -198,32 +204,22 @@ function MinimumsPanel({ data }: { data: StakeholderData }) {
         <Title order={2} size="h4">
           {t('stakeholders.minimums')}
         </Title>
-        <Table withTableBorder aria-label={t('stakeholders.minimums')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('stakeholders.instrument')}</Table.Th>
-              <Table.Th scope="col">{t('stakeholders.minimum')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.minimums.map((m) => (
-              <Table.Tr key={m.instrument}>
-                <Table.Td>
-                  {m.instrument} · {pick(m.name, lang)}
-                </Table.Td>
-                <Table.Td>
-                  {m.minimum === null ? (
-                    <Text size="sm" c="dimmed">
-                      {t('stakeholders.minimumUnknown')}
-                    </Text>
-                  ) : (
-                    <NumberFormatter value={m.minimum} thousandSeparator />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SummaryTable
+          label={t('stakeholders.minimums')}
+          head={[t('stakeholders.instrument'), t('stakeholders.minimum')]}
+          rows={data.minimums.map((m) => ({
+            key: m.instrument,
+            label: `${m.instrument} · ${pick(m.name, lang)}`,
+            value:
+              m.minimum === null ? (
+                <Text size="sm" c="dimmed">
+                  {t('stakeholders.minimumUnknown')}
+                </Text>
+              ) : (
+                <NumberFormatter value={m.minimum} thousandSeparator />
+              ),
+          }))}
+        />
       </Stack>
     </Paper>
   );

@@ -1,5 +1,5 @@
 // Pure helpers for the stakeholder and progress screens (tested without a browser).
-import { EIT_CONTACTS_MAX_BYTES, IIT_POPULATION_MAX } from '../../../../src/shared/limits.ts';
+import { EIT_CONTACTS_MAX_BYTES, IIT_POPULATION_MAX } from '@server/shared/limits.ts';
 
 export interface ProgressEntryView {
   instrument: string;

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { type AwaitingList, useDecideExecutive, useExecutivesAwaiting } from '../../api/users.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -22,35 +22,38 @@ export default function ExecutivesAwaitingPage() {
     <>
       <PageHeader title={t('executives.title')} description={t('executives.description')} />
       <Stack gap="md">
-        {list.isLoading && <Loading />}
-        <ErrorAlert error={list.error} />
-        {list.data && items.length === 0 && (
-          <EmptyState title={t('executives.emptyTitle')} hint={t('executives.emptyHint')} />
-        )}
-        {mayDecide && (
-          <Alert color="blue" variant="light" title={t('executives.checkTitle')}>
-            {t('executives.checkHint')}
-          </Alert>
-        )}
-        {items.length > 0 && (
-          <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-            <Table verticalSpacing="sm" miw={560}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('executives.person')}</Table.Th>
-                  <Table.Th>{t('executives.agency')}</Table.Th>
-                  <Table.Th>{t('executives.proposedAt')}</Table.Th>
-                  <Table.Th>{t('executives.decision')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((u) => (
-                  <ProposalRow key={u.id} proposal={u} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title={t('executives.emptyTitle')} hint={t('executives.emptyHint')} />}
+        >
+          {(data) => (
+            <>
+              {mayDecide && (
+                <Alert color="blue" variant="light" title={t('executives.checkTitle')}>
+                  {t('executives.checkHint')}
+                </Alert>
+              )}
+              <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+                <Table verticalSpacing="sm" miw={560}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('executives.person')}</Table.Th>
+                      <Table.Th>{t('executives.agency')}</Table.Th>
+                      <Table.Th>{t('executives.proposedAt')}</Table.Th>
+                      <Table.Th>{t('executives.decision')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((u) => (
+                      <ProposalRow key={u.id} proposal={u} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            </>
+          )}
+        </QueryState>
       </Stack>
     </>
   );

@@ -1,11 +1,11 @@
 // Create or edit an account. Agency admins manage only their agency's admins, executives and staff accounts.
 import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { Role } from '@server/core/authz.ts';
+import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '@server/shared/limits.ts';
 import { type FormEvent, useState } from 'react';
-import type { Role } from '../../../../src/core/authz.ts';
-import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../src/shared/limits.ts';
+import { useUser } from '../../api/auth.ts';
 import { type UserView, useCreateUser, useUpdateUser } from '../../api/users.ts';
 import { useCan } from '../../auth/permissions.ts';
-import { useUser } from '../../auth/session.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';

@@ -5,7 +5,6 @@ import {
   Button,
   Group,
   Menu,
-  Pagination,
   Select,
   Stack,
   Table,
@@ -14,20 +13,22 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { lazy, Suspense, useState } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router';
-import { ROLES } from '../../../../src/core/authz.ts';
-import { PAGE_SIZE_DEFAULT } from '../../../../src/shared/limits.ts';
+import { ROLES } from '@server/core/authz.ts';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useUser } from '../../api/auth.ts';
 import { type UserView, useUpdateUser, useUsers } from '../../api/users.ts';
 import { useCan } from '../../auth/permissions.ts';
-import { useUser } from '../../auth/session.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PaginationFooter } from '../../components/PaginationFooter.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
+import { useListParams } from '../../lib/list-params.ts';
 import { pickName } from '../../lib/localized.ts';
 
 const UserFormModal = lazy(() => import('./UserFormModal.tsx'));
@@ -41,23 +42,28 @@ export default function UserListPage() {
   const me = useUser();
   const can = useCan();
   const isAdmin = can('user.manage', null);
-  const [params] = useSearchParams();
-  const [q, setQ] = useState('');
+  const { get, page, update: updateParams, setPage } = useListParams();
+  const [q, setQ] = useState(get('q'));
   const [debouncedQ] = useDebouncedValue(q, 350);
-  const [role, setRole] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const role = isAdmin ? get('role') : '';
   const [dialog, setDialog] = useState<Dialog>(null);
-  const agencyId = isAdmin ? (params.get('agencyId') ?? undefined) : (me.agencyId ?? undefined);
+  const agencyId = isAdmin ? get('agencyId') || undefined : (me.agencyId ?? undefined);
+
+  // The search box updates the address after typing pauses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text drives this
+  useEffect(() => {
+    if (get('q') !== debouncedQ.trim()) updateParams({ q: debouncedQ.trim() });
+  }, [debouncedQ]);
+
   const list = useUsers({
-    q: debouncedQ.trim() || undefined,
-    role: role ?? undefined,
+    q: get('q') || undefined,
+    role: role || undefined,
     agencyId,
     page,
     pageSize: PAGE_SIZE_DEFAULT,
   });
   const update = useUpdateUser();
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE_DEFAULT)) : 1;
-  const filtered = Boolean(debouncedQ.trim() || role);
+  const filtered = Boolean(get('q') || role);
 
   return (
     <>
@@ -72,10 +78,7 @@ export default function UserListPage() {
             type="search"
             label={t('users.search')}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setPage(1);
-            }}
+            onChange={(e) => setQ(e.currentTarget.value)}
             style={{ flex: '1 1 240px' }}
           />
           {isAdmin && (
@@ -83,120 +86,129 @@ export default function UserListPage() {
               label={t('users.role')}
               placeholder={t('users.allRoles')}
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-              value={role}
-              onChange={(v) => {
-                setRole(v);
-                setPage(1);
-              }}
+              value={role || null}
+              onChange={(v) => updateParams({ role: v ?? '' })}
               clearable
               style={{ flex: '1 1 180px' }}
             />
           )}
         </Group>
-        <ErrorAlert error={list.error ?? update.error} />
-        {list.isPending && <Loading />}
-        {list.data?.items.length === 0 && (
-          <EmptyState
-            title={filtered ? t('users.empty.filtered') : t('users.empty.none')}
-            hint={filtered ? t('users.empty.filteredHint') : t('users.empty.noneHint')}
-          />
-        )}
-        {list.data && list.data.items.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped withTableBorder aria-label={t('users.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('users.name')}</Table.Th>
-                  <Table.Th scope="col">{t('users.role')}</Table.Th>
-                  <Table.Th scope="col">{t('users.agency')}</Table.Th>
-                  <Table.Th scope="col">{t('users.status')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {u.displayName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {u.username}
-                        {u.email ? ` · ${u.email}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={u.role} />
-                    </Table.Td>
-                    <Table.Td>
-                      {u.agency ? (
-                        <Anchor component={RouterLink} to={`/agencies/${u.agency.id}`} size="sm">
-                          {pickName(u.agency, lang)}
-                        </Anchor>
-                      ) : (
-                        '–'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={u.active ? 'green' : 'gray'} variant="light">
-                        {u.active ? t('users.active') : t('users.inactive')}
-                      </Badge>
-                      {u.awaitingConfirmation && (
-                        <Badge color="yellow" variant="light" ml={4}>
-                          {t('executives.awaiting')}
-                        </Badge>
-                      )}
-                      {u.security?.lockedUntil && (
-                        <Badge color="red" variant="light" ml={4}>
-                          {t('users.locked')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={t('users.actionsFor', { name: u.displayName })}
-                          >
-                            {t('common.actions')}
-                          </Button>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setDialog({ kind: 'edit', user: u })}>
-                            {t('users.edit')}
-                          </Menu.Item>
-                          {isAdmin && u.role === 'supervisor' && (
-                            <Menu.Item onClick={() => setDialog({ kind: 'scopes', user: u })}>
-                              {t('users.scopes.title')}
-                            </Menu.Item>
+        <ErrorAlert error={update.error} />
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState
+              title={filtered ? t('users.empty.filtered') : t('users.empty.none')}
+              hint={filtered ? t('users.empty.filteredHint') : t('users.empty.noneHint')}
+            />
+          }
+        >
+          {(data) => (
+            <>
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped withTableBorder aria-label={t('users.title')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('users.name')}</Table.Th>
+                      <Table.Th scope="col">{t('users.role')}</Table.Th>
+                      <Table.Th scope="col">{t('users.agency')}</Table.Th>
+                      <Table.Th scope="col">{t('users.status')}</Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((u) => (
+                      <Table.Tr key={u.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {u.displayName}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {u.username}
+                            {u.email ? ` · ${u.email}` : ''}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <RoleBadge role={u.role} />
+                        </Table.Td>
+                        <Table.Td>
+                          {u.agency ? (
+                            <Anchor component={RouterLink} to={`/agencies/${u.agency.id}`} size="sm">
+                              {pickName(u.agency, lang)}
+                            </Anchor>
+                          ) : (
+                            '–'
                           )}
-                          {isAdmin && u.role === 'assessor' && (
-                            <Menu.Item onClick={() => setDialog({ kind: 'assignments', user: u })}>
-                              {t('users.assignments.title')}
-                            </Menu.Item>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                            {u.active ? t('users.active') : t('users.inactive')}
+                          </Badge>
+                          {u.awaitingConfirmation && (
+                            <Badge color="yellow" variant="light" ml={4}>
+                              {t('executives.awaiting')}
+                            </Badge>
                           )}
-                          {u.id !== me.id && (
-                            <Menu.Item
-                              color={u.active ? 'red' : undefined}
-                              onClick={() => update.mutate({ id: u.id, body: { active: !u.active } })}
-                            >
-                              {u.active ? t('users.deactivate') : t('users.activate')}
-                            </Menu.Item>
+                          {u.security?.lockedUntil && (
+                            <Badge color="red" variant="light" ml={4}>
+                              {t('users.locked')}
+                            </Badge>
                           )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+                        </Table.Td>
+                        <Table.Td>
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <Button
+                                size="xs"
+                                variant="default"
+                                aria-label={t('users.actionsFor', { name: u.displayName })}
+                              >
+                                {t('common.actions')}
+                              </Button>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item onClick={() => setDialog({ kind: 'edit', user: u })}>
+                                {t('users.edit')}
+                              </Menu.Item>
+                              {isAdmin && u.role === 'supervisor' && (
+                                <Menu.Item onClick={() => setDialog({ kind: 'scopes', user: u })}>
+                                  {t('users.scopes.title')}
+                                </Menu.Item>
+                              )}
+                              {isAdmin && u.role === 'assessor' && (
+                                <Menu.Item onClick={() => setDialog({ kind: 'assignments', user: u })}>
+                                  {t('users.assignments.title')}
+                                </Menu.Item>
+                              )}
+                              {u.id !== me.id && (
+                                <Menu.Item
+                                  color={u.active ? 'red' : undefined}
+                                  onClick={() => update.mutate({ id: u.id, body: { active: !u.active } })}
+                                >
+                                  {u.active ? t('users.deactivate') : t('users.activate')}
+                                </Menu.Item>
+                              )}
+                            </Menu.Dropdown>
+                          </Menu>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <PaginationFooter
+                page={page}
+                total={data.total}
+                pageSize={PAGE_SIZE_DEFAULT}
+                onChange={setPage}
+                summary={null}
+              />
+            </>
+          )}
+        </QueryState>
       </Stack>
       <Suspense fallback={null}>
         {dialog?.kind === 'create' && <UserFormModal onClose={() => setDialog(null)} />}

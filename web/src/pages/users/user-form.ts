@@ -1,11 +1,11 @@
 // Checks the user form before sending, with the limits the server applies (src/shared/limits.ts).
-import { ROLES, type Role } from '../../../../src/core/authz.ts';
+import { ROLES, type Role } from '@server/core/authz.ts';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   USERNAME_PATTERN,
-} from '../../../../src/shared/limits.ts';
+} from '@server/shared/limits.ts';
 
 /** Roles that belong to one agency (the database requires their agency). */
 export const AGENCY_ROLES: readonly Role[] = ['agency_admin', 'executive', 'agency_staff'];

@@ -2,27 +2,26 @@
 // delegation, submission, the executive's approval or return), readiness, and — once the assessor has
 // submitted — the results with clarifications. Supervisors, assessors and NACC admins see it read-only.
 // What the viewer may do comes from the server (`can`); the page only offers it.
-import { Anchor, Group, Select, Stack, Tabs } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Tabs } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAgency } from '../../../api/agencies.ts';
 import { useAgencyEvidence } from '../../../api/evidence.ts';
-import { type EvidenceCheck, useAssessment, useOitChecklist } from '../../../api/oit.ts';
+import { type EvidenceCheck, oitKeys, useAssessment, useOitChecklist } from '../../../api/oit.ts';
 import { useCan } from '../../../auth/permissions.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatFiscalYear } from '../../../lib/format.ts';
-import { pickName } from '../../../lib/localized.ts';
+import { pick, pickName } from '../../../lib/localized.ts';
+import { StageBanner } from '../shared/StageBanner.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-import { allItems, hasPendingEvidence } from './oit-view.ts';
+import { allItems, badgeWrap, hasPendingEvidence, stageSummary } from './oit-view.ts';
 import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
-import { StageBanner } from './StageBanner.tsx';
 
 const TABS = ['answers', 'readiness', 'results'] as const;
 type Tab = (typeof TABS)[number];
@@ -69,60 +68,68 @@ export default function AgencyOitPage() {
           ) : undefined
         }
       />
-      {checklist.isPending && <Loading />}
-      <ErrorAlert error={checklist.error} />
-      {checklist.data && (
-        <Stack gap="lg">
-          <StageBanner checklist={checklist.data} assessment={assessment.data} />
-          <Tabs
-            value={tab}
-            onChange={(v) => {
-              const p = new URLSearchParams(params);
-              if (v && v !== 'answers') p.set('tab', v);
-              else p.delete('tab');
-              setParams(p, { replace: true });
-            }}
-          >
-            <Tabs.List>
-              <Tabs.Tab value="answers">{t('oit.tabs.answers')}</Tabs.Tab>
-              <Tabs.Tab value="readiness">{t('oit.tabs.readiness')}</Tabs.Tab>
-              <Tabs.Tab value="results">{t('oit.tabs.results')}</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="answers" pt="md">
-              <ChecklistPanel
-                checklist={checklist.data}
-                evidence={byItem}
-                mayRefetch={mayRefetch}
-                onHistory={setHistoryOf}
-              />
-            </Tabs.Panel>
-            <Tabs.Panel value="readiness" pt="md">
-              {tab === 'readiness' && (
-                <ReadinessPanel
-                  agencyId={id}
-                  year={year}
-                  titles={new Map(allItems(checklist.data).map((i) => [i.code, i.title]))}
-                />
-              )}
-            </Tabs.Panel>
-            <Tabs.Panel value="results" pt="md">
-              {tab === 'results' && (
-                <ResultsPanel
-                  assessment={assessment.data}
-                  error={assessment.error}
-                  loading={assessment.isPending}
+      <QueryState query={checklist}>
+        {(list) => (
+          <Stack gap="lg">
+            <StageBanner
+              stage={stageSummary(list, assessment.data)}
+              today={list.stage.today}
+              status={
+                <Badge variant="light" size="lg" data-testid="oit-review-status" styles={badgeWrap}>
+                  {pick(list.review.statusName, lang)}
+                </Badge>
+              }
+            />
+            <Tabs
+              value={tab}
+              onChange={(v) => {
+                const p = new URLSearchParams(params);
+                if (v && v !== 'answers') p.set('tab', v);
+                else p.delete('tab');
+                setParams(p, { replace: true });
+              }}
+            >
+              <Tabs.List>
+                <Tabs.Tab value="answers">{t('oit.tabs.answers')}</Tabs.Tab>
+                <Tabs.Tab value="readiness">{t('oit.tabs.readiness')}</Tabs.Tab>
+                <Tabs.Tab value="results">{t('oit.tabs.results')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="answers" pt="md">
+                <ChecklistPanel
+                  checklist={list}
+                  evidence={byItem}
+                  mayRefetch={mayRefetch}
                   onHistory={setHistoryOf}
                 />
-              )}
-            </Tabs.Panel>
-          </Tabs>
-          <Group>
-            <Anchor component={RouterLink} to={`/agencies/${id}`} size="sm">
-              {t('oit.backToAgency')}
-            </Anchor>
-          </Group>
-        </Stack>
-      )}
+              </Tabs.Panel>
+              <Tabs.Panel value="readiness" pt="md">
+                {tab === 'readiness' && (
+                  <ReadinessPanel
+                    agencyId={id}
+                    year={year}
+                    titles={new Map(allItems(list).map((i) => [i.code, i.title]))}
+                  />
+                )}
+              </Tabs.Panel>
+              <Tabs.Panel value="results" pt="md">
+                {tab === 'results' && (
+                  <ResultsPanel
+                    assessment={assessment.data}
+                    error={assessment.error}
+                    loading={assessment.isPending}
+                    onHistory={setHistoryOf}
+                  />
+                )}
+              </Tabs.Panel>
+            </Tabs>
+            <Group>
+              <Anchor component={RouterLink} to={`/agencies/${id}`} size="sm">
+                {t('oit.backToAgency')}
+              </Anchor>
+            </Group>
+          </Stack>
+        )}
+      </QueryState>
       <HistoryDrawer agencyId={id} year={year} code={historyOf} onClose={() => setHistoryOf(null)} />
     </>
   );
@@ -146,7 +153,7 @@ function useRefreshAfterChecks(
   const before = useRef(pending);
   useEffect(() => {
     if (before.current > 0 && pending < before.current && year !== null)
-      void qc.invalidateQueries({ queryKey: ['oit', agencyId, year] });
+      void qc.invalidateQueries({ queryKey: oitKeys.agencyYear(agencyId, year) });
     before.current = pending;
   }, [pending, agencyId, year, qc]);
 }

@@ -3,14 +3,15 @@
 // server applies); the server's refusals and warnings are shown in the UI language. Each saved URL shows
 // what the evidence checker found there, and can be checked again.
 import { ActionIcon, Alert, Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { OIT_EXPLANATION_MAX_LENGTH, OIT_URL_MAX_LENGTH, OIT_URLS_MAX } from '@server/shared/limits.ts';
 import { useState } from 'react';
 import {
-  OIT_EXPLANATION_MAX_LENGTH,
-  OIT_URL_MAX_LENGTH,
-  OIT_URLS_MAX,
-} from '../../../../../src/shared/limits.ts';
-import { useRefetchItemEvidence } from '../../../api/evidence.ts';
-import { type Checklist, type ChecklistItem, type EvidenceCheck, useSaveAnswer } from '../../../api/oit.ts';
+  type Checklist,
+  type ChecklistItem,
+  type EvidenceCheck,
+  useRefetchItemEvidence,
+  useSaveAnswer,
+} from '../../../api/oit.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { type Draft, draftOf, isDirty, messageOf, problemUrls, urlHint } from './oit-view.ts';

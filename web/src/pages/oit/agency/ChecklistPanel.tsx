@@ -13,15 +13,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useUser } from '../../../api/auth.ts';
 import type { Checklist, EvidenceCheck } from '../../../api/oit.ts';
-import { useUser } from '../../../auth/session.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
-import { ItemCard } from './ItemCard.tsx';
+import { ChecklistItemCard } from './ChecklistItemCard.tsx';
+import { ChecklistReview } from './ChecklistReview.tsx';
 import { ITEM_FILTERS, type ItemFilter, matchesFilter, returnableCodes } from './oit-view.ts';
-import { ReviewActions } from './ReviewActions.tsx';
 
 export function ChecklistPanel({
   checklist: c,
@@ -74,7 +74,7 @@ export function ChecklistPanel({
             <Figure label={t('oit.progress.submitted')} value={c.progress.submitted} total={total} />
             <Figure label={t('oit.progress.approved')} value={c.progress.approved} total={total} />
           </SimpleGrid>
-          <ReviewActions
+          <ChecklistReview
             checklist={c}
             selected={selectedNow}
             onGoTo={goTo}
@@ -144,7 +144,7 @@ export function ChecklistPanel({
               </Group>
               <Accordion multiple variant="separated" order={4} value={open} onChange={setOpen}>
                 {sub.items.map((item) => (
-                  <ItemCard
+                  <ChecklistItemCard
                     key={item.code}
                     item={item}
                     checklist={c}

@@ -4,8 +4,7 @@ import { Badge, Drawer, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type AuditEntry, useItemHistory } from '../../../api/oit.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { badgeWrap, describeChanges, type Readable, readableValue } from './oit-view.ts';
@@ -33,16 +32,19 @@ export function HistoryDrawer({
       title={t('oit.history.title', { code: code ?? '' })}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {history.isPending && <Loading />}
-      <ErrorAlert error={history.error} />
-      {history.data && history.data.items.length === 0 && (
-        <EmptyState title={t('oit.history.emptyTitle')} hint={t('oit.history.emptyHint')} />
-      )}
-      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {history.data?.items.map((e) => (
-          <Entry key={e.seq} entry={e} />
-        ))}
-      </Stack>
+      <QueryState
+        query={history}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('oit.history.emptyTitle')} hint={t('oit.history.emptyHint')} />}
+      >
+        {(data) => (
+          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {data.items.map((e) => (
+              <Entry key={e.seq} entry={e} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
     </Drawer>
   );
 }

@@ -2,11 +2,10 @@
 import { Button } from '@mantine/core';
 import { Navigate, Link as RouterLink } from 'react-router';
 import { useAgency } from '../../../api/agencies.ts';
-import { useUser } from '../../../auth/session.ts';
+import { useUser } from '../../../api/auth.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { queryFallback } from '../../../components/QueryState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { newestYear } from './oit-view.ts';
 
@@ -30,8 +29,7 @@ export default function OitRedirectPage() {
         />
       </>
     );
-  if (agency.isPending) return <Loading />;
-  if (!agency.data) return <ErrorAlert error={agency.error} />;
+  if (!agency.data) return queryFallback(agency);
   const year = newestYear(agency.data.participations);
   if (year === null)
     return (

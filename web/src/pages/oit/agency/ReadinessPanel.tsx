@@ -3,8 +3,7 @@
 // passed (computed by the server with the scoring engine).
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useReadiness } from '../../../api/oit.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
+import { queryFallback } from '../../../components/QueryState.tsx';
 import { StatCard } from '../../../components/StatCard.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount, formatScore } from '../../../lib/format.ts';
@@ -22,8 +21,7 @@ export function ReadinessPanel({
 }) {
   const { lang, t } = useLang();
   const readiness = useReadiness(agencyId, year);
-  if (readiness.isPending) return <Loading />;
-  if (!readiness.data) return <ErrorAlert error={readiness.error} />;
+  if (!readiness.data) return queryFallback(readiness);
   const r = readiness.data;
   const toFix = r.items.filter((i) => i.has === true && i.evidence === 'broken');
   const checking = r.items.filter((i) => i.evidence === 'checking').length;

@@ -10,7 +10,7 @@ import { Loading } from '../../../components/Loading.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateTime, formatScore } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
-import { ClarificationBox } from './ClarificationBox.tsx';
+import { ClarificationPanel } from '../shared/Clarification.tsx';
 import { badgeWrap, decisionColor } from './oit-view.ts';
 
 export function ResultsPanel({
@@ -182,7 +182,7 @@ function ResultItem({
             </Alert>
           )}
           {(item.clarification || item.can.clarify) && (
-            <ClarificationBox item={item} agencyId={agencyId} year={year} />
+            <ClarificationPanel item={item} agencyId={agencyId} year={year} side="agency" />
           )}
           {!item.clarification && !item.can.clarify && s?.score === 0 && (
             <Text size="xs" c="dimmed">

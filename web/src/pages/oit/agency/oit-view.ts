@@ -6,7 +6,7 @@ import {
   normalizeAnswer,
   type UrlWarning,
   urlWarnings,
-} from '../../../../../src/core/oit/answer-rules.ts';
+} from '@server/core/oit/answer-rules.ts';
 import type {
   AnswerView,
   Assessment,

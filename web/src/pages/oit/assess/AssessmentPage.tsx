@@ -13,9 +13,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';
-import { formatFiscalYear } from '../../../lib/format.ts';
+import { formatFiscalYear, todayInBangkok } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
+import { StageBanner } from '../shared/StageBanner.tsx';
+import { AssessmentItemCard } from './AssessmentItemCard.tsx';
+import { AssessmentReview } from './AssessmentReview.tsx';
 import {
   defaultFilter,
   evidencePending,
@@ -24,10 +27,8 @@ import {
   type ItemFilter,
   itemAnchor,
 } from './assess-view.ts';
-import { ItemCard } from './ItemCard.tsx';
-import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewStatusBadge } from './ReviewStatusBadge.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
-import { StageBanner } from './StageBanner.tsx';
 
 export default function AssessmentPage() {
   const { lang, t } = useLang();
@@ -88,10 +89,15 @@ export default function AssessmentPage() {
       <Stack gap="lg">
         <ErrorAlert error={query.error} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <StageBanner current={a.current} stages={a.stages} status={a.review.status} />
+          <StageBanner
+            stage={a.current}
+            today={todayInBangkok()}
+            status={<ReviewStatusBadge status={a.review.status} />}
+            stages={a.stages}
+          />
           <ScoreSummary assessment={a} />
         </SimpleGrid>
-        <ReviewActions assessment={a} onShowItem={showItem} />
+        <AssessmentReview assessment={a} onShowItem={showItem} />
 
         <Stack gap="md" component="section" aria-labelledby="oit-items-title">
           <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
@@ -129,7 +135,7 @@ export default function AssessmentPage() {
                     {sub.code} {pick(sub.name, lang)}
                   </Title>
                   {sub.items.map((item) => (
-                    <ItemCard
+                    <AssessmentItemCard
                       key={item.code}
                       item={item}
                       agencyId={a.agency.id}

@@ -1,19 +1,22 @@
 // The OIT queue (/oit/queue): an assessor's assigned agencies — every participating agency for NACC admins,
 // filtered by province and status — with where each stands, the counts, the current stage and its deadline.
-import { Button, Group, Pagination, Select, Stack, Text } from '@mantine/core';
-import { Link as RouterLink, useSearchParams } from 'react-router';
-import { OIT_REVIEW_STATUSES } from '../../../../../src/core/oit/states.ts';
-import { PAGE_SIZE_DEFAULT } from '../../../../../src/shared/limits.ts';
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { OIT_REVIEW_STATUSES } from '@server/core/oit/states.ts';
+import { PAGE_SIZE_DEFAULT } from '@server/shared/limits.ts';
+import { Link as RouterLink } from 'react-router';
+import { useUser } from '../../../api/auth.ts';
 import { latestYear, useFrameworks } from '../../../api/frameworks.ts';
-import { useAssessors, useOitQueue } from '../../../api/oit-assessment.ts';
+import { useOitQueue } from '../../../api/oit-assessment.ts';
 import { useProvinces } from '../../../api/reference.ts';
-import { useUser } from '../../../auth/session.ts';
+import { useAssessors } from '../../../api/users.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { PaginationFooter } from '../../../components/PaginationFooter.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../../lib/format.ts';
+import { useListParams } from '../../../lib/list-params.ts';
 import { pickName } from '../../../lib/localized.ts';
 import { YearSelect } from '../../frameworks/YearSelect.tsx';
 import { QueueList } from './QueueList.tsx';
@@ -22,15 +25,14 @@ export default function QueuePage() {
   const { lang, t } = useLang();
   const user = useUser();
   const isAdmin = user.role === 'admin';
-  const [params, setParams] = useSearchParams();
+  const { get, page, update, setPage } = useListParams();
   const frameworks = useFrameworks();
   const provinces = useProvinces();
-  const year = Number(params.get('year')) || latestYear(frameworks.data);
-  const province = isAdmin ? (params.get('province') ?? '') : '';
-  const statusParam = params.get('status');
+  const year = Number(get('year')) || latestYear(frameworks.data);
+  const province = isAdmin ? get('province') : '';
+  const statusParam = get('status');
   const status = OIT_REVIEW_STATUSES.find((s) => s === statusParam);
-  const assessorId = isAdmin ? (params.get('assessor') ?? '') : '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const assessorId = isAdmin ? get('assessor') : '';
   const assessors = useAssessors(isAdmin);
   const queue = useOitQueue(year, {
     province: province || undefined,
@@ -40,14 +42,7 @@ export default function QueuePage() {
     pageSize: PAGE_SIZE_DEFAULT,
   });
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const filtered = Boolean(province || status || assessorId);
-  const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / PAGE_SIZE_DEFAULT)) : 1;
   const title = t('oitAssess.queue.title');
 
   return (
@@ -113,49 +108,47 @@ export default function QueuePage() {
             style={{ flex: '1 1 180px' }}
           />
         </Group>
-        <ErrorAlert error={queue.error ?? frameworks.error} />
-        {(frameworks.isPending || (year !== null && queue.isPending)) && <Loading />}
-        {queue.data && queue.data.items.length === 0 && (
-          <EmptyState
-            title={filtered ? t('oitAssess.queue.emptyFiltered') : t('oitAssess.queue.empty')}
-            hint={
-              filtered
-                ? t('oitAssess.queue.emptyFilteredHint')
-                : isAdmin
-                  ? t('oitAssess.queue.emptyAdminHint')
-                  : t('oitAssess.queue.emptyAssessorHint')
-            }
-            action={
-              filtered ? (
-                <Button variant="light" onClick={() => update({ province: '', status: '', assessor: '' })}>
-                  {t('oitAssess.queue.clearFilters')}
-                </Button>
-              ) : isAdmin ? (
-                <Button component={RouterLink} to="/oit/assignments">
-                  {t('oitAssess.queue.assign')}
-                </Button>
-              ) : undefined
-            }
-          />
-        )}
-        {queue.data && queue.data.items.length > 0 && (
-          <>
-            <QueueList rows={queue.data.items} year={queue.data.year} showAssessors={isAdmin} label={title} />
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('common.pageOf', { page, pages })}
-              </Text>
-              {pages > 1 && (
-                <Pagination
-                  total={pages}
-                  value={page}
-                  onChange={(p) => update({ page: String(p) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                />
-              )}
-            </Group>
-          </>
-        )}
+        <ErrorAlert error={frameworks.error} />
+        <QueryState
+          query={queue}
+          waiting={frameworks.isPending}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState
+              title={filtered ? t('oitAssess.queue.emptyFiltered') : t('oitAssess.queue.empty')}
+              hint={
+                filtered
+                  ? t('oitAssess.queue.emptyFilteredHint')
+                  : isAdmin
+                    ? t('oitAssess.queue.emptyAdminHint')
+                    : t('oitAssess.queue.emptyAssessorHint')
+              }
+              action={
+                filtered ? (
+                  <Button variant="light" onClick={() => update({ province: '', status: '', assessor: '' })}>
+                    {t('oitAssess.queue.clearFilters')}
+                  </Button>
+                ) : isAdmin ? (
+                  <Button component={RouterLink} to="/oit/assignments">
+                    {t('oitAssess.queue.assign')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          }
+        >
+          {(data) => (
+            <>
+              <QueueList rows={data.items} year={data.year} showAssessors={isAdmin} label={title} />
+              <PaginationFooter
+                page={page}
+                total={data.total}
+                pageSize={PAGE_SIZE_DEFAULT}
+                onChange={setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Stack>
     </>
   );

@@ -1,8 +1,9 @@
 // The OIT score so far, as the server's scoring engine computes it (item → sub-indicator → indicator →
 // instrument), with the counts behind it. Nothing here is computed in the browser.
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Assessment } from '../../../api/oit-assessment.ts';
 import { StatCard } from '../../../components/StatCard.tsx';
+import { SummaryTable } from '../../../components/SummaryTable.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatScore } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
@@ -30,26 +31,17 @@ export function ScoreSummary({ assessment: a }: { assessment: Assessment }) {
                   })}
             </Text>
             {a.indicators.length > 1 && (
-              <Table.ScrollContainer minWidth={280}>
-                <Table withTableBorder aria-label={t('oitAssess.summary.byIndicator')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('oitAssess.summary.indicator')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('oitAssess.summary.score')}
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {a.indicators.map((i) => (
-                      <Table.Tr key={i.code}>
-                        <Table.Td>{pick(i.name, lang)}</Table.Td>
-                        <Table.Td ta="right">{formatScore(score.indicators[i.code])}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <SummaryTable
+                label={t('oitAssess.summary.byIndicator')}
+                head={[t('oitAssess.summary.indicator'), t('oitAssess.summary.score')]}
+                rows={a.indicators.map((i) => ({
+                  key: i.code,
+                  label: pick(i.name, lang),
+                  value: formatScore(score.indicators[i.code]),
+                }))}
+                valueAlign="right"
+                minWidth={280}
+              />
             )}
           </>
         ) : (

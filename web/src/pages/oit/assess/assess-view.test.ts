@@ -11,7 +11,6 @@ import {
   itemCodesOf,
   scoreFormChanged,
   scoreFormHints,
-  stageTiming,
   toScoreBody,
 } from './assess-view.ts';
 
@@ -148,20 +147,6 @@ describe('score form', () => {
     expect(scoreFormChanged(initialScoreForm(saved), saved)).toBe(false);
     expect(scoreFormChanged({ ...initialScoreForm(saved), comment: 'new' }, saved)).toBe(true);
     expect(scoreFormChanged(initialScoreForm(null), null)).toBe(false);
-  });
-});
-
-describe('stageTiming', () => {
-  const stage = { opensOn: '2025-03-01', closesOn: '2025-03-31' };
-
-  it('counts whole days to the deadline, 0 on the last day', () => {
-    expect(stageTiming(stage, '2025-03-29')).toEqual({ phase: 'open', daysLeft: 2 });
-    expect(stageTiming(stage, '2025-03-31')).toEqual({ phase: 'open', daysLeft: 0 });
-  });
-
-  it('tells a stage not yet open from one that has ended', () => {
-    expect(stageTiming(stage, '2025-02-28').phase).toBe('upcoming');
-    expect(stageTiming(stage, '2025-04-01')).toEqual({ phase: 'ended', daysLeft: -1 });
   });
 });
 

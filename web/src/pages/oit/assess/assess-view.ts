@@ -6,7 +6,6 @@ import type {
   ItemScore,
   OitReviewStatus,
   ScoreBody,
-  StageInfo,
 } from '../../../api/oit-assessment.ts';
 import { ApiError } from '../../../lib/api.ts';
 
@@ -115,17 +114,6 @@ export function scoreFormChanged(form: ScoreForm, saved: ItemScore | null): bool
 }
 
 // ── Stages and statuses ────────────────────────────────────────────────────────────────────────────────
-export type StagePhase = 'upcoming' | 'open' | 'ended';
-
-/** Where today (YYYY-MM-DD, Bangkok) falls in a stage, and whole days to its deadline (0 on the last day). */
-export function stageTiming(stage: Pick<StageInfo, 'opensOn' | 'closesOn'>, today: string) {
-  const day = (s: string) =>
-    Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
-  const phase: StagePhase = today < stage.opensOn ? 'upcoming' : today > stage.closesOn ? 'ended' : 'open';
-  const daysLeft = Math.round((day(stage.closesOn) - day(today)) / 86_400_000);
-  return { phase, daysLeft };
-}
-
 export function reviewStatusColor(status: OitReviewStatus): string {
   switch (status) {
     case 'answering':

@@ -13,17 +13,13 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
+import type { AgencyType } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { AgencyType } from '../../../../../src/shared/agency-types.ts';
 import { latestYear, useFrameworks } from '../../../api/frameworks.ts';
-import {
-  type BulkAssignResult,
-  useAssessors,
-  useBulkAssign,
-  useParticipatingCount,
-} from '../../../api/oit-assessment.ts';
+import { type BulkAssignResult, useBulkAssign, useParticipatingCount } from '../../../api/oit-assessment.ts';
 import { useAgencyTypes, useMinistries, useProvinces } from '../../../api/reference.ts';
+import { useAssessors } from '../../../api/users.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';

@@ -1,6 +1,6 @@
 // Pure helpers of the bulk-assignment page: the request the form makes and what is still missing. The server
 // decides which agencies take part in the year and refuses the rest.
-import type { AgencyType } from '../../../../../src/shared/agency-types.ts';
+import type { AgencyType } from '@server/shared/agency-types.ts';
 import type { AgencyFilter, BulkAssignBody } from '../../../api/oit-assessment.ts';
 
 export type AssignMode = 'filter' | 'agencies';

@@ -1,6 +1,6 @@
 // Pure helpers of the evidence components: which snapshot to show per URL, colours, error texts, and whether
 // a kept copy can be shown in a sandboxed frame.
-import { keptCopyDisplay } from '../../../../../src/core/oit/evidence-text.ts';
+import { keptCopyDisplay } from '@server/core/oit/evidence-text.ts';
 import type { EvidenceVerdict, SnapshotSummary } from '../../../api/evidence.ts';
 
 export interface UrlStatus {

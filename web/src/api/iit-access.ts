@@ -1,36 +1,50 @@
 // IIT access (agency admin): code, rotation, tokens switch, token batches. Files (QR, poster) are plain
 // same-origin links; the token slips come back from a POST, so they are fetched as a blob.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IitAccess, ZTokenBatchList } from '@server/modules/iit-access/iit-access.schema.ts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { IitAccess, ZTokenBatchList } from '../../../../src/modules/iit-access/iit-access.schema.ts';
-import { api, toApiError } from '../../lib/api.ts';
+import { api, toApiError } from '../lib/api.ts';
 
 export type { IitAccess };
 export type TokenBatchList = z.infer<typeof ZTokenBatchList>;
 
 export const iitBase = (agencyId: string, year: number) => `/agencies/${agencyId}/iit-access/${year}`;
 
+export const iitAccessKeys = {
+  all: ['iit-access'] as const,
+  access: (agencyId: string | null, year: number | null) => [...iitAccessKeys.all, agencyId, year] as const,
+  tokens: (agencyId: string | null, year: number | null) =>
+    [...iitAccessKeys.access(agencyId, year), 'tokens'] as const,
+};
+
+export const iitAccessQueries = {
+  access: (agencyId: string | null, year: number | null) =>
+    queryOptions({
+      queryKey: iitAccessKeys.access(agencyId, year),
+      queryFn: () => api.get<IitAccess>(iitBase(agencyId as string, year as number)),
+      enabled: Boolean(agencyId && year),
+    }),
+  tokens: (agencyId: string | null, year: number | null) =>
+    queryOptions({
+      queryKey: iitAccessKeys.tokens(agencyId, year),
+      queryFn: () => api.get<TokenBatchList>(`${iitBase(agencyId as string, year as number)}/tokens`),
+      enabled: Boolean(agencyId && year),
+    }),
+};
+
 export function useIitAccess(agencyId: string | null, year: number | null) {
-  return useQuery({
-    queryKey: ['iit-access', agencyId, year],
-    queryFn: () => api.get<IitAccess>(iitBase(agencyId as string, year as number)),
-    enabled: Boolean(agencyId && year),
-  });
+  return useQuery(iitAccessQueries.access(agencyId, year));
 }
 
 export function useTokenBatches(agencyId: string | null, year: number | null) {
-  return useQuery({
-    queryKey: ['iit-access', agencyId, year, 'tokens'],
-    queryFn: () => api.get<TokenBatchList>(`${iitBase(agencyId as string, year as number)}/tokens`),
-    enabled: Boolean(agencyId && year),
-  });
+  return useQuery(iitAccessQueries.tokens(agencyId, year));
 }
 
 export function useRotateCode(agencyId: string, year: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<IitAccess>(`${iitBase(agencyId, year)}/rotate`),
-    onSuccess: (data) => qc.setQueryData(['iit-access', agencyId, year], data),
+    onSuccess: (data) => qc.setQueryData(iitAccessKeys.access(agencyId, year), data),
   });
 }
 
@@ -39,7 +53,7 @@ export function useSetTokensRequired(agencyId: string, year: number) {
   return useMutation({
     mutationFn: (required: boolean) =>
       api.put<IitAccess>(`${iitBase(agencyId, year)}/tokens-required`, { required }),
-    onSuccess: (data) => qc.setQueryData(['iit-access', agencyId, year], data),
+    onSuccess: (data) => qc.setQueryData(iitAccessKeys.access(agencyId, year), data),
   });
 }
 
@@ -67,6 +81,6 @@ export function useGenerateTokens(agencyId: string, year: number) {
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
       return count;
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['iit-access', agencyId, year, 'tokens'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: iitAccessKeys.tokens(agencyId, year) }),
   });
 }
