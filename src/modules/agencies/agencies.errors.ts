@@ -3,6 +3,14 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 
 export const agencyNotFound = () => notFound('agency_not_found', 'ไม่พบหน่วยงาน', 'Agency not found');
 
+/** 409: the agency has no participation row for the year (its cycle was not opened). */
+export const cycleNotOpen = (year: number) =>
+  conflict(
+    'cycle_not_open',
+    `ยังไม่ได้เปิดรอบการประเมินปีงบประมาณ ${year} ให้หน่วยงานนี้`,
+    `The fiscal year ${year} cycle is not open for this agency`,
+  );
+
 export const unknownProvince = (code: string) =>
   invalid('unknown_province', `ไม่พบจังหวัดรหัส ${code}`, `Unknown province code ${code}`);
 

@@ -1,6 +1,6 @@
 // Agency registry use cases: list (scoped in SQL), detail, create and update. Authorization comes first.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, type AgencyRef, authorize, can } from '../../core/authz.ts';
+import { type Actor, authorize, can } from '../../core/authz.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
 import { changesAnything } from '../../core/input/patch.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -36,16 +36,14 @@ import {
   type AgencyPatch,
 } from './agencies.schema.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
+import { authorizedAgency } from './agency-year.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export const agencyRef = (a: AgencyRow): AgencyRef => ({
-  id: a.id,
-  provinceCode: a.provinceCode,
-  ministryCode: a.ministryCode,
-});
-
-/** Loads an agency for a per-agency action: 401 without an actor, 404 when missing (checked before 403). */
+/**
+ * Loads an agency for a per-agency action: 401 without an actor, 404 when missing (checked before 403).
+ * Kept for the OIT modules until they move to `agencyYear`; new code uses `authorizedAgency`/`agencyYear`.
+ */
 export async function loadAgencyFor(db: DbOrTx, actor: Actor | null, id: string): Promise<AgencyRow> {
   if (!actor) throw unauthenticated();
   const agency = await selectAgency(db, id);
@@ -60,8 +58,7 @@ export async function listAgencies(deps: Deps, actor: Actor | null, query: Agenc
 }
 
 export async function getAgency(deps: Deps, actor: Actor | null, id: string): Promise<AgencyDetail> {
-  const agency = await loadAgencyFor(deps.db, actor, id);
-  authorize(actor, 'agency.read', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, id, ({ actor, ref }) => authorize(actor, 'agency.read', ref));
   return agencyDetail(deps.db, id);
 }
 
@@ -122,9 +119,9 @@ export async function createAgency(deps: Deps, actor: Actor | null, body: Agency
 }
 
 export async function updateAgency(deps: Deps, actor: Actor | null, id: string, patch: AgencyPatch) {
-  const agency = await loadAgencyFor(deps.db, actor, id);
-  const ref = agencyRef(agency);
-  authorize(actor, 'agency.update', ref);
+  const { agency, ref } = await authorizedAgency(deps.db, actor, id, ({ actor, ref }) =>
+    authorize(actor, 'agency.update', ref),
+  );
   const registryFields = Object.entries(patch).filter(
     ([key, value]) => value !== undefined && !(AGENCY_SELF_SERVICE_FIELDS as readonly string[]).includes(key),
   );

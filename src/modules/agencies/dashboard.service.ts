@@ -7,7 +7,7 @@ import { DASHBOARD_AGENCIES_MAX } from '../../shared/limits.ts';
 import { presentAgencySummary, presentParticipation } from './agencies.present.ts';
 import { selectParticipations } from './agencies.repo.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
-import { agencyRef } from './agencies.service.ts';
+import { agencyRef } from './agency-year.ts';
 import { agencyTotals, assignedForYear, selectScopedAgencies, userTotals } from './dashboard.repo.ts';
 import type { Dashboard } from './dashboard.schema.ts';
 import { cycleCounts, latestFrameworkYear } from './participations.repo.ts';

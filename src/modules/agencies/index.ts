@@ -1,8 +1,20 @@
 // What other modules may import from the agency registry.
 
+export { cycleNotOpen } from './agencies.errors.ts';
+export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyRoutes } from './agencies.routes.ts';
 export { agencyScopeCondition } from './agencies.scope.ts';
-export { agencyRef, loadAgencyFor } from './agencies.service.ts';
+export { loadAgencyFor } from './agencies.service.ts';
+export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
+export {
+  type AgencyTarget,
+  type AgencyYear,
+  type AuthorizeAgency,
+  type AuthorizedAgency,
+  agencyRef,
+  agencyYear,
+  authorizedAgency,
+} from './agency-year.ts';
 export { dashboardRoutes } from './dashboard.routes.ts';
 export { frameworkLoaded, latestFrameworkYear, openCycle } from './participations.repo.ts';
 export { participationRoutes } from './participations.routes.ts';

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZParticipation } from './agencies.schema.ts';
+import { ZAgencyYearParams } from './agency-year.schema.ts';
 import {
-  ZAgencyYearParams,
   ZCycleSummary,
   ZOpenCycleBody,
   ZOpenCycleResult,

@@ -4,7 +4,6 @@ import { AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
 import { ZFiscalYear, ZParticipation } from './agencies.schema.ts';
 
 export const ZYearParam = z.object({ year: ZFiscalYear });
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
 
 export const ZRegistrationBody = z.strictObject({ registered: z.boolean() });
 export const ZParticipationList = z.object({ items: z.array(ZParticipation) });

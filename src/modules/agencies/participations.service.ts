@@ -7,7 +7,7 @@ import { unknownMinistry, unknownProvince } from './agencies.errors.ts';
 import { presentParticipation } from './agencies.present.ts';
 import { ministryExists, provinceExists, selectParticipations } from './agencies.repo.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
-import { agencyRef, loadAgencyFor } from './agencies.service.ts';
+import { authorizedAgency } from './agency-year.ts';
 import {
   cycleCounts,
   frameworkLoaded,
@@ -28,8 +28,9 @@ export const frameworkMissing = (year: number) =>
   );
 
 export async function listParticipations(deps: Deps, actor: Actor | null, agencyId: string) {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'participation.read', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, agencyId, ({ actor, ref }) =>
+    authorize(actor, 'participation.read', ref),
+  );
   return (await selectParticipations(deps.db, agencyId)).map(presentParticipation);
 }
 
@@ -41,9 +42,9 @@ export async function setRegistration(
   year: number,
   registered: boolean,
 ) {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  const ref = agencyRef(agency);
-  authorize(actor, 'participation.register', ref);
+  const { ref } = await authorizedAgency(deps.db, actor, agencyId, ({ actor, ref }) =>
+    authorize(actor, 'participation.register', ref),
+  );
   if (!registered && !can(actor, 'participation.withdraw', ref)) {
     throw forbidden(
       'withdraw_admin_only',
