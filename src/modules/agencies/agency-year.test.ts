@@ -8,7 +8,13 @@ import type { DomainError } from '../../core/errors.ts';
 import type { Database } from '../../db/client.ts';
 import { participations } from '../../db/schema/index.ts';
 import { loadBundledFrameworks } from '../frameworks/index.ts';
-import { type AgencyTarget, authorizedAgency, agencyYear as sut } from './agency-year.ts';
+import {
+  type AgencyTarget,
+  allow,
+  authorizedAgency,
+  participatingAgency,
+  agencyYear as sut,
+} from './agency-year.ts';
 
 const YEAR = 2568;
 const NO_FRAMEWORK_YEAR = 2650;
@@ -94,6 +100,21 @@ describe('agencyYear', () => {
     });
   });
 
+  it('without the framework (participatingAgency): the participation is enough', async () => {
+    const ctx = await participatingAgency(
+      database.db,
+      admin,
+      noFramework.id,
+      NO_FRAMEWORK_YEAR,
+      readAsAgency,
+    );
+    expect(ctx.participation).toMatchObject({ agencyId: noFramework.id, year: NO_FRAMEWORK_YEAR });
+    expect(await failure(participatingAgency(database.db, admin, notTaking.id, YEAR, readAsAgency))).toEqual({
+      kind: 'conflict',
+      code: 'cycle_not_open',
+    });
+  });
+
   it('gives the agency, its reference, the participation, the framework and what authorization returned', async () => {
     const own = actorOf({ role: 'agency_admin', agencyId: taking.id });
     const ctx = await sut(database.db, own, taking.id, YEAR, ({ actor, ref }) => {
@@ -122,6 +143,21 @@ describe('authorizedAgency', () => {
     const agency = await makeAgency(database.db);
     const ctx = await authorizedAgency(database.db, admin, agency.id, readAsAgency);
     expect(ctx.agency.id).toBe(agency.id);
+  });
+
+  it('allow(action) authorizes the action on the agency’s reference', async () => {
+    const agency = await makeAgency(database.db);
+    const own = actorOf({ role: 'agency_admin', agencyId: agency.id });
+    const stranger = actorOf({ role: 'agency_admin', agencyId: MISSING });
+    expect((await authorizedAgency(database.db, own, agency.id, allow('agency.update'))).agency.id).toBe(
+      agency.id,
+    );
+    expect(await failure(authorizedAgency(database.db, stranger, agency.id, allow('agency.update')))).toEqual(
+      {
+        kind: 'forbidden',
+        code: 'forbidden',
+      },
+    );
   });
 
   it('awaits an asynchronous authorization and keeps its refusal', async () => {

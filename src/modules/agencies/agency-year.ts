@@ -2,7 +2,7 @@
 // when missing), let the caller authorize (403), and — for an agency-year — check that the agency takes part
 // in the year (409) and load the year's framework (404 without one). The authorization step is a required
 // callback, so a caller cannot get the agency without deciding who may act on it.
-import type { Actor, AgencyRef } from '../../core/authz.ts';
+import { type Action, type Actor, type AgencyRef, authorize, type can } from '../../core/authz.ts';
 import { unauthenticated } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -34,12 +34,26 @@ export interface AuthorizedAgency<T = void> extends AgencyTarget {
   authorized: T;
 }
 
-export interface AgencyYear<T = void> extends AuthorizedAgency<T> {
+export interface ParticipatingAgency<T = void> extends AuthorizedAgency<T> {
   year: number;
   participation: ParticipationRow;
+}
+
+export interface AgencyYear<T = void> extends ParticipatingAgency<T> {
   framework: Framework;
   frameworkVersion: number;
 }
+
+/** The actions whose rule takes a plain agency reference. */
+export type AgencyAction = {
+  [A in Action]: AgencyRef extends Parameters<typeof can<A>>[2] ? A : never;
+}[Action];
+
+/** The usual authorization: the actor may do `action` on the agency (its plain reference). */
+export const allow =
+  (action: AgencyAction): AuthorizeAgency =>
+  ({ actor, ref }) =>
+    authorize(actor, action, ref);
 
 /** Loads an agency and authorizes the actor on it: 401, then 404, then whatever `authorize` refuses. */
 export async function authorizedAgency<T = void>(
@@ -56,6 +70,32 @@ export async function authorizedAgency<T = void>(
   return { ...target, authorized };
 }
 
+/** The agency's participation in the year; 409 `cycle_not_open` when its cycle was not opened. */
+export async function requireParticipation(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+): Promise<ParticipationRow> {
+  const participation = await selectParticipation(db, agencyId, year);
+  if (!participation) throw cycleNotOpen(year);
+  return participation;
+}
+
+/**
+ * The authorized agency (401/404/403 as `authorizedAgency`) that takes part in the year (409
+ * `cycle_not_open` otherwise), for the few use cases that work without the year's framework.
+ */
+export async function participatingAgency<T = void>(
+  db: DbOrTx,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  authorize: AuthorizeAgency<T>,
+): Promise<ParticipatingAgency<T>> {
+  const target = await authorizedAgency(db, actor, agencyId, authorize);
+  return { ...target, year, participation: await requireParticipation(db, agencyId, year) };
+}
+
 /**
  * The agency-year every per-agency-year use case starts from: the authorized agency (401/404/403 as
  * `authorizedAgency`), its participation in the year (409 `cycle_not_open` without one) and the year's
@@ -68,9 +108,7 @@ export async function agencyYear<T = void>(
   year: number,
   authorize: AuthorizeAgency<T>,
 ): Promise<AgencyYear<T>> {
-  const target = await authorizedAgency(db, actor, agencyId, authorize);
-  const participation = await selectParticipation(db, agencyId, year);
-  if (!participation) throw cycleNotOpen(year);
+  const ctx = await participatingAgency(db, actor, agencyId, year, authorize);
   const { framework, version } = await frameworkForYear(db, year);
-  return { ...target, year, participation, framework, frameworkVersion: version };
+  return { ...ctx, framework, frameworkVersion: version };
 }

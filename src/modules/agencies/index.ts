@@ -7,13 +7,18 @@ export { agencyScopeCondition } from './agencies.scope.ts';
 export { loadAgencyFor } from './agencies.service.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
 export {
+  type AgencyAction,
   type AgencyTarget,
   type AgencyYear,
   type AuthorizeAgency,
   type AuthorizedAgency,
   agencyRef,
   agencyYear,
+  allow,
   authorizedAgency,
+  type ParticipatingAgency,
+  participatingAgency,
+  requireParticipation,
 } from './agency-year.ts';
 export { dashboardRoutes } from './dashboard.routes.ts';
 export { frameworkLoaded, latestFrameworkYear, openCycle } from './participations.repo.ts';
