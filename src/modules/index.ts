@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
 import { auditRoutes, checkpointRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import { calendarRoutes } from './calendar/index.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { evidenceRoutes } from './evidence/index.ts';
 import { frameworksRoutes } from './frameworks/index.ts';
 import { iitAccessRoutes } from './iit-access/index.ts';

@@ -1,6 +1,7 @@
 // What other modules may import from the agency registry.
 
 export { cycleNotOpen } from './agencies.errors.ts';
+export { type AgencyName, agencyNamesByIds } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyRoutes } from './agencies.routes.ts';
 export { agencyScopeCondition } from './agencies.scope.ts';

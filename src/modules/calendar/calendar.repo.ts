@@ -1,7 +1,7 @@
-// Drizzle queries of the calendar: per-agency stage extensions and whether an agency's cycle is open.
+// Drizzle queries of the calendar: per-agency stage extensions.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { participations, stageExtensions, users } from '../../db/schema/index.ts';
+import { stageExtensions, users } from '../../db/schema/index.ts';
 
 export type ExtensionRow = {
   stage: string;
@@ -10,14 +10,6 @@ export type ExtensionRow = {
   grantedAt: Date;
   grantedBy: { id: string; displayName: string } | null;
 };
-
-export async function participationExists(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
-  const rows = await db
-    .select({ year: participations.year })
-    .from(participations)
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
-  return rows.length > 0;
-}
 
 export async function selectExtensions(db: DbOrTx, agencyId: string, year: number): Promise<ExtensionRow[]> {
   const rows = await db

@@ -2,15 +2,7 @@
 // and assessor assignments.
 import { aliasedTable, and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  assessorAssignments,
-  eit2Interviews,
-  eit2Samples,
-  eitContacts,
-  participations,
-  stakeholderData,
-  users,
-} from '../../db/schema/index.ts';
+import { eit2Interviews, eit2Samples, eitContacts, stakeholderData, users } from '../../db/schema/index.ts';
 
 export type SampleRow = typeof eit2Samples.$inferSelect;
 export type InterviewRow = typeof eit2Interviews.$inferSelect;
@@ -21,22 +13,6 @@ export interface InterviewDetailRow {
   contact: ContactRow;
   interviewer: PersonRow;
   reviewer: PersonRow;
-}
-
-export async function assessorsFor(db: DbOrTx, agencyId: string, year: number): Promise<string[]> {
-  const rows = await db
-    .select({ userId: assessorAssignments.userId })
-    .from(assessorAssignments)
-    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
-  return rows.map((r) => r.userId);
-}
-
-export async function participationExists(db: DbOrTx, agencyId: string, year: number) {
-  const [row] = await db
-    .select({ year: participations.year })
-    .from(participations)
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
-  return row !== undefined;
 }
 
 export async function eitPopulationOf(db: DbOrTx, agencyId: string, year: number) {
