@@ -44,6 +44,17 @@ export interface AgencyYear<T = void> extends ParticipatingAgency<T> {
   frameworkVersion: number;
 }
 
+/**
+ * Loads an agency for a per-agency action: 401 without an actor, 404 when missing (checked before 403).
+ * Kept for the OIT modules until they move to `agencyYear`; new code uses `authorizedAgency`/`agencyYear`.
+ */
+export async function loadAgencyFor(db: DbOrTx, actor: Actor | null, id: string): Promise<AgencyRow> {
+  if (!actor) throw unauthenticated();
+  const agency = await selectAgency(db, id);
+  if (!agency) throw agencyNotFound();
+  return agency;
+}
+
 /** The actions whose rule takes a plain agency reference. */
 export type AgencyAction = {
   [A in Action]: AgencyRef extends Parameters<typeof can<A>>[2] ? A : never;

@@ -1,14 +1,14 @@
 // Drizzle queries of the calendar: per-agency stage extensions.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { stageExtensions, users } from '../../db/schema/index.ts';
+import { stageExtensions } from '../../db/schema/index.ts';
 
 export type ExtensionRow = {
   stage: string;
   endsOn: string;
   reason: string;
   grantedAt: Date;
-  grantedBy: { id: string; displayName: string } | null;
+  grantedBy: string | null;
 };
 
 export async function selectExtensions(db: DbOrTx, agencyId: string, year: number): Promise<ExtensionRow[]> {
@@ -18,19 +18,11 @@ export async function selectExtensions(db: DbOrTx, agencyId: string, year: numbe
       endsOn: stageExtensions.endsOn,
       reason: stageExtensions.reason,
       grantedAt: stageExtensions.grantedAt,
-      grantedById: users.id,
-      grantedByName: users.displayName,
+      grantedBy: stageExtensions.grantedBy,
     })
     .from(stageExtensions)
-    .leftJoin(users, eq(users.id, stageExtensions.grantedBy))
     .where(and(eq(stageExtensions.agencyId, agencyId), eq(stageExtensions.year, year)));
-  return rows.map((r) => ({
-    stage: r.stage,
-    endsOn: r.endsOn,
-    reason: r.reason,
-    grantedAt: r.grantedAt,
-    grantedBy: r.grantedById ? { id: r.grantedById, displayName: r.grantedByName ?? '' } : null,
-  }));
+  return rows;
 }
 
 export async function selectExtensionEnd(

@@ -8,10 +8,17 @@ import type { DbOrTx } from '../../db/client.ts';
 import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { type UserName, userNamesByIds } from '../users/index.ts';
 import { deleteExtension, selectExtensionEnd, selectExtensions, upsertExtension } from './calendar.repo.ts';
 import type { AgencyCalendar, CalendarStage, ExtensionBody } from './calendar.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+/** Who granted an extension as the calendar shows it (a removed account: null, as before). */
+function grantedByOf(id: string | null, names: Map<string, UserName>) {
+  const user = id ? names.get(id) : undefined;
+  return user ? { id: user.id, displayName: user.displayName } : null;
+}
 
 export type CollectionWindow = StageWindow | { open: false; opensOn: null; closesOn: null; extended: false };
 
@@ -39,7 +46,12 @@ export async function agencyCalendar(
   // The calendar reads before a cycle opens too: the framework's dates are the same for every agency.
   await authorizedAgency(deps.db, actor, agencyId, allow('calendar.read'));
   const { framework } = await frameworkForYear(deps.db, year);
-  const extensions = new Map((await selectExtensions(deps.db, agencyId, year)).map((e) => [e.stage, e]));
+  const rows = await selectExtensions(deps.db, agencyId, year);
+  const granters = await userNamesByIds(
+    deps.db,
+    rows.map((e) => e.grantedBy),
+  );
+  const extensions = new Map(rows.map((e) => [e.stage, e]));
   const now = deps.now();
   const stages: CalendarStage[] = framework.calendar.map((s) => {
     const ext = extensions.get(s.code);
@@ -57,7 +69,7 @@ export async function agencyCalendar(
             endsOn: ext.endsOn,
             reason: ext.reason,
             grantedAt: ext.grantedAt.toISOString(),
-            grantedBy: ext.grantedBy,
+            grantedBy: grantedByOf(ext.grantedBy, granters),
           }
         : null,
     };

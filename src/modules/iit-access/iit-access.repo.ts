@@ -3,15 +3,10 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { surveyAccess, surveyTokenBatches, surveyTokens } from '../../db/schema/index.ts';
 
-export type AccessRow = typeof surveyAccess.$inferSelect;
+import { type AccessRow, selectAccess } from './iit-access.queries.ts';
 
-export async function selectAccess(db: DbOrTx, agencyId: string, year: number) {
-  const [row] = await db
-    .select()
-    .from(surveyAccess)
-    .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)));
-  return row;
-}
+export type { AccessRow };
+export { selectAccess };
 
 /** Creates the row unless a concurrent first read already did; returns whichever row won. */
 export async function insertAccessIfMissing(

@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (the users table is this module's): batched by ids, so a list
 // never asks once per row.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, users } from '../../db/schema/index.ts';
 
@@ -31,4 +31,13 @@ export async function assessorIdsFor(db: DbOrTx, agencyId: string, year: number)
     .from(assessorAssignments)
     .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
   return rows.map((r) => r.userId);
+}
+
+/** The e-mail addresses of the active NACC admins (who hear of alarms). */
+export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
+  return rows.map((r) => r.email as string);
 }
