@@ -9,13 +9,20 @@ export interface AgencyName {
   code: string;
   nameTh: string;
   nameEn: string | null;
+  website: string | null;
 }
 
-/** The names of the given agencies, by id (unknown ids are absent). One query. */
+/** The names (and websites) of the given agencies, by id (unknown ids are absent). One query. */
 export async function agencyNamesByIds(db: DbOrTx, ids: readonly string[]): Promise<Map<string, AgencyName>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: agencies.id, code: agencies.code, nameTh: agencies.nameTh, nameEn: agencies.nameEn })
+    .select({
+      id: agencies.id,
+      code: agencies.code,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      website: agencies.website,
+    })
     .from(agencies)
     .where(inArray(agencies.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));

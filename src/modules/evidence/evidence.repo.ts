@@ -1,7 +1,7 @@
 // Drizzle queries of the evidence checker: the job queue (claim, retry, finish) and the snapshots read back.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, evidenceBodies, evidenceSnapshots, oitAnswers } from '../../db/schema/index.ts';
+import { evidenceBodies, evidenceSnapshots, oitAnswers } from '../../db/schema/index.ts';
 import type { FetchHop } from './evidence.fetcher.ts';
 
 export type SnapshotRow = typeof evidenceSnapshots.$inferSelect;
@@ -147,14 +147,6 @@ export async function markDone(
         .onConflictDoUpdate({ target: evidenceBodies.snapshotId, set: { body: gzipBody, encoding: 'gzip' } });
     return true;
   });
-}
-
-export async function agencyWebsite(db: DbOrTx, agencyId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ website: agencies.website })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row?.website ?? null;
 }
 
 export async function selectSnapshot(db: DbOrTx, id: string): Promise<SnapshotRow | undefined> {

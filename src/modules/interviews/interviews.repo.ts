@@ -1,8 +1,8 @@
 // Drizzle queries of EIT part 2: samples, interviews, and what they need from contacts, stakeholder data
 // and assessor assignments.
-import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { eit2Interviews, eit2Samples, eitContacts, stakeholderData, users } from '../../db/schema/index.ts';
+import { eit2Interviews, eit2Samples, eitContacts, stakeholderData } from '../../db/schema/index.ts';
 
 export type SampleRow = typeof eit2Samples.$inferSelect;
 export type InterviewRow = typeof eit2Interviews.$inferSelect;
@@ -57,23 +57,11 @@ export async function insertSample(
   return row;
 }
 
-export async function personById(db: DbOrTx, id: string | null): Promise<PersonRow> {
-  if (!id) return null;
-  const [row] = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, id));
-  return row ?? null;
-}
-
-const interviewerUser = aliasedTable(users, 'interviewer_user');
-const reviewerUser = aliasedTable(users, 'reviewer_user');
-
-/** Interviews with their contact and the people involved, oldest first. */
+/** Interviews with their contact, oldest first (the people involved: `withPeople` in the service). */
 export async function interviewDetails(
   db: DbOrTx,
   where: { agencyId: string; year: number; status?: string } | { id: string },
-): Promise<InterviewDetailRow[]> {
+): Promise<Omit<InterviewDetailRow, 'interviewer' | 'reviewer'>[]> {
   const condition =
     'id' in where
       ? eq(eit2Interviews.id, where.id)
@@ -86,13 +74,9 @@ export async function interviewDetails(
     .select({
       interview: eit2Interviews,
       contact: eitContacts,
-      interviewer: { id: interviewerUser.id, displayName: interviewerUser.displayName },
-      reviewer: { id: reviewerUser.id, displayName: reviewerUser.displayName },
     })
     .from(eit2Interviews)
     .innerJoin(eitContacts, eq(eitContacts.id, eit2Interviews.contactId))
-    .leftJoin(interviewerUser, eq(interviewerUser.id, eit2Interviews.interviewerId))
-    .leftJoin(reviewerUser, eq(reviewerUser.id, eit2Interviews.reviewedBy))
     .where(condition)
     .orderBy(asc(eit2Interviews.startedAt), asc(eit2Interviews.id));
 }

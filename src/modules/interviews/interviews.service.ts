@@ -11,7 +11,7 @@ import { type AgencyTarget, authorizedAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { holdResponse, wakeRelease } from '../responses/index.ts';
-import { assessorIdsFor } from '../users/index.ts';
+import { assessorIdsFor, type UserName, userNamesByIds } from '../users/index.ts';
 import {
   alreadyReviewed,
   answersNotAllowed,
@@ -27,11 +27,13 @@ import {
 } from './interviews.errors.ts';
 import { presentInterview } from './interviews.present.ts';
 import {
+  type InterviewDetailRow,
   type InterviewRow,
   insertInterview,
   interviewById,
   interviewDetails,
   interviewOutcomes,
+  type PersonRow,
   sampleOf,
   updateInterview,
 } from './interviews.repo.ts';
@@ -132,7 +134,7 @@ export async function listInterviews(
   status: InterviewStatus | undefined,
 ): Promise<Interview[]> {
   const { ref, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
-  const rows = await interviewDetails(deps.db, { agencyId, year, status });
+  const rows = await withPeople(deps.db, await interviewDetails(deps.db, { agencyId, year, status }));
   return rows.map((r) =>
     presentInterview(r, can(who, 'eit2.review', { ...ref, interviewerId: r.interview.interviewerId })),
   );
@@ -213,13 +215,35 @@ async function authorizeReview(deps: Pick<AppDeps, 'db'>, actor: Actor | null, i
 }
 
 async function detail(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<Interview> {
-  const [row] = await interviewDetails(deps.db, { id });
+  const [row] = await withPeople(deps.db, await interviewDetails(deps.db, { id }));
   if (!row) throw interviewNotFound();
   const { ref } = await authorizeCollection(deps.db, actor, row.interview.agencyId, row.interview.year);
   return presentInterview(
     row,
     can(actor, 'eit2.review', { ...ref, interviewerId: row.interview.interviewerId }),
   );
+}
+
+/** Adds who interviewed and who reviewed (names from the users module, one query for the whole list). */
+async function withPeople(
+  db: DbOrTx,
+  rows: Omit<InterviewDetailRow, 'interviewer' | 'reviewer'>[],
+): Promise<InterviewDetailRow[]> {
+  const names = await userNamesByIds(
+    db,
+    rows.flatMap((r) => [r.interview.interviewerId, r.interview.reviewedBy]),
+  );
+  return rows.map((r) => ({
+    ...r,
+    interviewer: personOf(r.interview.interviewerId, names),
+    reviewer: personOf(r.interview.reviewedBy, names),
+  }));
+}
+
+/** A user as the EIT part-2 views show them; a removed account: null. */
+export function personOf(id: string | null, names: Map<string, UserName>): PersonRow {
+  const user = id ? names.get(id) : undefined;
+  return user ? { id: user.id, displayName: user.displayName } : null;
 }
 
 function checkTimes(startedAt: Date, endedAt: Date, now: Date) {

@@ -9,6 +9,7 @@ import type { AgencyRow } from '../agencies/index.ts';
 import { requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear, fromEngineError } from '../frameworks/index.ts';
+import { userNamesByIds } from '../users/index.ts';
 import {
   contactListMissing,
   contactListTooSmall,
@@ -18,16 +19,9 @@ import {
   tooFewReserves,
 } from './interviews.errors.ts';
 import { presentSample } from './interviews.present.ts';
-import {
-  contactsOf,
-  eitPopulationOf,
-  insertSample,
-  interviewOutcomes,
-  personById,
-  sampleOf,
-} from './interviews.repo.ts';
+import { contactsOf, eitPopulationOf, insertSample, interviewOutcomes, sampleOf } from './interviews.repo.ts';
 import type { DrawBody, SampleVerification, SampleView } from './interviews.schema.ts';
-import { authorizeCollection } from './interviews.service.ts';
+import { authorizeCollection, personOf } from './interviews.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -128,7 +122,7 @@ export async function viewSample(
   if (!sample) return { prerequisites, sample: null };
   const [outcomes, drawnBy] = await Promise.all([
     interviewOutcomes(deps.db, agencyId, year),
-    personById(deps.db, sample.drawnBy),
+    userNamesByIds(deps.db, [sample.drawnBy]).then((names) => personOf(sample.drawnBy, names)),
   ]);
   return { prerequisites, sample: presentSample(sample, contacts, outcomes, drawnBy) };
 }

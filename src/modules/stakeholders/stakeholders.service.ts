@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { allow, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { userNamesByIds } from '../users/index.ts';
 import { presentStakeholder } from './stakeholders.present.ts';
 import {
   contactCount,
@@ -41,7 +42,14 @@ async function view(
     contactCount(db, agency.id, year),
     sampleDrawn(db, agency.id, year),
   ]);
-  return presentStakeholder({ agencyId: agency.id, year }, row, {
+  const names = await userNamesByIds(db, row ? [row.updatedBy, row.approvedBy] : []);
+  const nameOf = (id: string | null) => (id ? (names.get(id)?.displayName ?? null) : null);
+  const named = row && {
+    ...row,
+    updatedByName: nameOf(row.updatedBy),
+    approvedByName: nameOf(row.approvedBy),
+  };
+  return presentStakeholder({ agencyId: agency.id, year }, named, {
     framework,
     agency: { peerGroup: agency.peerGroup, sizeClass: agency.sizeClass },
     contactCount: n,
