@@ -1,21 +1,31 @@
 // Every module's API routes, registered under /api by src/app/build.ts: the staff API (sessions, CSRF, the
 // signed-in actor) and the public respondent API (no session: a grant in the body is the permission).
+// Routes are imported from each module's routes file, never through its index.ts: a module's index.ts is
+// what other modules may use (domain functions and types), and importing routes through it would make
+// every module load every other module's routes (an import cycle waiting to happen).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { agencyRoutes, dashboardRoutes, participationRoutes } from './agencies/index.ts';
-import { auditRoutes, checkpointRoutes } from './audit/index.ts';
+import { agencyRoutes } from './agencies/agencies.routes.ts';
+import { dashboardRoutes } from './agencies/dashboard.routes.ts';
+import { participationRoutes } from './agencies/participations.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { checkpointRoutes } from './audit/checkpoint.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import { calendarRoutes } from './calendar/index.ts';
-import { evidenceRoutes } from './evidence/index.ts';
-import { frameworksRoutes } from './frameworks/index.ts';
-import { iitAccessRoutes } from './iit-access/index.ts';
-import { interviewRoutes } from './interviews/index.ts';
-import { oitAssessmentRoutes, oitRoutes } from './oit/index.ts';
-import { otpRespondentRoutes, otpUsageRoutes } from './otp/index.ts';
-import { qualityRoutes } from './quality/index.ts';
-import { referenceRoutes } from './reference/index.ts';
-import { respondRoutes } from './respond/index.ts';
-import { stakeholderRoutes } from './stakeholders/index.ts';
-import { usersRoutes } from './users/index.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { evidenceRoutes } from './evidence/evidence.routes.ts';
+import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
+import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
+import { interviewRoutes } from './interviews/interviews.routes.ts';
+import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
+import { oitRoutes } from './oit/oit.routes.ts';
+import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
+import { qualityRoutes } from './quality/quality.routes.ts';
+import { referenceRoutes } from './reference/reference.routes.ts';
+import { respondRoutes } from './respond/respond.routes.ts';
+import { stakeholderRoutes } from './stakeholders/stakeholders.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+/** The demo agencies' websites (the evidence checker's targets), served only in demo mode. */
+export { demoSitesRoutes } from './demo/demo.sites.ts';
 
 export const apiModules: FastifyPluginAsyncZod[] = [
   authRoutes,

@@ -140,6 +140,22 @@ export const surveyAccess = pgTable(
   ],
 );
 
+/** A batch of single-use IIT tokens printed together: when and by whom (the tokens themselves below). */
+export const surveyTokenBatches = pgTable(
+  'survey_token_batches',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id').notNull(),
+    year: integer('year').notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    participationFk(t, 'survey_token_batches_participation_fk'),
+    index('survey_token_batches_agency_year_idx').on(t.agencyId, t.year),
+  ],
+);
+
 /** Issued single-use IIT tokens: only a keyed hash (HMAC) of each token. */
 export const surveyTokens = pgTable(
   'survey_tokens',
@@ -147,7 +163,9 @@ export const surveyTokens = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     agencyId: uuid('agency_id').notNull(),
     year: integer('year').notNull(),
-    batchId: uuid('batch_id').notNull(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => surveyTokenBatches.id, { onDelete: 'cascade' }),
   },
   (t) => [
     participationFk(t, 'survey_tokens_participation_fk'),

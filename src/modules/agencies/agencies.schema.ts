@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { nonEmptyPatch } from '../../core/input/patch.ts';
 import { MINISTRY_KINDS, REGIONS } from '../../db/schema/index.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
+import { ZFiscalYear } from '../../shared/fiscal-year.ts';
+
+/** Re-exported for oit.schema.ts (removed when OIT is one module). */
+export { ZFiscalYear };
+
 import {
   AGENCY_CODE_PATTERN,
   AGENCY_LABEL_MAX_LENGTH,
@@ -22,9 +27,6 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-
-/** A fiscal year in the Buddhist Era (the DB accepts 2550–2700). */
-export const ZFiscalYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
 
 export const ZAgencyCode = z
   .string()

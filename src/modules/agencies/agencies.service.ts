@@ -1,7 +1,7 @@
 // Agency registry use cases: list (scoped in SQL), detail, create and update. Authorization comes first.
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
-import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { forbidden } from '../../core/errors.ts';
 import { changesAnything } from '../../core/input/patch.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -16,7 +16,6 @@ import {
 } from './agencies.errors.ts';
 import { presentAgencyDetail, presentAgencySummary } from './agencies.present.ts';
 import {
-  type AgencyRow,
   insertAgency,
   isAncestorOrSelf,
   ministryExists,
@@ -39,17 +38,6 @@ import { agencyScopeCondition } from './agencies.scope.ts';
 import { authorizedAgency } from './agency-year.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
-
-/**
- * Loads an agency for a per-agency action: 401 without an actor, 404 when missing (checked before 403).
- * Kept for the OIT modules until they move to `agencyYear`; new code uses `authorizedAgency`/`agencyYear`.
- */
-export async function loadAgencyFor(db: DbOrTx, actor: Actor | null, id: string): Promise<AgencyRow> {
-  if (!actor) throw unauthenticated();
-  const agency = await selectAgency(db, id);
-  if (!agency) throw agencyNotFound();
-  return agency;
-}
 
 export async function listAgencies(deps: Deps, actor: Actor | null, query: AgencyListQuery) {
   authorize(actor, 'agency.list', null);

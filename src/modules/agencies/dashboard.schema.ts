@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/authz.ts';
-import { ZAgencySummary, ZFiscalYear, ZParticipation } from './agencies.schema.ts';
+import { ZFiscalYear } from '../../shared/fiscal-year.ts';
+import { ZAgencySummary, ZParticipation } from './agencies.schema.ts';
 
 export const ZDashboardQuery = z.object({
   year: ZFiscalYear.optional().describe('Defaults to the newest year with a framework loaded'),

@@ -4,13 +4,14 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import { DASHBOARD_AGENCIES_MAX } from '../../shared/limits.ts';
+import { latestFrameworkYear } from '../frameworks/index.ts';
 import { presentAgencySummary, presentParticipation } from './agencies.present.ts';
 import { selectParticipations } from './agencies.repo.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
 import { agencyRef } from './agency-year.ts';
 import { agencyTotals, assignedForYear, selectScopedAgencies, userTotals } from './dashboard.repo.ts';
 import type { Dashboard } from './dashboard.schema.ts';
-import { cycleCounts, latestFrameworkYear } from './participations.repo.ts';
+import { cycleCounts } from './participations.repo.ts';
 
 type Deps = Pick<AppDeps, 'db'>;
 

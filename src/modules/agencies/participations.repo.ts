@@ -1,25 +1,9 @@
 // Participation rows (agency × fiscal year) and cycle counts.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, frameworkVersions, participations } from '../../db/schema/index.ts';
+import { agencies, participations } from '../../db/schema/index.ts';
 import type { ParticipationRow } from './agencies.repo.ts';
 import type { OpenCycleFilter } from './participations.schema.ts';
-
-export async function frameworkLoaded(db: DbOrTx, year: number): Promise<boolean> {
-  const rows = await db
-    .select({ year: frameworkVersions.year })
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.year, year))
-    .limit(1);
-  return rows.length > 0;
-}
-
-export async function latestFrameworkYear(db: DbOrTx): Promise<number | null> {
-  const [row] = await db
-    .select({ year: sql<number | null>`max(${frameworkVersions.year})` })
-    .from(frameworkVersions);
-  return row?.year ?? null;
-}
 
 export async function selectParticipation(
   db: DbOrTx,

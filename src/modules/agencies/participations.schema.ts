@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
+import { ZFiscalYear } from '../../shared/fiscal-year.ts';
 import { AGENCY_IMPORT_MAX_ROWS } from '../../shared/limits.ts';
-import { ZFiscalYear, ZParticipation } from './agencies.schema.ts';
+import { ZParticipation } from './agencies.schema.ts';
 
 export const ZYearParam = z.object({ year: ZFiscalYear });
 

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
+import { frameworkLoaded } from '../frameworks/index.ts';
 import { unknownMinistry, unknownProvince } from './agencies.errors.ts';
 import { presentParticipation } from './agencies.present.ts';
 import { ministryExists, provinceExists, selectParticipations } from './agencies.repo.ts';
@@ -10,7 +11,6 @@ import { agencyScopeCondition } from './agencies.scope.ts';
 import { authorizedAgency } from './agency-year.ts';
 import {
   cycleCounts,
-  frameworkLoaded,
   openCycle,
   openFilterCondition,
   selectParticipation,

@@ -1,5 +1,5 @@
 // What other modules may use of the audit log: appendAudit (inside their own transaction), chain
-// verification (the CLI), the history of one entity (and the shape of an entry) and the routes; signed
+// verification (the CLI), the history of one entity (and the shape of an entry); signed
 // checkpoints: checkpointAudit (after an event that matters), the verification of the whole trail against
 // checkpoints (verifyAuditTrail, for the CLI and restore tests), the keys, the daily scheduler and the
 // checkpoint of a published run (checkpointCovering).
@@ -8,7 +8,6 @@ import { auditKeysTask, startDailyCheckpoints } from './checkpoint.daily.ts';
 
 export type { AuditEntityType } from '../../core/audit/visibility.ts';
 export { describeVerification } from './audit.present.ts';
-export { auditRoutes } from './audit.routes.ts';
 export { type AuditEntry, ZAuditEntry } from './audit.schema.ts';
 export { type AuditEvent, appendAudit, entityHistory, verifyChain } from './audit.service.ts';
 export { type AuditKeys, auditKeys, GENERATED_KEY_FILE, publicKeysFromFiles } from './checkpoint.keys.ts';
@@ -19,7 +18,6 @@ export {
   type Sentence,
 } from './checkpoint.present.ts';
 export { latestCheckpoints } from './checkpoint.repo.ts';
-export { checkpointRoutes } from './checkpoint.routes.ts';
 export {
   type CheckpointOutcome,
   checkpointAudit,

@@ -1,23 +1,15 @@
-// Drizzle queries of the calendar: per-agency stage extensions and whether an agency's cycle is open.
+// Drizzle queries of the calendar: per-agency stage extensions.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { participations, stageExtensions, users } from '../../db/schema/index.ts';
+import { stageExtensions } from '../../db/schema/index.ts';
 
 export type ExtensionRow = {
   stage: string;
   endsOn: string;
   reason: string;
   grantedAt: Date;
-  grantedBy: { id: string; displayName: string } | null;
+  grantedBy: string | null;
 };
-
-export async function participationExists(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
-  const rows = await db
-    .select({ year: participations.year })
-    .from(participations)
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
-  return rows.length > 0;
-}
 
 export async function selectExtensions(db: DbOrTx, agencyId: string, year: number): Promise<ExtensionRow[]> {
   const rows = await db
@@ -26,19 +18,11 @@ export async function selectExtensions(db: DbOrTx, agencyId: string, year: numbe
       endsOn: stageExtensions.endsOn,
       reason: stageExtensions.reason,
       grantedAt: stageExtensions.grantedAt,
-      grantedById: users.id,
-      grantedByName: users.displayName,
+      grantedBy: stageExtensions.grantedBy,
     })
     .from(stageExtensions)
-    .leftJoin(users, eq(users.id, stageExtensions.grantedBy))
     .where(and(eq(stageExtensions.agencyId, agencyId), eq(stageExtensions.year, year)));
-  return rows.map((r) => ({
-    stage: r.stage,
-    endsOn: r.endsOn,
-    reason: r.reason,
-    grantedAt: r.grantedAt,
-    grantedBy: r.grantedById ? { id: r.grantedById, displayName: r.grantedByName ?? '' } : null,
-  }));
+  return rows;
 }
 
 export async function selectExtensionEnd(

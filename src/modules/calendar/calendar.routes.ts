@@ -1,9 +1,11 @@
 // Calendar routes: an agency's stages with effective dates; extensions by NACC admins.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAgencyCalendar, ZAgencyYearParams, ZExtensionBody, ZExtensionParams } from './calendar.schema.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
+import { ZAgencyCalendar, ZExtensionBody, ZStageCode } from './calendar.schema.ts';
 import { agencyCalendar, extendStage, removeExtension } from './calendar.service.ts';
 
 const tags = ['calendar'];
+const ZExtensionParams = ZAgencyYearParams.extend({ stage: ZStageCode });
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

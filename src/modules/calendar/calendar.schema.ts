@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { EXTENSION_REASON_MAX_LENGTH } from '../../shared/limits.ts';
-import { ZFiscalYear } from '../agencies/agencies.schema.ts';
 
 const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
 const ZIsoDay = z.iso.date().meta({ example: '2025-07-15' });
 
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
-export const ZExtensionParams = ZAgencyYearParams.extend({
-  stage: z
-    .string()
-    .regex(/^[a-z_]{2,32}$/)
-    .meta({ example: 'iit_collection' }),
-});
+export const ZStageCode = z
+  .string()
+  .regex(/^[a-z_]{2,32}$/)
+  .meta({ example: 'iit_collection' });
 
 export const ZExtensionBody = z.strictObject({
   endsOn: ZIsoDay.describe(

@@ -1,34 +1,23 @@
 // Collection windows and other calendar stages per agency: the framework's dates, moved by any extension a
 // NACC admin granted. `collectionWindow` is what the respondent pages ask before accepting an answer.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import type { Actor } from '../../core/authz.ts';
 import { bangkokToday, extensionProblem, type StageWindow, stageWindow } from '../../core/calendar.ts';
-import { conflict, invalid } from '../../core/errors.ts';
+import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import {
-  deleteExtension,
-  participationExists,
-  selectExtensionEnd,
-  selectExtensions,
-  upsertExtension,
-} from './calendar.repo.ts';
+import { type UserName, userNamesByIds } from '../users/index.ts';
+import { deleteExtension, selectExtensionEnd, selectExtensions, upsertExtension } from './calendar.repo.ts';
 import type { AgencyCalendar, CalendarStage, ExtensionBody } from './calendar.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
-export const cycleNotOpen = (year: number) =>
-  conflict(
-    'cycle_not_open',
-    `ยังไม่ได้เปิดรอบการประเมินปีงบประมาณ ${year} ให้หน่วยงานนี้`,
-    `The fiscal year ${year} cycle is not open for this agency`,
-  );
-
-/** 409 unless the agency has a participation row for the year. */
-export async function assertCycleOpen(db: DbOrTx, agencyId: string, year: number): Promise<void> {
-  if (!(await participationExists(db, agencyId, year))) throw cycleNotOpen(year);
+/** Who granted an extension as the calendar shows it (a removed account: null, as before). */
+function grantedByOf(id: string | null, names: Map<string, UserName>) {
+  const user = id ? names.get(id) : undefined;
+  return user ? { id: user.id, displayName: user.displayName } : null;
 }
 
 export type CollectionWindow = StageWindow | { open: false; opensOn: null; closesOn: null; extended: false };
@@ -54,10 +43,15 @@ export async function agencyCalendar(
   agencyId: string,
   year: number,
 ): Promise<AgencyCalendar> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'calendar.read', agencyRef(agency));
+  // The calendar reads before a cycle opens too: the framework's dates are the same for every agency.
+  await authorizedAgency(deps.db, actor, agencyId, allow('calendar.read'));
   const { framework } = await frameworkForYear(deps.db, year);
-  const extensions = new Map((await selectExtensions(deps.db, agencyId, year)).map((e) => [e.stage, e]));
+  const rows = await selectExtensions(deps.db, agencyId, year);
+  const granters = await userNamesByIds(
+    deps.db,
+    rows.map((e) => e.grantedBy),
+  );
+  const extensions = new Map(rows.map((e) => [e.stage, e]));
   const now = deps.now();
   const stages: CalendarStage[] = framework.calendar.map((s) => {
     const ext = extensions.get(s.code);
@@ -75,7 +69,7 @@ export async function agencyCalendar(
             endsOn: ext.endsOn,
             reason: ext.reason,
             grantedAt: ext.grantedAt.toISOString(),
-            grantedBy: ext.grantedBy,
+            grantedBy: grantedByOf(ext.grantedBy, granters),
           }
         : null,
     };
@@ -95,8 +89,7 @@ export async function extendStage(
   key: { agencyId: string; year: number; stage: string },
   body: ExtensionBody,
 ): Promise<AgencyCalendar> {
-  const agency = await loadAgencyFor(deps.db, actor, key.agencyId);
-  authorize(actor, 'calendar.extend', agencyRef(agency));
+  const { actor: admin } = await authorizedAgency(deps.db, actor, key.agencyId, allow('calendar.extend'));
   const stage = await frameworkStage(deps.db, key.year, key.stage);
   if (extensionProblem(stage, body.endsOn))
     throw invalid(
@@ -105,11 +98,11 @@ export async function extendStage(
       `The extended last day must be after the stage's own last day (${stage.end})`,
       { end: stage.end },
     );
-  await assertCycleOpen(deps.db, key.agencyId, key.year);
+  await requireParticipation(deps.db, key.agencyId, key.year);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const before = await selectExtensionEnd(tx, key);
-    await upsertExtension(tx, { ...key, ...body, grantedBy: actor.userId, now });
+    await upsertExtension(tx, { ...key, ...body, grantedBy: admin.userId, now });
     await appendAudit(
       tx,
       {
@@ -133,8 +126,7 @@ export async function removeExtension(
   actor: Actor | null,
   key: { agencyId: string; year: number; stage: string },
 ): Promise<AgencyCalendar> {
-  const agency = await loadAgencyFor(deps.db, actor, key.agencyId);
-  authorize(actor, 'calendar.extend', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, key.agencyId, allow('calendar.extend'));
   await frameworkStage(deps.db, key.year, key.stage);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {

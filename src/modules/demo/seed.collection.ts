@@ -13,6 +13,7 @@ import {
   stakeholderData,
   surveyAccess,
   surveyResponses,
+  surveyTokenBatches,
   surveyTokens,
 } from '../../db/schema/index.ts';
 import { UNAMBIGUOUS_ALPHABET } from '../iit-access/index.ts';
@@ -139,6 +140,16 @@ async function seedAccess(tx: DbOrTx, setup: CollectionSetup, ctx: CollectionCon
   const hashes = new Set(
     Array.from({ length: DEMO_TOKEN_COUNT }, () => keyedHash(ctx.config, 'survey-token', codeFrom(r, 10))),
   );
+  await tx
+    .insert(surveyTokenBatches)
+    .values({
+      id: batchId,
+      agencyId: tokensAgency.id,
+      year: DEMO_YEAR,
+      createdAt: ctx.now,
+      createdBy: ctx.userIds.get('admin') ?? null,
+    })
+    .onConflictDoNothing();
   await tx
     .insert(surveyTokens)
     .values(

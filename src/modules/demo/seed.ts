@@ -7,8 +7,9 @@ import type { Config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
-import { frameworkLoaded, openCycle } from '../agencies/index.ts';
+import { openCycleForSeed } from '../agencies/index.ts';
 import { hashPassword } from '../auth/index.ts';
+import { frameworkLoaded } from '../frameworks/index.ts';
 import { respondentLink } from '../iit-access/index.ts';
 import { loadReferenceData } from '../reference/index.ts';
 import type { StartupTask } from '../startup.ts';
@@ -62,7 +63,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     await seedProposedExecutive(tx, ids);
     const cycleOpen = await frameworkLoaded(tx, DEMO_YEAR);
     if (cycleOpen) {
-      await openDemoCycle(tx, now);
+      await openDemoCycle(tx, now, ids);
       await seedCollection(tx, { config: deps.config, now, userIds });
     }
     return { agenciesCreated, usersCreated, cycleOpen, iitAgencyId: ids.get(DEMO_IIT_AGENCY) };
@@ -202,10 +203,13 @@ async function seedScopeAndAssignments(tx: DbOrTx, idOf: Map<string, string>, id
 }
 
 /** Rows are only ever added: a registration changed later (or a withdrawn one) stays as people left it. */
-async function openDemoCycle(tx: DbOrTx, now: Date) {
+async function openDemoCycle(tx: DbOrTx, now: Date, ids: Map<string, string>) {
   for (const registered of [true, false]) {
-    const codes = DEMO_AGENCIES.filter((d) => d.registered === registered).map((d) => d.code);
-    await openCycle(tx, DEMO_YEAR, inArray(agencies.code, codes), now, registered);
+    const agencyIds = DEMO_AGENCIES.filter((d) => d.registered === registered).flatMap((d) => {
+      const id = ids.get(d.code);
+      return id ? [id] : [];
+    });
+    await openCycleForSeed(tx, DEMO_YEAR, agencyIds, now, registered);
   }
 }
 

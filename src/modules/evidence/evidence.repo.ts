@@ -2,7 +2,6 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
-  agencies,
   type EvidencePurpose,
   evidenceBodies,
   evidenceSnapshots,
@@ -153,14 +152,6 @@ export async function markDone(
         .onConflictDoUpdate({ target: evidenceBodies.snapshotId, set: { body: gzipBody, encoding: 'gzip' } });
     return true;
   });
-}
-
-export async function agencyWebsite(db: DbOrTx, agencyId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ website: agencies.website })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row?.website ?? null;
 }
 
 export async function selectSnapshot(db: DbOrTx, id: string): Promise<SnapshotRow | undefined> {

@@ -3,8 +3,8 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { keptCopyDisplay } from '../../core/oit/evidence-text.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import {
-  ZAgencyYearParams,
   ZEvidenceListQuery,
   ZItemParams,
   ZRefetchResult,

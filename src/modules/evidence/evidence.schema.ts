@@ -1,15 +1,14 @@
 // Request and response shapes of the evidence API: snapshot summaries, an agency-year's snapshots, re-checks.
 import { z } from 'zod';
 import { EVIDENCE_PURPOSES, EVIDENCE_STATUSES } from '../../db/schema/index.ts';
+import { ZFiscalYear } from '../../shared/fiscal-year.ts';
 
-const ZFiscalYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
 const ZItemCode = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,40}$/)
   .meta({ example: 'O1' });
 
 export const ZSnapshotParams = z.object({ snapshotId: z.uuid() });
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
 export const ZItemParams = z.object({ id: z.uuid(), year: ZFiscalYear, code: ZItemCode });
 export const ZEvidenceListQuery = z.object({
   itemCode: ZItemCode.optional(),

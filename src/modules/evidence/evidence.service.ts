@@ -2,10 +2,10 @@
 // an item's URLs; and, for the OIT modules (which authorize their own readers), the latest and the original
 // evidence of every item.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import type { Actor } from '../../core/authz.ts';
 import { unauthenticated } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { allow, authorizedAgency } from '../agencies/index.ts';
 import { bodyNotKept, noUrlsToCheck, snapshotNotFound } from './evidence.errors.ts';
 import {
   type EvidenceByItem,
@@ -32,8 +32,7 @@ async function loadSnapshotFor(deps: Deps, actor: Actor | null, snapshotId: stri
   if (!actor) throw unauthenticated();
   const row = await selectSnapshot(deps.db, snapshotId);
   if (!row) throw snapshotNotFound();
-  const agency = await loadAgencyFor(deps.db, actor, row.agencyId);
-  authorize(actor, 'evidence.read', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, row.agencyId, allow('evidence.read'));
   return row;
 }
 
@@ -67,8 +66,7 @@ export async function listEvidence(
   year: number,
   q: { itemCode?: string; purpose?: EvidencePurpose },
 ): Promise<{ items: SnapshotSummary[] }> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'evidence.read', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, agencyId, allow('evidence.read'));
   const rows = await selectSnapshots(deps.db, { agencyId, year, ...q });
   return { items: rows.map(presentSnapshot) };
 }
@@ -81,8 +79,7 @@ export async function refetchItem(
   year: number,
   itemCode: string,
 ): Promise<RefetchResult> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'evidence.refetch', agencyRef(agency));
+  const { actor: requester } = await authorizedAgency(deps.db, actor, agencyId, allow('evidence.refetch'));
   const result = await deps.db.transaction(async (tx) => {
     const urls = await answerUrls(tx, agencyId, year, itemCode);
     if (!urls || urls.length === 0) throw noUrlsToCheck(itemCode);
@@ -90,7 +87,7 @@ export async function refetchItem(
     const fresh = urls.filter((u) => !waiting.has(u));
     const ids = await requestEvidence(
       tx,
-      { agencyId, year, itemCode, urls: fresh, purpose: 'saved', requestedBy: actor.userId },
+      { agencyId, year, itemCode, urls: fresh, purpose: 'saved', requestedBy: requester.userId },
       deps.now(),
     );
     const rows = await selectSummaries(tx, ids);

@@ -14,7 +14,8 @@
 // and returns; the background loop (`startEvidenceWorker`) only calls it on a timer.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { agencyNamesByIds } from '../agencies/index.ts';
 import {
   FetchFailure,
   type FetchHop,
@@ -22,14 +23,7 @@ import {
   type FetchPage,
   fetchPage,
 } from './evidence.fetcher.ts';
-import {
-  agencyWebsite,
-  type ClaimedJob,
-  claimJobs,
-  markDone,
-  markFailed,
-  scheduleRetry,
-} from './evidence.repo.ts';
+import { type ClaimedJob, claimJobs, markDone, markFailed, scheduleRetry } from './evidence.repo.ts';
 import { snapshotFacts, storableBody } from './evidence.snapshot.ts';
 
 /** Attempts per job, and the wait before the 2nd and the 3rd. */
@@ -217,4 +211,9 @@ export function startEvidenceWorker(deps: EvidenceWorkerDeps, intervalMs = 2000)
       await inHand;
     },
   };
+}
+
+/** The agency's website (its own pages are the expected place for evidence), through the agencies module. */
+async function agencyWebsite(db: DbOrTx, agencyId: string): Promise<string | null> {
+  return (await agencyNamesByIds(db, [agencyId])).get(agencyId)?.website ?? null;
 }

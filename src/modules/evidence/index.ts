@@ -1,11 +1,10 @@
 // What other modules may use of the evidence checker: queueing snapshots of evidence URLs, the latest and
-// the original (approval) evidence per item and URL, the routes, and the background worker.
+// the original (approval) evidence per item and URL, and the background worker.
 import type { BackgroundService } from '../startup.ts';
 import { evidenceWorkerDeps, startProcessEvidenceWorker } from './evidence.worker.ts';
 
 export { type EvidenceByItem, verdictOf } from './evidence.present.ts';
 export { type EvidencePurpose, type EvidenceRequest, requestEvidence } from './evidence.requests.ts';
-export { evidenceRoutes } from './evidence.routes.ts';
 export type { EvidenceVerdict, SnapshotSummary } from './evidence.schema.ts';
 export { ZSnapshotSummary } from './evidence.schema.ts';
 export { latestEvidence, originalEvidence } from './evidence.service.ts';

@@ -3,9 +3,10 @@
 // (shown on the IIT access page to NACC and the agency), and NACC admins get one e-mail and the audit log
 // one entry per agency per alert period, however many instances see the alarm.
 import type { AppDeps } from '../../app/context.ts';
+import { agencyNamesByIds } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { activeAdminEmails } from '../users/index.ts';
-import { markAttackSeen, selectAgencyForAccess } from './iit-access.repo.ts';
+import { markAttackSeen } from './iit-access.repo.ts';
 
 export interface GuessingAlarm {
   agencyId: string;
@@ -42,7 +43,7 @@ export async function raiseGuessingAlarm(
     return claimed;
   });
   if (!alert) return false;
-  const agency = await selectAgencyForAccess(deps.db, agencyId);
+  const agency = (await agencyNamesByIds(deps.db, [agencyId])).get(agencyId);
   const to = await activeAdminEmails(deps.db);
   const name = agency?.nameTh ?? agencyId;
   const page = `${deps.config.publicUrl.replace(/\/+$/, '')}/iit-access?agency=${agencyId}&year=${year}`;

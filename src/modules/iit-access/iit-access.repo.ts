@@ -1,39 +1,12 @@
 // Drizzle queries for the IIT access code and single-use token batches.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, auditLog, participations, surveyAccess, surveyTokens } from '../../db/schema/index.ts';
+import { surveyAccess, surveyTokenBatches, surveyTokens } from '../../db/schema/index.ts';
 
-export type AccessRow = typeof surveyAccess.$inferSelect;
+import { type AccessRow, selectAccess } from './iit-access.queries.ts';
 
-export async function selectAgencyForAccess(db: DbOrTx, agencyId: string) {
-  const [row] = await db
-    .select({
-      id: agencies.id,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      provinceCode: agencies.provinceCode,
-      ministryCode: agencies.ministryCode,
-    })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row;
-}
-
-export async function participationExists(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
-  const rows = await db
-    .select({ year: participations.year })
-    .from(participations)
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
-  return rows.length > 0;
-}
-
-export async function selectAccess(db: DbOrTx, agencyId: string, year: number) {
-  const [row] = await db
-    .select()
-    .from(surveyAccess)
-    .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)));
-  return row;
-}
+export type { AccessRow };
+export { selectAccess };
 
 /** Creates the row unless a concurrent first read already did; returns whichever row won. */
 export async function insertAccessIfMissing(
@@ -64,39 +37,39 @@ export async function updateAccess(
   return row as AccessRow;
 }
 
-export async function insertTokenHashes(
+export async function insertTokenBatch(
   db: DbOrTx,
-  agencyId: string,
-  year: number,
-  batchId: string,
+  batch: { id: string; agencyId: string; year: number; createdAt: Date; createdBy: string },
   hashes: string[],
 ) {
-  await db.insert(surveyTokens).values(hashes.map((tokenHash) => ({ tokenHash, agencyId, year, batchId })));
+  await db.insert(surveyTokenBatches).values(batch);
+  await db.insert(surveyTokens).values(
+    hashes.map((tokenHash) => ({
+      tokenHash,
+      agencyId: batch.agencyId,
+      year: batch.year,
+      batchId: batch.id,
+    })),
+  );
 }
 
 /**
- * Batches with the number of tokens issued. When and by whom come from the audit entry of the batch;
- * how many were used is unknowable by design (used hashes carry no batch, agency or time).
+ * Batches with the number of tokens issued, newest first. How many were used is unknowable by design (used
+ * hashes carry no batch, agency or time).
  */
 export async function selectBatches(db: DbOrTx, agencyId: string, year: number) {
   return db
     .select({
-      batchId: surveyTokens.batchId,
-      issued: sql<number>`count(*)::int`,
-      createdAt: sql<Date | null>`max(${auditLog.occurredAt})`,
-      createdBy: sql<string | null>`max(${auditLog.actorUsername})`,
+      batchId: surveyTokenBatches.id,
+      issued: sql<number>`count(${surveyTokens.tokenHash})::int`,
+      createdAt: surveyTokenBatches.createdAt,
+      createdBy: surveyTokenBatches.createdBy,
     })
-    .from(surveyTokens)
-    .leftJoin(
-      auditLog,
-      and(
-        eq(auditLog.entityType, 'iit_token_batch'),
-        eq(auditLog.entityId, sql`${surveyTokens.batchId}::text`),
-      ),
-    )
-    .where(and(eq(surveyTokens.agencyId, agencyId), eq(surveyTokens.year, year)))
-    .groupBy(surveyTokens.batchId)
-    .orderBy(desc(sql`max(${auditLog.occurredAt})`));
+    .from(surveyTokenBatches)
+    .innerJoin(surveyTokens, eq(surveyTokens.batchId, surveyTokenBatches.id))
+    .where(and(eq(surveyTokenBatches.agencyId, agencyId), eq(surveyTokenBatches.year, year)))
+    .groupBy(surveyTokenBatches.id)
+    .orderBy(desc(surveyTokenBatches.createdAt), surveyTokenBatches.id);
 }
 
 /**

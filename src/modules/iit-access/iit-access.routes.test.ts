@@ -19,6 +19,7 @@ describe('IIT access (agency admin)', () => {
   let admin: Client;
   let agencyId: string;
   let adminUserId: string;
+  let adminUsername: string;
   const url = (rest = '') => `/api/agencies/${agencyId}/iit-access/${YEAR}${rest}`;
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ describe('IIT access (agency admin)', () => {
       .values({ agencyId, year: YEAR, iitPopulation: 40, approvedRevision: 1, approvedIitPopulation: 40 });
     const user = await makeUser(t.deps.db, { role: 'agency_admin', agencyId });
     adminUserId = user.id;
+    adminUsername = user.username;
     admin = await t.signIn(user.username);
   });
   afterAll(() => t.close());
@@ -101,6 +103,11 @@ describe('IIT access (agency admin)', () => {
     const list = (await admin.get(url('/tokens'))).json();
     expect(list.usedCountAvailable).toBe(false);
     expect(list.items).toContainEqual(expect.objectContaining({ batchId, issued: 12 }));
+    // When and by whom are the batch's own (survey_token_batches), not read back from the audit log.
+    expect(list.items.find((b: { batchId: string }) => b.batchId === batchId)).toMatchObject({
+      createdBy: adminUsername,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, batchId));
     expect(audit[0]?.after).toEqual({ year: YEAR, count: 12 });
     expect((await admin.post(url('/tokens'), { count: 2001 })).statusCode).toBe(400);

@@ -1,8 +1,8 @@
 // Admin side of IIT access: /api/agencies/:id/iit-access/:year/…
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import {
-  ZAgencyYearParams,
   ZGenerateTokensBody,
   ZIitAccess,
   ZTokenBatchList,

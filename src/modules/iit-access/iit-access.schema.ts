@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { MAX_TOKENS_PER_BATCH } from './iit-access.codes.ts';
 
-export const ZAgencyYearParams = z.object({
-  id: z.uuid(),
-  year: z.coerce.number().int().min(2550).max(2700),
-});
-
 export const ZIitAccess = z.object({
   agencyId: z.uuid(),
   year: z.number().int(),

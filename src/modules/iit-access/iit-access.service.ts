@@ -4,20 +4,19 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { keyedHash } from '../../app/secrets.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
-import { notFound, unauthenticated } from '../../core/errors.ts';
+import type { Actor } from '../../core/authz.ts';
+import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
+import { userNamesByIds } from '../users/index.ts';
 import { ACCESS_CODE_LENGTH, randomCode, TOKEN_LENGTH } from './iit-access.codes.ts';
 import { posterPdf, qrPng, qrSvg, tokenSlipsPdf } from './iit-access.documents.ts';
 import { presentAccess, presentBatch, respondentLink } from './iit-access.present.ts';
 import {
   type AccessRow,
   insertAccessIfMissing,
-  insertTokenHashes,
-  participationExists,
+  insertTokenBatch,
   selectAccess,
-  selectAgencyForAccess,
   selectBatches,
   updateAccess,
 } from './iit-access.repo.ts';
@@ -35,36 +34,20 @@ async function iitClosesOn(deps: Deps, agencyId: string, year: number): Promise<
   }
 }
 
-const agencyNotFound = () => notFound('agency_not_found', 'ไม่พบหน่วยงาน', 'Agency not found');
-const cycleNotOpen = (year: number) =>
-  notFound(
-    'cycle_not_open',
-    `หน่วยงานนี้ยังไม่ได้อยู่ในรอบการประเมินปีงบประมาณ ${year}`,
-    `This agency is not in the fiscal year ${year} cycle`,
-  );
-
 async function agencyFor(
   deps: Deps,
   actor: Actor | null,
   agencyId: string,
   action: 'iitAccess.read' | 'iitAccess.manage',
 ) {
-  if (!actor) throw unauthenticated();
-  const agency = await selectAgencyForAccess(deps.db, agencyId);
-  if (!agency) throw agencyNotFound();
-  authorize(actor, action, {
-    id: agency.id,
-    provinceCode: agency.provinceCode,
-    ministryCode: agency.ministryCode,
-  });
-  return agency;
+  return authorizedAgency(deps.db, actor, agencyId, allow(action));
 }
 
 /** The year's access row, created with a random code on first use. */
 async function accessRow(deps: Deps, agencyId: string, year: number): Promise<AccessRow> {
   const existing = await selectAccess(deps.db, agencyId, year);
   if (existing) return existing;
-  if (!(await participationExists(deps.db, agencyId, year))) throw cycleNotOpen(year);
+  await requireParticipation(deps.db, agencyId, year);
   return insertAccessIfMissing(deps.db, agencyId, year, randomCode(ACCESS_CODE_LENGTH), deps.now());
 }
 
@@ -150,7 +133,7 @@ export async function iitPoster(
   year: number,
   format: 'pdf' | 'png',
 ): Promise<Buffer> {
-  const agency = await agencyFor(deps, actor, agencyId, 'iitAccess.read');
+  const { agency } = await agencyFor(deps, actor, agencyId, 'iitAccess.read');
   const access = await accessRow(deps, agencyId, year);
   const pdf = await posterPdf({
     agencyName: agency.nameTh,
@@ -174,7 +157,7 @@ export async function generateTokens(
   year: number,
   count: number,
 ): Promise<{ batchId: string; pdf: Buffer; tokens: string[] }> {
-  const agency = await agencyFor(deps, actor, agencyId, 'iitAccess.manage');
+  const { agency, actor: issuer } = await agencyFor(deps, actor, agencyId, 'iitAccess.manage');
   await accessRow(deps, agencyId, year);
   const tokens = new Set<string>();
   while (tokens.size < count) tokens.add(randomCode(TOKEN_LENGTH));
@@ -189,7 +172,11 @@ export async function generateTokens(
   });
   await deps.db.transaction(async (tx) => {
     const hashes = [...tokens].map((t) => keyedHash(deps.config, 'survey-token', t));
-    await insertTokenHashes(tx, agencyId, year, batchId, hashes);
+    await insertTokenBatch(
+      tx,
+      { id: batchId, agencyId, year, createdAt: now, createdBy: issuer.userId },
+      hashes,
+    );
     await appendAudit(
       tx,
       {
@@ -209,5 +196,14 @@ export async function generateTokens(
 export async function listTokenBatches(deps: Deps, actor: Actor | null, agencyId: string, year: number) {
   await agencyFor(deps, actor, agencyId, 'iitAccess.read');
   const rows = await selectBatches(deps.db, agencyId, year);
-  return { items: rows.map(presentBatch), usedCountAvailable: false as const };
+  const names = await userNamesByIds(
+    deps.db,
+    rows.map((r) => r.createdBy),
+  );
+  return {
+    items: rows.map((r) =>
+      presentBatch({ ...r, createdBy: r.createdBy ? (names.get(r.createdBy)?.username ?? null) : null }),
+    ),
+    usedCountAvailable: false as const,
+  };
 }

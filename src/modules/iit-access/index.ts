@@ -4,7 +4,6 @@
 export { type GuessingAlarm, raiseGuessingAlarm } from './iit-access.alarm.ts';
 export { ACCESS_CODE_LENGTH, normalizeCode, UNAMBIGUOUS_ALPHABET } from './iit-access.codes.ts';
 export { respondentLink } from './iit-access.present.ts';
-export { selectAccess } from './iit-access.repo.ts';
-export { iitAccessRoutes } from './iit-access.routes.ts';
+export { selectAccess } from './iit-access.queries.ts';
 // Printable A4 documents with Thai text (also the demo websites' PDF pages).
 export { newA4, pdfBuffer, writeWrapped } from './pdf-kit.ts';

@@ -1,2 +1,2 @@
-// What other modules may use of EIT part 2: the routes.
-export { interviewRoutes } from './interviews.routes.ts';
+// What other modules may use of EIT part 2: nothing yet (its routes are registered from src/modules/index.ts).
+export {};

@@ -1,13 +1,6 @@
 // The domain errors of EIT part 2, in Thai and English.
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 
-export const notParticipating = (year: number) =>
-  conflict(
-    'not_participating',
-    `หน่วยงานนี้ยังไม่ได้เข้าร่วมการประเมินปีงบประมาณ ${year}`,
-    `This agency does not take part in the fiscal year ${year} assessment`,
-  );
-
 export const eitPopulationMissing = () =>
   conflict(
     'eit_population_missing',

@@ -1,17 +1,9 @@
 // Drizzle queries of EIT part 2: samples, interviews, and what they need from contacts, stakeholder data
 // and assessor assignments.
-import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { InterviewStatus } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  assessorAssignments,
-  eit2Interviews,
-  eit2Samples,
-  eitContacts,
-  participations,
-  stakeholderData,
-  users,
-} from '../../db/schema/index.ts';
+import { eit2Interviews, eit2Samples, eitContacts, stakeholderData } from '../../db/schema/index.ts';
 
 export type SampleRow = typeof eit2Samples.$inferSelect;
 export type InterviewRow = typeof eit2Interviews.$inferSelect;
@@ -22,22 +14,6 @@ export interface InterviewDetailRow {
   contact: ContactRow;
   interviewer: PersonRow;
   reviewer: PersonRow;
-}
-
-export async function assessorsFor(db: DbOrTx, agencyId: string, year: number): Promise<string[]> {
-  const rows = await db
-    .select({ userId: assessorAssignments.userId })
-    .from(assessorAssignments)
-    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
-  return rows.map((r) => r.userId);
-}
-
-export async function participationExists(db: DbOrTx, agencyId: string, year: number) {
-  const [row] = await db
-    .select({ year: participations.year })
-    .from(participations)
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.year, year)));
-  return row !== undefined;
 }
 
 export async function eitPopulationOf(db: DbOrTx, agencyId: string, year: number) {
@@ -82,23 +58,11 @@ export async function insertSample(
   return row;
 }
 
-export async function personById(db: DbOrTx, id: string | null): Promise<PersonRow> {
-  if (!id) return null;
-  const [row] = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, id));
-  return row ?? null;
-}
-
-const interviewerUser = aliasedTable(users, 'interviewer_user');
-const reviewerUser = aliasedTable(users, 'reviewer_user');
-
-/** Interviews with their contact and the people involved, oldest first. */
+/** Interviews with their contact, oldest first (the people involved: `withPeople` in the service). */
 export async function interviewDetails(
   db: DbOrTx,
   where: { agencyId: string; year: number; status?: InterviewStatus } | { id: string },
-): Promise<InterviewDetailRow[]> {
+): Promise<Omit<InterviewDetailRow, 'interviewer' | 'reviewer'>[]> {
   const condition =
     'id' in where
       ? eq(eit2Interviews.id, where.id)
@@ -111,13 +75,9 @@ export async function interviewDetails(
     .select({
       interview: eit2Interviews,
       contact: eitContacts,
-      interviewer: { id: interviewerUser.id, displayName: interviewerUser.displayName },
-      reviewer: { id: reviewerUser.id, displayName: reviewerUser.displayName },
     })
     .from(eit2Interviews)
     .innerJoin(eitContacts, eq(eitContacts.id, eit2Interviews.contactId))
-    .leftJoin(interviewerUser, eq(interviewerUser.id, eit2Interviews.interviewerId))
-    .leftJoin(reviewerUser, eq(reviewerUser.id, eit2Interviews.reviewedBy))
     .where(condition)
     .orderBy(asc(eit2Interviews.startedAt), asc(eit2Interviews.id));
 }

@@ -1,7 +1,7 @@
 // EIT part 2 routes: the sample, the interviewer's entries and the supervising assessor's review.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import {
-  ZAgencyYearParams,
   ZDrawBody,
   ZEnterInterviewBody,
   ZInterview,

@@ -12,10 +12,6 @@ import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 
 const iso = z.iso.datetime({ offset: true });
 
-export const ZAgencyYearParams = z.object({
-  id: z.uuid(),
-  year: z.coerce.number().int().min(2550).max(2700),
-});
 export const ZInterviewIdParams = z.object({ id: z.uuid() });
 
 export const ZDrawBody = z.strictObject({

@@ -3,12 +3,14 @@
 // holdResponse, in the same transaction that clears them from the interview; the release moves them into
 // `survey_responses` later, shuffled with other interviews' answers, without duration or time.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize, can } from '../../core/authz.ts';
+import { type Actor, authorize, can, type Eit2Ref } from '../../core/authz.ts';
 import { buildQuestionnaire, type Questionnaire, validateAnswers } from '../../core/surveys/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { type AgencyTarget, authorizedAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { holdResponse, wakeRelease } from '../responses/index.ts';
-import { authorizeCollection, collectionRef } from './interviews.access.ts';
+import { assessorIdsFor, type UserName, userNamesByIds } from '../users/index.ts';
 import {
   alreadyReviewed,
   answersNotAllowed,
@@ -24,11 +26,13 @@ import {
 } from './interviews.errors.ts';
 import { presentInterview } from './interviews.present.ts';
 import {
+  type InterviewDetailRow,
   type InterviewRow,
   insertInterview,
   interviewById,
   interviewDetails,
   interviewOutcomes,
+  type PersonRow,
   sampleOf,
   updateInterview,
 } from './interviews.repo.ts';
@@ -36,6 +40,28 @@ import type { EnterInterviewBody, Interview, InterviewStatus } from './interview
 import { sampleStanding } from './sample.status.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
+
+/**
+ * Who may work on an agency's EIT part 2 in a year: the agency and that year's assigned assessors, which
+ * the rules 'eit2.collect' and 'eit2.review' decide on. Authorizes 'eit2.collect'; keeps the reference.
+ */
+const mayCollect =
+  (db: DbOrTx, year: number) =>
+  async ({ actor, agency, ref }: AgencyTarget): Promise<Eit2Ref> => {
+    const eit2: Eit2Ref = { agency: ref, assessorsThisYear: await assessorIdsFor(db, agency.id, year) };
+    authorize(actor, 'eit2.collect', eit2);
+    return eit2;
+  };
+
+/** Loads the agency and authorizes 'eit2.collect' for the year: the first step of every collection use case. */
+export async function authorizeCollection(db: DbOrTx, actor: Actor | null, agencyId: string, year: number) {
+  const {
+    agency,
+    actor: who,
+    authorized,
+  } = await authorizedAgency(db, actor, agencyId, mayCollect(db, year));
+  return { agency, actor: who, ref: authorized };
+}
 const INSTRUMENT = 'EIT2';
 /** Clocks of tablets drift: an end time a little in the future is accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -107,7 +133,7 @@ export async function listInterviews(
   status: InterviewStatus | undefined,
 ): Promise<Interview[]> {
   const { ref, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
-  const rows = await interviewDetails(deps.db, { agencyId, year, status });
+  const rows = await withPeople(deps.db, await interviewDetails(deps.db, { agencyId, year, status }));
   return rows.map((r) =>
     presentInterview(r, can(who, 'eit2.review', { ...ref, interviewerId: r.interview.interviewerId })),
   );
@@ -178,20 +204,45 @@ export async function rejectInterview(
 async function authorizeReview(deps: Pick<AppDeps, 'db'>, actor: Actor | null, id: string) {
   const interview = await interviewById(deps.db, id);
   if (!interview) throw interviewNotFound();
-  const { agency, ref } = await collectionRef(deps.db, actor, interview.agencyId, interview.year);
-  authorize(actor, 'eit2.collect', ref);
-  if (!can(actor, 'eit2.review', { ...ref, interviewerId: interview.interviewerId })) throw fourEyes();
-  return { who: actor, agencyType: agency.type };
+  const {
+    agency,
+    ref,
+    actor: who,
+  } = await authorizeCollection(deps.db, actor, interview.agencyId, interview.year);
+  if (!can(who, 'eit2.review', { ...ref, interviewerId: interview.interviewerId })) throw fourEyes();
+  return { who, agencyType: agency.type };
 }
 
 async function detail(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<Interview> {
-  const [row] = await interviewDetails(deps.db, { id });
+  const [row] = await withPeople(deps.db, await interviewDetails(deps.db, { id }));
   if (!row) throw interviewNotFound();
-  const { ref } = await collectionRef(deps.db, actor, row.interview.agencyId, row.interview.year);
+  const { ref } = await authorizeCollection(deps.db, actor, row.interview.agencyId, row.interview.year);
   return presentInterview(
     row,
     can(actor, 'eit2.review', { ...ref, interviewerId: row.interview.interviewerId }),
   );
+}
+
+/** Adds who interviewed and who reviewed (names from the users module, one query for the whole list). */
+async function withPeople(
+  db: DbOrTx,
+  rows: Omit<InterviewDetailRow, 'interviewer' | 'reviewer'>[],
+): Promise<InterviewDetailRow[]> {
+  const names = await userNamesByIds(
+    db,
+    rows.flatMap((r) => [r.interview.interviewerId, r.interview.reviewedBy]),
+  );
+  return rows.map((r) => ({
+    ...r,
+    interviewer: personOf(r.interview.interviewerId, names),
+    reviewer: personOf(r.interview.reviewedBy, names),
+  }));
+}
+
+/** A user as the EIT part-2 views show them; a removed account: null. */
+export function personOf(id: string | null, names: Map<string, UserName>): PersonRow {
+  const user = id ? names.get(id) : undefined;
+  return user ? { id: user.id, displayName: user.displayName } : null;
 }
 
 function checkTimes(startedAt: Date, endedAt: Date, now: Date) {

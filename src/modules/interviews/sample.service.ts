@@ -5,34 +5,28 @@ import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
 import { minimumSample } from '../../core/scoring/index.ts';
 import { drawSample, newSeed } from '../../core/surveys/index.ts';
+import type { AgencyRow } from '../agencies/index.ts';
+import { requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear, fromEngineError } from '../frameworks/index.ts';
-import { authorizeCollection, type CollectionAgency } from './interviews.access.ts';
+import { userNamesByIds } from '../users/index.ts';
 import {
   contactListMissing,
   contactListTooSmall,
   eitPopulationMissing,
   noSample,
-  notParticipating,
   sampleAlreadyDrawn,
   tooFewReserves,
 } from './interviews.errors.ts';
 import { presentSample } from './interviews.present.ts';
-import {
-  contactsOf,
-  eitPopulationOf,
-  insertSample,
-  interviewOutcomes,
-  participationExists,
-  personById,
-  sampleOf,
-} from './interviews.repo.ts';
+import { contactsOf, eitPopulationOf, insertSample, interviewOutcomes, sampleOf } from './interviews.repo.ts';
 import type { DrawBody, SampleVerification, SampleView } from './interviews.schema.ts';
+import { authorizeCollection, personOf } from './interviews.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** The framework's part-2 minimum for the agency, or null while the EIT population is not entered. */
-async function minimumFor(deps: Deps, agency: CollectionAgency, year: number, eitPopulation: number | null) {
+async function minimumFor(deps: Deps, agency: AgencyRow, year: number, eitPopulation: number | null) {
   if (eitPopulation === null) return null;
   const { framework } = await frameworkForYear(deps.db, year);
   try {
@@ -54,7 +48,7 @@ export async function drawAgencySample(
   body: DrawBody,
 ): Promise<SampleView> {
   const { agency, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
-  if (!(await participationExists(deps.db, agencyId, year))) throw notParticipating(year);
+  await requireParticipation(deps.db, agencyId, year);
   if (await sampleOf(deps.db, agencyId, year)) throw sampleAlreadyDrawn();
   const eitPopulation = await eitPopulationOf(deps.db, agencyId, year);
   if (eitPopulation === null) throw eitPopulationMissing();
@@ -128,7 +122,7 @@ export async function viewSample(
   if (!sample) return { prerequisites, sample: null };
   const [outcomes, drawnBy] = await Promise.all([
     interviewOutcomes(deps.db, agencyId, year),
-    personById(deps.db, sample.drawnBy),
+    userNamesByIds(deps.db, [sample.drawnBy]).then((names) => personOf(sample.drawnBy, names)),
   ]);
   return { prerequisites, sample: presentSample(sample, contacts, outcomes, drawnBy) };
 }

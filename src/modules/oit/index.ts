@@ -1,5 +1,3 @@
-// What other modules may use of OIT (agency and assessor side of one agency-year's OIT): the routes of each
-// side, and the audit entity ids of an item and of the review.
-export { oitAssessmentRoutes } from './assessment.routes.ts';
-export { oitRoutes } from './oit.routes.ts';
+// What other modules may use of OIT (agency and assessor side of one agency-year's OIT): the audit entity ids
+// of an item and of the review. Its routes are registered from src/modules/index.ts.
 export { itemEntityId, reviewEntityId } from './oit.workflow.ts';

@@ -1,5 +1,4 @@
 // EIT part-1 verification by one-time code. Other modules and tests import from here only.
-export { otpRespondentRoutes, otpUsageRoutes } from './otp.routes.ts';
 export { otpPurgeTask } from './otp.startup.ts';
 export {
   consoleSender,

@@ -1,5 +1,5 @@
 // What other modules may use of the quality review: the burst counter the submit endpoint calls inside its
-// transaction, and the routes.
+// transaction.
 export {
   flushSubmissionTallies,
   type NoteSubmission,
@@ -7,4 +7,3 @@ export {
   noteSubmission,
   tallySubmission,
 } from './burst.ts';
-export { qualityRoutes } from './quality.routes.ts';

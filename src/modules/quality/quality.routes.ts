@@ -1,7 +1,7 @@
 // Quality review routes: flags per agency and year, the assessor's decision on a response, breakdowns.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import {
-  ZAgencyYearParams,
   ZBreakdown,
   ZBreakdownQuery,
   ZQualityReport,

@@ -3,8 +3,6 @@ import { z } from 'zod';
 
 export const REVIEW_REASON_MAX_LENGTH = 1000;
 
-const ZFiscalYear = z.coerce.number().int().min(2550).max(2700).meta({ example: 2568 });
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
 export const ZResponseParams = z.object({ id: z.uuid() });
 
 export const ZReviewBody = z

@@ -1,7 +1,7 @@
 // Use cases of the response-quality review: the flags of an agency's year, the assessor's keep/exclude
 // decisions (audited, never with answers), and response breakdowns with small groups hidden.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize, can } from '../../core/authz.ts';
+import { type Actor, can } from '../../core/authz.ts';
 import { notFound, unauthenticated } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import {
@@ -16,7 +16,7 @@ import {
   SMALL_GROUP_MINIMUM,
 } from '../../core/surveys/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { allow, authorizedAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { heldCounts, iitIntake } from '../responses/index.ts';
@@ -60,9 +60,8 @@ export async function qualityReport(
   agencyId: string,
   year: number,
 ): Promise<QualityReport> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'quality.read', agencyRef(agency));
-  const detail = can(actor, 'quality.readResponses', agencyRef(agency));
+  const { agency, ref } = await authorizedAgency(deps.db, actor, agencyId, allow('quality.read'));
+  const detail = can(actor, 'quality.readResponses', ref);
   const { framework } = await frameworkForYear(deps.db, year);
   const rows = await responsesForReview(deps.db, agencyId, year);
   const itemsOfType = itemsCache(framework);
@@ -207,9 +206,13 @@ async function reviewTarget(deps: Deps, actor: Actor | null, responseId: string)
   if (!actor) throw unauthenticated();
   const response = await selectResponseRef(deps.db, responseId);
   if (!response) throw responseNotFound();
-  const agency = await loadAgencyFor(deps.db, actor, response.agencyId);
-  authorize(actor, 'response.review', agencyRef(agency));
-  return { actor, response };
+  const { actor: reviewer } = await authorizedAgency(
+    deps.db,
+    actor,
+    response.agencyId,
+    allow('response.review'),
+  );
+  return { actor: reviewer, response };
 }
 
 /** Keep or exclude a response (exclusion needs a reason); excluded responses count toward nothing. */
@@ -289,8 +292,7 @@ export async function responseBreakdown(
   year: number,
   by: BreakdownDimension,
 ): Promise<Breakdown> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'breakdown.read', agencyRef(agency));
+  await authorizedAgency(deps.db, actor, agencyId, allow('breakdown.read'));
   const groups = await countedBy(deps.db, agencyId, year, by);
   return { by, minimumGroupSize: SMALL_GROUP_MINIMUM, ...protectBreakdown(groups, SMALL_GROUP_MINIMUM) };
 }

@@ -1,4 +1,3 @@
 // What other modules may import from the reference module.
 export { MINISTRIES, PROVINCES, REGION_LABELS } from './reference.data.ts';
 export { loadReferenceData, referenceDataTask } from './reference.loader.ts';
-export { referenceRoutes } from './reference.routes.ts';

@@ -8,4 +8,3 @@ export {
   issueGrant,
   readGrant,
 } from './grant.ts';
-export { respondRoutes } from './respond.routes.ts';

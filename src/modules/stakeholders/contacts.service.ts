@@ -1,11 +1,9 @@
 // The EIT part-2 contact list: upload (all rows valid or nothing imported), paged reading, the template.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import type { Actor } from '../../core/authz.ts';
 import { conflict, invalid } from '../../core/errors.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { allow, authorizedAgency, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { assertCycleOpen } from '../calendar/index.ts';
 import { CONTACTS_TEMPLATE, readContactsCsv, readContactsXlsx, validateContacts } from './contacts.parse.ts';
 import {
   lockStakeholder,
@@ -28,17 +26,6 @@ const sampleAlreadyDrawn = () =>
     'The assessor has already drawn the EIT part-2 sample from this list, so it can no longer be replaced; contact the assessor if needed',
   );
 
-async function loadFor(
-  db: DbOrTx,
-  actor: Actor | null,
-  agencyId: string,
-  action: 'stakeholder.update' | 'contacts.read',
-) {
-  const agency = await loadAgencyFor(db, actor, agencyId);
-  authorize(actor, action, agencyRef(agency));
-  return agency;
-}
-
 export async function uploadContacts(
   deps: Deps,
   actor: Actor | null,
@@ -46,9 +33,13 @@ export async function uploadContacts(
   year: number,
   file: ContactFile,
 ): Promise<{ imported: number; revision: number }> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'stakeholder.update', agencyRef(agency));
-  await assertCycleOpen(deps.db, agencyId, year);
+  const { actor: editor } = await participatingAgency(
+    deps.db,
+    actor,
+    agencyId,
+    year,
+    allow('stakeholder.update'),
+  );
   if (await sampleDrawn(deps.db, agencyId, year)) throw sampleAlreadyDrawn();
 
   const sheet = file.kind === 'csv' ? readContactsCsv(file.text) : await readContactsXlsx(file.data);
@@ -64,11 +55,11 @@ export async function uploadContacts(
 
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const before = await lockStakeholder(tx, agencyId, year, actor.userId, now);
+    const before = await lockStakeholder(tx, agencyId, year, editor.userId, now);
     // Checked again under the lock: a sample drawn since the first check refers to the current list.
     if (await sampleDrawn(tx, agencyId, year)) throw sampleAlreadyDrawn();
     await replaceContacts(tx, agencyId, year, contacts, now);
-    const after = await writeRevision(tx, agencyId, year, { by: actor.userId, now });
+    const after = await writeRevision(tx, agencyId, year, { by: editor.userId, now });
     // The count only: the list holds personal data that does not belong in a permanent log.
     await appendAudit(
       tx,
@@ -94,14 +85,13 @@ export async function listContacts(
   year: number,
   query: ContactsQuery,
 ) {
-  await loadFor(deps.db, actor, agencyId, 'contacts.read');
-  await assertCycleOpen(deps.db, agencyId, year);
+  await participatingAgency(deps.db, actor, agencyId, year, allow('contacts.read'));
   const { rows, total } = await selectContactPage(deps.db, agencyId, year, query);
   return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Starts with a BOM so that Excel opens the Thai text as UTF-8. */
 export async function contactsTemplate(deps: Deps, actor: Actor | null, agencyId: string): Promise<string> {
-  await loadFor(deps.db, actor, agencyId, 'stakeholder.update');
+  await authorizedAgency(deps.db, actor, agencyId, allow('stakeholder.update'));
   return `\uFEFF${CONTACTS_TEMPLATE}`;
 }

@@ -2,8 +2,7 @@
 // and for every agency in the actor's scope. Never scores: during collection they are not shown at all.
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
-import { agencyRef, agencyScopeCondition, loadAgencyFor } from '../agencies/index.ts';
-import { assertCycleOpen } from '../calendar/index.ts';
+import { agencyScopeCondition, agencyYear, allow } from '../agencies/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { countedResponses, iitIntake } from '../responses/index.ts';
 import { lowestPercent, progressOf, surveyInstruments } from './minimums.ts';
@@ -20,11 +19,8 @@ export async function agencyProgress(
   agencyId: string,
   year: number,
 ): Promise<AgencyProgress> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'progress.read', agencyRef(agency));
-  await assertCycleOpen(deps.db, agencyId, year);
-  const [{ framework }, row, counted, intake] = await Promise.all([
-    frameworkForYear(deps.db, year),
+  const { agency, framework } = await agencyYear(deps.db, actor, agencyId, year, allow('progress.read'));
+  const [row, counted, intake] = await Promise.all([
     selectStakeholder(deps.db, agencyId, year),
     countedResponses(deps.db, agencyId, year),
     iitIntake(deps.db, agencyId, year),

@@ -1,10 +1,11 @@
 // Drizzle queries for stakeholder data and the EIT part-2 contact list.
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
-import { eit2Samples, eitContacts, stakeholderData, users } from '../../db/schema/index.ts';
+import { eit2Samples, eitContacts, stakeholderData } from '../../db/schema/index.ts';
 
-export type StakeholderRow = typeof stakeholderData.$inferSelect & {
+export type StakeholderDataRow = typeof stakeholderData.$inferSelect;
+/** The row with the names of who entered and who approved it (from the users module). */
+export type StakeholderRow = StakeholderDataRow & {
   updatedByName: string | null;
   approvedByName: string | null;
 };
@@ -16,16 +17,9 @@ export async function selectStakeholder(
   db: DbOrTx,
   agencyId: string,
   year: number,
-): Promise<StakeholderRow | undefined> {
-  const updater = alias(users, 'updater');
-  const approver = alias(users, 'approver');
-  const [row] = await db
-    .select({ s: stakeholderData, updatedByName: updater.displayName, approvedByName: approver.displayName })
-    .from(stakeholderData)
-    .leftJoin(updater, eq(updater.id, stakeholderData.updatedBy))
-    .leftJoin(approver, eq(approver.id, stakeholderData.approvedBy))
-    .where(key(agencyId, year));
-  return row && { ...row.s, updatedByName: row.updatedByName, approvedByName: row.approvedByName };
+): Promise<StakeholderDataRow | undefined> {
+  const [row] = await db.select().from(stakeholderData).where(key(agencyId, year));
+  return row;
 }
 
 /** Locks the agency-year's row (creating it if missing) so concurrent changes bump the revision in turn. */

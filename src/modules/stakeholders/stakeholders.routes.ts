@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { errorBody, errorResponse, handleError } from '../../app/errors.ts';
 import { invalid } from '../../core/errors.ts';
 import { EIT_CONTACTS_MAX_BYTES, EIT_CONTACTS_MAX_ROWS } from '../../shared/limits.ts';
+import { ZAgencyYearParams } from '../agencies/index.ts';
 import { CONTACT_COLUMNS, CONTACTS_TEMPLATE } from './contacts.parse.ts';
 import { type ContactFile, contactsTemplate, listContacts, uploadContacts } from './contacts.service.ts';
 import { agencyProgress, scopeProgress } from './progress.service.ts';
 import {
   ZAgencyProgress,
-  ZAgencyYearParams,
   ZContactPage,
   ZContactProblem,
   ZContactsQuery,

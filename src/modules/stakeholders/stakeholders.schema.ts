@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
+import { ZFiscalYear } from '../../shared/fiscal-year.ts';
 import {
   EIT_POPULATION_MAX,
   IIT_POPULATION_MAX,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
 } from '../../shared/limits.ts';
-import { ZFiscalYear } from '../agencies/agencies.schema.ts';
 
-export const ZAgencyYearParams = z.object({ id: z.uuid(), year: ZFiscalYear });
 export const ZYearParams = z.object({ year: ZFiscalYear });
 const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
 

@@ -1,13 +1,13 @@
 // Stakeholder numbers per agency and year: entered by the agency admin, approved by the executive. Any change
 // (numbers or contact list) raises the revision, so an earlier approval no longer holds.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, assertFourEyes, authorize } from '../../core/authz.ts';
+import { type Actor, assertFourEyes } from '../../core/authz.ts';
 import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencyRef, loadAgencyFor } from '../agencies/index.ts';
+import { allow, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { assertCycleOpen } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { userNamesByIds } from '../users/index.ts';
 import { presentStakeholder } from './stakeholders.present.ts';
 import {
   contactCount,
@@ -42,7 +42,14 @@ async function view(
     contactCount(db, agency.id, year),
     sampleDrawn(db, agency.id, year),
   ]);
-  return presentStakeholder({ agencyId: agency.id, year }, row, {
+  const names = await userNamesByIds(db, row ? [row.updatedBy, row.approvedBy] : []);
+  const nameOf = (id: string | null) => (id ? (names.get(id)?.displayName ?? null) : null);
+  const named = row && {
+    ...row,
+    updatedByName: nameOf(row.updatedBy),
+    approvedByName: nameOf(row.approvedBy),
+  };
+  return presentStakeholder({ agencyId: agency.id, year }, named, {
     framework,
     agency: { peerGroup: agency.peerGroup, sizeClass: agency.sizeClass },
     contactCount: n,
@@ -56,9 +63,8 @@ export async function getStakeholders(
   agencyId: string,
   year: number,
 ): Promise<StakeholderData> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'stakeholder.read', agencyRef(agency));
-  await assertCycleOpen(deps.db, agencyId, year);
+  // Numbers can be entered before NACC loads the year's framework: no framework needed here.
+  const { agency } = await participatingAgency(deps.db, actor, agencyId, year, allow('stakeholder.read'));
   return view(deps.db, agency, year);
 }
 
@@ -69,18 +75,22 @@ export async function putStakeholders(
   year: number,
   body: StakeholderBody,
 ): Promise<StakeholderData> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'stakeholder.update', agencyRef(agency));
-  await assertCycleOpen(deps.db, agencyId, year);
+  const { agency, actor: editor } = await participatingAgency(
+    deps.db,
+    actor,
+    agencyId,
+    year,
+    allow('stakeholder.update'),
+  );
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const before = await lockStakeholder(tx, agencyId, year, actor.userId, now);
+    const before = await lockStakeholder(tx, agencyId, year, editor.userId, now);
     if (before.iitPopulation === body.iitPopulation && before.eitPopulation === body.eitPopulation) {
       // Saving the same numbers again is not a change: the approval still holds.
       await dropEmptyRow(tx, agencyId, year);
       return;
     }
-    const after = await writeRevision(tx, agencyId, year, { ...body, by: actor.userId, now });
+    const after = await writeRevision(tx, agencyId, year, { ...body, by: editor.userId, now });
     await appendAudit(
       tx,
       {
@@ -104,12 +114,16 @@ export async function approveStakeholders(
   agencyId: string,
   year: number,
 ): Promise<StakeholderData> {
-  const agency = await loadAgencyFor(deps.db, actor, agencyId);
-  authorize(actor, 'stakeholder.approve', agencyRef(agency));
-  await assertCycleOpen(deps.db, agencyId, year);
+  const { agency, actor: approver } = await participatingAgency(
+    deps.db,
+    actor,
+    agencyId,
+    year,
+    allow('stakeholder.approve'),
+  );
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const row = await lockStakeholder(tx, agencyId, year, actor.userId, now);
+    const row = await lockStakeholder(tx, agencyId, year, approver.userId, now);
     if (row.revision === 0 || row.iitPopulation === null || row.eitPopulation === null)
       throw conflict(
         'stakeholder_incomplete',
@@ -123,8 +137,8 @@ export async function approveStakeholders(
         'This revision is already approved; there is no change to approve',
       );
     // The account that entered these numbers cannot also approve them (an admin who did both included).
-    assertFourEyes(actor, [row.updatedBy]);
-    const after = await writeApproval(tx, agencyId, year, row.revision, actor.userId, now);
+    assertFourEyes(approver, [row.updatedBy]);
+    const after = await writeApproval(tx, agencyId, year, row.revision, approver.userId, now);
     await appendAudit(
       tx,
       {

@@ -6,5 +6,4 @@ export {
   listAssignments,
   replaceAssignments as replaceAssessorAssignments,
 } from './scopes.repo.ts';
-export { activeAdminEmails } from './users.repo.ts';
-export { usersRoutes } from './users.routes.ts';
+export { activeAdminEmails, assessorIdsFor, type UserName, userNamesByIds } from './users.queries.ts';

@@ -1,5 +1,5 @@
 // Queries on user accounts (scopes and assignments live in scopes.repo.ts).
-import { and, count, eq, ilike, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AgencyRef, Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
@@ -149,10 +149,3 @@ export function violatedUniqueIndex(err: unknown): string | null {
 }
 
 /** Where NACC is told of something that needs it (abuse alarms, caps): every active admin with an address. */
-export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
-  return rows.map((r) => r.email as string);
-}

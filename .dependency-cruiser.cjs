@@ -1,0 +1,84 @@
+// The module boundaries of the server, checked by `npm run lint:deps` (part of `npm test`). Which module
+// owns which table is checked beside it by scripts/check-table-owners.ts (dependency-cruiser sees files,
+// not the tables a file imports); the ownership list is src/db/schema/owners.ts.
+
+/** Modules still allowed to reach into each other's files: removed when OIT is one module. */
+const OIT_EXCEPTIONS = ['oit', 'oit-assessment'];
+
+/**
+ * Modules whose index.ts still re-exports repository functions that are, in effect, their API (the one write
+ * path for answers, the shared rate counters, session deletion, the checkpoint list, assessor assignments
+ * used by OIT). Not yet moved into a service or queries file; the list may only shrink.
+ */
+const REPO_EXPORTS_NOT_YET_MOVED = ['responses', 'rate-limits', 'auth', 'audit', 'users'];
+
+/**
+ * The one runtime cycle left: the audit trail's reading side (which entries an actor may see) needs the
+ * agencies' scope, and agencies → frameworks → audit append entries. Breaking it means moving the reading
+ * side (listAudit, entityHistory) out of the audit module, which OIT imports: done after OIT is one module.
+ */
+const KNOWN_CYCLE_VIA = '^src/modules/audit/audit\\.repo\\.ts$';
+
+const tests = '\\.test\\.tsx?$|\\.testing\\.ts$';
+const oit = `^src/modules/(${OIT_EXCEPTIONS.join('|')})/`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-through-index',
+      severity: 'error',
+      comment:
+        "A module uses another module only through that module's index.ts (what it chose to expose); " +
+        'src/modules/index.ts (the route list) is the one place that imports routes files directly.',
+      from: { path: '^src/modules/([^/]+)/', pathNot: [tests, oit] },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'index-exposes-no-repos',
+      severity: 'error',
+      comment:
+        "A module's index.ts exposes domain functions and types; its repository functions stay inside it " +
+        '(other modules use its services or its read-only *.queries.ts functions).',
+      from: {
+        path: '^src/modules/[^/]+/index\\.ts$',
+        pathNot: [oit, `^src/modules/(${REPO_EXPORTS_NOT_YET_MOVED.join('|')})/index\\.ts$`],
+      },
+      to: { path: '\\.repo\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'index-exposes-no-routes',
+      severity: 'error',
+      comment: 'Routes are registered from src/modules/index.ts, never exported by a module.',
+      from: { path: '^src/modules/[^/]+/index\\.ts$', pathNot: oit },
+      to: { path: '\\.routes\\.ts$' },
+    },
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment: 'src/core holds pure domain functions: no modules, no app wiring, no database.',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(modules|app|db)/' },
+    },
+    {
+      name: 'no-runtime-cycles',
+      severity: 'error',
+      comment: 'No import cycle that exists at runtime (type-only imports vanish when compiled).',
+      from: { path: '^src/' },
+      to: {
+        circular: true,
+        viaOnly: { dependencyTypesNot: ['type-only'], pathNot: KNOWN_CYCLE_VIA },
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^web/|node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.json'] },
+  },
+};
