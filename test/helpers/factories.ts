@@ -8,6 +8,7 @@ import {
   ministries,
   provinces,
   supervisorScopes,
+  surveyTokenBatches,
   users,
 } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
@@ -83,4 +84,11 @@ export async function grantScope(
 
 export async function assign(db: DbOrTx, userId: string, agencyId: string, year = 2568) {
   await db.insert(assessorAssignments).values({ userId, agencyId, year });
+}
+
+/** A batch of IIT tokens of an agency's year (the tokens reference it); its id. */
+export async function makeTokenBatch(db: DbOrTx, o: { agencyId: string; year: number }): Promise<string> {
+  const id = randomUUID();
+  await db.insert(surveyTokenBatches).values({ id, ...o, createdAt: new Date() });
+  return id;
 }

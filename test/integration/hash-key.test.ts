@@ -15,7 +15,7 @@ import {
   hashKeyState,
 } from '../../src/ops/hash-key.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { makeAgency } from '../helpers/factories.ts';
+import { makeAgency, makeTokenBatch } from '../helpers/factories.ts';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -62,12 +62,13 @@ describe('hash key', () => {
     const { db } = database;
     const agency = await makeAgency(db);
     await db.insert(participations).values({ agencyId: agency.id, year: 2568 });
+    const batchId = await makeTokenBatch(db, { agencyId: agency.id, year: 2568 });
     await db.insert(surveyTokens).values(
       ['T1', 'T2', 'T3'].map((t) => ({
         tokenHash: keyedHash({ sessionSecret: A }, 'survey-token', t),
         agencyId: agency.id,
         year: 2568,
-        batchId: randomUUID(),
+        batchId,
       })),
     );
     await db

@@ -16,6 +16,7 @@ import { openAgency, otpFixture } from '../../src/modules/otp/otp.fixture.testin
 import { CODE, collectingAgency, YEAR } from '../../src/modules/respond/respond.fixture.testing.ts';
 import { releaseResponses } from '../../src/modules/responses/index.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { makeTokenBatch } from '../helpers/factories.ts';
 import { type AnswerRow, type MarkRow, runAttacks } from './relinking.attacks.ts';
 
 const BATCH = 5;
@@ -104,7 +105,7 @@ describe('relinking respondents to their answers', () => {
     // IIT with single-use tokens.
     const iit = await collectingAgency(t, { tokensRequired: true, population: 500 });
     const tokens = Array.from({ length: PER_KIND }, (_, i) => `TK${String(i).padStart(6, '0')}`);
-    const batchId = crypto.randomUUID();
+    const batchId = await makeTokenBatch(db, { agencyId: iit.id, year: YEAR });
     await db.insert(surveyTokens).values(
       tokens.map((token) => ({
         tokenHash: keyedHash(t.deps.config, 'survey-token', token),
