@@ -227,6 +227,9 @@ describe('runEvidenceJobs', () => {
         await new Promise((r) => setImmediate(r));
       }
     };
+    // Until three fetches started (the claims are database round trips: how many depends on the machine's
+    // load), then a settle more: a fourth never starts while three are held.
+    for (let i = 0; i < 100 && started < 3; i += 1) await settle();
     await settle();
     expect([started, active]).toEqual([3, 3]);
     while (held.length > 0) {
