@@ -34,27 +34,41 @@ export interface CliInProcess {
   cleanup(): Promise<void>;
 }
 
+/**
+ * `prongsai <args>` in this process with `env` over the test environment (minus DATABASE_URL) and `stdin` (not
+ * a terminal); on `database` when given, else on the database the environment configures, as the binary does.
+ */
+export async function runInProcess(
+  args: string[],
+  opts: { env?: Record<string, string>; stdin?: string; database?: Database } = {},
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.DATABASE_URL;
+  const io: CliIo = {
+    env: { ...env, ...opts.env },
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from(opts.stdin ? [Buffer.from(opts.stdin)] : []),
+    ...(opts.database ? { database: opts.database } : {}),
+  };
+  const code = (await runCli(args, io)) ?? 0;
+  return { code, stdout, stderr };
+}
+
 export async function cliInProcess(): Promise<CliInProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'prongsai-cli-'));
   const database = await createTestDatabase();
-  const base: Record<string, string | undefined> = { ...process.env, PRONGSAI_DATA_DIR: dataDir };
-  delete base.DATABASE_URL;
   return {
     dataDir,
     database,
-    async run(args, stdin, env = {}, options = {}) {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = {
-        env: { ...base, ...env },
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-        stdin: Readable.from(stdin ? [Buffer.from(stdin)] : []),
+    run: (args, stdin, env = {}, options = {}) =>
+      runInProcess(args, {
+        env: { PRONGSAI_DATA_DIR: dataDir, ...env },
+        stdin,
         ...(options.ownDatabase ? {} : { database }),
-      };
-      const code = (await runCli(args, io)) ?? 0;
-      return { code, stdout, stderr };
-    },
+      }),
     async cleanup() {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
