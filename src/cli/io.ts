@@ -1,10 +1,10 @@
 // Shared by CLI commands: where a command reads and writes (the process, or a test's buffers), errors with
 // exit codes, stdin reading, the configuration and the configured database.
 //
-// Loading rule (ARCHITECTURE.md "Testing", the command line): this file and every command file import statically only
-// node:*, `commander` and type-only imports. What a command needs to run (configuration, database, modules,
-// the server) is loaded with `await import()` inside its action, so `prongsai --help` and each command load only
-// their own code (src/cli/lazy-imports.test.ts checks it).
+// Loading rule (ARCHITECTURE.md "Testing", the command line): this file and every command file import
+// statically only node:*, `commander` and type-only imports. What a command needs to run (configuration,
+// database, modules, the server) is loaded with `await import()` inside its action, so `prongsai --help` and
+// each command load only their own code (src/cli/lazy-imports.test.ts checks it).
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 
