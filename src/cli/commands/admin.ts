@@ -2,10 +2,8 @@
 // is typed at a prompt (not shown) or read from the first line of standard input, never taken from the
 // command line, where every user of the machine can read it (`ps`).
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { config } from '../../config.ts';
-import { createAdminFromCommandLine, ZCommandLineAdmin } from '../../modules/users/index.ts';
-import { CliError, readSecret, withDatabase } from '../io.ts';
+import type { z } from 'zod';
+import { CliError, type CliIo, cliConfig, readSecret, withDatabase } from '../io.ts';
 import { cliAction } from './framework.ts';
 
 interface Options {
@@ -14,7 +12,7 @@ interface Options {
   email?: string;
 }
 
-export function registerAdmin(program: Command) {
+export function registerAdmin(program: Command, io: CliIo) {
   const admin = program.command('admin').description('NACC administrator accounts (ผู้ดูแลระบบ ป.ป.ช.)');
   admin
     .command('create')
@@ -24,15 +22,18 @@ export function registerAdmin(program: Command) {
     .option('--email <address>', 'for password-reset links and NACC notices (recommended)')
     .action((opts: Options) =>
       cliAction(async () => {
-        const password = await readSecret('Password / รหัสผ่าน: ', 'Again / ยืนยันรหัสผ่าน: ');
+        const password = await readSecret(io, 'Password / รหัสผ่าน: ', 'Again / ยืนยันรหัสผ่าน: ');
         const input = { username: opts.username, displayName: opts.name, email: opts.email, password };
+        const { createAdminFromCommandLine, ZCommandLineAdmin } = await import(
+          '../../modules/users/index.ts'
+        );
         const parsed = ZCommandLineAdmin.safeParse(input);
-        if (!parsed.success) throw invalidInput(parsed.error, input);
-        const cfg = config();
-        const created = await withDatabase(({ db }) =>
+        if (!parsed.success) throw await invalidInput(parsed.error, input);
+        const cfg = await cliConfig(io);
+        const created = await withDatabase(io, ({ db }) =>
           createAdminFromCommandLine({ db, now: () => new Date() }, parsed.data),
         );
-        process.stdout.write(
+        io.stdout.write(
           `NACC admin "${created.username}" created (${cfg.publicUrl}); recorded in the audit log.\n` +
             `สร้างผู้ดูแลระบบ ป.ป.ช. "${created.username}" แล้ว และบันทึกในบันทึกการเปลี่ยนแปลง\n`,
         );
@@ -41,7 +42,11 @@ export function registerAdmin(program: Command) {
 }
 
 /** Each problem in Thai and English; never the password itself. */
-function invalidInput(error: z.ZodError, input: unknown): CliError {
+async function invalidInput(error: z.ZodError, input: unknown): Promise<CliError> {
+  const [{ z }, { ZCommandLineAdmin }] = await Promise.all([
+    import('zod'),
+    import('../../modules/users/index.ts'),
+  ]);
   const thai = ZCommandLineAdmin.safeParse(input, { error: z.locales.th().localeError });
   const option: Record<string, string> = { username: '--username', displayName: '--name', email: '--email' };
   const lines = error.issues.map((issue, i) => {

@@ -11,7 +11,7 @@ import type { Database } from '../../db/client.ts';
 import { appendMany, rewriteEntry, tamper, tamperCheckpoints } from '../../modules/audit/audit.testing.ts';
 import { auditKeys, takeCheckpoint } from '../../modules/audit/index.ts';
 import { CliError } from '../io.ts';
-import { AUDIT_BROKEN_EXIT_CODE, AUDIT_EXIT_CODES, auditVerifySummary } from './audit.ts';
+import { AUDIT_BROKEN_EXIT_CODE, AUDIT_EXIT_CODES, auditVerifySummary } from './audit-verify.ts';
 
 describe('prongsai audit verify', () => {
   let database: Database;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TableChecksums, tableChecksums } from '../../../test/helpers/table-checksums.ts';
 import { openPglite } from '../../db/client.ts';
 import { auditKeyFiles, expectAuditVerifies, type RunningServer, startServer } from './backup.testing.ts';
+import { runInProcess } from './cli-in-process.testing.ts';
 import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
 
 /** Checksums of every table of the folder's database; `restored` folders must also pass the audit check. */
@@ -139,19 +140,21 @@ describe('prongsai backup / restore (embedded database)', () => {
     expect(await checksumsOf(restoredIdle, keys.publicKey)).toEqual(final);
 
     // Restored without the signing key (a new one is made for the new folder): the server's checkpoints
-    // cannot be vouched for, and the restore says so instead of calling the log intact.
+    // cannot be vouched for, and the restore says so instead of calling the log intact. (In this process from
+    // here on: the binary's restore ran above.)
     const restoredKeyless = `${cli.dataDir}-keyless`;
     files.push(restoredKeyless);
-    const keyless = await cli.run(['restore', idle], '', { PRONGSAI_DATA_DIR: restoredKeyless });
+    const keyless = await runInProcess(['restore', idle], { env: { PRONGSAI_DATA_DIR: restoredKeyless } });
     expect(keyless.code).toBe(5);
     expect(keyless.stderr).toContain('signed by an unknown key');
 
     // Taken mid-write: a consistent moment — every rename it holds has its audit entry, and none is half-made.
     const restoredLive = `${cli.dataDir}-live`;
     files.push(restoredLive);
-    expect((await cli.run(['restore', live], '', { ...withKey, PRONGSAI_DATA_DIR: restoredLive })).code).toBe(
-      0,
-    );
+    const restoreLive = await runInProcess(['restore', live], {
+      env: { ...withKey, PRONGSAI_DATA_DIR: restoredLive },
+    });
+    expect(restoreLive.code).toBe(0);
     const database = await openPglite({ dataDir: path.join(restoredLive, 'pglite'), migrate: false });
     try {
       await expectAuditVerifies(database.db, [keys.publicKey]);
@@ -171,16 +174,18 @@ describe('prongsai backup / restore (embedded database)', () => {
     }
   }, 300_000);
 
+  // In this process, as the binary runs it (the binary's backup and restore ran above).
   it('without a running server, opens the folder itself; refuses to restore over a database', async () => {
+    const run = (args: string[]) => runInProcess(args, { env: { PRONGSAI_DATA_DIR: cli.dataDir } });
     const file = path.join(cli.dataDir, 'offline.tar.gz');
     files.push(file);
-    const backup = await cli.run(['backup', '--out', file]);
+    const backup = await run(['backup', '--out', file]);
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('no server running');
-    const over = await cli.run(['restore', file]);
+    const over = await run(['restore', file]);
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('is not empty');
-    const wrongKind = await cli.run(['restore', path.join(cli.dataDir, 'pglite', 'PG_VERSION')]);
+    const wrongKind = await run(['restore', path.join(cli.dataDir, 'pglite', 'PG_VERSION')]);
     expect(wrongKind.code).toBe(2);
     expect(wrongKind.stderr).toContain('not a prongsai backup');
   }, 120_000);

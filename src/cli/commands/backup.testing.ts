@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { DbOrTx } from '../../db/client.ts';
-import { auditVerifySummary } from './audit.ts';
+import { auditVerifySummary } from './audit-verify.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -3,22 +3,12 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { config } from '../../config.ts';
-import {
-  type BackupKind,
-  backupKindOf,
-  backupPgliteFolder,
-  pgDump,
-  pgRestore,
-  restorePglite,
-} from '../../ops/backup.ts';
-import { requestBackup } from '../../ops/control.ts';
-import { CliError, withDatabase } from '../io.ts';
-import { auditVerifySummary } from './audit.ts';
+import type { BackupKind } from '../../ops/backup.ts';
+import { CliError, type CliIo, cliConfig, withDatabase } from '../io.ts';
 
 const EXTENSION: Record<BackupKind, string> = { pglite: 'tar.gz', postgres: 'pgdump' };
 
-export function registerBackup(program: Command) {
+export function registerBackup(program: Command, io: CliIo) {
   program
     .command('backup')
     .description(
@@ -27,7 +17,11 @@ export function registerBackup(program: Command) {
     .option('--out <file>', 'backup file (default: prongsai-<driver>-<UTC time>.tar.gz|.pgdump here)')
     .option('--pg-bin <dir>', 'folder of pg_dump/pg_restore (default: PATH, then the newest installed)')
     .action(async (opts: { out?: string; pgBin?: string }) => {
-      const cfg = config();
+      const cfg = await cliConfig(io);
+      const [{ backupPgliteFolder, pgDump }, { requestBackup }] = await Promise.all([
+        import('../../ops/backup.ts'),
+        import('../../ops/control.ts'),
+      ]);
       const kind: BackupKind = cfg.databaseUrl ? 'postgres' : 'pglite';
       const out = path.resolve(opts.out ?? defaultName(kind));
       const partial = `${out}.partial`;
@@ -52,9 +46,7 @@ export function registerBackup(program: Command) {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const size = (readFileSync(out).byteLength / 1024 / 1024).toFixed(1);
-      process.stdout.write(
-        `backup written / สำรองข้อมูลแล้ว: ${out} (${kind}, ${how}, ${size} MB, ${seconds} s)\n`,
-      );
+      io.stdout.write(`backup written / สำรองข้อมูลแล้ว: ${out} (${kind}, ${how}, ${size} MB, ${seconds} s)\n`);
     });
 
   program
@@ -65,7 +57,8 @@ export function registerBackup(program: Command) {
     )
     .option('--pg-bin <dir>', 'folder of pg_dump/pg_restore (default: PATH, then the newest installed)')
     .action(async (file: string, opts: { pgBin?: string }) => {
-      const cfg = config();
+      const cfg = await cliConfig(io);
+      const { backupKindOf, pgRestore, restorePglite } = await import('../../ops/backup.ts');
       const kind = backupKindOf(head(file));
       const target: BackupKind = cfg.databaseUrl ? 'postgres' : 'pglite';
       if (kind !== target)
@@ -83,8 +76,9 @@ export function registerBackup(program: Command) {
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       // Opening applies any newer migrations, as `start` would; then the audit chain is checked.
-      const audit = await withDatabase(({ db }) => auditVerifySummary(db));
-      process.stdout.write(`restored / กู้คืนแล้ว: ${file} (${kind}, ${seconds} s)\n${audit}\n`);
+      const { auditVerifySummary } = await import('./audit-verify.ts');
+      const audit = await withDatabase(io, ({ db }) => auditVerifySummary(db, { config: cfg }));
+      io.stdout.write(`restored / กู้คืนแล้ว: ${file} (${kind}, ${seconds} s)\n${audit}\n`);
     });
 }
 

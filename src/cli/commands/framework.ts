@@ -1,33 +1,22 @@
 // `prongsai framework list|show|validate|import|export`: yearly frameworks in the database.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { config } from '../../config.ts';
-import { DomainError } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import type { Db } from '../../db/client.ts';
-import { checkpointAudit } from '../../modules/audit/index.ts';
-import { createMailer } from '../../modules/auth/mailer.ts';
-import {
-  exportFramework,
-  frameworkForYear,
-  listFrameworks,
-  loadBundledFrameworks,
-  storeImportedFramework,
-  validateFramework,
-} from '../../modules/frameworks/index.ts';
-import { CliError, withDatabase } from '../io.ts';
+import { CliError, type CliIo, cliConfig, withDatabase } from '../io.ts';
 
 /** Opens the configured database (migrating it) with the bundled frameworks loaded: works on a fresh checkout. */
-export async function withFrameworks<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  return withDatabase(async ({ db }) => {
+export async function withFrameworks<T>(io: CliIo, fn: (db: Db) => Promise<T>): Promise<T> {
+  const { loadBundledFrameworks } = await import('../../modules/frameworks/index.ts');
+  return withDatabase(io, async ({ db }) => {
     await loadBundledFrameworks(db);
     return fn(db);
   });
 }
 
 /** Domain errors become CLI errors (exit 2) in Thai and English; anything else is a bug and propagates. */
-export function toCliError(e: unknown): unknown {
+export async function toCliError(e: unknown): Promise<unknown> {
+  const { DomainError } = await import('../../core/errors.ts');
   if (!(e instanceof DomainError)) return e;
   const lines = [e.th, e.en];
   const problems = (e.details as { problems?: { path: string; th: string; en: string }[] } | undefined)
@@ -42,19 +31,19 @@ export async function cliAction<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    throw toCliError(e);
+    throw await toCliError(e);
   }
 }
 
-const ZYear = z.coerce.number().int().min(2500).max(2700);
+/** A Buddhist Era fiscal year from 2500 to 2700 (as a number, the way `Number()` reads it). */
 export function parseYear(value: unknown): number {
-  const year = ZYear.safeParse(value);
-  if (!year.success)
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2500 || year > 2700)
     throw new CliError(
       `ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2568 (ได้รับ "${String(value ?? '')}")\n` +
         `The fiscal year must be a Buddhist Era year such as 2568 (got "${String(value ?? '')}")`,
     );
-  return year.data;
+  return year;
 }
 
 function readJsonFile(file: string): unknown {
@@ -98,7 +87,8 @@ function describe(f: Framework, version: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function registerFramework(program: Command) {
+export function registerFramework(program: Command, io: CliIo) {
+  const frameworks = () => import('../../modules/frameworks/index.ts');
   const framework = program
     .command('framework')
     .description('Yearly ITA frameworks: list, show, validate, import and export (กรอบการประเมินรายปี)');
@@ -108,14 +98,15 @@ export function registerFramework(program: Command) {
     .description('Every fiscal year with a framework and its version in force')
     .action(() =>
       cliAction(async () => {
-        const rows = await withFrameworks((db) => listFrameworks(db));
+        const { listFrameworks } = await frameworks();
+        const rows = await withFrameworks(io, (db) => listFrameworks(db));
         const lines = rows.map(
           (r) =>
             `FY${r.year}  v${r.version}  ${r.origin.padEnd(7)}  ${r.level.padEnd(9)}  ` +
             `${String(r.counts.questions).padStart(3)} questions  ${String(r.counts.oitItems).padStart(3)} OIT items  ` +
             `${r.importedAt}`,
         );
-        process.stdout.write(`${lines.join('\n')}\n`);
+        io.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
 
@@ -124,8 +115,11 @@ export function registerFramework(program: Command) {
     .description("Summary of a year's framework in force: instruments, weights, indicators, rating")
     .action((year: string) =>
       cliAction(async () => {
-        const { version, framework: f } = await withFrameworks((db) => frameworkForYear(db, parseYear(year)));
-        process.stdout.write(describe(f, version));
+        const { frameworkForYear } = await frameworks();
+        const { version, framework: f } = await withFrameworks(io, (db) =>
+          frameworkForYear(db, parseYear(year)),
+        );
+        io.stdout.write(describe(f, version));
       }),
     );
 
@@ -134,6 +128,7 @@ export function registerFramework(program: Command) {
     .description('Check a framework file against the schema without touching the database')
     .action((file: string) =>
       cliAction(async () => {
+        const { validateFramework } = await frameworks();
         const result = validateFramework(readJsonFile(file));
         if (!result.ok) {
           const n = result.problems.length;
@@ -145,7 +140,7 @@ export function registerFramework(program: Command) {
           throw new CliError(lines.join('\n'));
         }
         const f = result.framework;
-        process.stdout.write(`ถูกต้อง / valid: FY${f.year} (${counts(f)})\n`);
+        io.stdout.write(`ถูกต้อง / valid: FY${f.year} (${counts(f)})\n`);
       }),
     );
 
@@ -155,19 +150,24 @@ export function registerFramework(program: Command) {
     .action((file: string) =>
       cliAction(async () => {
         const body = readJsonFile(file);
-        const { year, version } = await withFrameworks(async (db) => {
+        const cfg = await cliConfig(io);
+        const [{ storeImportedFramework }, { checkpointAudit }, { createMailer }] = await Promise.all([
+          frameworks(),
+          import('../../modules/audit/index.ts'),
+          import('../../modules/auth/mailer.ts'),
+        ]);
+        const { year, version } = await withFrameworks(io, async (db) => {
           const stored = await storeImportedFramework(db, body, { importedBy: null, now: new Date() });
-          const cfg = config();
           const deps = { db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
           const outcome = await checkpointAudit(deps, 'framework.import');
           if (outcome?.taken === false && outcome.why === 'trail_not_intact')
-            process.stderr.write(
+            io.stderr.write(
               'บันทึกการเปลี่ยนแปลงไม่ผ่านการตรวจสอบ: ไม่ได้ลงนามจุดตรวจสอบ (prongsai audit verify) / ' +
                 'The audit log fails verification: no checkpoint was signed (see prongsai audit verify)\n',
             );
           return stored;
         });
-        process.stdout.write(`นำเข้าแล้ว / imported: FY${year} version ${version}\n`);
+        io.stdout.write(`นำเข้าแล้ว / imported: FY${year} version ${version}\n`);
       }),
     );
 
@@ -177,10 +177,11 @@ export function registerFramework(program: Command) {
     .option('--out <file>', 'write to this file instead of stdout')
     .action((year: string, opts: { out?: string }) =>
       cliAction(async () => {
-        const { definition } = await withFrameworks((db) => exportFramework(db, parseYear(year)));
+        const { exportFramework } = await frameworks();
+        const { definition } = await withFrameworks(io, (db) => exportFramework(db, parseYear(year)));
         const text = `${JSON.stringify(definition, null, 2)}\n`;
         if (opts.out) writeFileSync(opts.out, text);
-        else process.stdout.write(text);
+        else io.stdout.write(text);
       }),
     );
 }

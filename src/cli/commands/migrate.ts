@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { withDatabase } from '../io.ts';
+import { type CliIo, withDatabase } from '../io.ts';
 
-export function registerMigrate(program: Command) {
+export function registerMigrate(program: Command, io: CliIo) {
   program
     .command('migrate')
     .description('Apply database migrations (also done at start)')
     .action(async () => {
-      await withDatabase(async (database) => {
-        process.stdout.write(`migrations applied (${database.driver})\n`);
+      await withDatabase(io, async (database) => {
+        io.stdout.write(`migrations applied (${database.driver})\n`);
       });
     });
 }

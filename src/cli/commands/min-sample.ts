@@ -1,19 +1,20 @@
 // `prongsai min-sample --year 2568 --instrument IIT --population 150` prints the minimum number of respondents.
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { minimumSampleForYear } from '../../modules/frameworks/index.ts';
-import { CliError } from '../io.ts';
+import { CliError, type CliIo } from '../io.ts';
 import { cliAction, parseYear, withFrameworks } from './framework.ts';
 
-const ZOptions = z.object({
-  instrument: z.string().trim().min(1).max(10),
-  population: z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .transform(Number),
-  peerGroup: z.string().trim().min(1).optional(),
-  sizeClass: z.string().trim().min(1).optional(),
-});
+async function optionsSchema() {
+  const { z } = await import('zod');
+  return z.object({
+    instrument: z.string().trim().min(1).max(10),
+    population: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+    peerGroup: z.string().trim().min(1).optional(),
+    sizeClass: z.string().trim().min(1).optional(),
+  });
+}
 
 interface Options {
   year?: string;
@@ -23,7 +24,7 @@ interface Options {
   sizeClass?: string;
 }
 
-export function registerMinSample(program: Command) {
+export function registerMinSample(program: Command, io: CliIo) {
   program
     .command('min-sample')
     .description(
@@ -37,14 +38,15 @@ export function registerMinSample(program: Command) {
     .action((opts: Options) =>
       cliAction(async () => {
         const year = parseYear(opts.year);
-        const parsed = ZOptions.safeParse(opts);
+        const parsed = (await optionsSchema()).safeParse(opts);
         if (!parsed.success)
           throw new CliError(
             'ต้องระบุ --instrument (เช่น IIT) และ --population เป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป\n' +
               'Give --instrument (e.g. IIT) and --population as a whole number of at least 0',
           );
-        const { minimum } = await withFrameworks((db) => minimumSampleForYear(db, year, parsed.data));
-        process.stdout.write(`${minimum}\n`);
+        const { minimumSampleForYear } = await import('../../modules/frameworks/index.ts');
+        const { minimum } = await withFrameworks(io, (db) => minimumSampleForYear(db, year, parsed.data));
+        io.stdout.write(`${minimum}\n`);
       }),
     );
 }

@@ -1,13 +1,15 @@
 // `prongsai score`: one JSON object on stdin → one JSON object on stdout (published scores → total, rating).
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { scoreYear, ZScoreCliInput } from '../../modules/frameworks/index.ts';
-import { CliError, readStdin } from '../io.ts';
+import { CliError, type CliIo, readStdin } from '../io.ts';
 import { cliAction, withFrameworks } from './framework.ts';
 
 const EXAMPLE = '{"year": 2568, "indicators": {"1": 98.22, "2": 99.33, …, "10": 90}}';
 
-function parseInput(text: string) {
+async function parseInput(text: string) {
+  const [{ z }, { ZScoreCliInput }] = await Promise.all([
+    import('zod'),
+    import('../../modules/frameworks/index.ts'),
+  ]);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -32,7 +34,7 @@ function parseInput(text: string) {
   throw new CliError(lines.join('\n'));
 }
 
-export function registerScore(program: Command) {
+export function registerScore(program: Command, io: CliIo) {
   program
     .command('score')
     .description(
@@ -40,9 +42,10 @@ export function registerScore(program: Command) {
     )
     .action(() =>
       cliAction(async () => {
-        const { year, ...body } = parseInput(await readStdin());
-        const output = await withFrameworks((db) => scoreYear(db, year, body));
-        process.stdout.write(`${JSON.stringify(output)}\n`);
+        const { year, ...body } = await parseInput(await readStdin(io));
+        const { scoreYear } = await import('../../modules/frameworks/index.ts');
+        const output = await withFrameworks(io, (db) => scoreYear(db, year, body));
+        io.stdout.write(`${JSON.stringify(output)}\n`);
       }),
     );
 }

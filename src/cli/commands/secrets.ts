@@ -3,20 +3,18 @@
 // for the hash key it shows, from the database, what would stop matching, and `--accept` records the new key.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { config } from '../../config.ts';
-import { acceptHashKey, hashKeyDependents, hashKeyState } from '../../ops/hash-key.ts';
-import { withDatabase } from '../io.ts';
+import { type CliIo, cliConfig, withDatabase } from '../io.ts';
 
 const newSecret = () => randomBytes(48).toString('base64url');
 
-export function registerSecrets(program: Command) {
+export function registerSecrets(program: Command, io: CliIo) {
   const secrets = program.command('secrets').description('Server secrets: rotation (README "Secrets")');
   const rotate = secrets.command('rotate').description('Rotate a secret: prints a new value and the steps');
   rotate
     .command('session')
     .description('SESSION_SECRET (signs session cookies)')
-    .action(() => {
-      const cfg = config();
+    .action(async () => {
+      const cfg = await cliConfig(io);
       const separate = cfg.hashSecret !== cfg.sessionSecret;
       const lines = [
         'Rotating SESSION_SECRET (signs session cookies) / เปลี่ยน SESSION_SECRET',
@@ -32,15 +30,16 @@ export function registerSecrets(program: Command) {
         '     the session lifetime). If the old secret may have leaked, do not: everyone signs in again.',
         '  3. Restart the server (every instance).',
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout.write(`${lines.join('\n')}\n`);
     });
   rotate
     .command('hash')
     .description('HASH_SECRET (keyed hashes of tokens, phones, e-mails; sealed OTP destinations; grants)')
     .option('--accept', 'record the configured HASH_SECRET as the database key (audited)')
     .action(async (opts: { accept?: boolean }) => {
-      const cfg = config();
-      const out = await withDatabase(async ({ db }) => {
+      const cfg = await cliConfig(io);
+      const { acceptHashKey, hashKeyDependents, hashKeyState } = await import('../../ops/hash-key.ts');
+      const out = await withDatabase(io, async ({ db }) => {
         const current = await hashKeyState(db, cfg);
         const dependents = await hashKeyDependents(db);
         const what = [
@@ -69,6 +68,6 @@ export function registerSecrets(program: Command) {
         await acceptHashKey(db, cfg, new Date());
         return ['The configured hash key is now the database key (recorded in the audit log).', ...what];
       });
-      process.stdout.write(`${out.join('\n')}\n`);
+      io.stdout.write(`${out.join('\n')}\n`);
     });
 }

@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
-import { config } from '../../config.ts';
-import { FolderInUse } from '../../ops/control.ts';
-import { HashKeyChanged } from '../../ops/hash-key.ts';
-import { startServer } from '../../server.ts';
-import { CliError } from '../io.ts';
+import { CliError, type CliIo, cliConfig } from '../io.ts';
 
-export function registerStart(program: Command) {
+export function registerStart(program: Command, io: CliIo) {
   program
     .command('start')
     .description('Start the server (migrates, loads frameworks, seeds demo data outside production)')
     .action(async () => {
+      const cfg = await cliConfig(io);
+      const [{ startServer }, { FolderInUse }, { HashKeyChanged }] = await Promise.all([
+        import('../../server.ts'),
+        import('../../ops/control.ts'),
+        import('../../ops/hash-key.ts'),
+      ]);
       try {
-        await startServer(config());
+        await startServer(cfg);
       } catch (e) {
         if (e instanceof HashKeyChanged || e instanceof FolderInUse) throw new CliError(e.message, 1);
         throw e;

@@ -25,7 +25,10 @@ describe('readPdfText', () => {
     const pdf = await plan(['แผนการดำเนินงาน พ.ศ. ๒๕๖๘']);
     expect(await readPdfText(pdf.subarray(0, Math.floor(pdf.length / 2)))).toBeNull();
     expect(await readPdfText(Buffer.from('<html>not a pdf</html>'))).toBeNull();
-    expect(await readPdfText(pdf, { maxPages: 30, timeoutMs: 1 })).toBeNull();
+    // 30 pages to read in 1 ms: out of time even when the pool's threads are already warm (PDF.js loaded by an
+    // earlier test in the same worker), where a one-page PDF could beat the timer.
+    const long = await plan(Array.from({ length: 30 }, (_, i) => `หน้า ${i + 1} แผนการดำเนินงาน พ.ศ. ๒๕๖๘`));
+    expect(await readPdfText(long, { maxPages: 30, timeoutMs: 1 })).toBeNull();
     // The pool goes on reading after a PDF that ran out of time.
     expect((await readPdfText(pdf))?.text).toContain('๒๕๖๘');
   });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_004, SEED_004_PUBLISHED } from '../../core/scoring/test-fixtures.ts';
-import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
+import { type CliInProcess, cliInProcess } from './cli-in-process.testing.ts';
 
 describe('prongsai score', () => {
-  let cli: CliSandbox;
+  let cli: CliInProcess;
   beforeAll(async () => {
-    cli = await cliSandbox();
+    cli = await cliInProcess();
   });
   afterAll(() => cli.cleanup());
 

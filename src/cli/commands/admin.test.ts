@@ -1,18 +1,16 @@
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../db/client.ts';
 import { verifyPassword } from '../../modules/auth/passwords.ts';
-import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
+import { type CliInProcess, cliInProcess } from './cli-in-process.testing.ts';
 
 // Production: no demo data, so no account to sign in with until this command makes one.
 const production = { NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' };
 const PASSWORD = 'correct horse battery staple';
 
 describe('prongsai admin create', () => {
-  let cli: CliSandbox;
+  let cli: CliInProcess;
   beforeAll(async () => {
-    cli = await cliSandbox();
+    cli = await cliInProcess();
   });
   afterAll(() => cli.cleanup());
 
@@ -40,32 +38,28 @@ describe('prongsai admin create', () => {
     expect(onArgv.code).toBe(2);
     expect(onArgv.stderr).toContain("unknown option '--password'");
 
-    const database = await openPglite({ dataDir: path.join(cli.dataDir, 'pglite'), migrate: false });
-    try {
-      const { rows: users } = await database.db.execute<{
-        id: string;
-        username: string;
-        role: string;
-        agency_id: string | null;
-        email: string;
-        password_hash: string;
-      }>(sql`select id, username, role, agency_id, email, password_hash from users`);
-      expect(users.map((u) => u.username)).toEqual(['nacc-root']);
-      const [admin] = users;
-      expect(admin).toMatchObject({ role: 'admin', agency_id: null, email: 'root@nacc.example' });
-      expect(await verifyPassword(admin?.password_hash as string, PASSWORD)).toBe(true);
-      const { rows: audit } = await database.db.execute<{ actor_user_id: string | null; after: unknown }>(
-        sql`select actor_user_id, after from audit_log where entity_type = 'user' and action = 'create'`,
-      );
-      expect(audit).toEqual([
-        {
-          actor_user_id: null,
-          after: expect.objectContaining({ username: 'nacc-root', role: 'admin', via: 'command line' }),
-        },
-      ]);
-      expect(JSON.stringify(audit)).not.toContain(PASSWORD);
-    } finally {
-      await database.close();
-    }
-  }, 120_000);
+    const { db } = cli.database;
+    const { rows: users } = await db.execute<{
+      id: string;
+      username: string;
+      role: string;
+      agency_id: string | null;
+      email: string;
+      password_hash: string;
+    }>(sql`select id, username, role, agency_id, email, password_hash from users`);
+    expect(users.map((u) => u.username)).toEqual(['nacc-root']);
+    const [admin] = users;
+    expect(admin).toMatchObject({ role: 'admin', agency_id: null, email: 'root@nacc.example' });
+    expect(await verifyPassword(admin?.password_hash as string, PASSWORD)).toBe(true);
+    const { rows: audit } = await db.execute<{ actor_user_id: string | null; after: unknown }>(
+      sql`select actor_user_id, after from audit_log where entity_type = 'user' and action = 'create'`,
+    );
+    expect(audit).toEqual([
+      {
+        actor_user_id: null,
+        after: expect.objectContaining({ username: 'nacc-root', role: 'admin', via: 'command line' }),
+      },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(PASSWORD);
+  });
 });

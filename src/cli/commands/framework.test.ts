@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_FRAMEWORKS_DIR } from '../../modules/frameworks/index.ts';
-import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
+import { type CliInProcess, cliInProcess } from './cli-in-process.testing.ts';
 
 const bundledText = (year: number) =>
   readFileSync(path.join(BUNDLED_FRAMEWORKS_DIR, `fy${year}.json`), 'utf8');
 
 describe('prongsai framework', () => {
-  let cli: CliSandbox;
+  let cli: CliInProcess;
   let files: string;
   /** FY2568 with instrument weights summing to 105 and a question under an invalid indicator code. */
   const writeBrokenFile = () => {
@@ -20,7 +20,7 @@ describe('prongsai framework', () => {
     return file;
   };
   beforeAll(async () => {
-    cli = await cliSandbox();
+    cli = await cliInProcess();
     files = path.join(cli.dataDir, 'files');
     mkdirSync(files);
   });
@@ -52,7 +52,15 @@ describe('prongsai framework', () => {
     const file = path.join(files, 'fy2568.json');
     writeFileSync(file, bundledText(2568));
     const elsewhere = path.join(cli.dataDir, 'no-database-here');
-    const sut = await cli.run(['framework', 'validate', file], undefined, { PRONGSAI_DATA_DIR: elsewhere });
+    // The command opens nothing itself: run as the binary does, without the test's database.
+    const sut = await cli.run(
+      ['framework', 'validate', file],
+      undefined,
+      { PRONGSAI_DATA_DIR: elsewhere },
+      {
+        ownDatabase: true,
+      },
+    );
     expect(sut).toMatchObject({ code: 0, stderr: '' });
     expect(sut.stdout).toContain('FY2568');
     expect(existsSync(elsewhere)).toBe(false);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
+import { type CliInProcess, cliInProcess } from './cli-in-process.testing.ts';
 
 describe('prongsai min-sample', () => {
-  let cli: CliSandbox;
+  let cli: CliInProcess;
   beforeAll(async () => {
-    cli = await cliSandbox();
+    cli = await cliInProcess();
   });
   afterAll(() => cli.cleanup());
 

@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox } from './cli-sandbox.testing.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { type CliInProcess, cliInProcess } from './cli-in-process.testing.ts';
 
 describe('prongsai seed', () => {
-  let cli: CliSandbox;
+  let cli: CliInProcess;
   beforeAll(async () => {
-    cli = await cliSandbox();
+    cli = await cliInProcess();
   });
   afterAll(() => cli.cleanup());
 
@@ -26,26 +23,18 @@ describe('prongsai seed', () => {
     expect(second.stdout).toContain('0 agencies and 0 users created');
   });
 
-  it('refuses in production with a clear message and exit code 2', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/prongsai.mjs', 'seed'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          SESSION_SECRET: 'a-production-secret-of-at-least-32-chars',
-          PRONGSAI_DATA_DIR: cli.dataDir,
-        },
-      });
-      let stderr = '';
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+  it('refuses in production with a clear message and exit code 2, before opening the database', async () => {
+    // As the binary runs it: the command would open the data folder's database itself.
+    const result = await cli.run(
+      ['seed'],
+      '',
+      { NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' },
+      { ownDatabase: true },
+    );
     expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toContain('never seeded in production');
     expect(result.stderr).toContain('ไม่สร้างข้อมูลสาธิต');
+    expect(existsSync(path.join(cli.dataDir, 'pglite'))).toBe(false);
   });
 });
