@@ -261,7 +261,8 @@ function readHeader(header: string[]): { columns: Column[]; problems: PastResult
     add(h || null, `ไม่รู้จักคอลัมน์ "${h}"`, `Unknown column "${h}"`);
     return { kind: 'ignored' };
   });
-  for (const [name, names] of Object.entries(REQUIRED) as [Required, readonly string[]][]) {
+  for (const name of Object.keys(REQUIRED) as Required[]) {
+    const names = REQUIRED[name];
     const found = columns.filter((c) => c.kind === 'required' && c.name === name).length;
     if (found === 0) add(names[0], `ไม่มีคอลัมน์ ${names.join(' / ')}`, `The header has no ${names[0]} column`);
     if (found > 1) add(names[0], `คอลัมน์ ${names[0]} ซ้ำ`, `Column ${names[0]} appears more than once`);
