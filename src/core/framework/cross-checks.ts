@@ -123,6 +123,40 @@ export function frameworkProblems(f: Framework): CrossCheckProblem[] {
       `ของข้อคำถาม ${q.code}`,
     );
   }
+  // Display codes: only for instruments that ask the question, unique within an instrument, and given for
+  // every question an instrument asks or for none (a report mixing ITAS codes and our codes would mislead).
+  const asking = (q: (typeof f.questions)[number]) =>
+    f.instruments.filter((i) => i.collection !== 'open_data' && i.indicators.includes(q.indicator));
+  const displayed = new Map<string, Map<string, string>>();
+  for (const q of f.questions)
+    for (const [inst, shown] of Object.entries(q.display ?? {})) {
+      if (!asking(q).some((i) => i.code === inst)) {
+        add(
+          `ข้อคำถาม ${q.code}: มีรหัสที่แสดงของเครื่องมือ ${inst} ซึ่งไม่ได้ถามข้อนี้`,
+          `question ${q.code}: display code for instrument ${inst}, which does not ask it`,
+        );
+        continue;
+      }
+      const codes = displayed.get(inst) ?? new Map<string, string>();
+      displayed.set(inst, codes);
+      const other = codes.get(shown);
+      if (other)
+        add(
+          `รหัสที่แสดง "${shown}" ของเครื่องมือ ${inst} ซ้ำกัน (ข้อ ${other} และ ${q.code})`,
+          `display code "${shown}" of instrument ${inst} is used twice (questions ${other} and ${q.code})`,
+        );
+      else codes.set(shown, q.code);
+    }
+  for (const [inst, codes] of displayed) {
+    const missing = f.questions.filter(
+      (q) => asking(q).some((i) => i.code === inst) && q.display?.[inst] === undefined,
+    );
+    if (missing.length > 0 && codes.size > 0)
+      add(
+        `เครื่องมือ ${inst}: ข้อคำถาม ${missing.map((q) => q.code).join(', ')} ไม่มีรหัสที่แสดง ต้องมีทุกข้อหรือไม่มีเลย`,
+        `instrument ${inst}: questions ${missing.map((q) => q.code).join(', ')} have no display code; give one to every question or to none`,
+      );
+  }
   for (const o of f.oitItems) {
     const ind = indicators.get(o.indicator);
     if (!oitIndicators.has(o.indicator))

@@ -15,6 +15,7 @@ export const ZInstrumentCode = code(/^[A-Z][A-Z0-9]{1,9}$/, 'instrument');
 export const ZIndicatorCode = code(/^[1-9][0-9]?$/, 'indicator');
 export const ZSubIndicatorCode = code(/^[1-9][0-9]?\.[1-9][0-9]?$/, 'sub-indicator');
 export const ZQuestionCode = code(/^[A-Za-z]{1,3}[0-9]{1,3}$/, 'question');
+export const ZDisplayCode = code(/^[A-Za-z]{1,3}[0-9]{1,3}$/, 'display');
 const ZIsoDate = z.iso.date();
 const ZAgencyType = z.enum(AGENCY_TYPES);
 
@@ -115,6 +116,13 @@ export const ZQuestion = z.object({
     )
     .default([]),
   appliesTo: ZApplicability.optional(),
+  /**
+   * The code ITAS shows (and agencies cite) per instrument that asks the question, when it differs from
+   * `code`: EIT parts 1 and 2 ask the same questions under codes of their own (FY2568: e2 is ES2 in part 1
+   * and EP2 in part 2). Read it through displayCodeOf (src/core/results/display.ts), which has the rule
+   * for frameworks without it.
+   */
+  display: z.record(ZInstrumentCode, ZDisplayCode).optional(),
   paraphrased: z.boolean().default(false),
 });
 export type Question = z.infer<typeof ZQuestion>;

@@ -20,49 +20,20 @@ export function appliesTo(item: Applicable, agencyType: AgencyType): boolean {
 export function scoreAnswers(framework: Framework, input: AnswersInput): UnroundedScores {
   const problems: ScoringProblem[] = [];
   const scales = new Map(framework.scales.map((s) => [s.code, s]));
-  const surveys = framework.instruments.filter((i) => i.collection !== 'open_data');
-  requireQuestionLevel(framework, surveys.length > 0);
-  const known = new Set(framework.instruments.map((i) => i.code));
-
-  for (const code of Object.keys(input.responses))
-    if (!surveys.some((i) => i.code === code))
-      problems.push(
-        known.has(code)
-          ? problem(
-              'unknown_instrument',
-              `responses.${code}`,
-              `แบบวัด ${code} ไม่ได้เก็บข้อมูลด้วยแบบสอบถาม`,
-              `Instrument ${code} is not a survey`,
-            )
-          : problem(
-              'unknown_instrument',
-              `responses.${code}`,
-              `ไม่พบแบบวัด ${code} ในกรอบการประเมิน`,
-              `Unknown instrument ${code}`,
-            ),
-      );
+  const surveys = surveyInstruments(framework);
+  checkSurveyKeys(framework, Object.keys(input.responses), 'responses', problems);
 
   // Per survey instrument and applicable question, one score per respondent who answered it.
-  const answerScores = new Map<string, Map<string, number[]>>();
+  const questionScores = new Map<string, Map<string, number>>();
   for (const inst of surveys) {
     const perQuestion = new Map<string, number[]>();
-    answerScores.set(inst.code, perQuestion);
-    const questions = new Map(
-      framework.questions.filter((q) => inst.indicators.includes(q.indicator)).map((q) => [q.code, q]),
-    );
+    const questions = questionsOf(framework, inst);
     (input.responses[inst.code] ?? []).forEach((response, r) => {
       for (const [code, value] of Object.entries(response.answers)) {
         const path = `responses.${inst.code}[${r}].answers.${code}`;
         const question = questions.get(code);
         if (!question) {
-          problems.push(
-            problem(
-              'unknown_question',
-              path,
-              `ไม่พบข้อคำถาม ${code} ในแบบวัด ${inst.code}`,
-              `Question ${code} is not part of instrument ${inst.code}`,
-            ),
-          );
+          problems.push(unknownQuestion(path, code, inst.code));
           continue;
         }
         const score = answerScore(question, scales.get(question.scale), value, path, problems);
@@ -74,8 +45,82 @@ export function scoreAnswers(framework: Framework, input: AnswersInput): Unround
         perQuestion.set(code, list);
       }
     });
+    // Sorting makes the sum, and so the score, independent of the order responses arrived in.
+    const scores = new Map<string, number>();
+    for (const [code, answers] of perQuestion)
+      scores.set(code, sumOf([...answers].sort((a, b) => a - b)) / answers.length);
+    questionScores.set(inst.code, scores);
   }
+  const respondents = (code: string) => input.responses[code]?.length ?? 0;
+  return finishScores(framework, input, respondents, questionScores, problems);
+}
 
+/** The framework's survey instruments; refuses a structure-level framework (see requireQuestionLevel). */
+export function surveyInstruments(framework: Framework): Instrument[] {
+  const surveys = framework.instruments.filter((i) => i.collection !== 'open_data');
+  requireQuestionLevel(framework, surveys.length > 0);
+  return surveys;
+}
+
+/** The questions an instrument asks (those of the indicators it scores), by code. */
+export function questionsOf(framework: Framework, inst: Instrument): Map<string, Question> {
+  return new Map(
+    framework.questions.filter((q) => inst.indicators.includes(q.indicator)).map((q) => [q.code, q]),
+  );
+}
+
+/** Notes every key of the answers (or counts) that is not a survey instrument of the framework. */
+export function checkSurveyKeys(
+  framework: Framework,
+  keys: readonly string[],
+  path: string,
+  problems: ScoringProblem[],
+) {
+  const known = new Set(framework.instruments.map((i) => i.code));
+  const surveys = new Set(
+    framework.instruments.filter((i) => i.collection !== 'open_data').map((i) => i.code),
+  );
+  for (const code of keys)
+    if (!surveys.has(code))
+      problems.push(
+        known.has(code)
+          ? problem(
+              'unknown_instrument',
+              `${path}.${code}`,
+              `แบบวัด ${code} ไม่ได้เก็บข้อมูลด้วยแบบสอบถาม`,
+              `Instrument ${code} is not a survey`,
+            )
+          : problem(
+              'unknown_instrument',
+              `${path}.${code}`,
+              `ไม่พบแบบวัด ${code} ในกรอบการประเมิน`,
+              `Unknown instrument ${code}`,
+            ),
+      );
+}
+
+export function unknownQuestion(path: string, code: string, instrument: string): ScoringProblem {
+  return problem(
+    'unknown_question',
+    path,
+    `ไม่พบข้อคำถาม ${code} ในแบบวัด ${instrument}`,
+    `Question ${code} is not part of instrument ${instrument}`,
+  );
+}
+
+/**
+ * Everything after the answers are collected, shared by scoring from raw answers and from answer counts so
+ * that the two cannot disagree: OIT checks, processing conditions, questions → indicators → instruments.
+ * `questionScores` holds, per survey instrument, the full-precision score of every applicable question that
+ * somebody answered; `respondents` the number of responses per instrument. Throws on any problem noted.
+ */
+export function finishScores(
+  framework: Framework,
+  input: Pick<AnswersInput, 'agencyType' | 'oit' | 'processing'>,
+  respondents: (instrument: string) => number,
+  questionScores: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  problems: ScoringProblem[],
+): UnroundedScores {
   const oitCodes = new Map(framework.oitItems.map((o) => [o.code, o]));
   for (const [code, score] of Object.entries(input.oit)) {
     if (!oitCodes.has(code))
@@ -95,8 +140,7 @@ export function scoreAnswers(framework: Framework, input: AnswersInput): Unround
 
   const notProcessed: Record<string, NotProcessedReason> = {};
   for (const inst of framework.instruments) {
-    const responseCount = input.responses[inst.code]?.length ?? 0;
-    const failed = processingFailure(inst, input.processing, responseCount, problems);
+    const failed = processingFailure(inst, input.processing, respondents(inst.code), problems);
     if (failed) notProcessed[inst.code] = failed;
   }
 
@@ -112,7 +156,7 @@ export function scoreAnswers(framework: Framework, input: AnswersInput): Unround
     const scored =
       inst.collection === 'open_data'
         ? scoreOpenData(framework, inst, input, problems)
-        : scoreSurvey(framework, inst, input.agencyType, answerScores.get(inst.code) ?? new Map());
+        : scoreSurvey(framework, inst, input.agencyType, questionScores.get(inst.code) ?? new Map());
     if (!scored) {
       // Processing conditions held but nothing scorable was collected (e.g. no conditions listed and no
       // responses): treat it as not answered rather than invent a score.
@@ -129,7 +173,7 @@ export function scoreAnswers(framework: Framework, input: AnswersInput): Unround
 }
 
 /** A respondent's score for one question, or undefined when unanswered (or invalid: a problem is noted). */
-function answerScore(
+export function answerScore(
   question: Question,
   scale: Scale | undefined,
   value: AnswerValue,
@@ -198,7 +242,7 @@ function scoreSurvey(
   framework: Framework,
   inst: Instrument,
   agencyType: AgencyType,
-  perQuestion: Map<string, number[]>,
+  questionScores: ReadonlyMap<string, number>,
 ): ScoredInstrument | undefined {
   const indicators: Record<string, number> = {};
   const questions: Record<string, number> = {};
@@ -208,17 +252,15 @@ function scoreSurvey(
     );
     // An indicator none of whose questions apply to this agency type is not part of its score.
     if (applicable.length === 0) continue;
-    const questionScores: number[] = [];
+    const scored: number[] = [];
     for (const q of applicable) {
-      const answers = perQuestion.get(q.code);
-      if (!answers) continue; // nobody answered it: skipped, like a respondent's skipped question
-      // Sorting makes the sum, and so the score, independent of the order responses arrived in.
-      const score = sumOf([...answers].sort((a, b) => a - b)) / answers.length;
+      const score = questionScores.get(q.code);
+      if (score === undefined) continue; // nobody answered it: skipped, like a respondent's skipped question
       questions[q.code] = score;
-      questionScores.push(score);
+      scored.push(score);
     }
-    if (questionScores.length === 0) return undefined;
-    indicators[indicator] = meanOf(questionScores);
+    if (scored.length === 0) return undefined;
+    indicators[indicator] = meanOf(scored);
   }
   return Object.keys(indicators).length > 0 ? { indicators, questions } : undefined;
 }
@@ -226,7 +268,7 @@ function scoreSurvey(
 function scoreOpenData(
   framework: Framework,
   inst: Instrument,
-  input: AnswersInput,
+  input: Pick<AnswersInput, 'agencyType' | 'oit'>,
   problems: ScoringProblem[],
 ): ScoredInstrument | undefined {
   const indicators: Record<string, number> = {};

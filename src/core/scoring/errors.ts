@@ -25,7 +25,9 @@ export type ScoringProblemCode =
   | 'oit_score_not_binary'
   | 'missing_context' // a processing fact the framework needs was not supplied
   | 'unknown_reason' // a not-processed reason that is not a processing condition
-  | 'ambiguous_instrument'; // e.g. both EIT and EIT1 given
+  | 'ambiguous_instrument' // e.g. both EIT and EIT1 given
+  | 'invalid_count' // answer counts: not a whole number, or a distinct answer counted 0 times
+  | 'count_exceeds_respondents'; // answer counts: more answers to a question than respondents
 
 export type ScoringErrorCode =
   | 'invalid_scoring_input'

@@ -1,6 +1,13 @@
 // Public surface of the scoring engine; other modules import from here only.
 export { appliesTo } from './answers.ts';
 export {
+  type AnswerCount,
+  type CountsInput,
+  countsOf,
+  type InstrumentCounts,
+  scoreFromCounts,
+} from './counts.ts';
+export {
   type AggregatesInput,
   type AnswersInput,
   type AnswerValue,
