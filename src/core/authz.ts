@@ -186,6 +186,10 @@ const RULES = {
   'oit.assess': rule<OitRef>(assessesThisYear),
   'oit.reopen': rule<AgencyRef>(isAdmin),
   'oit.queue': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
+  // Results (issue 10): NACC admins start processing runs and previews and read their scores. Nobody else
+  // sees a score until publication (a later part): fail closed.
+  'results.process': rule<null>(isAdmin),
+  'results.read': rule<null>(isAdmin),
   'evidence.read': rule<AgencyRef>(inScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),

@@ -21,6 +21,7 @@ import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { respondRoutes } from './respond/respond.routes.ts';
+import { resultsRoutes } from './results/results.routes.ts';
 import { stakeholderRoutes } from './stakeholders/stakeholders.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -46,6 +47,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   evidenceRoutes,
   oitRoutes,
   oitAssessmentRoutes,
+  resultsRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes, otpRespondentRoutes];

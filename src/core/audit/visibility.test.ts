@@ -30,7 +30,14 @@ function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boole
     'oit.read': agency,
     'user.read': { id: 'someone-else', agency },
   };
-  const noAgency = ['agency.import', 'assignment.manage', 'cycle.open', 'otp.usage', 'scope.manage'];
+  const noAgency = [
+    'agency.import',
+    'assignment.manage',
+    'cycle.open',
+    'otp.usage',
+    'results.process',
+    'scope.manage',
+  ];
   return (action in byAction ? byAction[action] : noAgency.includes(action) ? null : agency) as never;
 }
 

@@ -5,6 +5,6 @@ export * from './oit.ts';
 export * from './ops.ts';
 export * from './otp.ts';
 export * from './reference.ts';
+export * from './results.ts';
 export * from './surveys.ts';
 export * from './users.ts';
-export * from './results.ts';

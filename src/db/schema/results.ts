@@ -69,9 +69,7 @@ export const processingRuns = pgTable(
     ),
     check('processing_runs_year_be', sql`${t.year} between 2550 and 2700`),
     // One queued or running run per year, on every instance: the second one violates this index (409).
-    uniqueIndex('processing_runs_one_active')
-      .on(t.year)
-      .where(sql`${t.status} in ('queued', 'running')`),
+    uniqueIndex('processing_runs_one_active').on(t.year).where(sql`${t.status} in ('queued', 'running')`),
     index('processing_runs_year_idx').on(t.year, t.createdAt),
   ],
 );

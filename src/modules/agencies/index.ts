@@ -26,3 +26,4 @@ export {
   participatingAgencyIds,
 } from './participants.ts';
 export { openCycleForSeed } from './participations.seed.ts';
+export { type ProcessingSubject, processingSubjects } from './processing-subjects.ts';

@@ -9,6 +9,12 @@ export {
   iitIntake,
 } from './capacity.ts';
 export {
+  type AnswerCountRow,
+  answerCounts,
+  type RespondentCountRow,
+  respondentCounts,
+} from './counts.ts';
+export {
   insertReleased,
   type ReleasedRow,
   type ReleaseResult,

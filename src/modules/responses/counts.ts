@@ -1,0 +1,82 @@
+// What the processing run (src/modules/results) reads of the answers: per agency, instrument and question,
+// every distinct answer with how many counted responses gave it, and the number of counted responses per
+// instrument. Counted = released into survey_responses and not excluded by a quality review; held answers
+// are not scored (processing releases what is due first, see releaseResponses). Approved EIT part-2
+// interviews are released like the rest (channel `interview`, instrument EIT2), so they are counted here.
+// One aggregate over the rows, grouped in the database: answers never leave it one respondent at a time.
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { responseReviews, surveyResponses } from '../../db/schema/index.ts';
+
+export interface AnswerCountRow {
+  agencyId: string;
+  instrument: string;
+  question: string;
+  /** The answer as stored: an option value, or an object of sub-item options. */
+  answer: unknown;
+  count: number;
+}
+
+export interface RespondentCountRow {
+  agencyId: string;
+  instrument: string;
+  respondents: number;
+}
+
+const counted = (year: number, agencyIds: readonly string[]) => sql`
+  ${surveyResponses.year} = ${year}
+  and ${surveyResponses.agencyId} = any(${toUuidArray(agencyIds)})
+  and not exists (select 1 from ${responseReviews} where ${responseReviews.responseId} = ${surveyResponses.id}
+    and ${responseReviews.decision} = 'exclude')`;
+
+// A uuid[] literal: binding a JS array as a parameter behaves differently on the two drivers.
+const toUuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** Distinct answers per agency, instrument and question of the counted responses of `agencyIds`. */
+export async function answerCounts(
+  db: DbOrTx,
+  year: number,
+  agencyIds: readonly string[],
+): Promise<AnswerCountRow[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db.execute<{
+    agency_id: string;
+    instrument: string;
+    question: string;
+    answer: unknown;
+    n: number;
+  }>(sql`select ${surveyResponses.agencyId} as agency_id, ${surveyResponses.instrument} as instrument,
+      a.key as question, a.value as answer, count(*)::int as n
+    from ${surveyResponses} cross join lateral jsonb_each(${surveyResponses.answers}) a
+    where ${counted(year, agencyIds)}
+    group by 1, 2, 3, 4`);
+  return rows.rows.map((r) => ({
+    agencyId: r.agency_id,
+    instrument: r.instrument,
+    question: r.question,
+    answer: typeof r.answer === 'string' && isJsonText(r.answer) ? JSON.parse(r.answer) : r.answer,
+    count: Number(r.n),
+  }));
+}
+
+/** Counted responses per agency and instrument (whether or not they answered any question). */
+export async function respondentCounts(
+  db: DbOrTx,
+  year: number,
+  agencyIds: readonly string[],
+): Promise<RespondentCountRow[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db.execute<{ agency_id: string; instrument: string; n: number }>(
+    sql`select ${surveyResponses.agencyId} as agency_id, ${surveyResponses.instrument} as instrument,
+      count(*)::int as n
+    from ${surveyResponses} where ${counted(year, agencyIds)} group by 1, 2`,
+  );
+  return rows.rows.map((r) => ({
+    agencyId: r.agency_id,
+    instrument: r.instrument,
+    respondents: Number(r.n),
+  }));
+}
+
+// A driver that hands jsonb back as text gives '"a"' or '{"x":"a"}'; one that parses it gives the value.
+const isJsonText = (s: string) => s.startsWith('"') || s.startsWith('{');

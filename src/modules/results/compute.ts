@@ -1,0 +1,176 @@
+// One chunk of a processing run: read every input of the chunk's agencies through the owning modules, score
+// each agency from answer counts (the same arithmetic as the calculator, see core/scoring/counts.ts), and
+// say why each instrument was or was not processed. Pure apart from the reads; the worker stores the result.
+import { createHash } from 'node:crypto';
+import type { Framework } from '../../core/framework/schema.ts';
+import { marginOfError } from '../../core/results/margin.ts';
+import {
+  type AnswerCount,
+  type AnswerValue,
+  type CountsInput,
+  type InstrumentCounts,
+  type ScoreResult,
+  scoreFromCounts,
+} from '../../core/scoring/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { InstrumentResult } from '../../db/schema/results.ts';
+import type { ProcessingSubject } from '../agencies/index.ts';
+import { confirmedOitScores } from '../oit/index.ts';
+import { answerCounts, respondentCounts } from '../responses/index.ts';
+import { approvedPopulations, minimumsFor, type Populations } from '../stakeholders/index.ts';
+
+/** What one agency's result is made of; the sha256 of its canonical JSON is the agency's inputs hash. */
+export interface AgencyInputs {
+  agencyId: string;
+  input: CountsInput;
+  populations: Populations;
+  /** Per survey instrument, its minimum sample (null: unknown — population not approved, no table row). */
+  minimums: Record<string, number | null>;
+}
+
+export interface AgencyOutcome {
+  agencyId: string;
+  result: ScoreResult;
+  instruments: Record<string, InstrumentResult>;
+  inputsHash: string;
+}
+
+/** Every input of the chunk's agencies, read through the modules that own them. */
+export async function readInputs(
+  db: DbOrTx,
+  framework: Framework,
+  year: number,
+  subjects: readonly ProcessingSubject[],
+): Promise<AgencyInputs[]> {
+  const ids = subjects.map((s) => s.id);
+  const [answers, respondents, populations, oit] = await Promise.all([
+    answerCounts(db, year, ids),
+    respondentCounts(db, year, ids),
+    approvedPopulations(db, year, ids),
+    confirmedOitScores(db, year, ids),
+  ]);
+  const counts = new Map<string, Record<string, InstrumentCounts>>();
+  const instrumentOf = (agencyId: string, instrument: string): InstrumentCounts => {
+    const own = counts.get(agencyId) ?? {};
+    counts.set(agencyId, own);
+    const found = own[instrument] ?? { respondents: 0, answers: {} };
+    own[instrument] = found;
+    return found;
+  };
+  for (const r of respondents) instrumentOf(r.agencyId, r.instrument).respondents = r.respondents;
+  for (const a of answers) {
+    const answersOf = instrumentOf(a.agencyId, a.instrument).answers as Record<string, AnswerCount[]>;
+    const list = answersOf[a.question] ?? [];
+    answersOf[a.question] = list;
+    list.push({ answer: a.answer as AnswerValue, count: a.count });
+  }
+
+  return subjects.map((s) => {
+    const pops = populations.get(s.id) ?? { iitPopulation: null, eitPopulation: null };
+    const minimums = minimumsFor(framework, s, pops);
+    const oitScores = oit.get(s.id);
+    const populationEntered: Record<string, boolean> = {};
+    const minimumSample: Record<string, number> = {};
+    for (const inst of framework.instruments) {
+      if (inst.processing.includes('population_entered'))
+        populationEntered[inst.code] = populationOf(inst.collection, pops) !== null;
+      // An unknown minimum (the population it derives from is not approved, or the framework's table has
+      // no row for the agency) cannot be shown to be met: the instrument is not processed.
+      if (inst.processing.includes('minimum_sample'))
+        minimumSample[inst.code] = minimums[inst.code] ?? Number.MAX_SAFE_INTEGER;
+    }
+    // Every instrument the agency has responses to goes in, also one the framework does not know: scoring
+    // then refuses it (fail closed) rather than the run dropping answers silently.
+    const input: CountsInput = {
+      agencyType: s.type,
+      counts: canonicalCounts(counts.get(s.id) ?? {}),
+      oit: oitScores ?? {},
+      processing: {
+        registered: s.registered,
+        populationEntered,
+        minimumSample,
+        oitAnswered: oitScores !== undefined,
+      },
+    };
+    return { agencyId: s.id, input, populations: pops, minimums };
+  });
+}
+
+const populationOf = (collection: string, p: Populations) =>
+  collection === 'internal_staff' ? p.iitPopulation : p.eitPopulation;
+
+/** Scores one agency: the engine's result plus n, minimum, population and margin per instrument. */
+export function scoreAgency(
+  framework: Framework,
+  frameworkVersion: number,
+  inputs: AgencyInputs,
+): AgencyOutcome {
+  const result = scoreFromCounts(framework, inputs.input);
+  const instruments: Record<string, InstrumentResult> = {};
+  for (const inst of framework.instruments) {
+    const survey = inst.collection !== 'open_data';
+    const n = survey ? (inputs.input.counts[inst.code]?.respondents ?? 0) : null;
+    const population = survey ? populationOf(inst.collection, inputs.populations) : null;
+    instruments[inst.code] = {
+      score: result.instruments[inst.code] ?? null,
+      n,
+      minimum: survey ? (inputs.minimums[inst.code] ?? null) : null,
+      population,
+      marginOfError: n === null || population === null ? null : round2(marginOfError(n, population)),
+      notProcessed: result.notProcessed[inst.code] ?? null,
+    };
+  }
+  return {
+    agencyId: inputs.agencyId,
+    result,
+    instruments,
+    inputsHash: inputsHash(framework.year, frameworkVersion, inputs),
+  };
+}
+
+const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
+/** sha256 of the agency's inputs in canonical JSON (keys sorted, answers in canonical order). */
+export function inputsHash(year: number, frameworkVersion: number, inputs: AgencyInputs): string {
+  return sha256(canonicalJson({ year, frameworkVersion, ...inputs }));
+}
+
+/** The run's inputs hash: over every agency's, in agency id order, with the framework version. */
+export function runInputsHash(
+  frameworkVersion: number,
+  perAgency: readonly { agencyId: string; inputsHash: string }[],
+): string {
+  const lines = [...perAgency]
+    .sort((a, b) => compare(a.agencyId, b.agencyId))
+    .map((a) => `${a.agencyId}:${a.inputsHash}`);
+  return sha256(`framework-version:${frameworkVersion}\n${lines.join('\n')}`);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** JSON with object keys in code-unit order (what jsonb equality ignores). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined || typeof value !== 'object')
+    return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => compare(a, b));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Answers of each question in the order of their canonical JSON, so equal inputs hash equally. */
+function canonicalCounts(counts: Record<string, InstrumentCounts>): Record<string, InstrumentCounts> {
+  const out: Record<string, InstrumentCounts> = {};
+  for (const [code, c] of Object.entries(counts)) {
+    const answers: Record<string, AnswerCount[]> = {};
+    for (const [q, list] of Object.entries(c.answers))
+      answers[q] = list
+        .map((a) => ({ key: canonicalJson(a.answer), a }))
+        .sort((x, y) => compare(x.key, y.key))
+        .map((x) => x.a);
+    out[code] = { respondents: c.respondents, answers };
+  }
+  return out;
+}
