@@ -45,6 +45,8 @@ const PGLITE_TOO: Record<string, string> = {
     'collection end to end: access, questionnaire, submit, receipts',
   'src/modules/respond/respond.capacity.test.ts': 'the IIT cap under a per-agency-year advisory lock',
   'src/modules/oit/oit.workflow.test.ts': "OIT end to end under the review row's lock",
+  'src/modules/results/':
+    'processing runs: claims and leases, one active run per year, the immutability triggers',
   'test/integration/relinking.test.ts':
     'the anonymity of stored answers depends on how the engine stores rows',
   'test/integration/anonymity.test.ts': 'the schema of the tables holding answers, as the engine reports it',
