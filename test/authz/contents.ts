@@ -18,6 +18,7 @@ import {
   eit2Samples,
   oitReviews,
   participations,
+  processingRuns,
   users,
 } from '../../src/db/schema/index.ts';
 import { appendAudit } from '../../src/modules/audit/index.ts';
@@ -267,6 +268,24 @@ export const auditContents: ContentCheck = async (c) => {
   }
   for (const seq of expected) if (!got.has(seq)) problems.push(`audit misses #${seq}`);
   if (total !== expected.size) problems.push(`audit total ${total}, readable ${expected.size}`);
+  return problems;
+};
+
+/** The fiscal year of the processing runs of test/authz/results.cases.ts. */
+const RESULTS_YEAR = 2568;
+
+/** Admins see every run of the year; any other role is refused (no run, no score). */
+export const runListContents: ContentCheck = async (c) => {
+  const res = await c.get(`/api/results/${RESULTS_YEAR}/runs`);
+  if (c.role !== 'admin')
+    return res.status === 403 ? [] : [`${c.role} got ${res.status} from the run list, expected 403`];
+  if (res.status !== 200) return [`run list: ${res.status}`];
+  const listed = new Set((res.json as { items: { id: string }[] }).items.map((r) => r.id));
+  const all = await c.w.db.select({ id: processingRuns.id, year: processingRuns.year }).from(processingRuns);
+  const expected = all.filter((r) => r.year === RESULTS_YEAR).map((r) => r.id);
+  const problems = expected.filter((id) => !listed.has(id)).map((id) => `run list misses ${id}`);
+  if (listed.size !== expected.length)
+    problems.push(`run list has ${listed.size}, the year ${expected.length}`);
   return problems;
 };
 

@@ -12,7 +12,7 @@ export interface AnswerCountRow {
   agencyId: string;
   instrument: string;
   question: string;
-  /** The answer as stored: an option value, or an object of sub-item options. */
+  /** The answer as stored (both drivers parse jsonb): an option value, or an object of sub-item options. */
   answer: unknown;
   count: number;
 }
@@ -54,7 +54,7 @@ export async function answerCounts(
     agencyId: r.agency_id,
     instrument: r.instrument,
     question: r.question,
-    answer: typeof r.answer === 'string' && isJsonText(r.answer) ? JSON.parse(r.answer) : r.answer,
+    answer: r.answer,
     count: Number(r.n),
   }));
 }
@@ -77,6 +77,3 @@ export async function respondentCounts(
     respondents: Number(r.n),
   }));
 }
-
-// A driver that hands jsonb back as text gives '"a"' or '{"x":"a"}'; one that parses it gives the value.
-const isJsonText = (s: string) => s.startsWith('"') || s.startsWith('{');
