@@ -52,6 +52,9 @@ CREATE INDEX "processing_runs_year_idx" ON "processing_runs" USING btree ("year"
 -- results before it starts over. (drizzle-kit does not model triggers.)
 CREATE FUNCTION "processing_runs_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		RAISE EXCEPTION 'processing_runs keeps its history: TRUNCATE refused' USING ERRCODE = 'P0001';
+	END IF;
 	IF OLD."status" IN ('done', 'failed') THEN
 		RAISE EXCEPTION 'processing run % is finished and cannot be changed: % refused', OLD."id", TG_OP USING ERRCODE = 'P0001';
 	END IF;
@@ -67,19 +70,17 @@ CREATE FUNCTION "agency_results_refuse_change"() RETURNS trigger LANGUAGE plpgsq
 DECLARE
 	run_status text;
 BEGIN
-	IF TG_OP = 'TRUNCATE' OR TG_OP = 'UPDATE' THEN
+	IF TG_OP <> 'DELETE' THEN
 		RAISE EXCEPTION 'agency_results are never changed in place: % refused', TG_OP USING ERRCODE = 'P0001';
 	END IF;
-	SELECT "status" INTO run_status FROM "processing_runs"
-		WHERE "id" = (CASE WHEN TG_OP = 'DELETE' THEN OLD."run_id" ELSE NEW."run_id" END);
+	SELECT "status" INTO run_status FROM "processing_runs" WHERE "id" = OLD."run_id";
 	IF run_status IS DISTINCT FROM 'running' THEN
-		RAISE EXCEPTION 'agency_results of a run that is not running (%): % refused', run_status, TG_OP USING ERRCODE = 'P0001';
+		RAISE EXCEPTION 'agency_results of a run that is not running (%): DELETE refused', run_status USING ERRCODE = 'P0001';
 	END IF;
-	IF TG_OP = 'DELETE' THEN
-		RETURN OLD;
-	END IF;
-	RETURN NEW;
+	RETURN OLD;
 END;
 $$;--> statement-breakpoint
-CREATE TRIGGER "agency_results_immutable" BEFORE INSERT OR UPDATE OR DELETE ON "agency_results" FOR EACH ROW EXECUTE FUNCTION "agency_results_refuse_change"();--> statement-breakpoint
+-- Not on INSERT: a restore (pg_restore) inserts the results of finished runs. The worker inserts only under a
+-- current claim of a running run (results.repo.ts lockClaim).
+CREATE TRIGGER "agency_results_immutable" BEFORE UPDATE OR DELETE ON "agency_results" FOR EACH ROW EXECUTE FUNCTION "agency_results_refuse_change"();--> statement-breakpoint
 CREATE TRIGGER "agency_results_no_truncate" BEFORE TRUNCATE ON "agency_results" FOR EACH STATEMENT EXECUTE FUNCTION "agency_results_refuse_change"();
