@@ -452,6 +452,16 @@ describe('processing runs', () => {
     );
   });
 
+  it('is processed by one worker when two instances look for work at once', async () => {
+    const res = await post({ kind: 'preview', scope: 'all' });
+    expect(res.statusCode).toBe(202);
+    const outcomes = await Promise.all([processNextRun(t.deps), processNextRun(t.deps)]);
+    expect(outcomes.sort()).toEqual(['done', 'idle']);
+    const [row] = await db.select().from(processingRuns).where(eq(processingRuns.id, res.json().id));
+    expect(row).toMatchObject({ status: 'done', attempts: 1, progressDone: agencies.length });
+    expect((await storedResults(res.json().id)).size).toBe(agencies.length);
+  });
+
   it('fails a run closed when an agency cannot be scored, and says which', async () => {
     const bad = await storeAgency({ responses: {}, oit: 'confirmed' });
     await insertReleased(db, [
