@@ -108,6 +108,10 @@ describe('processing runs', () => {
         // Some respondents skip a question: the counts path must agree on those too.
         const sheet = answerSheet(framework, instrument, 'sao', (i, n) => (seed * 31 + i * 7919) % n);
         if (seed % 3 === 0) delete sheet[Object.keys(sheet)[seed % Object.keys(sheet).length] as string];
+        // …and some skip one sub-item of a question that has them (scored as the mean of the rest).
+        const withSubItems = Object.values(sheet).find((v) => typeof v === 'object');
+        if (seed % 5 === 0 && typeof withSubItems === 'object')
+          delete withSubItems[Object.keys(withSubItems)[0] as string];
         return sheet;
       });
       const ids = await insertReleased(
