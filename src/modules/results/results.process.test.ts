@@ -2,6 +2,7 @@
 // responses, every non-processing reason comes from what is stored, a finished run cannot be changed, one
 // run at a time (409), a run whose worker died restarts cleanly, previews, and the changes between runs.
 import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeAgency, makeUser } from '../../../test/helpers/factories.ts';
@@ -27,7 +28,7 @@ import {
 import { answerSheet, loadFramework, YEAR } from '../quality/quality.fixture.testing.ts';
 import { insertReleased } from '../responses/index.ts';
 import { claimRun, lockClaim, restartRun, resultsOfRun, storeChunk } from './results.repo.ts';
-import { processNextRun } from './results.worker.ts';
+import { processNextRun, startProcessingWorker } from './results.worker.ts';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -464,6 +465,38 @@ describe('processing runs', () => {
     const [row] = await db.select().from(processingRuns).where(eq(processingRuns.id, res.json().id));
     expect(row).toMatchObject({ status: 'done', attempts: 1, progressDone: agencies.length });
     expect((await storedResults(res.json().id)).size).toBe(agencies.length);
+  });
+
+  it('runs in the background: a new run wakes the worker, which takes it to the end', async () => {
+    const silent = { info() {}, warn() {}, debug() {} } as unknown as FastifyBaseLogger;
+    const worker = startProcessingWorker(t.deps, silent, 3_600_000, { chunkSize: 2, leaseMs: 60_000 });
+    try {
+      // The first look (at start) may still be in hand: the wake is kept either way.
+      const res = await post({ kind: 'preview', scope: 'all' });
+      expect(res.statusCode).toBe(202);
+      let run = await getRun(res.json().id);
+      for (let i = 0; i < 200 && run.status !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        run = await getRun(res.json().id);
+      }
+      expect(run).toMatchObject({
+        status: 'done',
+        progress: { done: agencies.length, total: agencies.length },
+      });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('compares only finished runs of the same year', async () => {
+    const queued = await post({ kind: 'preview', scope: 'agency', agencyId: scored[0]?.id });
+    expect(queued.statusCode).toBe(202);
+    const changes = await admin.get(
+      `/api/results/${YEAR}/runs/${queued.json().id}/changes?against=${firstRun}`,
+    );
+    expect(changes.statusCode).toBe(409);
+    expect((await admin.get(`/api/results/${YEAR - 1}/runs/${firstRun}`)).statusCode).toBe(404);
+    expect(await processNextRun(t.deps)).toBe('done');
   });
 
   it('fails a run closed when an agency cannot be scored, and says which', async () => {

@@ -201,20 +201,25 @@ export function startProcessingWorker(
   let timer: NodeJS.Timeout | undefined;
   let inHand: Promise<unknown> = Promise.resolve();
   let running = false;
+  // Look again at once after a tick when a wake came while it was in hand (a run queued just as the previous
+  // look found nothing) or when it processed a run (another may be queued behind it, for another year).
+  let lookAgain = false;
   const tick = () => {
     timer = undefined;
     if (stopped || running) return;
     running = true;
+    lookAgain = false;
     inHand = processNextRun(deps, options)
       .then((outcome) => {
-        if (outcome !== 'idle') log.info({ outcome }, 'processing run ended');
-        return outcome;
+        if (outcome !== 'idle') {
+          lookAgain = true;
+          log.info({ outcome }, 'processing run ended');
+        }
       })
       .catch((err) => log.warn({ err }, 'processing worker failed; trying again later'))
       .finally(() => {
         running = false;
-        // A run just ended: another may be queued behind it (another year).
-        schedule();
+        schedule(lookAgain ? 0 : intervalMs);
       });
   };
   const schedule = (delay = intervalMs) => {
@@ -225,7 +230,8 @@ export function startProcessingWorker(
   schedule(0);
   const worker: RunningWorker = {
     wake() {
-      if (timer) {
+      if (running) lookAgain = true;
+      else if (timer) {
         clearTimeout(timer);
         timer = undefined;
         schedule(0);
