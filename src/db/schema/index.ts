@@ -7,3 +7,4 @@ export * from './otp.ts';
 export * from './reference.ts';
 export * from './surveys.ts';
 export * from './users.ts';
+export * from './past-results.ts';
