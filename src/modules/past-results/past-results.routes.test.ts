@@ -167,6 +167,15 @@ describe('past results', () => {
     for (const r of report.rows)
       for (const p of r.problems) expect(p.th.length > 0 && p.en.length > 0).toBe(true);
     expect(report.rows[5].problems[0].en).toBe('There is no agency with code NO-SUCH in the registry');
+    expect(report.rows.map((r: { agencyCode: string | null }) => r.agencyCode)).toEqual([
+      'PR-A',
+      'PR-B',
+      'PR-A',
+      'PR-A',
+      'PR-B',
+      'NO-SUCH',
+      'PR-A',
+    ]);
     const real = await upload(csv);
     expect(real.statusCode).toBe(400);
     expect(real.json().error.details.rows).toHaveLength(7);

@@ -55,8 +55,11 @@ export async function importPastResults(
 
   const frameworks = await frameworksByYear(deps);
   const parsed = parsePastResults(table, (y) => frameworks.get(y));
-  const codeColumn =
-    table.header.find((h) => AGENCY_CODE_HEADERS.includes(h.trim().toLowerCase()))?.trim() ?? 'agency_code';
+  const codeIndex = table.header.findIndex((h) => AGENCY_CODE_HEADERS.includes(h.trim().toLowerCase()));
+  const codeColumn = table.header[codeIndex]?.trim() ?? 'agency_code';
+  const cells = new Map(table.rows.map((r) => [r.line, r.cells]));
+  /** What an invalid row names as its agency, as written (so the report can say whose row it is). */
+  const codeAsWritten = (line: number) => cells.get(line)?.[codeIndex]?.trim().slice(0, 64) || null;
   const okRows = parsed.rows.flatMap((r) => (r.ok ? [r.result] : []));
   const ids = await agencyIdsByCodes(
     deps.db,
@@ -74,7 +77,7 @@ export async function importPastResults(
       return {
         line: r.line,
         status: 'invalid',
-        agencyCode: null,
+        agencyCode: codeAsWritten(r.line),
         agencyId: null,
         year: null,
         total: null,
