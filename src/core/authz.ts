@@ -187,6 +187,10 @@ const RULES = {
   'oit.reopen': rule<AgencyRef>(isAdmin),
   'oit.queue': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
   'evidence.read': rule<AgencyRef>(inScope),
+  // Results published before this system: NACC imports them; they were public already, so whoever may read
+  // the agency's own record reads its year-over-year line (no embargo).
+  'pastResults.import': rule<null>(isAdmin),
+  'pastResults.read': rule<AgencyRef>(inScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

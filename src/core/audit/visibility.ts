@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_TYPES = [
   'oit_review',
   'oit_score',
   'participation',
+  'past_results_import',
   'response_review',
   'secret',
   'sms_daily_usage',
@@ -70,6 +71,7 @@ export const AUDIT_READERS: Record<
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_score: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   participation: { action: 'participation.read', inScope: NOT_STAFF },
+  past_results_import: { action: 'pastResults.import', inScope: [] }, // one entry per file, many agencies
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
   secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)
   sms_daily_usage: { action: 'otp.usage', inScope: [] },

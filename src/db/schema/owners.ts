@@ -46,6 +46,7 @@ export const TABLE_OWNERS = {
   evidenceBodies: 'evidence',
   rateBuckets: 'rate-limits',
   keyFingerprints: 'ops',
+  pastResults: 'past-results',
 } as const satisfies Record<TableName, string>;
 
 /** Modules that may import any table: removed when OIT is one module (oit-assessment then is oit). */
