@@ -191,6 +191,10 @@ const RULES = {
   'results.process': rule<null>(isAdmin),
   'results.read': rule<null>(isAdmin),
   'evidence.read': rule<AgencyRef>(inScope),
+  // Results published before this system: NACC imports them; they were public already, so whoever may read
+  // the agency's own record reads its year-over-year line (no embargo).
+  'pastResults.import': rule<null>(isAdmin),
+  'pastResults.read': rule<AgencyRef>(inScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

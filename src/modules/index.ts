@@ -18,6 +18,7 @@ import { interviewRoutes } from './interviews/interviews.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
+import { pastResultsRoutes } from './past-results/past-results.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { respondRoutes } from './respond/respond.routes.ts';
@@ -47,6 +48,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   evidenceRoutes,
   oitRoutes,
   oitAssessmentRoutes,
+  pastResultsRoutes,
   resultsRoutes,
 ];
 

@@ -60,3 +60,7 @@ export const OIT_EXPLANATION_MAX_LENGTH = 4000;
 export const OIT_RETURN_COMMENT_MAX_LENGTH = 2000;
 /** Assessor comments, advice, clarification explanations and reasons, decisions, reopening reasons. */
 export const OIT_ASSESSMENT_TEXT_MAX_LENGTH = 4000;
+
+/** Past years' published results (CSV/XLSX): one file may cover every agency for several years. */
+export const PAST_RESULTS_MAX_BYTES = 8 * 1024 * 1024;
+export const PAST_RESULTS_MAX_ROWS = 50_000;

@@ -1,6 +1,5 @@
 // The hash key (README "Secrets"): its default keeps the hashes stored before HASH_SECRET existed, and a
 // changed key is refused until accepted, so that stored hashes never stop matching silently.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyedHash } from '../../src/app/secrets.ts';
 import { loadConfig } from '../../src/config.ts';

@@ -63,6 +63,10 @@ export const routes: RouteObject[] = [
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
+              {
+                path: 'past-results/import',
+                ...page(() => import('./pages/past-results/PastResultsImportPage.tsx')),
+              },
               { path: 'frameworks/:year', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               {
                 path: 'frameworks/:year/compare',

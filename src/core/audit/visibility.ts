@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_TYPES = [
   'oit_review',
   'oit_score',
   'participation',
+  'past_results_import',
   'processing_run',
   'response_review',
   'secret',
@@ -71,6 +72,7 @@ export const AUDIT_READERS: Record<
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_score: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   participation: { action: 'participation.read', inScope: NOT_STAFF },
+  past_results_import: { action: 'pastResults.import', inScope: [] }, // one entry per file, many agencies
   processing_run: { action: 'results.process', inScope: [] }, // NACC's runs: tied to no agency
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
   secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)

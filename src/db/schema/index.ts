@@ -4,6 +4,7 @@ export * from './frameworks.ts';
 export * from './oit.ts';
 export * from './ops.ts';
 export * from './otp.ts';
+export * from './past-results.ts';
 export * from './reference.ts';
 export * from './results.ts';
 export * from './surveys.ts';

@@ -46,6 +46,7 @@ export const TABLE_OWNERS = {
   evidenceBodies: 'evidence',
   rateBuckets: 'rate-limits',
   keyFingerprints: 'ops',
+  pastResults: 'past-results',
   processingRuns: 'results',
   agencyResults: 'results',
 } as const satisfies Record<TableName, string>;

@@ -4,6 +4,7 @@ export { cycleNotOpen } from './agencies.errors.ts';
 export { type AgencyName, agencyNamesByIds } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyScopeCondition } from './agencies.scope.ts';
+export { agencyIdsByCodes } from './agency-codes.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
 export {
   type AgencyAction,

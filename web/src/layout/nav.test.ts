@@ -6,6 +6,7 @@ describe('navItems', () => {
     const sut = navItems('admin', null).map((i) => i.to);
     expect(sut).toContain('/users');
     expect(sut).toContain('/frameworks/import');
+    expect(sut).toContain('/past-results/import');
   });
 
   it('links agency staff to their own agency', () => {
@@ -35,6 +36,7 @@ describe('navItems', () => {
     for (const role of ['supervisor', 'assessor', 'executive'] as const) {
       const sut = navItems(role, null).map((i) => i.to);
       expect(sut).not.toContain('/frameworks/import');
+      expect(sut).not.toContain('/past-results/import');
       expect(sut).not.toContain('/users');
     }
   });

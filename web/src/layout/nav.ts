@@ -37,6 +37,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         iitAccess,
         frameworks,
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
+        { label: 'pastResults.nav', to: '/past-results/import' },
         score,
         password,
       ];

@@ -11,6 +11,7 @@ import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
+import { PastResultsPanel } from '../past-results/PastResultsPanel.tsx';
 import { AgencyCalendarPanel } from '../stakeholders/AgencyCalendarPanel.tsx';
 
 const AgencyFormModal = lazy(() => import('./AgencyFormModal.tsx'));
@@ -171,6 +172,7 @@ export default function AgencyDetailPage() {
             />
           </>
         )}
+        {can('pastResults.read', ref) && <PastResultsPanel agencyId={a.id} />}
         <Group>
           <Anchor component={RouterLink} to="/agencies" size="sm">
             {t('agencies.backToList')}
