@@ -6,7 +6,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import {
   NOT_YET_MOVED,
-  OIT_EXCEPTIONS,
   TABLE_OWNERS,
   WHOLE_DATABASE_TOOLS,
 } from '../src/db/schema/owners.ts';
@@ -56,7 +55,7 @@ const problems: string[] = [];
 const used = new Set<string>();
 for (const file of sourceFiles(join(root, 'src'))) {
   const module = moduleOf(file);
-  if (module === null || OIT_EXCEPTIONS.includes(module) || WHOLE_DATABASE_TOOLS.includes(module)) continue;
+  if (module === null || WHOLE_DATABASE_TOOLS.includes(module)) continue;
   for (const table of importedTables(file)) {
     if (owners[table] === module) continue;
     const key = `${module}: ${table}`;

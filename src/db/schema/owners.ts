@@ -48,9 +48,6 @@ export const TABLE_OWNERS = {
   keyFingerprints: 'ops',
 } as const satisfies Record<TableName, string>;
 
-/** Modules that may import any table: removed when OIT is one module (oit-assessment then is oit). */
-export const OIT_EXCEPTIONS: readonly string[] = ['oit', 'oit-assessment'];
-
 /**
  * Whole-database tools that read or write every table by design: the demo seed (fixture data, refused in
  * production) and src/ops (backup, restore, key rotation).
@@ -75,7 +72,6 @@ export const NOT_YET_MOVED: readonly string[] = [
   'auth: assessorAssignments',
   'auth: supervisorScopes',
   'auth: users',
-  'evidence: oitAnswers',
   'interviews: eitContacts',
   'interviews: stakeholderData',
   'otp: agencies',
