@@ -63,11 +63,8 @@ export const NOT_YET_MOVED: readonly string[] = [
   'agencies: provinces',
   'agencies: assessorAssignments',
   'agencies: users',
-  'audit: agencies',
-  'audit: assessorAssignments',
-  'audit: eit2Interviews',
-  'audit: eit2Samples',
-  'audit: oitReviews',
+  // The signed checkpoints are mailed to the active admins; users appends audit entries, so audit importing
+  // users is a cycle: the checkpoints (audit_checkpoints) would have to leave the audit module first.
   'audit: users',
   'auth: assessorAssignments',
   'auth: supervisorScopes',

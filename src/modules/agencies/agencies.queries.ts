@@ -1,6 +1,7 @@
 // Read-only queries other modules may use (the agencies and participations tables are this module's):
 // batched by ids, so a list never asks once per row.
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import type { AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies } from '../../db/schema/index.ts';
 
@@ -26,4 +27,13 @@ export async function agencyNamesByIds(db: DbOrTx, ids: readonly string[]): Prom
     .from(agencies)
     .where(inArray(agencies.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The agency's reference for authorization (id, province, ministry); null when there is no such agency. */
+export async function agencyRefById(db: DbOrTx, id: string): Promise<AgencyRef | null> {
+  const [row] = await db
+    .select({ id: agencies.id, provinceCode: agencies.provinceCode, ministryCode: agencies.ministryCode })
+    .from(agencies)
+    .where(eq(agencies.id, id));
+  return row ?? null;
 }

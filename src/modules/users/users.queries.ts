@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (the users table is this module's): batched by ids, so a list
 // never asks once per row.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, users } from '../../db/schema/index.ts';
 
@@ -31,6 +31,12 @@ export async function assessorIdsFor(db: DbOrTx, agencyId: string, year: number)
     .from(assessorAssignments)
     .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
   return rows.map((r) => r.userId);
+}
+
+/** The (agency id, year) pairs the user is assigned to as an assessor, as a subquery (for `(a, y) in …`). */
+export function assignedAgencyYears(userId: string): SQL {
+  const a = assessorAssignments;
+  return sql`(select ${a.agencyId}, ${a.year} from ${a} where ${a.userId} = ${userId})`;
 }
 
 /** The e-mail addresses of the active NACC admins (who hear of alarms). */

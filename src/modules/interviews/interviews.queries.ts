@@ -1,0 +1,19 @@
+// Read-only queries other modules may use (the EIT part-2 sample and interview tables are this module's).
+import type { AnyColumn, SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { eit2Interviews, eit2Samples } from '../../db/schema/index.ts';
+
+/**
+ * A condition on another table's row that names an EIT part-2 sample or interview by id (`entityId`, text)
+ * and agency: true when that sample or interview exists and its (agency, year) is one of `agencyYears`
+ * (a subquery of (agency id, year) pairs).
+ */
+export function eit2EntityIn(
+  kind: 'sample' | 'interview',
+  entry: { entityId: AnyColumn; agencyId: AnyColumn },
+  agencyYears: SQL,
+): SQL {
+  const t = kind === 'sample' ? eit2Samples : eit2Interviews;
+  return sql`exists (select 1 from ${t} where ${t.id}::text = ${entry.entityId}
+    and ${t.agencyId} = ${entry.agencyId} and (${t.agencyId}, ${t.year}) in ${agencyYears})`;
+}
