@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyedHash } from '../../src/app/secrets.ts';
 import { durationBand, type Questionnaire } from '../../src/core/surveys/index.ts';
-import { surveyTokens } from '../../src/db/schema/index.ts';
+import { surveyTokenBatches, surveyTokens } from '../../src/db/schema/index.ts';
 import { collectionFixture, entry } from '../../src/modules/interviews/interviews.fixture.testing.ts';
 import type { SampleView } from '../../src/modules/interviews/interviews.schema.ts';
 import { openAgency, otpFixture } from '../../src/modules/otp/otp.fixture.testing.ts';
@@ -105,6 +105,9 @@ describe('relinking respondents to their answers', () => {
     const iit = await collectingAgency(t, { tokensRequired: true, population: 500 });
     const tokens = Array.from({ length: PER_KIND }, (_, i) => `TK${String(i).padStart(6, '0')}`);
     const batchId = crypto.randomUUID();
+    await db
+      .insert(surveyTokenBatches)
+      .values({ id: batchId, agencyId: iit.id, year: YEAR, createdAt: t.deps.now(), createdBy: null });
     await db.insert(surveyTokens).values(
       tokens.map((token) => ({
         tokenHash: keyedHash(t.deps.config, 'survey-token', token),
