@@ -2,13 +2,6 @@
 // owns which table is checked beside it by scripts/check-table-owners.ts (dependency-cruiser sees files,
 // not the tables a file imports); the ownership list is src/db/schema/owners.ts.
 
-/**
- * Modules whose index.ts still re-exports repository functions that are, in effect, their API (the one write
- * path for answers, the shared rate counters, session deletion, the checkpoint list, assessor assignments
- * used by OIT). Not yet moved into a service or queries file; the list may only shrink.
- */
-const REPO_EXPORTS_NOT_YET_MOVED = ['responses', 'rate-limits', 'auth', 'audit', 'users'];
-
 const tests = '\\.test\\.tsx?$|\\.testing\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -34,7 +27,6 @@ module.exports = {
         '(other modules use its services or its read-only *.queries.ts functions).',
       from: {
         path: '^src/modules/[^/]+/index\\.ts$',
-        pathNot: `^src/modules/(${REPO_EXPORTS_NOT_YET_MOVED.join('|')})/index\\.ts$`,
       },
       to: { path: '\\.repo\\.ts$', dependencyTypesNot: ['type-only'] },
     },

@@ -25,7 +25,7 @@ export {
   presentAuditTrail,
   type Sentence,
 } from './checkpoint.present.ts';
-export { latestCheckpoints } from './checkpoint.repo.ts';
+export { latestCheckpoints } from './checkpoint.queries.ts';
 export {
   type CheckpointOutcome,
   checkpointAudit,

@@ -9,15 +9,6 @@ export {
   iitIntake,
 } from './capacity.ts';
 export {
-  insertReleased,
-  type ReleasedRow,
-  type ReleaseResult,
-  releaseGroup,
-  releaseResponses,
-  shuffled,
-  wakeRelease,
-} from './release.ts';
-export {
   bangkokDay,
   claimReceipt,
   countedResponses,
@@ -27,7 +18,16 @@ export {
   lockIntake,
   type NewResponse,
   receivedCount,
-} from './responses.repo.ts';
+} from './intake.ts';
+export {
+  insertReleased,
+  type ReleasedRow,
+  type ReleaseResult,
+  releaseGroup,
+  releaseResponses,
+  shuffled,
+  wakeRelease,
+} from './release.ts';
 
 /** Started with the server (src/modules/startup.ts): releases due groups every minute and after submits. */
 export const responseReleaseService: BackgroundService = (deps, log) => startRelease(deps, log);
