@@ -93,7 +93,4 @@ export const NOT_YET_MOVED: readonly string[] = [
   'stakeholders: responseReviews',
   'stakeholders: surveyResponses',
   'stakeholders: eit2Samples',
-  'users: agencies',
-  'users: ministries',
-  'users: provinces',
 ];

@@ -37,3 +37,30 @@ export async function agencyRefById(db: DbOrTx, id: string): Promise<AgencyRef |
     .where(eq(agencies.id, id));
   return row ?? null;
 }
+
+export interface AgencySummary extends AgencyRef {
+  code: string;
+  nameTh: string;
+  nameEn: string | null;
+}
+
+/** Code, names and reference (province, ministry) of the given agencies, by id (unknown ids are absent). */
+export async function agencySummariesByIds(
+  db: DbOrTx,
+  ids: readonly (string | null)[],
+): Promise<Map<string, AgencySummary>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: agencies.id,
+      code: agencies.code,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      provinceCode: agencies.provinceCode,
+      ministryCode: agencies.ministryCode,
+    })
+    .from(agencies)
+    .where(inArray(agencies.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,7 +1,13 @@
 // What other modules may import from the agency registry.
 
 export { cycleNotOpen } from './agencies.errors.ts';
-export { type AgencyName, agencyNamesByIds, agencyRefById } from './agencies.queries.ts';
+export {
+  type AgencyName,
+  type AgencySummary,
+  agencyNamesByIds,
+  agencyRefById,
+  agencySummariesByIds,
+} from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';

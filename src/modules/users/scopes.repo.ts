@@ -1,7 +1,9 @@
 // Supervisor scopes: read, replace, check that referenced codes exist (assessor assignments: assignments.ts).
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, ministries, provinces, supervisorScopes } from '../../db/schema/index.ts';
+import { supervisorScopes } from '../../db/schema/index.ts';
+import { existingAgencyIds } from '../agencies/index.ts';
+import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
 import type { Scopes } from './users.schema.ts';
 
 export async function getScopes(db: DbOrTx, userId: string): Promise<Scopes> {
@@ -31,26 +33,18 @@ export async function replaceScopes(db: DbOrTx, userId: string, scope: Scopes): 
 
 /** The codes among `scope` that name no province, ministry or agency. */
 export async function unknownScopeCodes(db: DbOrTx, scope: Scopes): Promise<Scopes> {
-  const known = async <T extends string>(values: string[], lookup: () => Promise<{ v: T }[]>) => {
-    if (!values.length) return [];
-    const found = new Set((await lookup()).map((r) => r.v));
-    return values.filter((v) => !found.has(v as T));
-  };
+  const [provinces, ministries] = await Promise.all([
+    provincesByCodes(db, scope.provinces),
+    ministriesByCodes(db, scope.ministries),
+  ]);
   return {
-    provinces: await known(scope.provinces, () =>
-      db.select({ v: provinces.code }).from(provinces).where(inArray(provinces.code, scope.provinces)),
-    ),
-    ministries: await known(scope.ministries, () =>
-      db.select({ v: ministries.code }).from(ministries).where(inArray(ministries.code, scope.ministries)),
-    ),
+    provinces: scope.provinces.filter((c) => !provinces.has(c)),
+    ministries: scope.ministries.filter((c) => !ministries.has(c)),
     agencies: await unknownAgencyIds(db, scope.agencies),
   };
 }
 
 export async function unknownAgencyIds(db: DbOrTx, ids: string[]): Promise<string[]> {
-  if (!ids.length) return [];
-  const found = new Set(
-    (await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, ids))).map((r) => r.id),
-  );
+  const found = await existingAgencyIds(db, ids);
   return ids.filter((id) => !found.has(id));
 }
