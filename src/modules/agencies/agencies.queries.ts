@@ -38,17 +38,17 @@ export async function agencyRefById(db: DbOrTx, id: string): Promise<AgencyRef |
   return row ?? null;
 }
 
-export interface AgencySummary extends AgencyRef {
+export interface AgencyBrief extends AgencyRef {
   code: string;
   nameTh: string;
   nameEn: string | null;
 }
 
 /** Code, names and reference (province, ministry) of the given agencies, by id (unknown ids are absent). */
-export async function agencySummariesByIds(
+export async function agencyBriefsByIds(
   db: DbOrTx,
   ids: readonly (string | null)[],
-): Promise<Map<string, AgencySummary>> {
+): Promise<Map<string, AgencyBrief>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await db

@@ -2,11 +2,11 @@
 
 export { cycleNotOpen } from './agencies.errors.ts';
 export {
+  type AgencyBrief,
   type AgencyName,
-  type AgencySummary,
+  agencyBriefsByIds,
   agencyNamesByIds,
   agencyRefById,
-  agencySummariesByIds,
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';

@@ -5,8 +5,10 @@ export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
   activeAdminEmails,
+  agencyIdsAssignedTo,
   assessorIdsFor,
   assignedAgencyYears,
   type UserName,
   userNamesByIds,
+  userTotals,
 } from './users.queries.ts';

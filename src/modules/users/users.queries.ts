@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (the users table is this module's): batched by ids, so a list
 // never asks once per row.
-import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, users } from '../../db/schema/index.ts';
 
@@ -37,6 +37,20 @@ export async function assessorIdsFor(db: DbOrTx, agencyId: string, year: number)
 export function assignedAgencyYears(userId: string): SQL {
   const a = assessorAssignments;
   return sql`(select ${a.agencyId}, ${a.year} from ${a} where ${a.userId} = ${userId})`;
+}
+
+/** The ids of the agencies the user is assigned to for the year, as a subquery (for `inArray`). */
+export function agencyIdsAssignedTo(userId: string, year: number): SQL {
+  const a = assessorAssignments;
+  return sql`(select ${a.agencyId} from ${a} where ${a.userId} = ${userId} and ${a.year} = ${year})`;
+}
+
+/** How many accounts there are, and how many of them are active. */
+export async function userTotals(db: DbOrTx): Promise<{ total: number; active: number }> {
+  const [row] = await db
+    .select({ total: count(), active: sql<number>`count(*) filter (where ${users.active})::int` })
+    .from(users);
+  return { total: Number(row?.total ?? 0), active: Number(row?.active ?? 0) };
 }
 
 /** The e-mail addresses of the active NACC admins (who hear of alarms). */

@@ -3,17 +3,17 @@ import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
-import { type AgencySummary, agencySummariesByIds } from '../agencies/index.ts';
+import { type AgencyBrief, agencyBriefsByIds } from '../agencies/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export interface UserWithAgency {
   user: UserRow;
-  agency: AgencySummary | null;
+  agency: AgencyBrief | null;
 }
 
 /** The users with their agencies (read through the agencies module: one query for all of them). */
 async function withAgencies(db: DbOrTx, rows: UserRow[]): Promise<UserWithAgency[]> {
-  const byId = await agencySummariesByIds(
+  const byId = await agencyBriefsByIds(
     db,
     rows.map((u) => u.agencyId),
   );
@@ -64,8 +64,8 @@ export async function findUser(db: DbOrTx, id: string): Promise<UserWithAgency |
   return withAgency;
 }
 
-export async function findAgency(db: DbOrTx, id: string): Promise<AgencySummary | undefined> {
-  return (await agencySummariesByIds(db, [id])).get(id);
+export async function findAgency(db: DbOrTx, id: string): Promise<AgencyBrief | undefined> {
+  return (await agencyBriefsByIds(db, [id])).get(id);
 }
 
 export async function usernameTaken(db: DbOrTx, username: string): Promise<boolean> {
