@@ -1,9 +1,11 @@
 // Read-only queries other modules may use (the agencies and participations tables are this module's):
 // batched by ids, so a list never asks once per row.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies } from '../../db/schema/index.ts';
+import { agencies, participations } from '../../db/schema/index.ts';
+import { loadedFrameworkYears } from '../frameworks/index.ts';
+import type { AgencyRow } from './agencies.repo.ts';
 
 export interface AgencyName {
   id: string;
@@ -63,4 +65,32 @@ export async function agencyBriefsByIds(
     .from(agencies)
     .where(inArray(agencies.id, wanted));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface CollectionTarget {
+  id: string;
+  nameTh: string;
+  nameEn: string | null;
+  type: AgencyRow['type'];
+  active: boolean;
+  /** The newest fiscal year with a participation whose framework is loaded (the year being collected). */
+  year: number | null;
+}
+
+/** What the public respondent APIs collect for: the agency and its collection year; null without the agency. */
+export async function collectionTarget(db: DbOrTx, agencyId: string): Promise<CollectionTarget | null> {
+  const p = participations;
+  const [row] = await db
+    .select({
+      id: agencies.id,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      type: agencies.type,
+      active: agencies.active,
+      year: sql<number | null>`(select max(${p.year}) from ${p}
+        where ${p.agencyId} = ${agencyId} and ${p.year} in ${loadedFrameworkYears()})`,
+    })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
+  return row ?? null;
 }

@@ -7,6 +7,8 @@ export {
   agencyBriefsByIds,
   agencyNamesByIds,
   agencyRefById,
+  type CollectionTarget,
+  collectionTarget,
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';

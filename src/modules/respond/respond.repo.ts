@@ -18,21 +18,6 @@ const collectionYearSql = (agencyId: unknown) => sql<number | null>`(
   where p.agency_id = ${agencyId}
     and exists (select 1 from ${frameworkVersions} f where f.year = p.year))`;
 
-export async function selectCollectionTarget(db: DbOrTx, agencyId: string) {
-  const [row] = await db
-    .select({
-      id: agencies.id,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      type: agencies.type,
-      active: agencies.active,
-      year: collectionYearSql(agencyId),
-    })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row;
-}
-
 export async function selectAgencyType(db: DbOrTx, agencyId: string) {
   const [row] = await db.select({ type: agencies.type }).from(agencies).where(eq(agencies.id, agencyId));
   return row?.type;

@@ -6,6 +6,7 @@ export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } f
 export {
   activeAdminEmails,
   agencyIdsAssignedTo,
+  agencyYearContactEmails,
   assessorIdsFor,
   assignedAgencyYears,
   type UserName,

@@ -61,3 +61,34 @@ export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
     .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
   return rows.map((r) => r.email as string);
 }
+
+/**
+ * The addresses of who hears about an agency-year's collection: the agency's active admins and the year's
+ * active assessors, each address once.
+ */
+export async function agencyYearContactEmails(tx: DbOrTx, agencyId: string, year: number): Promise<string[]> {
+  const admins = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'agency_admin'), eq(users.active, true)));
+  const assigned = await tx
+    .select({ userId: assessorAssignments.userId })
+    .from(assessorAssignments)
+    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
+  const assessors =
+    assigned.length === 0
+      ? []
+      : await tx
+          .select({ email: users.email })
+          .from(users)
+          .where(
+            and(
+              inArray(
+                users.id,
+                assigned.map((a) => a.userId),
+              ),
+              eq(users.active, true),
+            ),
+          );
+  return [...new Set([...admins, ...assessors].flatMap((u) => (u.email ? [u.email] : [])))];
+}
