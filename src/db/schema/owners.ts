@@ -74,7 +74,6 @@ export const NOT_YET_MOVED: readonly string[] = [
   'respond: participations',
   'respond: provinces',
   'respond: stageExtensions',
-  'respond: surveyTokens',
   'responses: stakeholderData',
   'responses: responseReviews',
   'stakeholders: agencies',

@@ -8,7 +8,6 @@ import {
   participations,
   provinces,
   stageExtensions,
-  surveyTokens,
   usedSurveyTokens,
 } from '../../db/schema/index.ts';
 
@@ -62,20 +61,6 @@ export async function searchCollectingAgencies(
     )
     .orderBy(asc(agencies.nameTh))
     .limit(limit);
-}
-
-export async function tokenIssued(db: DbOrTx, agencyId: string, year: number, tokenHash: string) {
-  const rows = await db
-    .select({ one: sql`1` })
-    .from(surveyTokens)
-    .where(
-      and(
-        eq(surveyTokens.tokenHash, tokenHash),
-        eq(surveyTokens.agencyId, agencyId),
-        eq(surveyTokens.year, year),
-      ),
-    );
-  return rows.length > 0;
 }
 
 export async function tokenUsed(db: DbOrTx, tokenHash: string) {

@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { collectionTarget } from '../agencies/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { normalizeCode, raiseGuessingAlarm, selectAccess } from '../iit-access/index.ts';
+import { normalizeCode, raiseGuessingAlarm, selectAccess, tokenIssued } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
 import { claimReceipt, holdResponse, iitIntake, type NewResponse, wakeRelease } from '../responses/index.ts';
 import { type Grant, type GrantInstrument, issueGrant, readGrant } from './grant.ts';
@@ -29,7 +29,6 @@ import {
   markEitRespondent,
   searchCollectingAgencies,
   selectSubmitTarget,
-  tokenIssued,
   tokenUsed,
 } from './respond.repo.ts';
 import type { SubmitBody } from './respond.schema.ts';
