@@ -1,6 +1,7 @@
 // Read-only queries other modules may use (the EIT part-2 sample and interview tables are this module's).
 import type { AnyColumn, SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
 import { eit2Interviews, eit2Samples } from '../../db/schema/index.ts';
 
 /**
@@ -16,4 +17,13 @@ export function eit2EntityIn(
   const t = kind === 'sample' ? eit2Samples : eit2Interviews;
   return sql`exists (select 1 from ${t} where ${t.id}::text = ${entry.entityId}
     and ${t.agencyId} = ${entry.agencyId} and (${t.agencyId}, ${t.year}) in ${agencyYears})`;
+}
+
+/** Whether the agency-year's EIT part-2 sample has been drawn (its contacts are then fixed). */
+export async function sampleDrawn(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: eit2Samples.id })
+    .from(eit2Samples)
+    .where(and(eq(eit2Samples.agencyId, agencyId), eq(eit2Samples.year, year)));
+  return rows.length > 0;
 }
