@@ -7,9 +7,9 @@ import {
   frameworkVersions,
   participations,
   provinces,
-  stageExtensions,
   usedSurveyTokens,
 } from '../../db/schema/index.ts';
+import { extensionEndsOnSql } from '../calendar/index.ts';
 
 /** The newest year with a participation row whose framework is loaded: the year being collected. */
 const collectionYearSql = (agencyId: unknown) => sql<number | null>`(
@@ -101,9 +101,7 @@ export async function selectSubmitTarget(db: DbOrTx, agencyId: string, year: num
   const [row] = await db
     .select({
       type: agencies.type,
-      extensionEndsOn: sql<string | null>`(select ${stageExtensions.endsOn} from ${stageExtensions}
-        where ${stageExtensions.agencyId} = ${agencyId} and ${stageExtensions.year} = ${year}
-          and ${stageExtensions.stage} = ${stage})`,
+      extensionEndsOn: extensionEndsOnSql(agencyId, year, stage),
     })
     .from(agencies)
     .where(eq(agencies.id, agencyId));
