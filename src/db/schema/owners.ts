@@ -73,13 +73,6 @@ export const NOT_YET_MOVED: readonly string[] = [
   // agencies and responses (not moved in the time box).
   'quality: agencies',
   'quality: surveyResponses',
-  // The public agency search (a filtered list over agencies, participations, provinces and the collection
-  // year) and the submit target (the agency's type with the stage extension in one round trip on the hot
-  // path): need SQL builders from agencies, frameworks and reference (not moved in the time box).
-  'respond: agencies',
-  'respond: frameworkVersions',
-  'respond: participations',
-  'respond: provinces',
   // Counts leave out responses that quality excluded (response_reviews) and the approved population is the
   // stakeholders' data; quality and stakeholders import responses, so the reverse imports are cycles: the
   // exclusion and the population must be passed in, or stored on responses' own rows.

@@ -1,10 +1,11 @@
 // Read-only queries other modules may use (the agencies and participations tables are this module's):
 // batched by ids, so a list never asks once per row.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
 import { loadedFrameworkYears } from '../frameworks/index.ts';
+import { provincesByCodes } from '../reference/index.ts';
 import type { AgencyRow } from './agencies.repo.ts';
 
 export interface AgencyName {
@@ -79,7 +80,6 @@ export interface CollectionTarget {
 
 /** What the public respondent APIs collect for: the agency and its collection year; null without the agency. */
 export async function collectionTarget(db: DbOrTx, agencyId: string): Promise<CollectionTarget | null> {
-  const p = participations;
   const [row] = await db
     .select({
       id: agencies.id,
@@ -87,10 +87,68 @@ export async function collectionTarget(db: DbOrTx, agencyId: string): Promise<Co
       nameEn: agencies.nameEn,
       type: agencies.type,
       active: agencies.active,
-      year: sql<number | null>`(select max(${p.year}) from ${p}
-        where ${p.agencyId} = ${agencyId} and ${p.year} in ${loadedFrameworkYears()})`,
+      year: collectionYearOf(agencyId),
     })
     .from(agencies)
     .where(eq(agencies.id, agencyId));
   return row ?? null;
+}
+
+/** The newest year with a participation whose framework is loaded (the year being collected), as SQL. */
+function collectionYearOf(agencyId: unknown): SQL<number | null> {
+  const p = participations;
+  return sql<number | null>`(select max(${p.year}) from ${p}
+    where ${p.agencyId} = ${agencyId} and ${p.year} in ${loadedFrameworkYears()})`;
+}
+
+/** The agency's type; null when there is no such agency. */
+export async function agencyTypeById(db: DbOrTx, id: string): Promise<AgencyRow['type'] | null> {
+  const [row] = await db.select({ type: agencies.type }).from(agencies).where(eq(agencies.id, id));
+  return row?.type ?? null;
+}
+
+/** Active agencies registered for the year they are being collected in (public EIT entry search). */
+export async function searchCollectingAgencies(
+  db: DbOrTx,
+  query: { q?: string | undefined; province?: string | undefined },
+  limit: number,
+) {
+  const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const nameMatches = words.map((w) => {
+    const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(ilike(agencies.nameTh, pattern), ilike(agencies.nameEn, pattern));
+  });
+  const rows = await db
+    .select({
+      id: agencies.id,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      provinceCode: agencies.provinceCode,
+    })
+    .from(agencies)
+    .innerJoin(
+      participations,
+      and(
+        eq(participations.agencyId, agencies.id),
+        eq(participations.registered, true),
+        eq(participations.year, collectionYearOf(agencies.id)),
+      ),
+    )
+    .where(
+      and(
+        eq(agencies.active, true),
+        query.province ? eq(agencies.provinceCode, query.province) : undefined,
+        ...nameMatches,
+      ),
+    )
+    .orderBy(asc(agencies.nameTh))
+    .limit(limit);
+  const provinces = await provincesByCodes(
+    db,
+    rows.map((r) => r.provinceCode),
+  );
+  return rows.map((r) => {
+    const p = r.provinceCode === null ? undefined : provinces.get(r.provinceCode);
+    return { ...r, provinceNameTh: p?.nameTh ?? null, provinceNameEn: p?.nameEn ?? null };
+  });
 }

@@ -7,8 +7,10 @@ export {
   agencyBriefsByIds,
   agencyNamesByIds,
   agencyRefById,
+  agencyTypeById,
   type CollectionTarget,
   collectionTarget,
+  searchCollectingAgencies,
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';

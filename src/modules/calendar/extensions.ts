@@ -1,6 +1,6 @@
 // The per-agency stage extensions of many agencies at once, for lists that show each agency's deadlines
 // (the OIT queue) without asking for one window at a time.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { stageExtensions } from '../../db/schema/index.ts';
 
@@ -16,12 +16,17 @@ export function stageExtensionsOf(db: DbOrTx, agencyIds: readonly string[], year
     .where(and(inArray(stageExtensions.agencyId, [...agencyIds]), eq(stageExtensions.year, year)));
 }
 
-/**
- * The end of the agency's extension of a stage, as a scalar subquery (null without one): for a query that
- * reads it with other rows in one round trip (the submit of a response).
- */
-export function extensionEndsOnSql(agencyId: string, year: number, stage: string): SQL<string | null> {
+/** The end of the agency's extension of a stage (null without one). */
+export async function extensionEndsOn(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  stage: string,
+): Promise<string | null> {
   const e = stageExtensions;
-  return sql<string | null>`(select ${e.endsOn} from ${e}
-    where ${e.agencyId} = ${agencyId} and ${e.year} = ${year} and ${e.stage} = ${stage})`;
+  const [row] = await db
+    .select({ endsOn: e.endsOn })
+    .from(e)
+    .where(and(eq(e.agencyId, agencyId), eq(e.year, year), eq(e.stage, stage)));
+  return row?.endsOn ?? null;
 }

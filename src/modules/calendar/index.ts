@@ -2,4 +2,4 @@
 // agencies' stage extensions.
 export type { StageWindow } from '../../core/calendar.ts';
 export { type CollectionWindow, collectionWindow } from './calendar.service.ts';
-export { extensionEndsOnSql, stageExtensionsOf } from './extensions.ts';
+export { extensionEndsOn, stageExtensionsOf } from './extensions.ts';

@@ -8,7 +8,7 @@ import { type StageDates, stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
 import { type AnswerValidator, answerValidator, buildQuestionnaire } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { collectionTarget } from '../agencies/index.ts';
+import { collectionTarget, searchCollectingAgencies } from '../agencies/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, raiseGuessingAlarm, selectAccess, tokenIssued } from '../iit-access/index.ts';
@@ -24,13 +24,7 @@ import {
   underAttack,
 } from './respond.limits.ts';
 import { presentSearchResult } from './respond.present.ts';
-import {
-  consumeToken,
-  markEitRespondent,
-  searchCollectingAgencies,
-  selectSubmitTarget,
-  tokenUsed,
-} from './respond.repo.ts';
+import { consumeToken, markEitRespondent, selectSubmitTarget, tokenUsed } from './respond.repo.ts';
 import type { SubmitBody } from './respond.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'now' | 'mailer'>;
