@@ -4,11 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import {
-  NOT_YET_MOVED,
-  TABLE_OWNERS,
-  WHOLE_DATABASE_TOOLS,
-} from '../src/db/schema/owners.ts';
+import { NOT_YET_MOVED, TABLE_OWNERS, WHOLE_DATABASE_TOOLS } from '../src/db/schema/owners.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const schemaDir = join(root, 'src/db/schema');
