@@ -2,25 +2,7 @@
 // owns which table is checked beside it by scripts/check-table-owners.ts (dependency-cruiser sees files,
 // not the tables a file imports); the ownership list is src/db/schema/owners.ts.
 
-/** Modules still allowed to reach into each other's files: removed when OIT is one module. */
-const OIT_EXCEPTIONS = ['oit', 'oit-assessment'];
-
-/**
- * Modules whose index.ts still re-exports repository functions that are, in effect, their API (the one write
- * path for answers, the shared rate counters, session deletion, the checkpoint list, assessor assignments
- * used by OIT). Not yet moved into a service or queries file; the list may only shrink.
- */
-const REPO_EXPORTS_NOT_YET_MOVED = ['responses', 'rate-limits', 'auth', 'audit', 'users'];
-
-/**
- * The one runtime cycle left: the audit trail's reading side (which entries an actor may see) needs the
- * agencies' scope, and agencies → frameworks → audit append entries. Breaking it means moving the reading
- * side (listAudit, entityHistory) out of the audit module, which OIT imports: done after OIT is one module.
- */
-const KNOWN_CYCLE_VIA = '^src/modules/audit/audit\\.repo\\.ts$';
-
 const tests = '\\.test\\.tsx?$|\\.testing\\.ts$';
-const oit = `^src/modules/(${OIT_EXCEPTIONS.join('|')})/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -31,7 +13,7 @@ module.exports = {
       comment:
         "A module uses another module only through that module's index.ts (what it chose to expose); " +
         'src/modules/index.ts (the route list) is the one place that imports routes files directly.',
-      from: { path: '^src/modules/([^/]+)/', pathNot: [tests, oit] },
+      from: { path: '^src/modules/([^/]+)/', pathNot: tests },
       to: {
         path: '^src/modules/([^/]+)/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
@@ -45,7 +27,6 @@ module.exports = {
         '(other modules use its services or its read-only *.queries.ts functions).',
       from: {
         path: '^src/modules/[^/]+/index\\.ts$',
-        pathNot: [oit, `^src/modules/(${REPO_EXPORTS_NOT_YET_MOVED.join('|')})/index\\.ts$`],
       },
       to: { path: '\\.repo\\.ts$', dependencyTypesNot: ['type-only'] },
     },
@@ -53,7 +34,7 @@ module.exports = {
       name: 'index-exposes-no-routes',
       severity: 'error',
       comment: 'Routes are registered from src/modules/index.ts, never exported by a module.',
-      from: { path: '^src/modules/[^/]+/index\\.ts$', pathNot: oit },
+      from: { path: '^src/modules/[^/]+/index\\.ts$' },
       to: { path: '\\.routes\\.ts$' },
     },
     {
@@ -70,7 +51,7 @@ module.exports = {
       from: { path: '^src/' },
       to: {
         circular: true,
-        viaOnly: { dependencyTypesNot: ['type-only'], pathNot: KNOWN_CYCLE_VIA },
+        viaOnly: { dependencyTypesNot: ['type-only'] },
       },
     },
   ],

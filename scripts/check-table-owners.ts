@@ -4,12 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import {
-  NOT_YET_MOVED,
-  OIT_EXCEPTIONS,
-  TABLE_OWNERS,
-  WHOLE_DATABASE_TOOLS,
-} from '../src/db/schema/owners.ts';
+import { NOT_YET_MOVED, TABLE_OWNERS, WHOLE_DATABASE_TOOLS } from '../src/db/schema/owners.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const schemaDir = join(root, 'src/db/schema');
@@ -56,7 +51,7 @@ const problems: string[] = [];
 const used = new Set<string>();
 for (const file of sourceFiles(join(root, 'src'))) {
   const module = moduleOf(file);
-  if (module === null || OIT_EXCEPTIONS.includes(module) || WHOLE_DATABASE_TOOLS.includes(module)) continue;
+  if (module === null || WHOLE_DATABASE_TOOLS.includes(module)) continue;
   for (const table of importedTables(file)) {
     if (owners[table] === module) continue;
     const key = `${module}: ${table}`;

@@ -4,24 +4,24 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, ministries, provinces } from '../../db/schema/index.ts';
+import { agencies } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { referenceCodes } from '../reference/index.ts';
 import { type AgencyCsvRow, CSV_TEMPLATE, type CsvLookups, validateAgencyCsv } from './agencies.csv.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 const BATCH = 500;
 
 async function loadLookups(db: DbOrTx): Promise<CsvLookups> {
-  const [provinceRows, ministryRows, agencyRows] = await Promise.all([
-    db.select({ code: provinces.code }).from(provinces),
-    db.select({ code: ministries.code }).from(ministries),
+  const [codes, agencyRows] = await Promise.all([
+    referenceCodes(db),
     db.execute<{ code: string; parent_code: string | null }>(
       sql`select a.code, p.code as parent_code from agencies a left join agencies p on p.id = a.parent_id`,
     ),
   ]);
   return {
-    provinces: new Set(provinceRows.map((r) => r.code)),
-    ministries: new Set(ministryRows.map((r) => r.code)),
+    provinces: codes.provinces,
+    ministries: codes.ministries,
     existing: new Map(agencyRows.rows.map((r) => [r.code, r.parent_code])),
   };
 }

@@ -1,10 +1,7 @@
 // Rows → API JSON. Every field an API response carries is listed here, so a new column never leaks by accident.
-import type { ministries, provinces } from '../../db/schema/index.ts';
+import type { MinistryRow, ProvinceRow } from '../reference/index.ts';
 import type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 import type { AgencyDetail, AgencySummary, Participation } from './agencies.schema.ts';
-
-type ProvinceRow = typeof provinces.$inferSelect;
-type MinistryRow = typeof ministries.$inferSelect;
 
 export function presentParticipation(row: ParticipationRow): Participation {
   return {

@@ -2,7 +2,8 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, ministries, participations, provinces } from '../../db/schema/index.ts';
+import { agencies, participations } from '../../db/schema/index.ts';
+import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
 import type { AgencyListQuery } from './agencies.schema.ts';
 
 export type AgencyRow = typeof agencies.$inferSelect;
@@ -38,15 +39,15 @@ const participationJoin = (year: number | undefined) =>
 
 export async function selectAgencyPage(db: DbOrTx, query: AgencyListQuery, scope: SQL) {
   const where = listConditions(query, scope);
-  const rows = await db
-    .select({ agency: agencies, province: provinces, participation: participations })
+  const page = await db
+    .select({ agency: agencies, participation: participations })
     .from(agencies)
-    .leftJoin(provinces, eq(provinces.code, agencies.provinceCode))
     .leftJoin(participations, participationJoin(query.year))
     .where(where)
     .orderBy(asc(agencies.nameTh), asc(agencies.code))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  const rows = await withProvinces(db, page);
   const [total] = await db
     .select({ n: count() })
     .from(agencies)
@@ -55,21 +56,38 @@ export async function selectAgencyPage(db: DbOrTx, query: AgencyListQuery, scope
   return { rows, total: total?.n ?? 0 };
 }
 
+/** Rows with their agency's province (from the reference module: one query for the page). */
+export async function withProvinces<R extends { agency: AgencyRow }>(db: DbOrTx, rows: R[]) {
+  const provinces = await provincesByCodes(
+    db,
+    rows.map((r) => r.agency.provinceCode),
+  );
+  return rows.map((r) => ({
+    ...r,
+    province: (r.agency.provinceCode && provinces.get(r.agency.provinceCode)) || null,
+  }));
+}
+
 export async function selectAgencyDetail(db: DbOrTx, id: string) {
   const parent = alias(agencies, 'parent');
   const [row] = await db
     .select({
       agency: agencies,
-      province: provinces,
-      ministry: ministries,
       parent: { id: parent.id, code: parent.code, nameTh: parent.nameTh, nameEn: parent.nameEn },
     })
     .from(agencies)
-    .leftJoin(provinces, eq(provinces.code, agencies.provinceCode))
-    .leftJoin(ministries, eq(ministries.code, agencies.ministryCode))
     .leftJoin(parent, eq(parent.id, agencies.parentId))
     .where(eq(agencies.id, id));
-  return row;
+  if (!row) return undefined;
+  const [provinces, ministries] = await Promise.all([
+    provincesByCodes(db, [row.agency.provinceCode]),
+    ministriesByCodes(db, [row.agency.ministryCode]),
+  ]);
+  return {
+    ...row,
+    province: (row.agency.provinceCode && provinces.get(row.agency.provinceCode)) || null,
+    ministry: (row.agency.ministryCode && ministries.get(row.agency.ministryCode)) || null,
+  };
 }
 
 export async function selectAgency(db: DbOrTx, id: string): Promise<AgencyRow | undefined> {
@@ -106,13 +124,11 @@ export async function updateAgency(
 }
 
 export async function provinceExists(db: DbOrTx, code: string) {
-  const rows = await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.code, code));
-  return rows.length > 0;
+  return (await provincesByCodes(db, [code])).has(code);
 }
 
 export async function ministryExists(db: DbOrTx, code: string) {
-  const rows = await db.select({ code: ministries.code }).from(ministries).where(eq(ministries.code, code));
-  return rows.length > 0;
+  return (await ministriesByCodes(db, [code])).has(code);
 }
 
 /** True when `agencyId` is `parentId` or one of its ancestors (making it the parent would close a loop). */

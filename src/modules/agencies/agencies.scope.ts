@@ -11,6 +11,11 @@ export function agencyScopeCondition(actor: Actor): SQL {
   return scopeCondition(agencyScopeOf(actor));
 }
 
+/** The ids of the agencies in the actor's scope, as a subquery (for `inArray` on another table's column). */
+export function agencyIdsInScope(actor: Actor): SQL {
+  return sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`;
+}
+
 export function scopeCondition(scope: AgencyScope): SQL {
   switch (scope.kind) {
     case 'all':

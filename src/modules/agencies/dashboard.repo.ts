@@ -1,6 +1,8 @@
-import { and, asc, count, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, assessorAssignments, participations, provinces, users } from '../../db/schema/index.ts';
+import { agencies, participations } from '../../db/schema/index.ts';
+import { agencyIdsAssignedTo } from '../users/index.ts';
+import { withProvinces } from './agencies.repo.ts';
 
 export async function agencyTotals(db: DbOrTx) {
   const [row] = await db
@@ -9,34 +11,15 @@ export async function agencyTotals(db: DbOrTx) {
   return { total: Number(row?.total ?? 0), active: Number(row?.active ?? 0) };
 }
 
-export async function userTotals(db: DbOrTx) {
-  const [row] = await db
-    .select({ total: count(), active: sql<number>`count(*) filter (where ${users.active})::int` })
-    .from(users);
-  return { total: Number(row?.total ?? 0), active: Number(row?.active ?? 0) };
-}
-
 /** Agencies assigned to an assessor for one fiscal year (their dashboard is about that year's work). */
-export const assignedForYear = (db: DbOrTx, userId: string, year: number): SQL =>
-  exists(
-    db
-      .select({ one: sql`1` })
-      .from(assessorAssignments)
-      .where(
-        and(
-          eq(assessorAssignments.userId, userId),
-          eq(assessorAssignments.agencyId, agencies.id),
-          eq(assessorAssignments.year, year),
-        ),
-      ),
-  );
+export const assignedForYear = (userId: string, year: number): SQL =>
+  inArray(agencies.id, agencyIdsAssignedTo(userId, year));
 
 /** Agencies in scope with their participation in `year`; those still to register first. */
-export function selectScopedAgencies(db: DbOrTx, scope: SQL, year: number | null, limit: number) {
-  return db
-    .select({ agency: agencies, province: provinces, participation: participations })
+export async function selectScopedAgencies(db: DbOrTx, scope: SQL, year: number | null, limit: number) {
+  const rows = await db
+    .select({ agency: agencies, participation: participations })
     .from(agencies)
-    .leftJoin(provinces, eq(provinces.code, agencies.provinceCode))
     .leftJoin(
       participations,
       year === null
@@ -46,4 +29,5 @@ export function selectScopedAgencies(db: DbOrTx, scope: SQL, year: number | null
     .where(and(scope, eq(agencies.active, true)))
     .orderBy(sql`${participations.registered} nulls first`, asc(agencies.nameTh), asc(agencies.code))
     .limit(limit);
+  return withProvinces(db, rows);
 }

@@ -5,11 +5,12 @@ import { type Actor, authorize, can } from '../../core/authz.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import { DASHBOARD_AGENCIES_MAX } from '../../shared/limits.ts';
 import { latestFrameworkYear } from '../frameworks/index.ts';
+import { userTotals } from '../users/index.ts';
 import { presentAgencySummary, presentParticipation } from './agencies.present.ts';
 import { selectParticipations } from './agencies.repo.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
 import { agencyRef } from './agency-year.ts';
-import { agencyTotals, assignedForYear, selectScopedAgencies, userTotals } from './dashboard.repo.ts';
+import { agencyTotals, assignedForYear, selectScopedAgencies } from './dashboard.repo.ts';
 import type { Dashboard } from './dashboard.schema.ts';
 import { cycleCounts } from './participations.repo.ts';
 
@@ -46,7 +47,7 @@ export async function dashboard(deps: Deps, actor: Actor | null, requestedYear?:
       // An assessor's dashboard is about one year's work: the agencies assigned for that year.
       const scope =
         actor.role === 'assessor' && year !== null
-          ? assignedForYear(db, actor.userId, year)
+          ? assignedForYear(actor.userId, year)
           : agencyScopeCondition(actor);
       const counts =
         year === null

@@ -1,9 +1,19 @@
 // What other modules may import from the agency registry.
 
 export { cycleNotOpen } from './agencies.errors.ts';
-export { type AgencyName, agencyNamesByIds } from './agencies.queries.ts';
+export {
+  type AgencyBrief,
+  type AgencyName,
+  agencyBriefsByIds,
+  agencyNamesByIds,
+  agencyRefById,
+  agencyTypeById,
+  type CollectionTarget,
+  collectionTarget,
+  searchCollectingAgencies,
+} from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
-export { agencyScopeCondition } from './agencies.scope.ts';
+export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';
 export { agencyIdsByCodes } from './agency-codes.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
 export {

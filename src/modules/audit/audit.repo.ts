@@ -1,18 +1,10 @@
 // Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
 import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type AuditEntityType, auditReadingOf } from '../../core/audit/visibility.ts';
-import type { Actor, AgencyRef } from '../../core/authz.ts';
-import type { OitReviewStatus } from '../../core/oit/states.ts';
+import { auditReadingOf } from '../../core/audit/visibility.ts';
+import type { Actor } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import {
-  agencies,
-  assessorAssignments,
-  auditLog,
-  eit2Interviews,
-  eit2Samples,
-  oitReviews,
-} from '../../db/schema/index.ts';
-import { agencyScopeCondition } from '../agencies/index.ts';
+import { auditLog } from '../../db/schema/index.ts';
+import type { AuditReaders } from './audit.readers.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -45,68 +37,32 @@ export async function entriesAfter(db: DbOrTx, afterSeq: number, limit: number):
   return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(auditLog.seq).limit(limit);
 }
 
-export async function findAgencyRef(db: DbOrTx, id: string): Promise<AgencyRef | null> {
-  const [row] = await db
-    .select({ id: agencies.id, provinceCode: agencies.provinceCode, ministryCode: agencies.ministryCode })
-    .from(agencies)
-    .where(eq(agencies.id, id));
-  return row ?? null;
-}
-
 /**
  * Entries an actor may read, as SQL: the rule of core/audit/visibility.ts (per kind of entry, the roles that
- * read it for the agencies in their scope — the agencies module's scope condition — and entries about the
- * viewer's own account). Always a condition; "every entry" only for the reading of an admin.
+ * read it for the agencies in their scope and, for year-bound kinds, the agency-years they are assigned to;
+ * and entries about the viewer's own account). The scope and the assignments live in other modules' tables:
+ * `readers` gives them as SQL (see AuditReaders). Always a condition; "every entry" only for an admin.
  */
-export function visibleEntries(actor: Actor): SQL {
+export function visibleEntries(actor: Actor, readers: AuditReaders): SQL {
   const reading = auditReadingOf(actor.role);
   if (reading.all) return sql`true`;
   const anyYear = reading.inScope.filter((t) => !reading.assignedThatYear.includes(t));
-  const agencyInScope = inArray(
-    auditLog.agencyId,
-    sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`,
-  );
+  const agencyInScope = inArray(auditLog.agencyId, readers.agencyIdsInScope(actor));
   const inScope =
     anyYear.length === 0 ? undefined : and(inArray(auditLog.entityType, anyYear), agencyInScope);
   const self =
     reading.self.length === 0
       ? undefined
       : and(inArray(auditLog.entityType, [...reading.self]), eq(auditLog.entityId, actor.userId));
-  return or(inScope, yearBoundEntries(actor, reading.assignedThatYear), self) ?? sql`false`;
-}
-
-/** EIT part-2 entries (sample, interview) of an agency-year the assessor is assigned to. */
-function yearBoundEntries(actor: Actor, types: readonly AuditEntityType[]): SQL | undefined {
-  if (types.length === 0) return undefined;
-  const assigned = (table: typeof eit2Samples | typeof eit2Interviews) =>
-    sql`exists (select 1 from ${table} join ${assessorAssignments}
-      on ${assessorAssignments.agencyId} = ${table.agencyId} and ${assessorAssignments.year} = ${table.year}
-      where ${table.id}::text = ${auditLog.entityId} and ${table.agencyId} = ${auditLog.agencyId}
-      and ${assessorAssignments.userId} = ${actor.userId})`;
-  const byType: Record<string, SQL> = {
-    eit2_sample: assigned(eit2Samples),
-    eit2_interview: assigned(eit2Interviews),
-  };
-  return or(
-    ...types.map((t) => {
-      const condition = byType[t];
-      // A year-bound kind without a way to find its year is readable by no one but admins.
-      return and(eq(auditLog.entityType, t), condition ?? sql`false`);
-    }),
+  const yearBound = reading.assignedThatYear.map((t) =>
+    // A year-bound kind without a way to find its year is readable by no one but admins.
+    and(
+      eq(auditLog.entityType, t),
+      readers.assignedEntry(actor, t, { entityId: auditLog.entityId, agencyId: auditLog.agencyId }) ??
+        sql`false`,
+    ),
   );
-}
-
-/** The status of the OIT assessments of these agency-years (a missing row: still answering). */
-export async function oitStatuses(
-  db: DbOrTx,
-  keys: readonly { agencyId: string; year: number }[],
-): Promise<Map<string, OitReviewStatus>> {
-  if (keys.length === 0) return new Map();
-  const rows = await db
-    .select({ agencyId: oitReviews.agencyId, year: oitReviews.year, status: oitReviews.status })
-    .from(oitReviews)
-    .where(or(...keys.map((k) => and(eq(oitReviews.agencyId, k.agencyId), eq(oitReviews.year, k.year)))));
-  return new Map(rows.map((r) => [`${r.agencyId}:${r.year}`, r.status]));
+  return or(inScope, ...yearBound, self) ?? sql`false`;
 }
 
 export interface AuditFilter {

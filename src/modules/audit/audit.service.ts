@@ -14,16 +14,15 @@ import type { AuditEntityType } from '../../core/audit/visibility.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { oitKeyOf, presentEntry, toChainedEntry } from './audit.present.ts';
+import type { AuditReaders } from './audit.readers.ts';
 import {
   type AuditRow,
   chainHead,
   entityEntries,
   entriesAfter,
-  findAgencyRef,
   insertEntry,
   listEntries,
   lockChain,
-  oitStatuses,
   visibleEntries,
 } from './audit.repo.ts';
 import { type AuditEntry, type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
@@ -105,26 +104,28 @@ export async function verifyChain(db: DbOrTx, batchSize = VERIFY_BATCH_SIZE): Pr
  * History, newest first, as the actor may see it: only entries of the kinds and agencies they may read
  * (core/audit/visibility.ts), with assessors' work withheld until it is submitted. With an agency: that
  * agency's entries, if the actor may read the agency (entries of a deleted agency stay readable by admins).
+ * `readers` gives what the rule needs from other modules (src/modules/audit-trail builds it).
  */
 export async function listAudit(
   deps: Pick<AppDeps, 'db'>,
   actor: Actor | null,
   query: AuditQuery,
+  readers: AuditReaders,
 ): Promise<AuditPage> {
   authorize(actor, 'audit.list', null);
   if (query.agencyId !== undefined)
-    authorize(actor, 'audit.read', await findAgencyRef(deps.db, query.agencyId));
+    authorize(actor, 'audit.read', await readers.agencyRef(deps.db, query.agencyId));
   const { rows, total } = await listEntries(
     deps.db,
     {
       entityType: query.entityType,
       entityId: query.entityId,
       agencyId: query.agencyId,
-      visible: visibleEntries(actor),
+      visible: visibleEntries(actor, readers),
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
-  return { items: await presentEntries(deps.db, rows, actor), total };
+  return { items: await presentEntries(deps.db, rows, actor, readers), total };
 }
 
 /**
@@ -135,18 +136,24 @@ export async function entityHistory(
   db: DbOrTx,
   viewer: Actor,
   filter: { agencyId: string; entityTypes: readonly AuditEntityType[]; entityId: string },
+  readers: AuditReaders,
 ): Promise<AuditEntry[]> {
-  const rows = await entityEntries(db, { ...filter, visible: visibleEntries(viewer) });
-  return presentEntries(db, rows, viewer);
+  const rows = await entityEntries(db, { ...filter, visible: visibleEntries(viewer, readers) });
+  return presentEntries(db, rows, viewer, readers);
 }
 
-async function presentEntries(db: DbOrTx, rows: AuditRow[], viewer: Actor): Promise<AuditEntry[]> {
+async function presentEntries(
+  db: DbOrTx,
+  rows: AuditRow[],
+  viewer: Actor,
+  readers: AuditReaders,
+): Promise<AuditEntry[]> {
   const keys = new Map<string, { agencyId: string; year: number }>();
   for (const row of rows) {
     const key = oitKeyOf(row);
     if (key) keys.set(`${key.agencyId}:${key.year}`, key);
   }
-  const statuses = await oitStatuses(db, [...keys.values()]);
+  const statuses = await readers.oitStatuses(db, [...keys.values()]);
   return rows.map((row) => {
     const key = oitKeyOf(row);
     const status = key ? (statuses.get(`${key.agencyId}:${key.year}`) ?? 'answering') : null;

@@ -1,5 +1,5 @@
 // Drizzle queries of the checkpoints table (never trusted: every reader re-checks the signatures).
-import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditCheckpoints, users } from '../../db/schema/index.ts';
 
@@ -39,11 +39,6 @@ export async function allCheckpointTexts(db: DbOrTx): Promise<{ id: number; sign
     .orderBy(asc(auditCheckpoints.id));
 }
 
-export async function latestCheckpoints(db: DbOrTx, limit: number): Promise<CheckpointRow[]> {
-  return db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(limit);
-}
-
-/** The first checkpoint whose head covers entry `seq` (e.g. the publication of a result). */
 export async function firstCheckpointCovering(db: DbOrTx, seq: number): Promise<CheckpointRow | null> {
   const [row] = await db
     .select()

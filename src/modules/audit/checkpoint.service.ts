@@ -11,13 +11,13 @@ import { conflict } from '../../core/errors.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { checkpointMail, trailAlarmMail } from './checkpoint.mail.ts';
 import { describeAuditTrail, type PresentedCheckpoint, presentCheckpoint } from './checkpoint.present.ts';
+import { latestCheckpoints } from './checkpoint.queries.ts';
 import {
   activeAdminAddresses,
   checkpointBySigned,
   dailyCheckpointExists,
   firstCheckpointCovering,
   insertCheckpoint,
-  latestCheckpoints,
 } from './checkpoint.repo.ts';
 import { verifyAuditTrail, verifySinceLatestCheckpoint } from './checkpoint.verify.ts';
 

@@ -1,7 +1,7 @@
-// Queries behind sign-in, password changes, password resets and session revocation.
-import { and, count, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+// Queries behind sign-in, password changes and password resets (ending sessions: session-store.ts).
+import { and, count, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { passwordResets, sessions, users } from '../../db/schema/index.ts';
+import { passwordResets, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -83,17 +83,6 @@ export async function setPassword(
       ...(opts.clearLockout ? { failedLogins: 0, lockedUntil: null } : {}),
     })
     .where(eq(users.id, userId));
-}
-
-/** Ends every session of a user (optionally keeping one: the session making the change). */
-export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keepSessionId?: string) {
-  await db
-    .delete(sessions)
-    .where(
-      keepSessionId
-        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
-        : eq(sessions.userId, userId),
-    );
 }
 
 export async function insertPasswordReset(

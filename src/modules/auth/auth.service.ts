@@ -9,7 +9,6 @@ import { appendAudit } from '../audit/index.ts';
 import {
   clearLoginFailures,
   countSignInAttempt,
-  deleteSessionsOfUser,
   findUserById,
   setPassword,
   type UserRow,
@@ -17,6 +16,7 @@ import {
 import type { ChangePasswordBody } from './auth.schema.ts';
 import { lockoutMail } from './lockout.mail.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { deleteSessionsOfUser } from './session-store.ts';
 
 /**
  * The one answer to every refused sign-in: unknown user, deactivated, wrong password or locked. A different

@@ -1,4 +1,5 @@
 // Password reset by e-mail: a random single-use token, stored only as its SHA-256, valid for 30 minutes.
+
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { errorSummary } from '../../app/log-safe.ts';
@@ -10,7 +11,6 @@ import {
   consumeAllResetsOfUser,
   consumeReset,
   countUsableResets,
-  deleteSessionsOfUser,
   findUserById,
   findUserByUsernameOrEmail,
   insertPasswordReset,
@@ -20,6 +20,7 @@ import type { ResetConfirmBody } from './auth.schema.ts';
 import { nextPasswordChangedAt } from './auth.service.ts';
 import { passwordResetMail } from './password-reset.mail.ts';
 import { hashPassword } from './passwords.ts';
+import { deleteSessionsOfUser } from './session-store.ts';
 
 /** Beyond this many usable links at once, further requests send nothing (protects the user's inbox). */
 export const MAX_USABLE_RESETS_PER_USER = 3;

@@ -1,8 +1,9 @@
-// @fastify/session store backed by the `sessions` table, so sessions survive restarts and can be revoked.
+// @fastify/session store backed by the `sessions` table, so sessions survive restarts and can be revoked
+// (deleteSessionsOfUser: what other modules call when an account is disabled or its password changes).
 
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Session } from 'fastify';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
 type Callback = (err?: unknown) => void;
@@ -49,4 +50,15 @@ export class DbSessionStore {
   async purgeExpired(): Promise<void> {
     await this.db.delete(sessions).where(lt(sessions.expiresAt, this.now()));
   }
+}
+
+/** Ends every session of a user (optionally keeping one: the session making the change). */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, keepSessionId?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    );
 }

@@ -15,3 +15,18 @@ export function stageExtensionsOf(db: DbOrTx, agencyIds: readonly string[], year
     .from(stageExtensions)
     .where(and(inArray(stageExtensions.agencyId, [...agencyIds]), eq(stageExtensions.year, year)));
 }
+
+/** The end of the agency's extension of a stage (null without one). */
+export async function extensionEndsOn(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  stage: string,
+): Promise<string | null> {
+  const e = stageExtensions;
+  const [row] = await db
+    .select({ endsOn: e.endsOn })
+    .from(e)
+    .where(and(eq(e.agencyId, agencyId), eq(e.year, year), eq(e.stage, stage)));
+  return row?.endsOn ?? null;
+}

@@ -1,12 +1,7 @@
 // Drizzle queries of the evidence checker: the job queue (claim, retry, finish) and the snapshots read back.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  type EvidencePurpose,
-  evidenceBodies,
-  evidenceSnapshots,
-  oitAnswers,
-} from '../../db/schema/index.ts';
+import { type EvidencePurpose, evidenceBodies, evidenceSnapshots } from '../../db/schema/index.ts';
 import type { FetchHop } from './evidence.fetcher.ts';
 
 export type SnapshotRow = typeof evidenceSnapshots.$inferSelect;
@@ -190,17 +185,6 @@ export function selectSnapshots(
 export function selectSummaries(db: DbOrTx, ids: string[]): Promise<SnapshotSummaryRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.select(summaryColumns).from(s).where(inArray(s.id, ids)).orderBy(asc(s.url));
-}
-
-/** The URLs of an item's answer (empty when the item has no answer). */
-export async function answerUrls(db: DbOrTx, agencyId: string, year: number, itemCode: string) {
-  const [row] = await db
-    .select({ urls: oitAnswers.urls })
-    .from(oitAnswers)
-    .where(
-      and(eq(oitAnswers.agencyId, agencyId), eq(oitAnswers.year, year), eq(oitAnswers.itemCode, itemCode)),
-    );
-  return row?.urls ?? null;
 }
 
 /** URLs of the item that already have a check waiting or running (a re-check of those would be a duplicate). */

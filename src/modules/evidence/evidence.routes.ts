@@ -4,15 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { keptCopyDisplay } from '../../core/oit/evidence-text.ts';
 import { ZAgencyYearParams } from '../agencies/index.ts';
-import {
-  ZEvidenceListQuery,
-  ZItemParams,
-  ZRefetchResult,
-  ZSnapshotDetail,
-  ZSnapshotList,
-  ZSnapshotParams,
-} from './evidence.schema.ts';
-import { getSnapshot, listEvidence, refetchItem, snapshotBody } from './evidence.service.ts';
+import { ZEvidenceListQuery, ZSnapshotDetail, ZSnapshotList, ZSnapshotParams } from './evidence.schema.ts';
+import { getSnapshot, listEvidence, snapshotBody } from './evidence.service.ts';
 
 const tags = ['evidence'];
 
@@ -95,19 +88,5 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listEvidence(app.deps, req.actor, req.params.id, req.params.year, req.query),
-  );
-
-  app.post(
-    '/agencies/:id/oit/:year/items/:code/evidence/refetch',
-    {
-      schema: {
-        tags,
-        summary: 'Check the item’s URLs again now (a URL with a check already waiting is not queued twice)',
-        security: [{ session: [] }],
-        params: ZItemParams,
-        response: { 200: ZRefetchResult },
-      },
-    },
-    async (req) => refetchItem(app.deps, req.actor, req.params.id, req.params.year, req.params.code),
   );
 };

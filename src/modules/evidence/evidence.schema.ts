@@ -1,7 +1,6 @@
 // Request and response shapes of the evidence API: snapshot summaries, an agency-year's snapshots, re-checks.
 import { z } from 'zod';
 import { EVIDENCE_PURPOSES, EVIDENCE_STATUSES } from '../../db/schema/index.ts';
-import { ZFiscalYear } from '../../shared/fiscal-year.ts';
 
 const ZItemCode = z
   .string()
@@ -9,7 +8,6 @@ const ZItemCode = z
   .meta({ example: 'O1' });
 
 export const ZSnapshotParams = z.object({ snapshotId: z.uuid() });
-export const ZItemParams = z.object({ id: z.uuid(), year: ZFiscalYear, code: ZItemCode });
 export const ZEvidenceListQuery = z.object({
   itemCode: ZItemCode.optional(),
   purpose: z.enum(EVIDENCE_PURPOSES).optional(),

@@ -14,7 +14,6 @@ import {
   presentSnapshotDetail,
 } from './evidence.present.ts';
 import {
-  answerUrls,
   queuedUrls,
   selectBody,
   selectLatestPerUrl,
@@ -71,17 +70,21 @@ export async function listEvidence(
   return { items: rows.map(presentSnapshot) };
 }
 
-/** Queues a fresh check ('saved') of the item's URLs; a URL with a check already waiting is not queued twice. */
+/**
+ * Queues a fresh check ('saved') of the item's URLs; a URL with a check already waiting is not queued twice.
+ * The item's URLs are the OIT answer's, read by `answerUrls` (given by the OIT module, which owns the answers;
+ * null or empty: nothing to check).
+ */
 export async function refetchItem(
   deps: Deps,
   actor: Actor | null,
-  agencyId: string,
-  year: number,
-  itemCode: string,
+  item: { agencyId: string; year: number; itemCode: string },
+  answerUrls: (db: DbOrTx) => Promise<readonly string[] | null>,
 ): Promise<RefetchResult> {
+  const { agencyId, year, itemCode } = item;
   const { actor: requester } = await authorizedAgency(deps.db, actor, agencyId, allow('evidence.refetch'));
   const result = await deps.db.transaction(async (tx) => {
-    const urls = await answerUrls(tx, agencyId, year, itemCode);
+    const urls = await answerUrls(tx);
     if (!urls || urls.length === 0) throw noUrlsToCheck(itemCode);
     const waiting = await queuedUrls(tx, agencyId, year, itemCode);
     const fresh = urls.filter((u) => !waiting.has(u));

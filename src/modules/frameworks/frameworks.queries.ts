@@ -1,5 +1,5 @@
 // Read-only queries other modules may use (the framework_versions table is this module's).
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { frameworkVersions } from '../../db/schema/index.ts';
 
@@ -19,4 +19,9 @@ export async function latestFrameworkYear(db: DbOrTx): Promise<number | null> {
     .select({ year: sql<number | null>`max(${frameworkVersions.year})` })
     .from(frameworkVersions);
   return row?.year ?? null;
+}
+
+/** The years with a framework stored, as a subquery (for `year in …` on another table). */
+export function loadedFrameworkYears(): SQL {
+  return sql`(select ${frameworkVersions.year} from ${frameworkVersions})`;
 }

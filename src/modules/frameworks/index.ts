@@ -1,7 +1,7 @@
 // What other modules may use of frameworks: the framework in force for a year, the engine-error mapping,
 // the bundled loader (a start-up task).
 export { BUNDLED_FRAMEWORKS_DIR, describeLoad, loadBundledFrameworks } from './frameworks.loader.ts';
-export { frameworkLoaded, latestFrameworkYear } from './frameworks.queries.ts';
+export { frameworkLoaded, latestFrameworkYear, loadedFrameworkYears } from './frameworks.queries.ts';
 export { ZScoreCliInput } from './frameworks.schema.ts';
 export {
   exportFramework,

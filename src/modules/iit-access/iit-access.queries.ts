@@ -1,8 +1,8 @@
 // Read-only queries other modules may use (survey_access and survey_tokens are this module's): the respondent
 // side reads the agency's access row before accepting a code.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { surveyAccess } from '../../db/schema/index.ts';
+import { surveyAccess, surveyTokens } from '../../db/schema/index.ts';
 
 export type AccessRow = typeof surveyAccess.$inferSelect;
 
@@ -13,4 +13,19 @@ export async function selectAccess(db: DbOrTx, agencyId: string, year: number) {
     .from(surveyAccess)
     .where(and(eq(surveyAccess.agencyId, agencyId), eq(surveyAccess.year, year)));
   return row;
+}
+
+/** Whether a single-use token (its keyed hash) was issued for the agency-year. */
+export async function tokenIssued(db: DbOrTx, agencyId: string, year: number, tokenHash: string) {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(surveyTokens)
+    .where(
+      and(
+        eq(surveyTokens.tokenHash, tokenHash),
+        eq(surveyTokens.agencyId, agencyId),
+        eq(surveyTokens.year, year),
+      ),
+    );
+  return rows.length > 0;
 }

@@ -1,34 +1,20 @@
-// Drizzle queries of EIT part 2: samples, interviews, and what they need from contacts, stakeholder data
-// and assessor assignments.
+// Drizzle queries of EIT part 2: samples and interviews (contacts and stakeholder data are read through the
+// stakeholders module).
 import { and, asc, eq } from 'drizzle-orm';
 import type { InterviewStatus } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { eit2Interviews, eit2Samples, eitContacts, stakeholderData } from '../../db/schema/index.ts';
+import { eit2Interviews, eit2Samples } from '../../db/schema/index.ts';
+import { type ContactRow, contactsByIds } from '../stakeholders/index.ts';
 
 export type SampleRow = typeof eit2Samples.$inferSelect;
 export type InterviewRow = typeof eit2Interviews.$inferSelect;
-export type ContactRow = typeof eitContacts.$inferSelect;
+export type { ContactRow };
 export type PersonRow = { id: string; displayName: string } | null;
 export interface InterviewDetailRow {
   interview: InterviewRow;
   contact: ContactRow;
   interviewer: PersonRow;
   reviewer: PersonRow;
-}
-
-export async function eitPopulationOf(db: DbOrTx, agencyId: string, year: number) {
-  const [row] = await db
-    .select({ eitPopulation: stakeholderData.eitPopulation })
-    .from(stakeholderData)
-    .where(and(eq(stakeholderData.agencyId, agencyId), eq(stakeholderData.year, year)));
-  return row?.eitPopulation ?? null;
-}
-
-export function contactsOf(db: DbOrTx, agencyId: string, year: number): Promise<ContactRow[]> {
-  return db
-    .select()
-    .from(eitContacts)
-    .where(and(eq(eitContacts.agencyId, agencyId), eq(eitContacts.year, year)));
 }
 
 export async function sampleOf(
@@ -71,15 +57,19 @@ export async function interviewDetails(
           eq(eit2Interviews.year, where.year),
           where.status ? eq(eit2Interviews.status, where.status) : undefined,
         );
-  return db
-    .select({
-      interview: eit2Interviews,
-      contact: eitContacts,
-    })
+  const interviews = await db
+    .select()
     .from(eit2Interviews)
-    .innerJoin(eitContacts, eq(eitContacts.id, eit2Interviews.contactId))
     .where(condition)
     .orderBy(asc(eit2Interviews.startedAt), asc(eit2Interviews.id));
+  const contacts = await contactsByIds(
+    db,
+    interviews.map((i) => i.contactId),
+  );
+  return interviews.flatMap((interview) => {
+    const contact = contacts.get(interview.contactId);
+    return contact ? [{ interview, contact }] : [];
+  });
 }
 
 /** Outcome and status of every interview of the agency-year (for sample statuses and released reserves). */

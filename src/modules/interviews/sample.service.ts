@@ -9,6 +9,7 @@ import type { AgencyRow } from '../agencies/index.ts';
 import { requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear, fromEngineError } from '../frameworks/index.ts';
+import { contactsOf, eitPopulationOf } from '../stakeholders/index.ts';
 import { userNamesByIds } from '../users/index.ts';
 import {
   contactListMissing,
@@ -19,7 +20,7 @@ import {
   tooFewReserves,
 } from './interviews.errors.ts';
 import { presentSample } from './interviews.present.ts';
-import { contactsOf, eitPopulationOf, insertSample, interviewOutcomes, sampleOf } from './interviews.repo.ts';
+import { insertSample, interviewOutcomes, sampleOf } from './interviews.repo.ts';
 import type { DrawBody, SampleVerification, SampleView } from './interviews.schema.ts';
 import { authorizeCollection, personOf } from './interviews.service.ts';
 

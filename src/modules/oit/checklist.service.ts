@@ -5,12 +5,19 @@ import { type Actor, can, type Role } from '../../core/authz.ts';
 import { answerProblems, normalizeAnswer, type OitAnswerValue } from '../../core/oit/answer-rules.ts';
 import { isEditable, itemTransition, type OitItemState } from '../../core/oit/states.ts';
 import { appendAudit } from '../audit/index.ts';
-import { latestEvidence, requestEvidence } from '../evidence/index.ts';
+import { latestEvidence, refetchItem, requestEvidence } from '../evidence/index.ts';
 import { activeAgencyAccounts, peopleByIds } from '../users/index.ts';
 import { answeringWindow, type Deps, itemOf, type OitYear, readOit, withOitWrite } from './oit.context.ts';
 import { delegationClosed, invalidAnswer, notAssignable, notDelegated } from './oit.errors.ts';
 import { peopleOf, presentChecklist } from './oit.present.ts';
-import { type AnswerRow, type ItemKey, selectAnswers, selectReview, upsertAnswer } from './oit.repo.ts';
+import {
+  type AnswerRow,
+  type ItemKey,
+  selectAnswers,
+  selectAnswerUrls,
+  selectReview,
+  upsertAnswer,
+} from './oit.repo.ts';
 import type { AssigneeBody, Checklist, SaveAnswerBody } from './oit.schema.ts';
 import { answerSnapshot, itemEntityId, syncReview } from './oit.workflow.ts';
 
@@ -200,4 +207,12 @@ export async function setAssignee(
     },
   });
   return checklistOf(deps, ctx);
+}
+
+/**
+ * A fresh check of the item's evidence URLs (the evidence module queues it and authorizes 'evidence.refetch');
+ * the URLs are the item's answer's, read here where the answers live.
+ */
+export function refetchItemEvidence(deps: Deps, actor: Actor | null, key: ItemKey) {
+  return refetchItem(deps, actor, key, (db) => selectAnswerUrls(db, key));
 }

@@ -59,6 +59,12 @@ export function selectAnswers(db: DbOrTx, k: AgencyYear): Promise<AnswerRow[]> {
   return db.select().from(oitAnswers).where(yearOf(oitAnswers, k)).orderBy(asc(oitAnswers.itemCode));
 }
 
+/** The URLs of an item's answer (null when the item has no answer). */
+export async function selectAnswerUrls(db: DbOrTx, k: ItemKey): Promise<string[] | null> {
+  const [row] = await db.select({ urls: oitAnswers.urls }).from(oitAnswers).where(itemOf(oitAnswers, k));
+  return row?.urls ?? null;
+}
+
 /** The answer rows of the agency-year, locked until the transaction ends (after the review row). */
 export function lockAnswers(tx: Tx, k: AgencyYear): Promise<AnswerRow[]> {
   return tx

@@ -2,8 +2,9 @@
 // return, readiness and an item's history. Each route makes one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZAgencyYearParams } from '../agencies/index.ts';
+import { ZRefetchResult } from '../evidence/index.ts';
 import { approveAnswers, returnItems, submitForApproval } from './approval.service.ts';
-import { getChecklist, saveAnswer, setAssignee } from './checklist.service.ts';
+import { getChecklist, refetchItemEvidence, saveAnswer, setAssignee } from './checklist.service.ts';
 import {
   ZAssigneeBody,
   ZChecklist,
@@ -144,5 +145,19 @@ export const oitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getItemHistory(app.deps, req.actor, itemKey(req.params)),
+  );
+
+  app.post(
+    '/agencies/:id/oit/:year/items/:code/evidence/refetch',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Check the item’s URLs again now (a URL with a check already waiting is not queued twice)',
+        security,
+        params: ZItemParams,
+        response: { 200: ZRefetchResult },
+      },
+    },
+    async (req) => refetchItemEvidence(app.deps, req.actor, itemKey(req.params)),
   );
 };

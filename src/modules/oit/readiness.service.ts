@@ -3,12 +3,16 @@
 import type { Actor } from '../../core/authz.ts';
 import { oitReadiness, type ReadinessAnswer, type UrlCheck } from '../../core/oit/readiness.ts';
 import { entityHistory } from '../audit/index.ts';
+import { auditReaders } from '../audit-trail/index.ts';
 import { latestEvidence } from '../evidence/index.ts';
 import { type Deps, readOit } from './oit.context.ts';
 import { itemNotFound } from './oit.errors.ts';
+import { oitStatuses } from './oit.queries.ts';
 import { selectAnswers } from './oit.repo.ts';
 import type { ItemHistory, ReadinessView } from './oit.schema.ts';
 import { itemEntityId } from './oit.workflow.ts';
+
+const readers = auditReaders(oitStatuses);
 
 /** The audit entity types that make up an item's history. */
 export const ITEM_HISTORY_TYPES = ['oit_answer', 'oit_score', 'oit_clarification'] as const;
@@ -62,10 +66,15 @@ export async function getItemHistory(
   // An item the agency's type no longer has may still have a history: any item of the framework will do.
   if (!ctx.framework.oitItems.some((i) => i.code === key.itemCode)) throw itemNotFound(key.itemCode);
   const entityId = itemEntityId(ctx.key, key.itemCode);
-  const items = await entityHistory(deps.db, ctx.actor, {
-    agencyId: key.agencyId,
-    entityTypes: ITEM_HISTORY_TYPES,
-    entityId,
-  });
+  const items = await entityHistory(
+    deps.db,
+    ctx.actor,
+    {
+      agencyId: key.agencyId,
+      entityTypes: ITEM_HISTORY_TYPES,
+      entityId,
+    },
+    readers,
+  );
   return { entityId, items };
 }

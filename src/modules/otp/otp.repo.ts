@@ -1,60 +1,10 @@
 // Drizzle queries of the OTP module: challenges, their sealed destinations, rate buckets, SMS usage.
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  agencies,
-  eitRespondents,
-  frameworkVersions,
-  otpChallenges,
-  otpSealedDestinations,
-  participations,
-  smsDailyUsage,
-} from '../../db/schema/index.ts';
+import { otpChallenges, otpSealedDestinations, smsDailyUsage } from '../../db/schema/index.ts';
+import { agencyNamesByIds } from '../agencies/index.ts';
 import { purgeWindows } from '../rate-limits/index.ts';
 import { OTP_BUCKET_PREFIX } from './otp.limits.ts';
-
-export interface CollectionTarget {
-  agency: { id: string; nameTh: string; nameEn: string | null; active: boolean };
-  /** The newest fiscal year with a participation whose framework is loaded; null when there is none. */
-  year: number | null;
-}
-
-export async function findCollectionTarget(db: DbOrTx, agencyId: string): Promise<CollectionTarget | null> {
-  const [agency] = await db
-    .select({
-      id: agencies.id,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      active: agencies.active,
-    })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  if (!agency) return null;
-  const [row] = await db
-    .select({ year: sql<number | null>`max(${participations.year})` })
-    .from(participations)
-    .where(
-      and(
-        eq(participations.agencyId, agencyId),
-        sql`exists (select 1 from ${frameworkVersions} where ${frameworkVersions.year} = ${participations.year})`,
-      ),
-    );
-  return { agency, year: row?.year ?? null };
-}
-
-export async function hasResponded(db: DbOrTx, agencyId: string, year: number, destinationHash: string) {
-  const rows = await db
-    .select({ one: sql`1` })
-    .from(eitRespondents)
-    .where(
-      and(
-        eq(eitRespondents.agencyId, agencyId),
-        eq(eitRespondents.year, year),
-        eq(eitRespondents.destinationHash, destinationHash),
-      ),
-    );
-  return rows.length > 0;
-}
 
 /**
  * Counts one SMS against the agency's daily cap, atomically: returns the new count, or null when the cap
@@ -104,20 +54,22 @@ export async function markSmsWarning(
   return rows.length > 0;
 }
 
+/** The day's SMS counts per agency with the agency's code and names, most SMS first, then by code. */
 export async function smsUsageOfDay(db: DbOrTx, day: string) {
-  return db
-    .select({
-      agencyId: smsDailyUsage.agencyId,
-      code: agencies.code,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      sent: smsDailyUsage.sent,
-      warnedAt: smsDailyUsage.warnedAt,
-    })
+  const usage = await db
+    .select({ agencyId: smsDailyUsage.agencyId, sent: smsDailyUsage.sent, warnedAt: smsDailyUsage.warnedAt })
     .from(smsDailyUsage)
-    .innerJoin(agencies, eq(agencies.id, smsDailyUsage.agencyId))
-    .where(eq(smsDailyUsage.day, day))
-    .orderBy(sql`${smsDailyUsage.sent} desc`, agencies.code);
+    .where(eq(smsDailyUsage.day, day));
+  const names = await agencyNamesByIds(
+    db,
+    usage.map((u) => u.agencyId),
+  );
+  return usage
+    .flatMap((u) => {
+      const a = names.get(u.agencyId);
+      return a ? [{ ...u, code: a.code, nameTh: a.nameTh, nameEn: a.nameEn }] : [];
+    })
+    .sort((x, y) => y.sent - x.sent || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
 export type ChallengeRow = typeof otpChallenges.$inferSelect;

@@ -2,6 +2,7 @@
 // a grant to submit one response. What is kept: keyed hashes only, in rows that disappear once verified or
 // expired; the destination itself is sealed (otp.seal.ts) for resends. These endpoints are public: there is
 // no actor to authorize; the limits (otp.limits.ts) stand in for it.
+
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';
 import { derivedKey, keyedHash } from '../../app/secrets.ts';
@@ -20,9 +21,10 @@ import {
 } from '../../core/surveys/index.ts';
 import { windowStartOf } from '../../core/windows.ts';
 import type { Tx } from '../../db/client.ts';
+import { collectionTarget } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { bumpWindow } from '../rate-limits/index.ts';
-import { issueGrant } from '../respond/index.ts';
+import { hasResponded, issueGrant } from '../respond/index.ts';
 import { bangkokDay } from '../responses/index.ts';
 import {
   alreadyResponded,
@@ -45,8 +47,6 @@ import { notifySmsCapWarning } from './otp.notify.ts';
 import {
   type ChallengeRow,
   deleteChallenge,
-  findCollectionTarget,
-  hasResponded,
   insertChallenge,
   lockChallenge,
   markSmsWarning,
@@ -191,11 +191,12 @@ export async function verifyOtp(
 // ---------------------------------------------------------------------------------------------------------
 
 async function openTarget(deps: AppDeps, agencyId: string, now: Date) {
-  const target = await findCollectionTarget(deps.db, agencyId);
+  const target = await collectionTarget(deps.db, agencyId);
   if (!target) throw notFound('agency_not_found', 'ไม่พบหน่วยงานนี้', 'This agency was not found');
   // An agency that no longer exists as such collects nothing, whatever its calendar says.
-  const year = await assertCollectionOpen(deps, agencyId, target.agency.active ? target.year : null, now);
-  return { agency: target.agency, year };
+  const year = await assertCollectionOpen(deps, agencyId, target.active ? target.year : null, now);
+  const agency = { id: target.id, nameTh: target.nameTh, nameEn: target.nameEn, active: target.active };
+  return { agency, year };
 }
 
 async function enforceRateLimits(

@@ -10,7 +10,7 @@ import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { clientKey } from '../../core/client-address.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { bumpWindow, purgeWindows } from './rate-limits.repo.ts';
+import { bumpWindow, purgeWindows } from './counters.ts';
 
 /** Every key of the route counters in rate_buckets starts with this. */
 export const HTTP_BUCKET_PREFIX = 'http:';

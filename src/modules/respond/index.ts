@@ -1,4 +1,5 @@
-// Public respondent API (IIT and EIT part 1): questionnaire, access, submit. Other modules import from here.
+// Public respondent API (IIT and EIT part 1): questionnaire, access, submit. Other modules import from here
+// (and whether a destination has answered EIT part 1: the OTP module's check).
 export {
   GRANT_INSTRUMENTS,
   GRANT_LIFETIME_SECONDS,
@@ -8,3 +9,4 @@ export {
   issueGrant,
   readGrant,
 } from './grant.ts';
+export { hasResponded } from './respond.queries.ts';

@@ -2,13 +2,14 @@
 // numbers its executive approved). Checked under a lock per agency-year so that concurrent submits can never
 // overshoot; when the survey fills, the agency admin and the agency's assessors are told once by e-mail
 // (and the progress and quality views show it).
-import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
 import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, assessorAssignments, iitCapNotices, users } from '../../db/schema/index.ts';
+import { iitCapNotices } from '../../db/schema/index.ts';
+import { agencyNamesByIds } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { approvedPopulation, lockIntake, receivedCount } from '../responses/index.ts';
+import { agencyYearContactEmails } from '../users/index.ts';
 
 export const populationNotApproved = () =>
   conflict(
@@ -57,11 +58,8 @@ export async function notifyIitFull(
       .returning({ agencyId: iitCapNotices.agencyId });
     if (inserted.length === 0) return;
     const population = (await approvedPopulation(tx, agencyId, year)) ?? 0;
-    const [agency] = await tx
-      .select({ nameTh: agencies.nameTh, nameEn: agencies.nameEn })
-      .from(agencies)
-      .where(eq(agencies.id, agencyId));
-    const to = await recipients(tx, agencyId, year);
+    const agency = (await agencyNamesByIds(tx, [agencyId])).get(agencyId);
+    const to = await agencyYearContactEmails(tx, agencyId, year);
     await appendAudit(
       tx,
       {
@@ -90,31 +88,4 @@ export async function notifyIitFull(
     ].join('\n');
     for (const address of to) await deps.mailer.send({ to: address, subject, text });
   });
-}
-
-async function recipients(tx: DbOrTx, agencyId: string, year: number): Promise<string[]> {
-  const admins = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'agency_admin'), eq(users.active, true)));
-  const assigned = await tx
-    .select({ userId: assessorAssignments.userId })
-    .from(assessorAssignments)
-    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
-  const assessors =
-    assigned.length === 0
-      ? []
-      : await tx
-          .select({ email: users.email })
-          .from(users)
-          .where(
-            and(
-              inArray(
-                users.id,
-                assigned.map((a) => a.userId),
-              ),
-              eq(users.active, true),
-            ),
-          );
-  return [...new Set([...admins, ...assessors].flatMap((u) => (u.email ? [u.email] : [])))];
 }

@@ -1,97 +1,9 @@
 // Drizzle queries of the respondent API. None of them reads or returns another respondent's answers.
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  agencies,
-  eitRespondents,
-  frameworkVersions,
-  participations,
-  provinces,
-  stageExtensions,
-  surveyTokens,
-  usedSurveyTokens,
-} from '../../db/schema/index.ts';
-
-/** The newest year with a participation row whose framework is loaded: the year being collected. */
-const collectionYearSql = (agencyId: unknown) => sql<number | null>`(
-  select max(p.year) from ${participations} p
-  where p.agency_id = ${agencyId}
-    and exists (select 1 from ${frameworkVersions} f where f.year = p.year))`;
-
-export async function selectCollectionTarget(db: DbOrTx, agencyId: string) {
-  const [row] = await db
-    .select({
-      id: agencies.id,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      type: agencies.type,
-      active: agencies.active,
-      year: collectionYearSql(agencyId),
-    })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row;
-}
-
-export async function selectAgencyType(db: DbOrTx, agencyId: string) {
-  const [row] = await db.select({ type: agencies.type }).from(agencies).where(eq(agencies.id, agencyId));
-  return row?.type;
-}
-
-/** Active agencies registered for the year they are being collected in (public EIT entry search). */
-export async function searchCollectingAgencies(
-  db: DbOrTx,
-  query: { q?: string | undefined; province?: string | undefined },
-  limit: number,
-) {
-  const words = (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  const nameMatches = words.map((w) => {
-    const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return or(ilike(agencies.nameTh, pattern), ilike(agencies.nameEn, pattern));
-  });
-  return db
-    .select({
-      id: agencies.id,
-      nameTh: agencies.nameTh,
-      nameEn: agencies.nameEn,
-      provinceCode: agencies.provinceCode,
-      provinceNameTh: provinces.nameTh,
-      provinceNameEn: provinces.nameEn,
-    })
-    .from(agencies)
-    .innerJoin(
-      participations,
-      and(
-        eq(participations.agencyId, agencies.id),
-        eq(participations.registered, true),
-        eq(participations.year, collectionYearSql(agencies.id)),
-      ),
-    )
-    .leftJoin(provinces, eq(provinces.code, agencies.provinceCode))
-    .where(
-      and(
-        eq(agencies.active, true),
-        query.province ? eq(agencies.provinceCode, query.province) : undefined,
-        ...nameMatches,
-      ),
-    )
-    .orderBy(asc(agencies.nameTh))
-    .limit(limit);
-}
-
-export async function tokenIssued(db: DbOrTx, agencyId: string, year: number, tokenHash: string) {
-  const rows = await db
-    .select({ one: sql`1` })
-    .from(surveyTokens)
-    .where(
-      and(
-        eq(surveyTokens.tokenHash, tokenHash),
-        eq(surveyTokens.agencyId, agencyId),
-        eq(surveyTokens.year, year),
-      ),
-    );
-  return rows.length > 0;
-}
+import { eitRespondents, usedSurveyTokens } from '../../db/schema/index.ts';
+import { agencyTypeById } from '../agencies/index.ts';
+import { extensionEndsOn } from '../calendar/index.ts';
 
 export async function tokenUsed(db: DbOrTx, tokenHash: string) {
   const rows = await db
@@ -126,16 +38,11 @@ export async function markEitRespondent(
   return rows.length > 0;
 }
 
-/** What a submit needs of the agency, in one round trip: its type and any extension of the stage. */
+/** What a submit needs of the agency: its type and any extension of the stage (two queries side by side). */
 export async function selectSubmitTarget(db: DbOrTx, agencyId: string, year: number, stage: string) {
-  const [row] = await db
-    .select({
-      type: agencies.type,
-      extensionEndsOn: sql<string | null>`(select ${stageExtensions.endsOn} from ${stageExtensions}
-        where ${stageExtensions.agencyId} = ${agencyId} and ${stageExtensions.year} = ${year}
-          and ${stageExtensions.stage} = ${stage})`,
-    })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row;
+  const [type, endsOn] = await Promise.all([
+    agencyTypeById(db, agencyId),
+    extensionEndsOn(db, agencyId, year, stage),
+  ]);
+  return type === null ? undefined : { type, extensionEndsOn: endsOn };
 }

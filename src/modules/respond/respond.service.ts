@@ -1,15 +1,17 @@
 // The public respondent API: what a respondent sees, getting a grant with the IIT access code (and token),
 // and submitting. Public: no actor, so no `authorize` — the grant is the permission. What is returned never
 // describes another respondent.
+
 import type { AppDeps } from '../../app/context.ts';
 import { keyedHash } from '../../app/secrets.ts';
 import { type StageDates, stageWindow } from '../../core/calendar.ts';
 import { conflict, DomainError, invalid, notFound } from '../../core/errors.ts';
 import { type AnswerValidator, answerValidator, buildQuestionnaire } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { collectionTarget, searchCollectingAgencies } from '../agencies/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { normalizeCode, raiseGuessingAlarm, selectAccess } from '../iit-access/index.ts';
+import { normalizeCode, raiseGuessingAlarm, selectAccess, tokenIssued } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
 import { claimReceipt, holdResponse, iitIntake, type NewResponse, wakeRelease } from '../responses/index.ts';
 import { type Grant, type GrantInstrument, issueGrant, readGrant } from './grant.ts';
@@ -22,15 +24,7 @@ import {
   underAttack,
 } from './respond.limits.ts';
 import { presentSearchResult } from './respond.present.ts';
-import {
-  consumeToken,
-  markEitRespondent,
-  searchCollectingAgencies,
-  selectCollectionTarget,
-  selectSubmitTarget,
-  tokenIssued,
-  tokenUsed,
-} from './respond.repo.ts';
+import { consumeToken, markEitRespondent, selectSubmitTarget, tokenUsed } from './respond.repo.ts';
 import type { SubmitBody } from './respond.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'now' | 'mailer'>;
@@ -91,7 +85,7 @@ export function collectionClosed(w: { opensOn: string | null; closesOn: string |
 }
 
 async function target(deps: Deps, agencyId: string) {
-  const t = await selectCollectionTarget(deps.db, agencyId);
+  const t = await collectionTarget(deps.db, agencyId);
   if (!t?.active || t.year === null) throw notCollecting();
   return { ...t, year: t.year };
 }

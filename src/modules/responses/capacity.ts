@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { stakeholderData } from '../../db/schema/index.ts';
-import { receivedCount } from './responses.repo.ts';
+import { receivedCount } from './intake.ts';
 
 export type IitIntakeState = 'open' | 'full' | 'awaiting_population';
 

@@ -15,15 +15,6 @@ export {
   respondentCounts,
 } from './counts.ts';
 export {
-  insertReleased,
-  type ReleasedRow,
-  type ReleaseResult,
-  releaseGroup,
-  releaseResponses,
-  shuffled,
-  wakeRelease,
-} from './release.ts';
-export {
   bangkokDay,
   claimReceipt,
   countedResponses,
@@ -33,7 +24,16 @@ export {
   lockIntake,
   type NewResponse,
   receivedCount,
-} from './responses.repo.ts';
+} from './intake.ts';
+export {
+  insertReleased,
+  type ReleasedRow,
+  type ReleaseResult,
+  releaseGroup,
+  releaseResponses,
+  shuffled,
+  wakeRelease,
+} from './release.ts';
 
 /** Started with the server (src/modules/startup.ts): releases due groups every minute and after submits. */
 export const responseReleaseService: BackgroundService = (deps, log) => startRelease(deps, log);

@@ -18,7 +18,7 @@ import type { AppDeps } from '../../app/context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { heldResponses, surveyResponses } from '../../db/schema/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
-import { bangkokDay } from './responses.repo.ts';
+import { bangkokDay } from './intake.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 

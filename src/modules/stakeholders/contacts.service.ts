@@ -1,17 +1,13 @@
 // The EIT part-2 contact list: upload (all rows valid or nothing imported), paged reading, the template.
+
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { allow, authorizedAgency, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { sampleDrawn } from '../interviews/index.ts';
 import { CONTACTS_TEMPLATE, readContactsCsv, readContactsXlsx, validateContacts } from './contacts.parse.ts';
-import {
-  lockStakeholder,
-  replaceContacts,
-  sampleDrawn,
-  selectContactPage,
-  writeRevision,
-} from './stakeholders.repo.ts';
+import { lockStakeholder, replaceContacts, selectContactPage, writeRevision } from './stakeholders.repo.ts';
 import type { ContactsQuery } from './stakeholders.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;

@@ -1,5 +1,6 @@
-// What other modules may use of stakeholder data: the minimum samples of an agency.
-
+// What other modules may use of stakeholder data: the minimum samples of an agency; the approved populations
+// (processing); the EIT population and contacts (EIT part 2 draws its sample from them).
 export type { AgencyClass, Populations } from './minimums.ts';
 export { minimumsFor, surveyInstruments } from './minimums.ts';
 export { approvedPopulations } from './populations.ts';
+export { type ContactRow, contactsByIds, contactsOf, eitPopulationOf } from './stakeholders.queries.ts';

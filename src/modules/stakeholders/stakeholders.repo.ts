@@ -1,7 +1,7 @@
 // Drizzle queries for stakeholder data and the EIT part-2 contact list.
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { eit2Samples, eitContacts, stakeholderData } from '../../db/schema/index.ts';
+import { eitContacts, stakeholderData } from '../../db/schema/index.ts';
 
 export type StakeholderDataRow = typeof stakeholderData.$inferSelect;
 /** The row with the names of who entered and who approved it (from the users module). */
@@ -88,14 +88,6 @@ export async function contactCount(db: DbOrTx, agencyId: string, year: number): 
     .from(eitContacts)
     .where(and(eq(eitContacts.agencyId, agencyId), eq(eitContacts.year, year)));
   return row?.n ?? 0;
-}
-
-export async function sampleDrawn(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
-  const rows = await db
-    .select({ id: eit2Samples.id })
-    .from(eit2Samples)
-    .where(and(eq(eit2Samples.agencyId, agencyId), eq(eit2Samples.year, year)));
-  return rows.length > 0;
 }
 
 export interface NewContact {

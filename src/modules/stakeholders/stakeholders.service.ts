@@ -1,5 +1,6 @@
 // Stakeholder numbers per agency and year: entered by the agency admin, approved by the executive. Any change
 // (numbers or contact list) raises the revision, so an earlier approval no longer holds.
+
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, assertFourEyes } from '../../core/authz.ts';
 import { conflict } from '../../core/errors.ts';
@@ -7,13 +8,13 @@ import type { DbOrTx } from '../../db/client.ts';
 import { allow, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
+import { sampleDrawn } from '../interviews/index.ts';
 import { userNamesByIds } from '../users/index.ts';
 import { presentStakeholder } from './stakeholders.present.ts';
 import {
   contactCount,
   dropEmptyRow,
   lockStakeholder,
-  sampleDrawn,
   selectStakeholder,
   writeApproval,
   writeRevision,

@@ -1,9 +1,15 @@
 // What other modules may import from users.
 
 export { type CommandLineAdmin, createAdminFromCommandLine, ZCommandLineAdmin } from './admin-cli.ts';
+export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
-  listAssignments,
-  replaceAssignments as replaceAssessorAssignments,
-} from './scopes.repo.ts';
-export { activeAdminEmails, assessorIdsFor, type UserName, userNamesByIds } from './users.queries.ts';
+  activeAdminEmails,
+  agencyIdsAssignedTo,
+  agencyYearContactEmails,
+  assessorIdsFor,
+  assignedAgencyYears,
+  type UserName,
+  userNamesByIds,
+  userTotals,
+} from './users.queries.ts';

@@ -4,10 +4,9 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { unauthenticated } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
+import { listAssignments, replaceAssessorAssignments } from './assignments.ts';
 import {
   getScopes as getScopeRows,
-  listAssignments,
-  replaceAssignments as replaceAssignmentRows,
   replaceScopes as replaceScopeRows,
   unknownAgencyIds,
   unknownScopeCodes,
@@ -95,7 +94,7 @@ export async function replaceAssignments(
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const [before] = await listAssignments(tx, id, body.year);
-    await replaceAssignmentRows(tx, id, body.year, agencyIds, now);
+    await replaceAssessorAssignments(tx, id, body.year, agencyIds, now);
     const [after] = await listAssignments(tx, id, body.year);
     await appendAudit(
       tx,

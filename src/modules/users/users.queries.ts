@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (the users table is this module's): batched by ids, so a list
 // never asks once per row.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { assessorAssignments, users } from '../../db/schema/index.ts';
 
@@ -33,6 +33,26 @@ export async function assessorIdsFor(db: DbOrTx, agencyId: string, year: number)
   return rows.map((r) => r.userId);
 }
 
+/** The (agency id, year) pairs the user is assigned to as an assessor, as a subquery (for `(a, y) in …`). */
+export function assignedAgencyYears(userId: string): SQL {
+  const a = assessorAssignments;
+  return sql`(select ${a.agencyId}, ${a.year} from ${a} where ${a.userId} = ${userId})`;
+}
+
+/** The ids of the agencies the user is assigned to for the year, as a subquery (for `inArray`). */
+export function agencyIdsAssignedTo(userId: string, year: number): SQL {
+  const a = assessorAssignments;
+  return sql`(select ${a.agencyId} from ${a} where ${a.userId} = ${userId} and ${a.year} = ${year})`;
+}
+
+/** How many accounts there are, and how many of them are active. */
+export async function userTotals(db: DbOrTx): Promise<{ total: number; active: number }> {
+  const [row] = await db
+    .select({ total: count(), active: sql<number>`count(*) filter (where ${users.active})::int` })
+    .from(users);
+  return { total: Number(row?.total ?? 0), active: Number(row?.active ?? 0) };
+}
+
 /** The e-mail addresses of the active NACC admins (who hear of alarms). */
 export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
   const rows = await db
@@ -40,4 +60,35 @@ export async function activeAdminEmails(db: DbOrTx): Promise<string[]> {
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
   return rows.map((r) => r.email as string);
+}
+
+/**
+ * The addresses of who hears about an agency-year's collection: the agency's active admins and the year's
+ * active assessors, each address once.
+ */
+export async function agencyYearContactEmails(tx: DbOrTx, agencyId: string, year: number): Promise<string[]> {
+  const admins = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.agencyId, agencyId), eq(users.role, 'agency_admin'), eq(users.active, true)));
+  const assigned = await tx
+    .select({ userId: assessorAssignments.userId })
+    .from(assessorAssignments)
+    .where(and(eq(assessorAssignments.agencyId, agencyId), eq(assessorAssignments.year, year)));
+  const assessors =
+    assigned.length === 0
+      ? []
+      : await tx
+          .select({ email: users.email })
+          .from(users)
+          .where(
+            and(
+              inArray(
+                users.id,
+                assigned.map((a) => a.userId),
+              ),
+              eq(users.active, true),
+            ),
+          );
+  return [...new Set([...admins, ...assessors].flatMap((u) => (u.email ? [u.email] : [])))];
 }

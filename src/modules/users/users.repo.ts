@@ -1,29 +1,24 @@
 // Queries on user accounts (scopes and assignments live in scopes.repo.ts).
 import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { AgencyRef, Role } from '../../core/authz.ts';
+import type { Role } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
+import { assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
+import { type AgencyBrief, agencyBriefsByIds } from '../agencies/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
-export interface AgencySummary {
-  id: string;
-  code: string;
-  nameTh: string;
-  nameEn: string | null;
-}
 export interface UserWithAgency {
   user: UserRow;
-  agency: (AgencySummary & AgencyRef) | null;
+  agency: AgencyBrief | null;
 }
 
-const agencyColumns = {
-  id: agencies.id,
-  code: agencies.code,
-  nameTh: agencies.nameTh,
-  nameEn: agencies.nameEn,
-  provinceCode: agencies.provinceCode,
-  ministryCode: agencies.ministryCode,
-};
+/** The users with their agencies (read through the agencies module: one query for all of them). */
+async function withAgencies(db: DbOrTx, rows: UserRow[]): Promise<UserWithAgency[]> {
+  const byId = await agencyBriefsByIds(
+    db,
+    rows.map((u) => u.agencyId),
+  );
+  return rows.map((user) => ({ user, agency: (user.agencyId && byId.get(user.agencyId)) || null }));
+}
 
 export interface UserFilter {
   q?: string;
@@ -55,30 +50,22 @@ export async function listUsers(
   page: { offset: number; limit: number },
 ): Promise<{ rows: UserWithAgency[]; total: number }> {
   const where = filterWhere(filter);
-  const rows = await db
-    .select({ user: users, agency: agencyColumns })
-    .from(users)
-    .leftJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(where)
-    .orderBy(users.username)
-    .limit(page.limit)
-    .offset(page.offset);
-  const [totals] = await db.select({ n: count() }).from(users).where(where);
-  return { rows, total: totals?.n ?? 0 };
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(users.username).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows: await withAgencies(db, rows), total: totals?.n ?? 0 };
 }
 
 export async function findUser(db: DbOrTx, id: string): Promise<UserWithAgency | undefined> {
-  const [row] = await db
-    .select({ user: users, agency: agencyColumns })
-    .from(users)
-    .leftJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(eq(users.id, id));
-  return row;
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row) return undefined;
+  const [withAgency] = await withAgencies(db, [row]);
+  return withAgency;
 }
 
-export async function findAgency(db: DbOrTx, id: string): Promise<(AgencySummary & AgencyRef) | undefined> {
-  const [row] = await db.select(agencyColumns).from(agencies).where(eq(agencies.id, id));
-  return row;
+export async function findAgency(db: DbOrTx, id: string): Promise<AgencyBrief | undefined> {
+  return (await agencyBriefsByIds(db, [id])).get(id);
 }
 
 export async function usernameTaken(db: DbOrTx, username: string): Promise<boolean> {
@@ -120,12 +107,21 @@ export async function updateUser(
 
 /** Active executive accounts awaiting confirmation, with their agencies (few: filtered by the caller). */
 export async function listAwaitingConfirmation(db: DbOrTx): Promise<UserWithAgency[]> {
-  return db
-    .select({ user: users, agency: agencyColumns })
+  const rows = await db
+    .select()
     .from(users)
-    .leftJoin(agencies, eq(users.agencyId, agencies.id))
     .where(and(eq(users.awaitingConfirmation, true), eq(users.active, true)))
-    .orderBy(agencies.code, users.username);
+    .orderBy(users.username);
+  // By agency code (accounts without an agency last), then username: a stable sort keeps the second order.
+  const code = (r: UserWithAgency) => r.agency?.code ?? null;
+  return (await withAgencies(db, rows)).sort((a, b) => {
+    const x = code(a);
+    const y = code(b);
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  });
 }
 
 /** Scope rows stop meaning anything once a user is no longer a supervisor; drop them with the role. */

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAuditPage, ZAuditQuery } from './audit.schema.ts';
-import { listAudit } from './audit.service.ts';
+import { listAudit, ZAuditPage, ZAuditQuery } from '../audit/index.ts';
+import { oitStatuses } from '../oit/index.ts';
+import { auditReaders } from './audit-trail.readers.ts';
+
+const readers = auditReaders(oitStatuses);
 
 const tags = ['audit'];
 
@@ -20,6 +23,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAuditPage },
       },
     },
-    async (req) => listAudit(app.deps, req.actor, req.query),
+    async (req) => listAudit(app.deps, req.actor, req.query, readers),
   );
 };

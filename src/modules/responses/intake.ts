@@ -1,5 +1,5 @@
-// The one place answers are written. Every collection channel (IIT web, EIT part 1 web, approved EIT part-2
-// interviews) *holds* its answers through `holdResponse`, inside the caller's transaction, next to whatever
+// The intake, this module's API: the one place answers are written, and the counts over them. Every
+// collection channel (IIT web, EIT part 1 web, approved EIT part-2 interviews) *holds* its answers through `holdResponse`, inside the caller's transaction, next to whatever
 // marks the respondent; only the release (release.ts) writes `survey_responses`, in transactions of its own.
 import { and, eq, sql } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';

@@ -1,5 +1,5 @@
-// Fixed-window counters in rate_buckets, shared by every module that counts events there (OTP requests,
-// IIT access failures, submission bursts). Each module owns a key prefix ('otp:', 'iit-access:', 'burst:')
+// Fixed-window counters in rate_buckets, this module's API (counting is its domain), shared by every module
+// that counts events there (OTP requests, IIT access failures, submission bursts). Each module owns a key prefix ('otp:', 'iit-access:', 'burst:')
 // and its keys are keyed hashes; window starts come from windowStartOf (src/core/windows.ts).
 // Pass the transaction when the count must roll back with the caller's work.
 import { and, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';

@@ -11,8 +11,8 @@ import {
 } from '../../../test/helpers/factories.ts';
 import { chainEntry } from '../../core/audit/index.ts';
 import { auditLog } from '../../db/schema/index.ts';
-import { appendAudit } from './audit.service.ts';
-import { actorOf, tamper } from './audit.testing.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { actorOf, tamper } from '../audit/audit.testing.ts';
 
 describe('audit API', () => {
   let t: TestApp;

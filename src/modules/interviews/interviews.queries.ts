@@ -1,0 +1,29 @@
+// Read-only queries other modules may use (the EIT part-2 sample and interview tables are this module's).
+import type { AnyColumn, SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { eit2Interviews, eit2Samples } from '../../db/schema/index.ts';
+
+/**
+ * A condition on another table's row that names an EIT part-2 sample or interview by id (`entityId`, text)
+ * and agency: true when that sample or interview exists and its (agency, year) is one of `agencyYears`
+ * (a subquery of (agency id, year) pairs).
+ */
+export function eit2EntityIn(
+  kind: 'sample' | 'interview',
+  entry: { entityId: AnyColumn; agencyId: AnyColumn },
+  agencyYears: SQL,
+): SQL {
+  const t = kind === 'sample' ? eit2Samples : eit2Interviews;
+  return sql`exists (select 1 from ${t} where ${t.id}::text = ${entry.entityId}
+    and ${t.agencyId} = ${entry.agencyId} and (${t.agencyId}, ${t.year}) in ${agencyYears})`;
+}
+
+/** Whether the agency-year's EIT part-2 sample has been drawn (its contacts are then fixed). */
+export async function sampleDrawn(db: DbOrTx, agencyId: string, year: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: eit2Samples.id })
+    .from(eit2Samples)
+    .where(and(eq(eit2Samples.agencyId, agencyId), eq(eit2Samples.year, year)));
+  return rows.length > 0;
+}
