@@ -13,7 +13,9 @@ import { type CliSandbox, cliSandbox } from './commands/cli-sandbox.testing.ts';
 const production = { NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' };
 const PASSWORD = 'correct horse battery staple';
 
-describe('prongsai (the binary, one run of each command)', () => {
+// Each case starts real processes that boot Node, load the sources and open a fresh embedded database: on a
+// loaded two-core machine a case takes tens of seconds, so the file allows two minutes per case.
+describe('prongsai (the binary, one run of each command)', { timeout: 120_000 }, () => {
   let cli: CliSandbox;
   beforeAll(async () => {
     cli = await cliSandbox();

@@ -69,7 +69,8 @@ async function renamer(url: string) {
   };
 }
 
-describe('prongsai backup / restore (embedded database)', () => {
+// Real processes on fresh embedded databases (see prongsai.cli.test.ts): two minutes per case.
+describe('prongsai backup / restore (embedded database)', { timeout: 120_000 }, () => {
   let cli: CliSandbox;
   let server: RunningServer | undefined;
   let keys: { privateKey: string; publicKey: string };
