@@ -6,4 +6,10 @@ export {
   listAssignments,
   replaceAssignments as replaceAssessorAssignments,
 } from './scopes.repo.ts';
-export { activeAdminEmails, assessorIdsFor, type UserName, userNamesByIds } from './users.queries.ts';
+export {
+  activeAdminEmails,
+  agencyContactEmails,
+  assessorIdsFor,
+  type UserName,
+  userNamesByIds,
+} from './users.queries.ts';
