@@ -3,7 +3,7 @@
 // reason, a waiting publication can be cancelled, the table refuses edits, and agencies are e-mailed once
 // per publication — also with two notifiers racing — with an audit checkpoint after it.
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { grantScope, makeUser } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,7 +16,7 @@ import {
   publications,
 } from '../../db/schema/index.ts';
 import { loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
-import { notifyDuePublications } from './publications.notify.ts';
+import { notifyDuePublications, startPublicationNotifier } from './publications.notify.ts';
 
 const HOUR = 3_600_000;
 
@@ -279,6 +279,27 @@ describe('publication of results', () => {
     ]);
   });
 
+  it('the background notifier sends once a publication takes effect, without waiting for its interval', async () => {
+    const third = await insertRun('run', 'done');
+    await insertResult(third, A, 87);
+    // An hour-long interval: its first look at start, or the wake after the POST, must find it.
+    const log = { error: () => {}, warn: () => {}, info: () => {} };
+    const notifier = startPublicationNotifier(t.deps, log, HOUR);
+    try {
+      const before = notices().length;
+      expect((await publish({ runId: third, reason: 'ผลรอบที่สาม / third run' })).statusCode).toBe(201);
+      await vi.waitFor(() => expect(notices().length).toBe(before + 2), { timeout: 5000 });
+      expect(
+        notices()
+          .slice(before)
+          .map((m) => m.to)
+          .sort(),
+      ).toEqual(['a-admin@example.org', 'a-exec@example.org']);
+    } finally {
+      await notifier.stop();
+    }
+  });
+
   it('refuses to change or delete a publication in the database', async () => {
     const [first] = await db.select().from(publications).where(eq(publications.runId, runs.first));
     const id = first?.id as string;
@@ -292,6 +313,6 @@ describe('publication of results', () => {
       sql`truncate publications`,
     ];
     for (const statement of refused) await expect(db.execute(statement)).rejects.toThrow();
-    expect(await db.select().from(publications)).toHaveLength(3);
+    expect(await db.select().from(publications)).toHaveLength(4);
   });
 });
