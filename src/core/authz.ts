@@ -187,7 +187,7 @@ const RULES = {
   'oit.reopen': rule<AgencyRef>(isAdmin),
   'oit.queue': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
   // Results (issue 10): NACC admins start processing runs and previews and read their scores. Nobody else
-  // sees a score until publication (a later part): fail closed.
+  // sees a run; an agency's published result is `results.agencyRead` below.
   'results.process': rule<null>(isAdmin),
   'results.read': rule<null>(isAdmin),
   // Publication (issue 10 §2): NACC publishes a finished run (now or under an embargo), supersedes or

@@ -1,5 +1,5 @@
-// What other modules may use of results: the processing worker (a background service). Its routes are
-// registered from src/modules/index.ts.
+// What other modules may use of results: the processing worker and the publication notifier (background
+// services). Its routes are registered from src/modules/index.ts.
 import type { BackgroundService } from '../startup.ts';
 import { startPublicationNotifier } from './publications.notify.ts';
 import { startProcessingWorker } from './results.worker.ts';

@@ -3,7 +3,7 @@
 // kept, never edited); a publication still under embargo may be cancelled. What anyone else sees of an
 // agency's result is decided by one rule, `visibleRun` (src/core/results/visibility.ts).
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import { type Actor, type AgencyRef, authorize, inScope } from '../../core/authz.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import {
   effectivePublication,
@@ -202,7 +202,11 @@ export async function listPublications(
 }
 
 /** Who reads, for the visibility rule: the actor's role and whether the agency is theirs to see. */
-const readerOf = (actor: Actor): ResultsReader => ({ kind: 'staff', role: actor.role, reachesAgency: true });
+const readerOf = (actor: Actor, agency: AgencyRef): ResultsReader => ({
+  kind: 'staff',
+  role: actor.role,
+  reachesAgency: inScope(actor, agency),
+});
 
 /**
  * One agency's stored result from the run its reader may see: 401/404/403 for the agency as usual, then
@@ -214,13 +218,18 @@ export async function agencyResult(
   agencyId: string,
   year: number,
 ): Promise<AgencyResult> {
-  const { actor: reader } = await authorizedAgency(deps.db, actor, agencyId, allow('results.agencyRead'));
+  const { actor: reader, ref } = await authorizedAgency(
+    deps.db,
+    actor,
+    agencyId,
+    allow('results.agencyRead'),
+  );
   const now = deps.now();
   const rows = await publicationsOfYear(deps.db, year);
   const { framework } = await frameworkForYear(deps.db, year);
   const flag = framework.policy.showScoresDuringCollection;
   const visible = visibleRun({
-    reader: readerOf(reader),
+    reader: readerOf(reader, ref),
     showScoresDuringCollection: flag,
     publications: rows.map(factOf),
     latestDoneRunId: flag ? await latestDoneRunId(deps.db, year) : null,
