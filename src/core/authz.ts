@@ -187,9 +187,16 @@ const RULES = {
   'oit.reopen': rule<AgencyRef>(isAdmin),
   'oit.queue': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
   // Results (issue 10): NACC admins start processing runs and previews and read their scores. Nobody else
-  // sees a score until publication (a later part): fail closed.
+  // sees a run; an agency's published result is `results.agencyRead` below.
   'results.process': rule<null>(isAdmin),
   'results.read': rule<null>(isAdmin),
+  // Publication (issue 10 §2): NACC publishes a finished run (now or under an embargo), supersedes or
+  // cancels it. Every signed-in role reads the year's publication history (effective ones: when and why).
+  'results.publish': rule<null>(isAdmin),
+  'results.publications': rule<null>(everyone),
+  // An agency's stored result: whoever reaches the agency (its people, its supervisors, its assessors);
+  // which run, if any, they see is core/results/visibility.ts (nothing before the publication's time).
+  'results.agencyRead': rule<AgencyRef>(inScope),
   'evidence.read': rule<AgencyRef>(inScope),
   // Results published before this system: NACC imports them; they were public already, so whoever may read
   // the agency's own record reads its year-over-year line (no embargo).

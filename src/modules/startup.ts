@@ -8,7 +8,7 @@ import { bundledFrameworksTask } from './frameworks/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
 import { responseReleaseService } from './responses/index.ts';
-import { processingWorkerService } from './results/index.ts';
+import { processingWorkerService, publicationNotifierService } from './results/index.ts';
 
 export type StartupTask = (deps: AppDeps, log: FastifyBaseLogger) => Promise<string[]>;
 
@@ -39,6 +39,7 @@ export const BACKGROUND_SERVICES: BackgroundService[] = [
   dailyCheckpointService,
   responseReleaseService,
   processingWorkerService,
+  publicationNotifierService,
 ];
 
 /** Starts every background service; the returned function stops them all (call it when the app closes). */

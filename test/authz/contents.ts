@@ -19,6 +19,7 @@ import {
   oitReviews,
   participations,
   processingRuns,
+  publications,
   users,
 } from '../../src/db/schema/index.ts';
 import { appendAudit } from '../../src/modules/audit/index.ts';
@@ -286,6 +287,30 @@ export const runListContents: ContentCheck = async (c) => {
   const problems = expected.filter((id) => !listed.has(id)).map((id) => `run list misses ${id}`);
   if (listed.size !== expected.length)
     problems.push(`run list has ${listed.size}, the year ${expected.length}`);
+  return problems;
+};
+
+/**
+ * The year's publication history: NACC sees every publication; every other role the same rows, those whose
+ * time has come and that were not cancelled (no agency rows: the same for every non-admin role, never an
+ * embargoed one).
+ */
+export const publicationListContents: ContentCheck = async (c) => {
+  const res = await c.get(`/api/results/${RESULTS_YEAR}/publications`);
+  if (res.status !== 200) return [`publication list: ${res.status}`];
+  const listed = (res.json as { items: { id: string; createdBy: string | null }[] }).items;
+  const now = c.w.t.deps.now().getTime();
+  const all = await c.w.db.select().from(publications).where(eq(publications.year, RESULTS_YEAR));
+  const expected =
+    c.role === 'admin' ? all : all.filter((p) => p.cancelledAt === null && p.publishAt.getTime() <= now);
+  const ids = new Set(listed.map((p) => p.id));
+  const problems = expected.filter((p) => !ids.has(p.id)).map((p) => `publication list misses ${p.id}`);
+  if (listed.length !== expected.length)
+    problems.push(`publication list has ${listed.length}, expected ${expected.length}`);
+  if (c.role !== 'admin' && listed.some((p) => p.createdBy !== null))
+    problems.push('publication list shows who published to a non-admin');
+  if (c.role !== 'admin' && expected.length === all.length)
+    problems.push('the fixture has no embargoed or cancelled publication to withhold');
   return problems;
 };
 

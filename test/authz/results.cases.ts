@@ -1,14 +1,16 @@
 // Processing runs: NACC admins only, on both sides (runs are not tied to one agency), and nobody else sees
 // a run or a score. Setup loads the bundled frameworks, gives A and B a participation and stores two
 // finished runs (inserted as finished: the worker is not part of the matrix).
-import { participations, processingRuns } from '../../src/db/schema/index.ts';
+import { agencyResults, participations, processingRuns, publications } from '../../src/db/schema/index.ts';
 import { loadFramework, YEAR } from '../../src/modules/quality/quality.fixture.testing.ts';
-import { allow, both, type CaseWorld, type MatrixCase } from './cases.ts';
-import { runListContents } from './contents.ts';
+import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import { publicationListContents, runListContents } from './contents.ts';
 import type { World } from './world.ts';
 
 interface ResultsFixture {
   runs: [string, string];
+  /** A publication of the first run under embargo until 2030 (the DELETE case cancels it). */
+  waiting: string;
 }
 const fixture = (w: World) => w.extra.results as ResultsFixture;
 
@@ -33,7 +35,32 @@ export async function setup(w: World) {
     .insert(processingRuns)
     .values([finished(1), finished(2)])
     .returning({ id: processingRuns.id });
-  w.extra.results = { runs: [rows[0]?.id, rows[1]?.id] as [string, string] } satisfies ResultsFixture;
+  const runs = [rows[0]?.id, rows[1]?.id] as [string, string];
+  for (const runId of runs)
+    for (const side of [w.A, w.B])
+      await w.db.insert(agencyResults).values({
+        runId,
+        agencyId: side.agency.id,
+        total: '88.00',
+        ratingCode: 'A',
+        passes: true,
+        instruments: {},
+        indicators: {},
+        indicatorsByInstrument: {},
+        questions: {},
+        subIndicators: {},
+        inputsHash: 'c'.repeat(64),
+      });
+  // The second run is published (in effect since before the app's clock); the first waits until 2030.
+  const past = new Date(w.t.deps.now().getTime() - 3_600_000);
+  const [, waiting] = await w.db
+    .insert(publications)
+    .values([
+      { year: YEAR, runId: runs[1], publishAt: past, createdAt: past },
+      { year: YEAR, runId: runs[0], publishAt: new Date('2030-01-01T00:00:00Z'), reason: 'matrix' },
+    ])
+    .returning({ id: publications.id });
+  w.extra.results = { runs, waiting: waiting?.id as string } satisfies ResultsFixture;
 }
 
 const run = (w: CaseWorld) => fixture(w).runs[1];
@@ -65,5 +92,41 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: (w) => `/api/results/${YEAR}/runs/${run(w)}/changes?against=${fixture(w).runs[0]}`,
     expect: allow({ admin: both }),
+  },
+  {
+    name: 'POST /api/results/:year/publications',
+    method: 'POST',
+    url: () => `/api/results/${YEAR}/publications`,
+    // Superseding the run in effect without a reason: 400 after authorization, nothing stored.
+    body: (w) => ({ runId: fixture(w).runs[0] }),
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'GET /api/results/:year/publications',
+    method: 'GET',
+    url: () => `/api/results/${YEAR}/publications`,
+    expect: signedIn(),
+    contents: publicationListContents,
+  },
+  {
+    name: 'DELETE /api/results/:year/publications/:id',
+    method: 'DELETE',
+    url: (w) => `/api/results/${YEAR}/publications/${fixture(w).waiting}`,
+    // The first admin request cancels it, the second answers 409 (already cancelled).
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'GET /api/agencies/:id/results/:year',
+    method: 'GET',
+    url: (w) => `/api/agencies/${w.target.agency.id}/results/${YEAR}`,
+    // Whoever reaches the agency sees the published run's result (the assessor: agency A, assigned).
+    expect: allow({
+      admin: both,
+      assessor: inScopeOnly,
+      supervisor: inScopeOnly,
+      agency_admin: inScopeOnly,
+      executive: inScopeOnly,
+      agency_staff: inScopeOnly,
+    }),
   },
 ];

@@ -64,6 +64,10 @@ export const routes: RouteObject[] = [
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
               {
+                path: 'results/publications',
+                ...page(() => import('./pages/results/PublicationsPage.tsx')),
+              },
+              {
                 path: 'past-results/import',
                 ...page(() => import('./pages/past-results/PastResultsImportPage.tsx')),
               },

@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_TYPES = [
   'participation',
   'past_results_import',
   'processing_run',
+  'publication',
   'response_review',
   'secret',
   'sms_daily_usage',
@@ -74,6 +75,7 @@ export const AUDIT_READERS: Record<
   participation: { action: 'participation.read', inScope: NOT_STAFF },
   past_results_import: { action: 'pastResults.import', inScope: [] }, // one entry per file, many agencies
   processing_run: { action: 'results.process', inScope: [] }, // NACC's runs: tied to no agency
+  publication: { action: 'results.publish', inScope: [] }, // a year's publication: tied to no agency
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
   secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)
   sms_daily_usage: { action: 'otp.usage', inScope: [] },

@@ -49,6 +49,7 @@ export const TABLE_OWNERS = {
   pastResults: 'past-results',
   processingRuns: 'results',
   agencyResults: 'results',
+  publications: 'results',
 } as const satisfies Record<TableName, string>;
 
 /**

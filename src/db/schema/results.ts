@@ -113,3 +113,42 @@ export const agencyResults = pgTable(
     check('agency_results_total_range', sql`${t.total} between 0 and 100`),
   ],
 );
+
+/**
+ * Publications of finished runs (issue 10 §2). A publication is never edited: a correction is a newer
+ * publication of another run (with its reason, shown publicly) and the earlier one is kept. The trigger of
+ * the migration allows only two one-time changes: cancelling a publication before it took effect, and
+ * recording that its notice was sent.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => processingRuns.id, { onDelete: 'restrict' }),
+    /** When it takes effect: its creation time when published now, a later time under an embargo. */
+    publishAt: ts('publish_at').notNull(),
+    /** Why it supersedes the earlier publication (required then, shown publicly); null for the first. */
+    reason: text('reason'),
+    /** The publication in effect (or latest) when this one was made: the one it supersedes. */
+    supersedes: uuid('supersedes'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    cancelledAt: ts('cancelled_at'),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** When the agencies' admins and executives were e-mailed (set by the notifier that claimed it). */
+    notifiedAt: ts('notified_at'),
+  },
+  (t) => [
+    check('publications_year_be', sql`${t.year} between 2550 and 2700`),
+    check('publications_reason', sql`(${t.supersedes} is null) or (${t.reason} is not null)`),
+    check('publications_cancel', sql`(${t.cancelledAt} is null) = (${t.cancelledBy} is null)`),
+    check('publications_cancel_or_notify', sql`${t.cancelledAt} is null or ${t.notifiedAt} is null`),
+    index('publications_year_idx').on(t.year, t.publishAt),
+    index('publications_due_idx')
+      .on(t.publishAt)
+      .where(sql`${t.notifiedAt} is null and ${t.cancelledAt} is null`),
+  ],
+);

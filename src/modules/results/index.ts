@@ -1,7 +1,12 @@
-// What other modules may use of results: the processing worker (a background service). Its routes are
-// registered from src/modules/index.ts.
+// What other modules may use of results: the processing worker and the publication notifier (background
+// services). Its routes are registered from src/modules/index.ts.
 import type { BackgroundService } from '../startup.ts';
+import { startPublicationNotifier } from './publications.notify.ts';
 import { startProcessingWorker } from './results.worker.ts';
 
 /** Started with the server (src/modules/startup.ts): processes queued runs, and runs whose worker died. */
 export const processingWorkerService: BackgroundService = (deps, log) => startProcessingWorker(deps, log);
+
+/** Started with the server: e-mails agencies when a publication takes effect (once, on any instance). */
+export const publicationNotifierService: BackgroundService = (deps, log) =>
+  startPublicationNotifier(deps, log);

@@ -1,8 +1,16 @@
 // Processing runs (NACC admin): queue a run or preview (202, processed in the background), list and follow
 // them, and compare two finished runs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZAgencyYearParams } from '../agencies/index.ts';
+import { wakePublicationNotifier } from './publications.notify.ts';
+import { agencyResult, cancelPublication, listPublications, publish } from './publications.service.ts';
 import {
+  ZAgencyResult,
   ZChangesQuery,
+  ZPublication,
+  ZPublicationList,
+  ZPublicationParams,
+  ZPublishBody,
   ZRun,
   ZRunBody,
   ZRunChanges,
@@ -76,5 +84,77 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => runChanges(app.deps, req.actor, req.params.year, req.params.id, req.query.against),
+  );
+
+  app.post(
+    '/results/:year/publications',
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish a finished run of the year, now or at a set time (embargo), or supersede one (admin)',
+        description:
+          'Only a finished run of kind `run` (409 `run_not_publishable`). Superseding the publication in ' +
+          'effect needs a `reason`, shown publicly; the earlier publication is kept. One publication may wait ' +
+          'for its time (409 `publication_pending`: cancel it first). When it takes effect, the agencies’ ' +
+          'admins and executives are e-mailed once and an audit checkpoint is signed.',
+        security: [{ session: [] }],
+        params: ZYearParams,
+        body: ZPublishBody,
+        response: { 201: ZPublication },
+      },
+    },
+    async (req, reply) => {
+      const { publication, effectiveNow } = await publish(app.deps, req.actor, req.params.year, req.body);
+      if (effectiveNow) wakePublicationNotifier();
+      return reply.status(201).send(publication);
+    },
+  );
+
+  app.get(
+    '/results/:year/publications',
+    {
+      schema: {
+        tags,
+        summary: 'The year’s publications, newest first, with the public reason of each correction',
+        description:
+          'NACC admins see every publication (embargoed and cancelled too); others those in effect or superseded.',
+        security: [{ session: [] }],
+        params: ZYearParams,
+        response: { 200: ZPublicationList },
+      },
+    },
+    async (req) => listPublications(app.deps, req.actor, req.params.year),
+  );
+
+  app.delete(
+    '/results/:year/publications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a publication whose time has not come (admin); kept, marked cancelled, audited',
+        security: [{ session: [] }],
+        params: ZPublicationParams,
+        response: { 200: ZPublication },
+      },
+    },
+    async (req) => cancelPublication(app.deps, req.actor, req.params.year, req.params.id),
+  );
+
+  app.get(
+    '/agencies/:id/results/:year',
+    {
+      schema: {
+        tags,
+        summary: 'The agency’s result of the year from the run its reader may see (404 before publication)',
+        description:
+          'Whoever reaches the agency (its people, its supervisors, its assessors; NACC). Nothing before the ' +
+          'publication takes effect (404 `results_not_published`), except to NACC admins (`basis: embargoed`).',
+        security: [{ session: [] }],
+        params: ZAgencyYearParams,
+        response: { 200: ZAgencyResult },
+      },
+    },
+    async (req) => agencyResult(app.deps, req.actor, req.params.id, req.params.year),
   );
 };

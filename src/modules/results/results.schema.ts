@@ -57,3 +57,74 @@ export const ZRunChanges = z.object({
   ),
 });
 export type RunChanges = z.infer<typeof ZRunChanges>;
+
+// Publications (issue 10 §2).
+export const ZPublicationParams = z.object({ year: ZFiscalYear, id: z.uuid() });
+
+export const ZPublishBody = z
+  .strictObject({
+    runId: z.uuid().describe('A finished run (kind `run`, status `done`) of the year'),
+    publishAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When it takes effect (the embargo); now when left out; never in the past'),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('Required when it supersedes a publication in effect; shown publicly'),
+  })
+  .meta({ example: { runId: '00000000-0000-4000-8000-000000000000', publishAt: '2026-03-31T03:00:00Z' } });
+export type PublishBody = z.infer<typeof ZPublishBody>;
+
+export const PUBLICATION_STATES = ['embargoed', 'in_effect', 'superseded', 'cancelled'] as const;
+export const ZPublication = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  runId: z.uuid(),
+  publishAt: z.iso.datetime(),
+  reason: z.string().nullable().describe('Why it superseded the earlier publication (public)'),
+  supersedes: z.uuid().nullable(),
+  state: z.enum(PUBLICATION_STATES),
+  createdAt: z.iso.datetime(),
+  createdBy: z.uuid().nullable().describe('NACC admins only'),
+  cancelledAt: z.iso.datetime().nullable(),
+  notifiedAt: z.iso.datetime().nullable().describe('When agencies were e-mailed (NACC admins only)'),
+});
+export type Publication = z.infer<typeof ZPublication>;
+export const ZPublicationList = z.object({
+  items: z
+    .array(ZPublication)
+    .describe('Newest first; others than NACC admins see publications in effect or superseded'),
+});
+
+const ZInstrumentResult = z.object({
+  score: z.number().nullable(),
+  n: z.number().nullable(),
+  minimum: z.number().nullable(),
+  population: z.number().nullable(),
+  marginOfError: z.number().nullable(),
+  notProcessed: z.string().nullable(),
+});
+export const ZAgencyResult = z.object({
+  agencyId: z.uuid(),
+  year: z.number().int(),
+  runId: z.uuid(),
+  basis: z
+    .enum(['published', 'embargoed', 'provisional'])
+    .describe('`embargoed`: NACC admins before the publication time; `provisional`: not yet published'),
+  publication: z
+    .object({ id: z.uuid(), publishAt: z.iso.datetime(), reason: z.string().nullable() })
+    .nullable(),
+  total: z.number(),
+  ratingCode: z.string(),
+  passes: z.boolean(),
+  instruments: z.record(z.string(), ZInstrumentResult),
+  indicators: z.record(z.string(), z.number()),
+  indicatorsByInstrument: z.record(z.string(), z.record(z.string(), z.number())),
+  questions: z.record(z.string(), z.record(z.string(), z.number())),
+  subIndicators: z.record(z.string(), z.number()),
+});
+export type AgencyResult = z.infer<typeof ZAgencyResult>;

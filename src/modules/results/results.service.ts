@@ -1,6 +1,6 @@
 // Processing runs (issue 10 §1), NACC admins only: queue a run or a preview (the worker processes it in the
 // background), follow its progress, and see which agencies' totals changed against another run. Scores are
-// not shown to anyone else until publication (a later part).
+// not shown to anyone else until they are published (publications.service.ts).
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';

@@ -5,6 +5,7 @@ export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
   activeAdminEmails,
+  agencyContactEmails,
   agencyIdsAssignedTo,
   agencyYearContactEmails,
   assessorIdsFor,

@@ -92,3 +92,28 @@ export async function agencyYearContactEmails(tx: DbOrTx, agencyId: string, year
           );
   return [...new Set([...admins, ...assessors].flatMap((u) => (u.email ? [u.email] : [])))];
 }
+
+/**
+ * The e-mail addresses of the active agency admins and executives of these agencies (who hear of their
+ * agency's results); executives still awaiting confirmation cannot sign in and are left out.
+ */
+export async function agencyContactEmails(
+  db: DbOrTx,
+  agencyIds: readonly string[],
+): Promise<{ agencyId: string; email: string }[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .select({ agencyId: users.agencyId, email: users.email })
+    .from(users)
+    .where(
+      and(
+        inArray(users.agencyId, [...agencyIds]),
+        inArray(users.role, ['agency_admin', 'executive']),
+        eq(users.active, true),
+        eq(users.awaitingConfirmation, false),
+        isNotNull(users.email),
+      ),
+    )
+    .orderBy(users.agencyId, users.email);
+  return rows.map((r) => ({ agencyId: r.agencyId as string, email: r.email as string }));
+}

@@ -1,0 +1,115 @@
+// Publications: the only reads and writes of the table. Rows are inserted, cancelled once or marked notified
+// once; the migration's trigger refuses anything else (and a run that is not a finished `run`).
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { PublicationFact } from '../../core/results/visibility.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
+import type { AgencyResultRow } from './results.repo.ts';
+
+export type PublicationRow = typeof publications.$inferSelect;
+export type NewPublication = typeof publications.$inferInsert;
+
+/** Serialises publishing and cancelling within one year (held until the transaction ends). */
+export async function lockYear(tx: Tx, year: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('publications'), ${year})`);
+}
+
+export async function publicationsOfYear(db: DbOrTx, year: number): Promise<PublicationRow[]> {
+  return db
+    .select()
+    .from(publications)
+    .where(eq(publications.year, year))
+    .orderBy(desc(publications.publishAt), desc(publications.createdAt));
+}
+
+export const factOf = (p: PublicationRow): PublicationFact => ({
+  id: p.id,
+  runId: p.runId,
+  publishAt: p.publishAt,
+  createdAt: p.createdAt,
+  cancelled: p.cancelledAt !== null,
+});
+
+export async function insertPublication(tx: DbOrTx, row: NewPublication): Promise<PublicationRow> {
+  const [inserted] = await tx.insert(publications).values(row).returning();
+  if (!inserted) throw new Error('insertPublication: nothing returned');
+  return inserted;
+}
+
+export async function publicationForUpdate(tx: Tx, year: number, id: string): Promise<PublicationRow | null> {
+  const [row] = await tx
+    .select()
+    .from(publications)
+    .where(and(eq(publications.year, year), eq(publications.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function markCancelled(tx: Tx, id: string, by: string, at: Date): Promise<PublicationRow> {
+  const [row] = await tx
+    .update(publications)
+    .set({ cancelledAt: at, cancelledBy: by })
+    .where(eq(publications.id, id))
+    .returning();
+  if (!row) throw new Error('markCancelled: the publication vanished');
+  return row;
+}
+
+/**
+ * Claims the oldest publication whose time has come and whose notice has not gone out. SKIP LOCKED: a
+ * second instance passes over the row another holds, and finds it notified once that one commits.
+ */
+export async function claimDueNotice(tx: Tx, now: Date): Promise<PublicationRow | null> {
+  const [row] = await tx
+    .select()
+    .from(publications)
+    .where(
+      and(
+        isNull(publications.notifiedAt),
+        isNull(publications.cancelledAt),
+        lte(publications.publishAt, now),
+      ),
+    )
+    .orderBy(asc(publications.publishAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row ?? null;
+}
+
+export async function markNotified(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.update(publications).set({ notifiedAt: at }).where(eq(publications.id, id));
+}
+
+/** The agencies with a stored result in the run. */
+export async function agenciesOfRun(db: DbOrTx, runId: string): Promise<string[]> {
+  const rows = await db
+    .select({ agencyId: agencyResults.agencyId })
+    .from(agencyResults)
+    .where(eq(agencyResults.runId, runId));
+  return rows.map((r) => r.agencyId);
+}
+
+export async function agencyResultOf(
+  db: DbOrTx,
+  runId: string,
+  agencyId: string,
+): Promise<AgencyResultRow | null> {
+  const [row] = await db
+    .select()
+    .from(agencyResults)
+    .where(and(eq(agencyResults.runId, runId), eq(agencyResults.agencyId, agencyId)));
+  return row ?? null;
+}
+
+/** The newest finished run of kind `run` of the year (the provisional figures, when the framework shows them). */
+export async function latestDoneRunId(db: DbOrTx, year: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: processingRuns.id })
+    .from(processingRuns)
+    .where(
+      and(eq(processingRuns.year, year), eq(processingRuns.kind, 'run'), eq(processingRuns.status, 'done')),
+    )
+    .orderBy(desc(processingRuns.finishedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
