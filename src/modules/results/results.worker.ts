@@ -19,7 +19,7 @@ import { type ProcessingSubject, processingSubjects } from '../agencies/index.ts
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { releaseResponses } from '../responses/index.ts';
-import { type AgencyOutcome, readInputs, runInputsHash, scoreAgency } from './compute.ts';
+import { type AgencyInputs, type AgencyOutcome, readInputs, runInputsHash, scoreAgency } from './compute.ts';
 import {
   type Claim,
   claimRun,
@@ -82,9 +82,18 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
   });
   if (!started) return 'lost';
 
+  // The next chunk's inputs are read while this one is scored and stored: the database and the engine work
+  // side by side (bench:process). A read that fails is thrown where it is awaited.
+  const read = (from: number) => {
+    const reading = readInputs(db, framework, claim.year, subjects.slice(from, from + options.chunkSize));
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next: Promise<AgencyInputs[]> | null = subjects.length > 0 ? read(0) : null;
   for (let i = 0; i < subjects.length; i += options.chunkSize) {
     const chunk = subjects.slice(i, i + options.chunkSize);
-    const inputs = await readInputs(db, framework, claim.year, chunk);
+    const inputs = await (next ?? read(i));
+    next = i + options.chunkSize < subjects.length ? read(i + options.chunkSize) : null;
     const outcomes = inputs.map((input, j) => {
       try {
         return scoreAgency(framework, version, input);
