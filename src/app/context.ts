@@ -18,6 +18,11 @@ export interface AppDeps {
   mailer: Mailer;
   /** Injected so tests can move time (lockouts, token expiry). */
   now: () => Date;
+  /**
+   * The e-mail addresses of the active NACC admins, who receive the signed audit checkpoints. Wired at
+   * startup from the users module (the audit module sits below users and cannot read accounts itself).
+   */
+  adminEmails: () => Promise<string[]>;
 }
 
 declare module 'fastify' {
