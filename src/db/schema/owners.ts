@@ -32,7 +32,7 @@ export const TABLE_OWNERS = {
   surveyResponses: 'responses',
   heldResponses: 'responses',
   submissionReceipts: 'responses',
-  responseReviews: 'quality',
+  responseReviews: 'responses',
   otpChallenges: 'otp',
   otpSealedDestinations: 'otp',
   smsDailyUsage: 'otp',
@@ -69,20 +69,4 @@ export const NOT_YET_MOVED: readonly string[] = [
   'auth: assessorAssignments',
   'auth: supervisorScopes',
   'auth: users',
-  // Peer comparison picks agencies with counted responses in one query: needs condition builders from
-  // agencies and responses (not moved in the time box).
-  'quality: agencies',
-  'quality: surveyResponses',
-  // Counts leave out responses that quality excluded (response_reviews) and the approved population is the
-  // stakeholders' data; quality and stakeholders import responses, so the reverse imports are cycles: the
-  // exclusion and the population must be passed in, or stored on responses' own rows.
-  'responses: stakeholderData',
-  'responses: responseReviews',
-  // Collection progress counts over several owners' tables in single aggregate queries (progress.repo.ts):
-  // needs per-agency-year count functions from agencies, responses and quality (not moved in the time box).
-  'stakeholders: agencies',
-  'stakeholders: heldResponses',
-  'stakeholders: participations',
-  'stakeholders: responseReviews',
-  'stakeholders: surveyResponses',
 ];
