@@ -63,10 +63,10 @@ export const WHOLE_DATABASE_TOOLS: readonly string[] = ['demo', 'ops'];
  * list only shrinks.
  */
 export const NOT_YET_MOVED: readonly string[] = [
-  // auth is the credentials side of accounts (sign-in, lockout, passwords) and loads the signed-in actor with
-  // its scopes and assignments; users imports auth (hashPassword, deleteSessionsOfUser, issuePasswordLink),
-  // so auth importing users is a cycle: the actor loader and credential writes must move into users first.
-  'auth: assessorAssignments',
-  'auth: supervisorScopes',
+  // auth is the credentials side of accounts (sign-in, lockout, password change and reset: auth.repo.ts
+  // reads and writes the users row's hash, failed logins and lock); users imports auth (hashPassword,
+  // ZNewPassword, deleteSessionsOfUser, issuePasswordLink), so auth importing users is a cycle: the
+  // credential reads and writes must move into users and those four reach users one way (password hashing
+  // into users, session revocation and reset links injected) — not done in the time box.
   'auth: users',
 ];
