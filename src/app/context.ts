@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Actor } from '../core/authz.ts';
 import type { Db } from '../db/client.ts';
+import type { AccountCredentials } from '../modules/users/index.ts';
 
 export interface MailMessage {
   to: string;
@@ -23,6 +24,11 @@ export interface AppDeps {
    * startup from the users module (the audit module sits below users and cannot read accounts itself).
    */
   adminEmails: () => Promise<string[]>;
+  /**
+   * The credentials of accounts (sign-in, lockout, password change and reset), for the auth module: the
+   * users table is the users module's, which imports auth, so auth gets them here (src/app/deps.ts).
+   */
+  accounts: AccountCredentials;
 }
 
 declare module 'fastify' {

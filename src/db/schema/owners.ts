@@ -1,6 +1,6 @@
 // Which module owns each table: only the owner imports it from src/db/schema (others call the owner's
-// exported functions). Checked by scripts/check-table-owners.ts in `npm run lint:deps`; a new table without an
-// owner here does not type-check. `ops` is src/ops (operator tooling), the other owners are src/modules/<name>.
+// exported functions), with no exception but the whole-database tools below. Checked by
+// scripts/check-table-owners.ts in `npm run lint:deps`; a new table without an owner here does not type-check. `ops` is src/ops (operator tooling), the other owners are src/modules/<name>.
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type * as schema from './index.ts';
 
@@ -56,17 +56,3 @@ export const TABLE_OWNERS = {
  * production) and src/ops (backup, restore, key rotation).
  */
 export const WHOLE_DATABASE_TOOLS: readonly string[] = ['demo', 'ops'];
-
-/**
- * Imports of another module's table that are not moved to the owner's functions yet, as "module: table",
- * each group with why. The check fails on any import not listed here and on an entry no longer needed: the
- * list only shrinks.
- */
-export const NOT_YET_MOVED: readonly string[] = [
-  // auth is the credentials side of accounts (sign-in, lockout, password change and reset: auth.repo.ts
-  // reads and writes the users row's hash, failed logins and lock); users imports auth (hashPassword,
-  // ZNewPassword, deleteSessionsOfUser, issuePasswordLink), so auth importing users is a cycle: the
-  // credential reads and writes must move into users and those four reach users one way (password hashing
-  // into users, session revocation and reset links injected) — not done in the time box.
-  'auth: users',
-];

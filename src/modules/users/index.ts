@@ -3,6 +3,7 @@
 export { loadActor } from './actor.ts';
 export { type CommandLineAdmin, createAdminFromCommandLine, ZCommandLineAdmin } from './admin-cli.ts';
 export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
+export { type AccountCredentials, accountCredentials, type UserRow } from './credentials.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
   activeAdminEmails,
