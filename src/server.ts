@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app/build.ts';
 import type { AppDeps } from './app/context.ts';
+import { appDeps } from './app/deps.ts';
 import { listenNotice } from './app/listen.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -51,7 +52,12 @@ export async function startServer(cfg: Config) {
     await control?.close();
     throw e;
   }
-  const deps: AppDeps = { db: database.db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
+  const deps: AppDeps = appDeps({
+    db: database.db,
+    config: cfg,
+    mailer: createMailer(cfg),
+    now: () => new Date(),
+  });
   const app = await buildApp(deps, { serveWeb: true });
   log = app.log;
   if (control) app.addHook('onClose', () => control.close());

@@ -17,10 +17,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Actor } from '../core/authz.ts';
-import { loadActor } from '../modules/auth/actor.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { apiModules, demoSitesRoutes, publicApiModules } from '../modules/index.ts';
 import { sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
+import { loadActor } from '../modules/users/index.ts';
 import { WEB_DIST } from '../paths.ts';
 import { settleAfterResponseTasks } from './background.ts';
 import type { AppDeps } from './context.ts';

@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Actor } from '../core/authz.ts';
 import type { Db } from '../db/client.ts';
+import type { AccountCredentials } from '../modules/users/index.ts';
 
 export interface MailMessage {
   to: string;
@@ -18,6 +19,16 @@ export interface AppDeps {
   mailer: Mailer;
   /** Injected so tests can move time (lockouts, token expiry). */
   now: () => Date;
+  /**
+   * The e-mail addresses of the active NACC admins, who receive the signed audit checkpoints. Wired at
+   * startup from the users module (the audit module sits below users and cannot read accounts itself).
+   */
+  adminEmails: () => Promise<string[]>;
+  /**
+   * The credentials of accounts (sign-in, lockout, password change and reset), for the auth module: the
+   * users table is the users module's, which imports auth, so auth gets them here (src/app/deps.ts).
+   */
+  accounts: AccountCredentials;
 }
 
 declare module 'fastify' {

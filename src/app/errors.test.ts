@@ -9,6 +9,7 @@ import { makeUser, TEST_PASSWORD } from '../../test/helpers/factories.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { buildApp } from './build.ts';
+import { appDeps } from './deps.ts';
 
 const SECRETS = {
   password: 'Sekret-Passw0rd-4711',
@@ -54,12 +55,12 @@ describe('error answers and logs', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const deps = {
+    const deps = appDeps({
       db: database.db,
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }),
       mailer: { send: async () => {} },
       now: () => new Date('2025-03-01T03:00:00Z'),
-    };
+    });
     app = await buildApp(deps, { logStream: { write: (l: string) => void lines.push(l) } });
     // A server fault whose query carries a secret: what would a database error log?
     app.get('/api/test/db-fault', async () => {

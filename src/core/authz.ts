@@ -1,5 +1,5 @@
 // Authorization rules, declared per resource, in one place. Services call `authorize` first in every method.
-// Pure: the actor arrives with its scope already resolved (see modules/auth/actor.ts).
+// Pure: the actor arrives with its scope already resolved (see modules/users/actor.ts).
 import { forbidden, unauthenticated } from './errors.ts';
 import { agencyScopeOf, scopeContains } from './scope.ts';
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app/build.ts';
 import type { AppDeps, MailMessage } from '../../src/app/context.ts';
+import { appDeps } from '../../src/app/deps.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDatabase } from './db.ts';
@@ -54,12 +55,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await createTestDatabase();
   const outbox: MailMessage[] = [];
   let now = new Date('2025-03-01T03:00:00Z');
-  const deps: AppDeps = {
+  const deps: AppDeps = appDeps({
     db: database.db,
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
     mailer: { send: async (m) => void outbox.push(m) },
     now: () => new Date(now),
-  };
+  });
   const app = await buildApp(deps, { logger: false });
   let signIns = 0;
   await app.ready();

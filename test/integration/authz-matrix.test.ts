@@ -2,7 +2,7 @@
 // plus a completeness check: a route without a case fails here, naming it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/authz.ts';
-import { loadActor } from '../../src/modules/auth/actor.ts';
+import { loadActor } from '../../src/modules/users/actor.ts';
 import { MATRIX_ROLES, type MatrixRole, type Side } from '../authz/cases.ts';
 import { type ContentCheck, isListRoute, seedContents } from '../authz/contents.ts';
 import {

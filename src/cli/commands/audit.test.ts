@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { appDeps } from '../../app/deps.ts';
 import { loadConfig } from '../../config.ts';
 import { publicKeyPem, signCheckpoint, signingKey } from '../../core/audit/index.ts';
 import type { Database } from '../../db/client.ts';
@@ -21,12 +22,13 @@ describe('prongsai audit verify', () => {
     writeFileSync(p, text);
     return p;
   };
-  const deps = () => ({
-    db: database.db,
-    config: loadConfig({ NODE_ENV: 'test' }),
-    mailer: { send: async () => {} },
-    now: () => new Date('2026-12-05T03:00:00.000Z'),
-  });
+  const deps = () =>
+    appDeps({
+      db: database.db,
+      config: loadConfig({ NODE_ENV: 'test' }),
+      mailer: { send: async () => {} },
+      now: () => new Date('2026-12-05T03:00:00.000Z'),
+    });
   const checkpoint = async () => {
     const outcome = await takeCheckpoint(deps(), 'admin');
     if (!outcome.taken) throw new Error('no checkpoint');

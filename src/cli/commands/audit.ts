@@ -43,14 +43,18 @@ export function registerAudit(program: Command, io: CliIo) {
     .description('Take a signed checkpoint now and e-mail it to every NACC admin (refused if the log fails)')
     .action(async () => {
       const cfg = await cliConfig(io);
-      const [{ takeCheckpoint, describeAuditTrail }, { createMailer }, { AUDIT_EXIT_CODES }] =
+      const [{ takeCheckpoint, describeAuditTrail }, { createMailer }, { AUDIT_EXIT_CODES }, { appDeps }] =
         await Promise.all([
           auditModule(),
           import('../../modules/auth/mailer.ts'),
           import('./audit-verify.ts'),
+          import('../../app/deps.ts'),
         ]);
       const outcome = await withDatabase(io, ({ db }) =>
-        takeCheckpoint({ db, config: cfg, mailer: createMailer(cfg), now: () => new Date() }, 'admin'),
+        takeCheckpoint(
+          appDeps({ db, config: cfg, mailer: createMailer(cfg), now: () => new Date() }),
+          'admin',
+        ),
       );
       if (!outcome.taken && outcome.why === 'trail_not_intact') {
         const text = describeAuditTrail(outcome.verification)

@@ -151,14 +151,16 @@ export function registerFramework(program: Command, io: CliIo) {
       cliAction(async () => {
         const body = readJsonFile(file);
         const cfg = await cliConfig(io);
-        const [{ storeImportedFramework }, { checkpointAudit }, { createMailer }] = await Promise.all([
-          frameworks(),
-          import('../../modules/audit/index.ts'),
-          import('../../modules/auth/mailer.ts'),
-        ]);
+        const [{ storeImportedFramework }, { checkpointAudit }, { createMailer }, { appDeps }] =
+          await Promise.all([
+            frameworks(),
+            import('../../modules/audit/index.ts'),
+            import('../../modules/auth/mailer.ts'),
+            import('../../app/deps.ts'),
+          ]);
         const { year, version } = await withFrameworks(io, async (db) => {
           const stored = await storeImportedFramework(db, body, { importedBy: null, now: new Date() });
-          const deps = { db, config: cfg, mailer: createMailer(cfg), now: () => new Date() };
+          const deps = appDeps({ db, config: cfg, mailer: createMailer(cfg), now: () => new Date() });
           const outcome = await checkpointAudit(deps, 'framework.import');
           if (outcome?.taken === false && outcome.why === 'trail_not_intact')
             io.stderr.write(

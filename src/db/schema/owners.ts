@@ -1,6 +1,6 @@
 // Which module owns each table: only the owner imports it from src/db/schema (others call the owner's
-// exported functions). Checked by scripts/check-table-owners.ts in `npm run lint:deps`; a new table without an
-// owner here does not type-check. `ops` is src/ops (operator tooling), the other owners are src/modules/<name>.
+// exported functions), with no exception but the whole-database tools below. Checked by
+// scripts/check-table-owners.ts in `npm run lint:deps`; a new table without an owner here does not type-check. `ops` is src/ops (operator tooling), the other owners are src/modules/<name>.
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type * as schema from './index.ts';
 
@@ -32,7 +32,7 @@ export const TABLE_OWNERS = {
   surveyResponses: 'responses',
   heldResponses: 'responses',
   submissionReceipts: 'responses',
-  responseReviews: 'quality',
+  responseReviews: 'responses',
   otpChallenges: 'otp',
   otpSealedDestinations: 'otp',
   smsDailyUsage: 'otp',
@@ -57,36 +57,3 @@ export const TABLE_OWNERS = {
  * production) and src/ops (backup, restore, key rotation).
  */
 export const WHOLE_DATABASE_TOOLS: readonly string[] = ['demo', 'ops'];
-
-/**
- * Imports of another module's table that are not moved to the owner's functions yet, as "module: table",
- * each group with why. The check fails on any import not listed here and on an entry no longer needed: the
- * list only shrinks.
- */
-export const NOT_YET_MOVED: readonly string[] = [
-  // The signed checkpoints are mailed to the active admins; users appends audit entries, so audit importing
-  // users is a cycle: the checkpoints (audit_checkpoints) would have to leave the audit module first.
-  'audit: users',
-  // auth is the credentials side of accounts (sign-in, lockout, passwords) and loads the signed-in actor with
-  // its scopes and assignments; users imports auth (hashPassword, deleteSessionsOfUser, issuePasswordLink),
-  // so auth importing users is a cycle: the actor loader and credential writes must move into users first.
-  'auth: assessorAssignments',
-  'auth: supervisorScopes',
-  'auth: users',
-  // Peer comparison picks agencies with counted responses in one query: needs condition builders from
-  // agencies and responses (not moved in the time box).
-  'quality: agencies',
-  'quality: surveyResponses',
-  // Counts leave out responses that quality excluded (response_reviews) and the approved population is the
-  // stakeholders' data; quality and stakeholders import responses, so the reverse imports are cycles: the
-  // exclusion and the population must be passed in, or stored on responses' own rows.
-  'responses: stakeholderData',
-  'responses: responseReviews',
-  // Collection progress counts over several owners' tables in single aggregate queries (progress.repo.ts):
-  // needs per-agency-year count functions from agencies, responses and quality (not moved in the time box).
-  'stakeholders: agencies',
-  'stakeholders: heldResponses',
-  'stakeholders: participations',
-  'stakeholders: responseReviews',
-  'stakeholders: surveyResponses',
-];

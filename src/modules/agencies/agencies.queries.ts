@@ -1,9 +1,10 @@
 // Read-only queries other modules may use (the agencies and participations tables are this module's):
 // batched by ids, so a list never asks once per row.
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AgencyRef } from '../../core/authz.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
 import { loadedFrameworkYears } from '../frameworks/index.ts';
 import { provincesByCodes } from '../reference/index.ts';
 import type { AgencyRow } from './agencies.repo.ts';
@@ -151,4 +152,25 @@ export async function searchCollectingAgencies(
     const p = r.provinceCode === null ? undefined : provinces.get(r.provinceCode);
     return { ...r, provinceNameTh: p?.nameTh ?? null, provinceNameEn: p?.nameEn ?? null };
   });
+}
+
+/**
+ * Up to `limit` other agencies of the peer group (or, without one, of the agency type) that meet `having`
+ * (a condition on the agency's id column built by the caller, e.g. "has responses to the instrument"). The
+ * sample is a stable pseudo-random one (hash order over `seed`), so the same request gives the same peers.
+ */
+export async function peerAgencies(
+  db: DbOrTx,
+  agency: { id: string; peerGroup: string | null; type: AgencyType },
+  opts: { seed: string; limit: number; having: (agencyId: SQL) => SQL },
+): Promise<{ id: string; type: AgencyType }[]> {
+  const group = agency.peerGroup
+    ? eq(agencies.peerGroup, agency.peerGroup)
+    : and(sql`${agencies.peerGroup} is null`, eq(agencies.type, agency.type));
+  return db
+    .select({ id: agencies.id, type: agencies.type })
+    .from(agencies)
+    .where(and(group, ne(agencies.id, agency.id), opts.having(sql`${agencies.id}`)))
+    .orderBy(sql`md5(${agencies.id}::text || ${opts.seed})`)
+    .limit(opts.limit);
 }

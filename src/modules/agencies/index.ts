@@ -10,6 +10,7 @@ export {
   agencyTypeById,
   type CollectionTarget,
   collectionTarget,
+  peerAgencies,
   searchCollectingAgencies,
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
@@ -33,8 +34,11 @@ export {
 export {
   existingAgencyIds,
   type ParticipantFilter,
+  participantIdsIn,
   participantPage,
+  participantsIn,
   participatingAgencyIds,
+  type YearScopeFilter,
 } from './participants.ts';
 export { openCycleForSeed } from './participations.seed.ts';
 export { type ProcessingSubject, processingSubjects } from './processing-subjects.ts';

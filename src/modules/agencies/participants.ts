@@ -1,5 +1,6 @@
-// The agencies taking part in a year, for modules that work over them (OIT assignments and the OIT queue):
-// which ids exist, which take part (by filter or list), and one page of them in the actor's scope.
+// The agencies taking part in a year, for modules that work over them (OIT assignments and the OIT queue,
+// collection progress): which ids exist, which take part (by filter or list), one page of them in the
+// actor's scope, and all of them in the scope with the ids as a subquery for other owners' counts.
 import { type AnyColumn, and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
@@ -77,4 +78,40 @@ export async function participantPage(db: DbOrTx, year: number, q: ParticipantPa
     .innerJoin(participations, eq(participations.agencyId, agencies.id))
     .where(where);
   return { rows, total: count?.n ?? 0 };
+}
+
+/** The agencies taking part in a year within the actor's scope, optionally narrowed (the progress list). */
+export interface YearScopeFilter {
+  /** The actor's agencies (agencyScopeCondition): always a condition, never "no restriction". */
+  scope: SQL;
+  provinceCode?: string | undefined;
+  agencyType?: AgencyType | undefined;
+}
+
+const yearScopeCondition = (year: number, f: YearScopeFilter) =>
+  and(eq(participations.year, year), f.scope, filterCondition(f)) ?? sql`false`;
+
+/** The ids of those agencies, as a subquery (for `inArray` on another owner's agency id column). */
+export function participantIdsIn(year: number, f: YearScopeFilter): SQL {
+  return sql`(select ${agencies.id} from ${agencies} inner join ${participations}
+    on ${participations.agencyId} = ${agencies.id} where ${yearScopeCondition(year, f)})`;
+}
+
+/** Those agencies by Thai name (then id, for a stable order), in one query. */
+export function participantsIn(db: DbOrTx, year: number, f: YearScopeFilter) {
+  return db
+    .select({
+      id: agencies.id,
+      code: agencies.code,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      type: agencies.type,
+      provinceCode: agencies.provinceCode,
+      peerGroup: agencies.peerGroup,
+      sizeClass: agencies.sizeClass,
+    })
+    .from(agencies)
+    .innerJoin(participations, eq(participations.agencyId, agencies.id))
+    .where(yearScopeCondition(year, f))
+    .orderBy(asc(agencies.nameTh), asc(agencies.id));
 }

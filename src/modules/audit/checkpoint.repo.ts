@@ -1,7 +1,7 @@
 // Drizzle queries of the checkpoints table (never trusted: every reader re-checks the signatures).
-import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
+import { asc, eq, gte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { auditCheckpoints, users } from '../../db/schema/index.ts';
+import { auditCheckpoints } from '../../db/schema/index.ts';
 
 export type CheckpointRow = typeof auditCheckpoints.$inferSelect;
 
@@ -47,13 +47,4 @@ export async function firstCheckpointCovering(db: DbOrTx, seq: number): Promise<
     .orderBy(asc(auditCheckpoints.seq), asc(auditCheckpoints.id))
     .limit(1);
   return row ?? null;
-}
-
-/** Every active NACC admin with an e-mail address: who receives the checkpoints. */
-export async function activeAdminAddresses(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), isNotNull(users.email)));
-  return rows.flatMap((r) => (r.email ? [r.email] : []));
 }

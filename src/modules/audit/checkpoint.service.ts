@@ -13,7 +13,6 @@ import { checkpointMail, trailAlarmMail } from './checkpoint.mail.ts';
 import { describeAuditTrail, type PresentedCheckpoint, presentCheckpoint } from './checkpoint.present.ts';
 import { latestCheckpoints } from './checkpoint.queries.ts';
 import {
-  activeAdminAddresses,
   checkpointBySigned,
   dailyCheckpointExists,
   firstCheckpointCovering,
@@ -21,7 +20,7 @@ import {
 } from './checkpoint.repo.ts';
 import { verifyAuditTrail, verifySinceLatestCheckpoint } from './checkpoint.verify.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'mailer' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'mailer' | 'now' | 'adminEmails'>;
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 
 export type CheckpointOutcome =
@@ -82,7 +81,7 @@ export async function takeCheckpoint(
 
 /** Sends to every active NACC admin; one failed address does not stop the others. Returns how many went. */
 async function mailAll(deps: Deps, message: (to: string) => Parameters<Deps['mailer']['send']>[0]) {
-  const to = await activeAdminAddresses(deps.db);
+  const to = await deps.adminEmails();
   const sent = await Promise.allSettled(to.map((address) => deps.mailer.send(message(address))));
   return sent.filter((s) => s.status === 'fulfilled').length;
 }

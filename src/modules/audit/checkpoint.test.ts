@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import type { MailMessage } from '../../app/context.ts';
+import { appDeps } from '../../app/deps.ts';
 import { loadConfig } from '../../config.ts';
 import { signCheckpoint, signingKey } from '../../core/audit/index.ts';
 import type { Database } from '../../db/client.ts';
@@ -25,12 +26,13 @@ describe('signed checkpoints of the audit log', () => {
   const outbox: MailMessage[] = [];
   let now = new Date('2026-12-05T03:00:00.000Z');
   const config = loadConfig({ NODE_ENV: 'test' });
-  const deps = () => ({
-    db: database.db,
-    config,
-    mailer: { send: async (m: MailMessage) => void outbox.push(m) },
-    now: () => now,
-  });
+  const deps = () =>
+    appDeps({
+      db: database.db,
+      config,
+      mailer: { send: async (m: MailMessage) => void outbox.push(m) },
+      now: () => now,
+    });
   const keys = () => auditKeys(config).trusted;
   const verify = (files: { name: string; text: string }[] = [], database_ = true) =>
     verifyAuditTrail(database.db, { keys: keys(), files, database: database_, batchSize: 7 });

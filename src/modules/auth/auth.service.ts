@@ -6,13 +6,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { DomainError, invalid, unauthenticated } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
-import {
-  clearLoginFailures,
-  countSignInAttempt,
-  findUserById,
-  setPassword,
-  type UserRow,
-} from './auth.repo.ts';
+import type { UserRow } from '../users/index.ts';
 import type { ChangePasswordBody } from './auth.schema.ts';
 import { lockoutMail } from './lockout.mail.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -46,11 +40,11 @@ export async function signIn(
   log: ErrorLog,
 ): Promise<UserRow> {
   const policy = deps.config.login;
-  const user = await countSignInAttempt(deps.db, username, deps.now(), policy);
+  const user = await deps.accounts.countSignInAttempt(deps.db, username, deps.now(), policy);
   const mayTry = user !== undefined && user.failedLogins <= policy.maxAttempts;
   const ok = await verifyPassword(mayTry ? user.passwordHash : await dummyHash(), password);
   if (mayTry && ok) {
-    await clearLoginFailures(deps.db, user.id);
+    await deps.accounts.clearLoginFailures(deps.db, user.id);
     return user;
   }
   // Exactly one attempt per lock reaches the limit: it tells the owner (after the answer has gone).
@@ -91,7 +85,7 @@ export async function currentUser(
   actor: Actor | null,
 ): Promise<{ user: UserRow; actor: Actor }> {
   if (!actor) throw unauthenticated();
-  const user = await findUserById(deps.db, actor.userId);
+  const user = await deps.accounts.findUserById(deps.db, actor.userId);
   if (!user) throw unauthenticated();
   return { user, actor };
 }
@@ -115,7 +109,7 @@ export async function changePassword(
   keepSessionId: string,
 ): Promise<{ passwordChangedAt: Date }> {
   authorize(actor, 'user.changeOwnPassword', null);
-  const user = await findUserById(deps.db, actor.userId);
+  const user = await deps.accounts.findUserById(deps.db, actor.userId);
   if (!user) throw unauthenticated();
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
     throw invalid('wrong_current_password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง', 'The current password is not correct');
@@ -130,7 +124,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(body.newPassword);
   const passwordChangedAt = nextPasswordChangedAt(user.passwordChangedAt, deps.now());
   await deps.db.transaction(async (tx) => {
-    await setPassword(tx, user.id, passwordHash, passwordChangedAt);
+    await deps.accounts.setPassword(tx, user.id, passwordHash, passwordChangedAt);
     await deleteSessionsOfUser(tx, user.id, keepSessionId);
     const event = {
       agencyId: user.agencyId,

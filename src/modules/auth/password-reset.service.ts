@@ -7,15 +7,7 @@ import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { PASSWORD_RESET_TTL_MINUTES } from '../../shared/limits.ts';
 import { appendAudit } from '../audit/index.ts';
-import {
-  consumeAllResetsOfUser,
-  consumeReset,
-  countUsableResets,
-  findUserById,
-  findUserByUsernameOrEmail,
-  insertPasswordReset,
-  setPassword,
-} from './auth.repo.ts';
+import { consumeAllResetsOfUser, consumeReset, countUsableResets, insertPasswordReset } from './auth.repo.ts';
 import type { ResetConfirmBody } from './auth.schema.ts';
 import { nextPasswordChangedAt } from './auth.service.ts';
 import { passwordResetMail } from './password-reset.mail.ts';
@@ -37,7 +29,7 @@ interface ErrorLog {
  */
 export async function requestPasswordReset(deps: AppDeps, usernameOrEmail: string, log: ErrorLog) {
   const now = deps.now();
-  const user = await findUserByUsernameOrEmail(deps.db, usernameOrEmail);
+  const user = await deps.accounts.findUserByUsernameOrEmail(deps.db, usernameOrEmail);
   if (!user?.active || !user.email) return;
   if ((await countUsableResets(deps.db, user.id, now)) >= MAX_USABLE_RESETS_PER_USER) return;
 
@@ -86,10 +78,10 @@ export async function confirmPasswordReset(deps: AppDeps, body: ResetConfirmBody
   await deps.db.transaction(async (tx) => {
     const userId = await consumeReset(tx, hashResetToken(body.token), now);
     if (!userId) throw invalidToken();
-    const user = await findUserById(tx, userId);
+    const user = await deps.accounts.findUserById(tx, userId);
     if (!user?.active) throw invalidToken();
     const changedAt = nextPasswordChangedAt(user.passwordChangedAt, now);
-    await setPassword(tx, user.id, passwordHash, changedAt, { clearLockout: true });
+    await deps.accounts.setPassword(tx, user.id, passwordHash, changedAt, { clearLockout: true });
     await consumeAllResetsOfUser(tx, user.id, now);
     await deleteSessionsOfUser(tx, user.id);
     // No signed-in actor: the reset link itself proved who this is.

@@ -9,8 +9,8 @@ import {
   surveyTokens,
   usedSurveyTokens,
 } from '../../db/schema/index.ts';
-import { loadActor } from '../auth/actor.ts';
 import { answersFor, DURING, respondWorld, YEAR } from '../respond/respond.fixture.testing.ts';
+import { loadActor } from '../users/actor.ts';
 import { UNAMBIGUOUS_ALPHABET } from './iit-access.codes.ts';
 import { generateTokens } from './iit-access.service.ts';
 

@@ -3,7 +3,7 @@
 // never anything about who answered (which the database does not hold anyway).
 import type { AnswerValue } from '../../core/scoring/index.ts';
 import { type AnswerItem, bandRange, type QualityFlag } from '../../core/surveys/index.ts';
-import type { ResponseForReview, ReviewRow } from './quality.repo.ts';
+import type { ResponseForReview, ReviewRow } from '../responses/index.ts';
 import type { FlaggedResponse, Review } from './quality.schema.ts';
 
 /** The stored answers as the quality functions expect them (anything else counts as unanswered). */

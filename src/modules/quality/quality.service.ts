@@ -16,10 +16,23 @@ import {
   SMALL_GROUP_MINIMUM,
 } from '../../core/surveys/index.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
-import { allow, authorizedAgency } from '../agencies/index.ts';
+import { allow, authorizedAgency, peerAgencies } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { heldCounts, iitIntake } from '../responses/index.ts';
+import {
+  type BreakdownDimension,
+  countedAnswersOf,
+  countedBy,
+  deleteReview,
+  hasResponsesTo,
+  heldCounts,
+  type ResponseForReview,
+  responsesForReview,
+  selectResponseRef,
+  selectReview,
+  upsertReview,
+} from '../responses/index.ts';
+import { iitIntake } from '../stakeholders/index.ts';
 import { BURST_WINDOW_MINUTES, burstWindows } from './burst.ts';
 import {
   answersOf,
@@ -28,18 +41,6 @@ import {
   presentFlaggedResponse,
   presentReview,
 } from './quality.present.ts';
-import {
-  type BreakdownDimension,
-  countedAnswersOf,
-  countedBy,
-  deleteReview,
-  peerAgencies,
-  type ResponseForReview,
-  responsesForReview,
-  selectResponseRef,
-  selectReview,
-  upsertReview,
-} from './quality.repo.ts';
 import type { Breakdown, QualityReport, Review, ReviewBody } from './quality.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
@@ -166,7 +167,11 @@ async function peerUniformityOf(
   year: number,
   instrument: string,
 ): Promise<number[]> {
-  const peers = await peerAgencies(deps.db, agency, year, instrument, PEER_SAMPLE_LIMIT);
+  const peers = await peerAgencies(deps.db, agency, {
+    seed: String(year),
+    limit: PEER_SAMPLE_LIMIT,
+    having: (agencyId) => hasResponsesTo(agencyId, year, instrument),
+  });
   const answers = await countedAnswersOf(
     deps.db,
     peers.map((p) => p.id),

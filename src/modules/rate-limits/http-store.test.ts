@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { buildApp } from '../../app/build.ts';
+import { appDeps } from '../../app/deps.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { rateBuckets } from '../../db/schema/index.ts';
@@ -19,12 +20,12 @@ function instancesOnOneDatabase(env: Record<string, string>, count = 2) {
     shared.database = await createTestDatabase();
     for (let i = 0; i < count; i++) {
       const app = await buildApp(
-        {
+        appDeps({
           db: shared.database.db,
           config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
           mailer: { send: async () => {} },
           now: () => new Date(),
-        },
+        }),
         { logger: false },
       );
       await app.ready();

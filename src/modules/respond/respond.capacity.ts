@@ -8,7 +8,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { iitCapNotices } from '../../db/schema/index.ts';
 import { agencyNamesByIds } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { approvedPopulation, lockIntake, receivedCount } from '../responses/index.ts';
+import { lockIntake, receivedCount } from '../responses/index.ts';
+import { approvedPopulation } from '../stakeholders/index.ts';
 import { agencyYearContactEmails } from '../users/index.ts';
 
 export const populationNotApproved = () =>

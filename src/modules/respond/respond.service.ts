@@ -13,7 +13,8 @@ import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { normalizeCode, raiseGuessingAlarm, selectAccess, tokenIssued } from '../iit-access/index.ts';
 import { tallySubmission } from '../quality/index.ts';
-import { claimReceipt, holdResponse, iitIntake, type NewResponse, wakeRelease } from '../responses/index.ts';
+import { claimReceipt, holdResponse, type NewResponse, wakeRelease } from '../responses/index.ts';
+import { iitIntake } from '../stakeholders/index.ts';
 import { type Grant, type GrantInstrument, issueGrant, readGrant } from './grant.ts';
 import { claimIitPlace, notifyIitFull, populationNotApproved, surveyFull } from './respond.capacity.ts';
 import {

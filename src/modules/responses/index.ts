@@ -1,13 +1,8 @@
-// The one write path for answers (held, then released in shuffled batches) and the counts over them.
+// The one write path for answers (held, then released in shuffled batches), the quality reviews' decisions
+// on them (reviews.ts) and the counts over them (excluded responses never count).
 import type { BackgroundService } from '../startup.ts';
 import { startRelease } from './release.ts';
 
-export {
-  approvedPopulation,
-  type IitIntake,
-  type IitIntakeState,
-  iitIntake,
-} from './capacity.ts';
 export {
   type AnswerCountRow,
   answerCounts,
@@ -18,6 +13,7 @@ export {
   bangkokDay,
   claimReceipt,
   countedResponses,
+  countedResponsesIn,
   hasReceipt,
   heldCounts,
   holdResponse,
@@ -34,6 +30,19 @@ export {
   shuffled,
   wakeRelease,
 } from './release.ts';
+export {
+  type BreakdownDimension,
+  countedAnswersOf,
+  countedBy,
+  deleteReview,
+  hasResponsesTo,
+  type ResponseForReview,
+  type ReviewRow,
+  responsesForReview,
+  selectResponseRef,
+  selectReview,
+  upsertReview,
+} from './reviews.ts';
 
 /** Started with the server (src/modules/startup.ts): releases due groups every minute and after submits. */
 export const responseReleaseService: BackgroundService = (deps, log) => startRelease(deps, log);

@@ -1,7 +1,7 @@
 // The intake, this module's API: the one place answers are written, and the counts over them. Every
 // collection channel (IIT web, EIT part 1 web, approved EIT part-2 interviews) *holds* its answers through `holdResponse`, inside the caller's transaction, next to whatever
 // marks the respondent; only the release (release.ts) writes `survey_responses`, in transactions of its own.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { durationBand } from '../../core/surveys/index.ts';
@@ -148,4 +148,50 @@ export async function countedResponses(
   for (const [instrument, n] of Object.entries(await heldCounts(db, agencyId, year)))
     counts[instrument] = (counts[instrument] ?? 0) + n;
   return counts;
+}
+
+/**
+ * Counted responses (released and not excluded, plus held) per agency and instrument of every agency in
+ * `agencyIds` (a subquery of ids, e.g. the agencies module's participantIdsIn): two queries for any number
+ * of agencies.
+ */
+export async function countedResponsesIn(
+  db: DbOrTx,
+  year: number,
+  agencyIds: SQL,
+): Promise<Map<string, Record<string, number>>> {
+  const rows = await db
+    .select({
+      agencyId: surveyResponses.agencyId,
+      instrument: surveyResponses.instrument,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(surveyResponses)
+    .leftJoin(responseReviews, eq(responseReviews.responseId, surveyResponses.id))
+    .where(
+      and(
+        eq(surveyResponses.year, year),
+        inArray(surveyResponses.agencyId, agencyIds),
+        sql`coalesce(${responseReviews.decision}, 'keep') <> 'exclude'`,
+      ),
+    )
+    .groupBy(surveyResponses.agencyId, surveyResponses.instrument);
+  // Held answers (accepted, waiting for their shuffled release) count too: nobody has excluded them.
+  const held = await db
+    .select({
+      agencyId: heldResponses.agencyId,
+      instrument: heldResponses.instrument,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(heldResponses)
+    .where(and(eq(heldResponses.year, year), inArray(heldResponses.agencyId, agencyIds)))
+    .groupBy(heldResponses.agencyId, heldResponses.instrument);
+  const out = new Map<string, Record<string, number>>();
+  for (const r of held) out.set(r.agencyId, { ...out.get(r.agencyId), [r.instrument]: r.n });
+  for (const r of rows) {
+    const counts = out.get(r.agencyId) ?? {};
+    counts[r.instrument] = (counts[r.instrument] ?? 0) + r.n;
+    out.set(r.agencyId, counts);
+  }
+  return out;
 }

@@ -2,16 +2,31 @@
 // and for every agency in the actor's scope. Never scores: during collection they are not shown at all.
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
-import { agencyScopeCondition, agencyYear, allow } from '../agencies/index.ts';
+import {
+  agencyScopeCondition,
+  agencyYear,
+  allow,
+  participantIdsIn,
+  participantsIn,
+} from '../agencies/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { countedResponses, iitIntake } from '../responses/index.ts';
+import { countedResponses, countedResponsesIn } from '../responses/index.ts';
+import { iitIntake } from './intake.ts';
 import { lowestPercent, progressOf, surveyInstruments } from './minimums.ts';
-import { selectScopeAgencies, selectScopeCounts } from './progress.repo.ts';
+import { type StakeholderNumbers, selectScopeStakeholders } from './progress.repo.ts';
 import { stakeholderStatus } from './stakeholders.present.ts';
 import { selectStakeholder } from './stakeholders.repo.ts';
 import type { AgencyProgress, ProgressList, ProgressListQuery } from './stakeholders.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+/** An agency without stakeholder data yet: nothing entered, nothing approved. */
+const NO_STAKEHOLDER_DATA: StakeholderNumbers = {
+  iitPopulation: null,
+  eitPopulation: null,
+  revision: 0,
+  approvedRevision: null,
+};
 
 export async function agencyProgress(
   deps: Deps,
@@ -46,12 +61,15 @@ export async function scopeProgress(
 ): Promise<ProgressList> {
   authorize(actor, 'progress.list', null);
   const { framework } = await frameworkForYear(deps.db, year);
-  const filter = { year, scope: agencyScopeCondition(actor), province: query.province, type: query.type };
-  const [rows, counts] = await Promise.all([
-    selectScopeAgencies(deps.db, filter),
-    selectScopeCounts(deps.db, filter),
+  const filter = { scope: agencyScopeCondition(actor), provinceCode: query.province, agencyType: query.type };
+  const ids = participantIdsIn(year, filter);
+  const [agencies, numbers, counts] = await Promise.all([
+    participantsIn(deps.db, year, filter),
+    selectScopeStakeholders(deps.db, year, ids),
+    countedResponsesIn(deps.db, year, ids),
   ]);
-  const all = rows.map((r) => {
+  const all = agencies.map((agency) => {
+    const r = { ...agency, ...(numbers.get(agency.id) ?? NO_STAKEHOLDER_DATA) };
     const instruments = progressOf(framework, r, r, counts.get(r.id) ?? {});
     return {
       agency: {

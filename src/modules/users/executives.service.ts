@@ -1,6 +1,6 @@
 // Separation of duties for approvers: an agency admin may propose an executive (the account that approves the
 // agency's stakeholder numbers and OIT answers), but only a NACC admin or a supervisor whose scope covers the
-// agency confirms it. Until then the account cannot sign in (auth.repo, actor.ts), so it cannot approve.
+// agency confirms it. Until then the account cannot sign in (credentials.ts, actor.ts), so it cannot approve.
 // On confirmation the password the proposer chose is discarded and the executive sets their own by e-mail.
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../app/context.ts';

@@ -1,7 +1,9 @@
 // What other modules may import from users.
 
+export { loadActor } from './actor.ts';
 export { type CommandLineAdmin, createAdminFromCommandLine, ZCommandLineAdmin } from './admin-cli.ts';
 export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
+export { type AccountCredentials, accountCredentials, type UserRow } from './credentials.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
   activeAdminEmails,

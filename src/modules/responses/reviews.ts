@@ -1,8 +1,10 @@
-// Queries of the quality review: responses with their decisions, peers' answers, day counts, breakdowns.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+// The quality reviews' decisions on responses (response_reviews): whether a response counts is a property
+// of the response, so its storage is this module's and every count here leaves out the excluded ones. The
+// quality module decides (authorization, flags, audit) and reads and writes through these functions:
+// responses with their decisions, peers' answers, day counts, breakdowns.
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { agencies, responseReviews, surveyResponses } from '../../db/schema/index.ts';
-import type { AgencyType } from '../../shared/agency-types.ts';
+import { responseReviews, surveyResponses } from '../../db/schema/index.ts';
 
 const notExcluded = sql`coalesce(${responseReviews.decision}, 'keep') <> 'exclude'`;
 
@@ -42,34 +44,12 @@ export async function responsesForReview(
 }
 
 /**
- * Up to `limit` other agencies of the peer group (or, without one, of the agency type) with counted
- * responses to the instrument in the year. The sample is a stable pseudo-random one (hash order), so the
- * same request gives the same comparison.
+ * For a query over agencies (the agencies module's `peerAgencies`): the agency has released responses to
+ * the instrument in the year.
  */
-export async function peerAgencies(
-  db: DbOrTx,
-  agency: { id: string; peerGroup: string | null; type: AgencyType },
-  year: number,
-  instrument: string,
-  limit: number,
-): Promise<{ id: string; type: AgencyType }[]> {
-  const group = agency.peerGroup
-    ? eq(agencies.peerGroup, agency.peerGroup)
-    : and(sql`${agencies.peerGroup} is null`, eq(agencies.type, agency.type));
-  return db
-    .select({ id: agencies.id, type: agencies.type })
-    .from(agencies)
-    .where(
-      and(
-        group,
-        ne(agencies.id, agency.id),
-        sql`exists (select 1 from ${surveyResponses} where ${surveyResponses.agencyId} = ${agencies.id}
-          and ${surveyResponses.year} = ${year} and ${surveyResponses.instrument} = ${instrument})`,
-      ),
-    )
-    .orderBy(sql`md5(${agencies.id}::text || ${String(year)})`)
-    .limit(limit);
-}
+export const hasResponsesTo = (agencyId: SQL, year: number, instrument: string): SQL =>
+  sql`exists (select 1 from ${surveyResponses} where ${surveyResponses.agencyId} = ${agencyId}
+    and ${surveyResponses.year} = ${year} and ${surveyResponses.instrument} = ${instrument})`;
 
 /** Counted answers of the given agencies for one instrument, in one query. */
 export async function countedAnswersOf(

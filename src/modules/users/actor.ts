@@ -1,4 +1,5 @@
 // Resolves the signed-in user's role and scope once per request (authorization itself is pure: core/authz).
+// The accounts, scopes and assignments are this module's; the app's session hook (src/app/build.ts) calls it.
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../core/authz.ts';
 import type { Db } from '../../db/client.ts';

@@ -1,10 +1,11 @@
-// How full an agency's IIT is: received responses (held or released, excluded or not) against the
-// population its executive approved. The respondent pages, the agency's progress and the quality view all
-// read it here; the atomic check at submit is respond.capacity.ts.
+// How full an agency's IIT is: received responses (held or released, excluded or not, counted by the
+// responses module) against the population its executive approved (this module's stakeholder data). The
+// respondent pages, the agency's progress and the quality view all read it here; the atomic check at
+// submit is respond.capacity.ts.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { stakeholderData } from '../../db/schema/index.ts';
-import { receivedCount } from './intake.ts';
+import { receivedCount } from '../responses/index.ts';
 
 export type IitIntakeState = 'open' | 'full' | 'awaiting_population';
 
