@@ -13,7 +13,7 @@ import { appendAudit, checkpointAudit } from '../audit/index.ts';
 import { agencyContactEmails } from '../users/index.ts';
 import { agenciesOfRun, claimDueNotice, markNotified, type PublicationRow } from './publications.repo.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now' | 'config' | 'mailer'>;
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config' | 'mailer' | 'adminEmails'>;
 type Log = Pick<FastifyBaseLogger, 'error' | 'warn' | 'info'>;
 
 /** Notifies every due publication; returns how many were notified by this call. */
