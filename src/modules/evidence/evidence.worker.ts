@@ -12,8 +12,10 @@
 //
 // Tests and the bench run `runEvidenceJobs(deps)` directly: it works until no job is due at `deps.now()`
 // and returns; the background loop (`startEvidenceWorker`) only calls it on a timer.
+
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
+import { startLoop } from '../../app/loop.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { agencyNamesByIds } from '../agencies/index.ts';
 import {
@@ -182,33 +184,19 @@ export function startProcessEvidenceWorker(deps: EvidenceWorkerDeps, intervalMs?
 /** The background loop: a run every `intervalMs` (and on `wake()`), until stopped. */
 export function startEvidenceWorker(deps: EvidenceWorkerDeps, intervalMs = 2000): RunningWorker {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inHand: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    inHand = runEvidenceJobs(deps, () => stopped)
-      .catch((err) => deps.log?.warn({ err }, 'evidence worker run failed; trying again later'))
-      .finally(() => schedule());
-  };
-  const schedule = (delay = intervalMs) => {
-    if (stopped || timer) return;
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  };
-  schedule();
-  return {
-    wake() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-        schedule(0);
-      }
+  const loop = startLoop({
+    intervalMs,
+    firstDelayMs: intervalMs,
+    run: async () => {
+      await runEvidenceJobs(deps, () => stopped);
     },
+    onError: (err) => deps.log?.warn({ err }, 'evidence worker run failed; trying again later'),
+  });
+  return {
+    wake: loop.wake,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await inHand;
+      await loop.stop();
     },
   };
 }

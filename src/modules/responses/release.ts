@@ -11,10 +11,12 @@
 // subset of a pool, even the time of a mark does not say which batch holds the answer.
 // Crash-safe: a batch is one transaction (insert + delete), so a crash releases all of it or none of it.
 // Two instances: rows are claimed FOR UPDATE SKIP LOCKED, so a batch is never released twice.
+
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
+import { startLoop } from '../../app/loop.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { heldResponses, surveyResponses } from '../../db/schema/index.ts';
 import { collectionWindow } from '../calendar/index.ts';
@@ -149,41 +151,19 @@ export function wakeRelease(): void {
 
 /** The background releaser: a run every `intervalMs` and on wake(), until stopped. */
 export function startRelease(deps: Deps, log: FastifyBaseLogger, intervalMs = 60_000): RunningRelease {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inHand: Promise<unknown> = Promise.resolve();
-  let running = false;
-  const tick = () => {
-    timer = undefined;
-    if (stopped || running) return;
-    running = true;
-    inHand = releaseResponses(deps)
+  const loop = startLoop({
+    intervalMs,
+    run: async () => {
+      const r = await releaseResponses(deps);
       // Counts only: a log line must not say when which group's answers moved.
-      .then((r) => r.released > 0 && log.debug({ batches: r.batches.length }, 'responses released'))
-      .catch((err) => log.warn({ err }, 'response release failed; trying again later'))
-      .finally(() => {
-        running = false;
-        schedule();
-      });
-  };
-  const schedule = (delay = intervalMs) => {
-    if (stopped || timer) return;
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  };
-  schedule(0);
-  const worker: RunningRelease = {
-    wake() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-        schedule(0);
-      }
+      if (r.released > 0) log.debug({ batches: r.batches.length }, 'responses released');
     },
+    onError: (err) => log.warn({ err }, 'response release failed; trying again later'),
+  });
+  const worker: RunningRelease = {
+    wake: loop.wake,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await inHand;
+      await loop.stop();
       if (current === worker) current = null;
     },
   };

@@ -6,8 +6,10 @@
 // (FOR UPDATE SKIP LOCKED), sends, and sets notified_at in that same transaction. Another instance skips the
 // locked row and, once the first commits, no longer finds it due. A crash before the commit leaves the row
 // due: the notice is sent again after the restart (never lost; repeated only for a crash mid-send).
+
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
+import { type Loop, startLoop } from '../../app/loop.ts';
 import { agencyNamesByIds } from '../agencies/index.ts';
 import { appendAudit, checkpointAudit } from '../audit/index.ts';
 import { agencyContactEmails } from '../users/index.ts';
@@ -93,49 +95,20 @@ export function wakePublicationNotifier(): void {
 }
 
 /** The background loop: looks for due publications every `intervalMs` and on wake, until stopped. */
-export function startPublicationNotifier(deps: Deps, log: Log, intervalMs = 30_000) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inHand: Promise<unknown> = Promise.resolve();
-  let running = false;
-  let again = false;
-  const tick = () => {
-    timer = undefined;
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    again = false;
-    inHand = notifyDuePublications(deps, log)
-      .catch((err) => log.warn({ err }, 'publication notifier failed; trying again later'))
-      .finally(() => {
-        running = false;
-        schedule(again ? 0 : intervalMs);
-      });
-  };
-  const schedule = (delay: number) => {
-    if (stopped || timer) return;
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  };
-  const wake = () => {
-    if (running) again = true;
-    else {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      schedule(0);
-    }
-  };
+export function startPublicationNotifier(deps: Deps, log: Log, intervalMs = 30_000): Loop {
+  const loop = startLoop({
+    intervalMs,
+    run: async () => {
+      await notifyDuePublications(deps, log);
+    },
+    onError: (err) => log.warn({ err }, 'publication notifier failed; trying again later'),
+  });
+  const wake = loop.wake;
   wakeCurrent = wake;
-  schedule(0);
   return {
     wake,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await inHand;
+      await loop.stop();
       if (wakeCurrent === wake) wakeCurrent = null;
     },
   };

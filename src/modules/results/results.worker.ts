@@ -10,8 +10,10 @@
 // - Progress: progress_done moves by each stored chunk, up to progress_total (the agencies in scope).
 // - Fails closed: an agency the engine cannot score (invalid stored answers, a framework rule without an
 //   answer) fails the whole run with the agency's code and the engine's message; nothing is half-published.
+
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
+import { startLoop } from '../../app/loop.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import { ScoringError } from '../../core/scoring/index.ts';
 import type { Tx } from '../../db/client.ts';
@@ -206,50 +208,21 @@ export function startProcessingWorker(
   intervalMs = 10_000,
   options: WorkerOptions = DEFAULT_WORKER_OPTIONS,
 ): RunningWorker {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inHand: Promise<unknown> = Promise.resolve();
-  let running = false;
-  // Look again at once after a tick when a wake came while it was in hand (a run queued just as the previous
-  // look found nothing) or when it processed a run (another may be queued behind it, for another year).
-  let lookAgain = false;
-  const tick = () => {
-    timer = undefined;
-    if (stopped || running) return;
-    running = true;
-    lookAgain = false;
-    inHand = processNextRun(deps, options)
-      .then((outcome) => {
-        if (outcome !== 'idle') {
-          lookAgain = true;
-          log.info({ outcome }, 'processing run ended');
-        }
-      })
-      .catch((err) => log.warn({ err }, 'processing worker failed; trying again later'))
-      .finally(() => {
-        running = false;
-        schedule(lookAgain ? 0 : intervalMs);
-      });
-  };
-  const schedule = (delay = intervalMs) => {
-    if (stopped || timer) return;
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  };
-  schedule(0);
-  const worker: RunningWorker = {
-    wake() {
-      if (running) lookAgain = true;
-      else if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-        schedule(0);
-      }
+  const loop = startLoop({
+    intervalMs,
+    // After a run ends, look again at once: another may be queued behind it (for another year).
+    run: async () => {
+      const outcome = await processNextRun(deps, options);
+      if (outcome === 'idle') return false;
+      log.info({ outcome }, 'processing run ended');
+      return true;
     },
+    onError: (err) => log.warn({ err }, 'processing worker failed; trying again later'),
+  });
+  const worker: RunningWorker = {
+    wake: loop.wake,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await inHand;
+      await loop.stop();
       if (current === worker) current = null;
     },
   };
