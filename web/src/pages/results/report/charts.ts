@@ -1,0 +1,95 @@
+// The report's two charts as ECharts options (pure: no ECharts import, so this file and its tests stay out of
+// the chart chunk). Every figure is also in a table beside the chart; the chart is for looking, not reading.
+import type { ChartOption } from '../../../components/charts/LazyEChart.tsx';
+
+const PASS = '#2b8a3e';
+const FAIL = '#c92a2a';
+const THRESHOLD = '#495057';
+
+export interface IndicatorBar {
+  /** The indicator's name as the report's table writes it. */
+  label: string;
+  score: number | null;
+}
+
+/**
+ * Indicator scores as horizontal bars (long Thai names read best on the left, also at 360 px) against the
+ * pass threshold, a dashed line named in words; a bar is green when it passes and red when not, and its
+ * score is printed at its end, so the colour is never the only sign.
+ */
+export function indicatorBarsOption(
+  bars: readonly IndicatorBar[],
+  threshold: number,
+  thresholdLabel: string,
+): ChartOption {
+  // ECharts draws the first category at the bottom; the report's order reads from the top.
+  const ordered = [...bars].reverse();
+  return {
+    grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', min: 0, max: 100 },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((b) => b.label),
+      axisLabel: { width: 180, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: ordered.map((b) => ({
+          value: b.score ?? 0,
+          itemStyle: { color: b.score !== null && b.score >= threshold ? PASS : FAIL },
+        })),
+        label: { show: true, position: 'right', formatter: (p) => (Number(p.value) || 0).toFixed(2) },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { type: 'dashed', color: THRESHOLD, width: 2 },
+          label: { formatter: thresholdLabel, position: 'end' },
+          data: [{ xAxis: threshold }],
+        },
+      },
+    ],
+  };
+}
+
+export interface YearPoint {
+  /** The year as the axis prints it ("2568"). */
+  label: string;
+  total: number;
+}
+
+/** Totals year by year with the pass threshold; each point carries its value so the line reads without colour. */
+export function yearLineOption(
+  points: readonly YearPoint[],
+  threshold: number,
+  names: { total: string; threshold: string },
+): ChartOption {
+  const lowest = Math.min(threshold, ...points.map((p) => p.total));
+  return {
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    legend: { data: [names.total], top: 0 },
+    xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: true },
+    // Starting the axis near the lowest figure keeps year-to-year changes of a few points visible.
+    yAxis: { type: 'value', min: Math.max(0, Math.floor((lowest - 5) / 5) * 5), max: 100 },
+    series: [
+      {
+        name: names.total,
+        type: 'line',
+        data: points.map((p) => p.total),
+        symbol: 'circle',
+        symbolSize: 8,
+        lineStyle: { width: 3 },
+        label: { show: true, position: 'top', formatter: (p) => (Number(p.value) || 0).toFixed(2) },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { type: 'dashed', color: THRESHOLD, width: 2 },
+          label: { formatter: names.threshold, position: 'insideEndTop' },
+          data: [{ yAxis: threshold }],
+        },
+      },
+    ],
+  };
+}
