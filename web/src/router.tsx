@@ -36,10 +36,15 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./pages/stakeholders/StakeholdersPage.tsx')),
               },
               {
+                path: 'agencies/:id/results/:year',
+                ...page(() => import('./pages/results/report/AgencyReportPage.tsx')),
+              },
+              {
                 path: 'agencies/:id/oit/:year',
                 ...page(() => import('./pages/oit/agency/AgencyOitPage.tsx')),
               },
               { path: 'oit', ...page(() => import('./pages/oit/agency/OitRedirectPage.tsx')) },
+              { path: 'results', ...page(() => import('./pages/results/report/ReportRedirectPage.tsx')) },
               { path: 'progress', ...page(() => import('./pages/stakeholders/ProgressPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               {

@@ -23,6 +23,12 @@ describe('navItems', () => {
     expect(navItems('agency_staff', null).map((i) => i.to)).not.toContain('/oit');
   });
 
+  it('gives every agency role its results report', () => {
+    for (const role of ['agency_admin', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).toContain('/results');
+    expect(navItems('executive', null).map((i) => i.to)).not.toContain('/results');
+  });
+
   it('gives admins and assessors the OIT queue, and only admins the bulk assignment', () => {
     expect(navItems('admin', null).map((i) => i.to)).toEqual(
       expect.arrayContaining(['/oit/queue', '/oit/assignments']),

@@ -21,6 +21,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
+  const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
   switch (role) {
     case 'admin':
       return [
@@ -70,6 +71,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         ...myAgency,
         ...oit,
+        ...report,
         iitAccess,
         { label: 'nav.agencyUsers', to: '/users' },
         executives,
@@ -77,8 +79,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         password,
       ];
     case 'executive':
-      return [home, ...myAgency, ...oit, frameworks, password];
+      return [home, ...myAgency, ...oit, ...report, frameworks, password];
     case 'agency_staff':
-      return [home, ...myAgency, ...oit, password];
+      return [home, ...myAgency, ...oit, ...report, password];
   }
 }

@@ -12,6 +12,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
 import { PastResultsPanel } from '../past-results/PastResultsPanel.tsx';
+import { ReportLinks } from '../results/report/ReportLinks.tsx';
 import { AgencyCalendarPanel } from '../stakeholders/AgencyCalendarPanel.tsx';
 
 const AgencyFormModal = lazy(() => import('./AgencyFormModal.tsx'));
@@ -171,6 +172,14 @@ export default function AgencyDetailPage() {
               mayExtend={can('calendar.extend', ref)}
             />
           </>
+        )}
+        {a.participations.length > 0 && can('results.agencyRead', ref) && (
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('report.results')}
+            </Title>
+            <ReportLinks agencyId={a.id} years={a.participations.map((p) => p.year)} />
+          </Stack>
         )}
         {can('pastResults.read', ref) && <PastResultsPanel agencyId={a.id} />}
         <Group>

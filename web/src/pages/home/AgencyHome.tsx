@@ -11,6 +11,7 @@ import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
+import { ResultsCard } from '../results/report/ResultsCard.tsx';
 import { ProgressWidget } from '../stakeholders/ProgressWidget.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
 
@@ -80,6 +81,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
           </Stack>
         </Paper>
       )}
+      <ResultsCard agencyId={agency.id} />
       {year !== null && participation && followsCollection && (
         <ProgressWidget agencyId={agency.id} year={year} />
       )}

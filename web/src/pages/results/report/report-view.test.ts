@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api.ts';
-import { absenceOf, passesThreshold, scoreChange, signedScore, weakestKeys } from './report-view.ts';
+import {
+  absenceOf,
+  groupByInstrument,
+  historyRows,
+  indicatorFacts,
+  passesThreshold,
+  reportYear,
+  scoreChange,
+  signedScore,
+  weakestCodes,
+} from './report-view.ts';
 
 describe('scoreChange', () => {
   it('reads up, down and the same from the printed figures', () => {
@@ -28,27 +38,63 @@ describe('signedScore', () => {
   });
 });
 
-describe('weakestKeys', () => {
-  const q = (key: string, score: number | null) => ({ key, score });
-
-  it('marks the three lowest scores', () => {
-    const items = [q('i1', 98), q('i2', 90), q('i3', 100), q('i4', 92), q('i5', 95), q('i6', 91)];
-    expect(weakestKeys(items)).toEqual(new Set(['i2', 'i6', 'i4']));
+describe('groupByInstrument', () => {
+  it('groups in the order the questions come', () => {
+    const qs = [
+      { instrument: 'IIT', c: 'i1' },
+      { instrument: 'EIT1', c: 'ES1' },
+      { instrument: 'IIT', c: 'i2' },
+      { instrument: 'EIT2', c: 'EP1' },
+    ];
+    expect(groupByInstrument(qs).map((g) => [g.instrument, g.questions.map((q) => q.c)])).toEqual([
+      ['IIT', ['i1', 'i2']],
+      ['EIT1', ['ES1']],
+      ['EIT2', ['EP1']],
+    ]);
   });
+});
 
-  it('includes ties at the boundary', () => {
-    const items = [q('a', 80), q('b', 85), q('c', 90), q('d', 90), q('e', 99)];
-    expect(weakestKeys(items)).toEqual(new Set(['a', 'b', 'c', 'd']));
+describe('weakestCodes', () => {
+  const q = (displayCode: string, score: number, weakest: boolean) => ({ displayCode, score, weakest });
+  it('lists the marked questions, lowest first, up to the limit', () => {
+    const qs = [
+      q('i1', 98, false),
+      q('i2', 90, true),
+      q('ES2', 85.5, true),
+      q('EP4', 88, true),
+      q('i10', 89, true),
+    ];
+    expect(weakestCodes(qs)).toEqual(['ES2', 'EP4', 'i10', 'i2']);
+    expect(weakestCodes(qs, 2)).toEqual(['ES2', 'EP4']);
+    expect(weakestCodes([q('i1', 50, false)])).toEqual([]);
   });
+});
 
-  it('marks nothing when every question has the same score, and never a full score', () => {
-    expect(weakestKeys([q('a', 90), q('b', 90), q('c', 90)]).size).toBe(0);
-    expect(weakestKeys([q('a', 100), q('b', 99), q('c', 100), q('d', 100)], 3)).toEqual(new Set(['b']));
+describe('historyRows', () => {
+  it('sorts by year and gives each year its change from the one before', () => {
+    const rows = historyRows([
+      { year: 2568, total: 95.93 },
+      { year: 2566, total: 96.77 },
+      { year: 2567, total: 96.77 },
+    ]);
+    expect(rows.map((r) => [r.year, r.change])).toEqual([
+      [2566, null],
+      [2567, { direction: 'same', difference: 0 }],
+      [2568, { direction: 'down', difference: -0.84 }],
+    ]);
   });
+});
 
-  it('leaves out questions without a score', () => {
-    expect(weakestKeys([q('a', null), q('b', 70), q('c', 95)], 1)).toEqual(new Set(['b']));
-    expect(weakestKeys([q('a', null)]).size).toBe(0);
+describe('indicatorFacts', () => {
+  it('counts passes and finds the lowest scored indicator', () => {
+    expect(
+      indicatorFacts([
+        { name: 'การปฏิบัติหน้าที่', score: 98.22, passes: true },
+        { name: 'การป้องกันการทุจริต', score: 80, passes: false },
+        { name: 'การเปิดเผยข้อมูล', score: null, passes: null },
+      ]),
+    ).toEqual({ count: 3, passed: 1, lowest: { name: 'การป้องกันการทุจริต', score: 80 } });
+    expect(indicatorFacts([]).lowest).toBeNull();
   });
 });
 
@@ -65,5 +111,19 @@ describe('absenceOf', () => {
     expect(absenceOf(new ApiError(404, 'results_not_published', 'ยังไม่มี', 'None'))).toBe('not_published');
     expect(absenceOf(new ApiError(404, 'agency_not_found', 'ไม่พบ', 'Not found'))).toBe('error');
     expect(absenceOf(new Error('x'))).toBe('error');
+  });
+});
+
+describe('reportYear', () => {
+  it('leads to the newest year with results out, else to the newest year', () => {
+    const states = new Map<number, string[]>([
+      [2568, []],
+      [2567, ['in_effect', 'superseded']],
+      [2566, ['in_effect']],
+    ]);
+    expect(reportYear([2566, 2568, 2567], states)).toBe(2567);
+    expect(reportYear([2568, 2569], new Map([[2569, ['cancelled']]]))).toBe(2569);
+    expect(reportYear([2568], new Map([[2568, ['embargoed']]]))).toBe(2568);
+    expect(reportYear([], new Map())).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-// Pure rules of the results report page: how a change from last year reads, which questions count as the
-// weakest, what the page shows when nothing is published yet. No React, so they are tested on their own.
+// Pure rules of the results report page: how a change from last year reads, how questions are grouped and
+// their weakest listed, what the page shows when nothing is published yet. No React, so they are tested on their own.
 import { ApiError } from '../../../lib/api.ts';
 
 export type Direction = 'up' | 'down' | 'same';
@@ -37,25 +37,66 @@ export function signedScore(difference: number, decimals = 2): string {
   return difference > 0 ? `+${text}` : difference < 0 ? `−${text}` : text;
 }
 
-export interface Scored {
-  key: string;
-  score: number | null;
+/** Questions of one instrument, in the report's (framework) order. */
+export interface QuestionGroup<Q> {
+  instrument: string;
+  questions: Q[];
+}
+
+/** The report's questions grouped by instrument (IIT, EIT1, EIT2), keeping the order both come in. */
+export function groupByInstrument<Q extends { instrument: string }>(
+  questions: readonly Q[],
+): QuestionGroup<Q>[] {
+  const groups = new Map<string, Q[]>();
+  for (const q of questions) {
+    const list = groups.get(q.instrument) ?? [];
+    list.push(q);
+    groups.set(q.instrument, list);
+  }
+  return [...groups].map(([instrument, list]) => ({ instrument, questions: list }));
 }
 
 /**
- * The questions to mark as the weakest of an instrument: the `count` lowest scores, ties at the boundary
- * included (two questions at the same score are equally weak). Nothing is marked when every question has
- * the same score (nothing stands out) or for a question at the full score. Questions without a score (not
- * asked of this agency's type, or the instrument not processed) are never marked.
+ * The display codes of the questions the report marks weakest (the server's rule decides which), lowest
+ * score first, as the summary lists them: "i12, ES2, EP4".
  */
-export function weakestKeys(items: readonly Scored[], count = 3, fullScore = 100): Set<string> {
-  const scored = items.filter((i): i is { key: string; score: number } => i.score !== null);
-  if (scored.length === 0 || count <= 0) return new Set();
-  const scores = scored.map((i) => i.score);
-  if (Math.min(...scores) === Math.max(...scores)) return new Set();
-  const sorted = [...scores].sort((a, b) => a - b);
-  const cut = sorted[Math.min(count, sorted.length) - 1] as number;
-  return new Set(scored.filter((i) => i.score <= cut && i.score < fullScore).map((i) => i.key));
+export function weakestCodes(
+  questions: readonly { displayCode: string; score: number; weakest: boolean }[],
+  limit = 6,
+): string[] {
+  return questions
+    .filter((q) => q.weakest)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map((q) => q.displayCode);
+}
+
+export interface HistoryRow {
+  year: number;
+  total: number;
+  /** Change from the row before (two decimals); null for the first. */
+  change: ScoreChange | null;
+}
+
+/** Year-over-year rows, oldest first, each with its change from the year listed before it. */
+export function historyRows(points: readonly { year: number; total: number }[]): HistoryRow[] {
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  return sorted.map((p, i) => ({
+    year: p.year,
+    total: p.total,
+    change: scoreChange(p.total, sorted[i - 1]?.total),
+  }));
+}
+
+/** What the indicator chart's description says: how many pass, and the lowest one. */
+export function indicatorFacts(
+  indicators: readonly { name: string; score: number | null; passes: boolean | null }[],
+): { count: number; passed: number; lowest: { name: string; score: number } | null } {
+  let lowest: { name: string; score: number } | null = null;
+  for (const i of indicators)
+    if (i.score !== null && (lowest === null || i.score < lowest.score))
+      lowest = { name: i.name, score: i.score };
+  return { count: indicators.length, passed: indicators.filter((i) => i.passes === true).length, lowest };
 }
 
 /** Pass or fail against the framework's threshold (seed 004: ผ่านเกณฑ์ / ไม่ผ่านเกณฑ์). */
@@ -69,4 +110,19 @@ export type ReportAbsence = 'not_published' | 'error';
 /** The API answers 404 `results_not_published` before the publication takes effect. */
 export function absenceOf(error: unknown): ReportAbsence {
   return error instanceof ApiError && error.code === 'results_not_published' ? 'not_published' : 'error';
+}
+
+/**
+ * The newest of an agency's years whose results are out (a publication in effect, or embargoed for the
+ * NACC admins who see those), else its newest year (whose page then says when results come): where
+ * "ผลการประเมิน" in the menu and on the home page leads. `states` holds each year's publication states, as
+ * far as they are known; null without any year.
+ */
+export function reportYear(
+  years: readonly number[],
+  states: ReadonlyMap<number, readonly string[]>,
+): number | null {
+  const sorted = [...new Set(years)].sort((a, b) => b - a);
+  const out = sorted.find((y) => (states.get(y) ?? []).some((s) => s === 'in_effect' || s === 'embargoed'));
+  return out ?? sorted[0] ?? null;
 }

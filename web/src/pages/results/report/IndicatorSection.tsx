@@ -1,0 +1,110 @@
+// "ผลการประเมินจำแนกตามตัวชี้วัด" as agencies write it (seed 004): ลำดับ | เครื่องมือ | ตัวชี้วัด | คะแนน |
+// ผลการประเมิน, and the same figures as bars against the pass threshold.
+import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import type { AgencyReport } from '../../../api/report.ts';
+import { LazyEChart } from '../../../components/charts/LazyEChart.tsx';
+import { useLang } from '../../../i18n/index.ts';
+import { formatScore } from '../../../lib/format.ts';
+import { pick } from '../../../lib/localized.ts';
+import { indicatorBarsOption } from './charts.ts';
+import { indicatorFacts } from './report-view.ts';
+
+export function PassText({ passes }: { passes: boolean | null }) {
+  const { t } = useLang();
+  if (passes === null)
+    return (
+      <Text span c="dimmed">
+        {t('report.indicators.noScore')}
+      </Text>
+    );
+  return (
+    <Text span fw={600} c={passes ? 'green.8' : 'red.8'}>
+      <span aria-hidden>{passes ? '✓ ' : '✗ '}</span>
+      {t(passes ? 'report.indicators.pass' : 'report.indicators.fail')}
+    </Text>
+  );
+}
+
+export function IndicatorSection({ report }: { report: AgencyReport }) {
+  const { lang, t } = useLang();
+  const rows = report.indicators;
+  const threshold = formatScore(report.passThreshold, 0);
+  const option = useMemo(
+    () =>
+      indicatorBarsOption(
+        rows.map((r) => ({ label: pick(r.name, lang), score: r.score })),
+        report.passThreshold,
+        t('report.indicators.threshold', { threshold }),
+      ),
+    [rows, lang, report.passThreshold, t, threshold],
+  );
+  const facts = indicatorFacts(
+    rows.map((r) => ({ name: pick(r.name, lang), score: r.score, passes: r.passes })),
+  );
+  const description = t('report.indicators.chart', {
+    threshold,
+    passed: facts.passed,
+    count: facts.count,
+    lowest: facts.lowest?.name ?? '–',
+    lowestScore: formatScore(facts.lowest?.score),
+  });
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="report-indicators"
+      className="report-section"
+    >
+      <Title order={2} size="h3" id="report-indicators" mb="sm">
+        {t('report.indicators.heading')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" className="report-split">
+        <Table.ScrollContainer minWidth={520}>
+          <Table
+            withTableBorder
+            striped
+            aria-labelledby="report-indicators"
+            data-testid="report-indicator-table"
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" ta="center">
+                  {t('report.indicators.order')}
+                </Table.Th>
+                <Table.Th scope="col">{t('report.indicators.instrument')}</Table.Th>
+                <Table.Th scope="col">{t('report.indicators.indicator')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('report.indicators.score')}
+                </Table.Th>
+                <Table.Th scope="col">{t('report.indicators.result')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.code}>
+                  <Table.Td ta="center">{r.order}</Table.Td>
+                  <Table.Td>{r.instrument}</Table.Td>
+                  <Table.Th scope="row" fw={400}>
+                    {pick(r.name, lang)}
+                  </Table.Th>
+                  <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
+                  <Table.Td>
+                    <PassText passes={r.passes} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <LazyEChart
+          option={option}
+          description={description}
+          height={Math.max(240, rows.length * 34 + 40)}
+          data-testid="report-indicator-chart"
+        />
+      </SimpleGrid>
+    </Paper>
+  );
+}
