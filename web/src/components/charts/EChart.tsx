@@ -2,40 +2,29 @@
 // `echarts/core` imports), and this file is only ever loaded lazily (`LazyEChart`), so ECharts stays out of
 // the main bundle. The SVG renderer prints sharply on paper and in the browser's PDF.
 //
+// Every bar and point carries its value as a label, so there is no tooltip (and no legend: one series each),
+// which also keeps the chunk small.
+//
 // Accessibility: the chart is an image (`role="img"`) named by `description`; the same figures are always in
 // a table next to it (the caller's job), so nothing is only in the picture.
 import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
   MarkLineComponent,
   type MarkLineComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+echarts.use([BarChart, LineChart, GridComponent, MarkLineComponent, SVGRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | GridComponentOption
-  | LegendComponentOption
   | MarkLineComponentOption
-  | TooltipComponentOption
 >;
 
 /** The app's font in every chart (ECharts draws its own text and does not inherit the page's font). */

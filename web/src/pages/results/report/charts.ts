@@ -26,7 +26,6 @@ export function indicatorBarsOption(
   const ordered = [...bars].reverse();
   return {
     grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: {
       type: 'category',
@@ -68,8 +67,6 @@ export function yearLineOption(
   const lowest = Math.min(threshold, ...points.map((p) => p.total));
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis' },
-    legend: { data: [names.total], top: 0 },
     xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: true },
     // Starting the axis near the lowest figure keeps year-to-year changes of a few points visible.
     yAxis: { type: 'value', min: Math.max(0, Math.floor((lowest - 5) / 5) * 5), max: 100 },

@@ -1,0 +1,207 @@
+// The agency's results report (issue 10 §3) against the real server: NACC processes the demo year and
+// publishes it through the staff API (as an admin would on the publications page); before that the
+// agency's executive finds a page that says the results are not out; NACC sees an embargoed publication
+// with its banner; once published the executive opens the report from the home page and downloads the
+// XLSX (opened with exceljs: it holds the total), and the province's supervisor opens the agency's report
+// from the agency page. Screenshots (E2E_SCREENSHOTS): desktop, 360 px, print.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainHeading, openPage, screenshot, signIn, signOut } from './browser.ts';
+import { type StaffApi, signInApi } from './staff-api.ts';
+
+const YEAR = 2568;
+const OFFICE = { clientAddress: '192.0.2.61' };
+const poll = <T>(read: () => T | Promise<T>, timeout = 20_000) =>
+  expect.poll(read, { timeout, interval: 250 });
+
+interface Publication {
+  id: string;
+  runId: string;
+  state: string;
+}
+interface Run {
+  id: string;
+  kind: string;
+  status: string;
+}
+
+async function send(staff: StaffApi, method: 'post' | 'delete', url: string, data?: unknown) {
+  const res = await staff.api[method](url, { data, headers: { 'x-csrf-token': staff.csrf } });
+  expect(res.status(), `${method.toUpperCase()} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+async function publications(admin: StaffApi): Promise<Publication[]> {
+  const res = await admin.api.get(`/api/results/${YEAR}/publications`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { items: Publication[] }).items;
+}
+
+/** A finished processing run of the year: one queued or running is waited for, else one is queued. */
+async function finishedRun(admin: StaffApi): Promise<Run> {
+  const runs = ((await (await admin.api.get(`/api/results/${YEAR}/runs`)).json()) as { items: Run[] }).items;
+  let run =
+    runs.find((r) => r.kind === 'run' && (r.status === 'queued' || r.status === 'running')) ??
+    ((await send(admin, 'post', `/api/results/${YEAR}/runs`, { kind: 'run', scope: 'all' })) as Run);
+  await poll(async () => {
+    run = (await (await admin.api.get(`/api/results/${YEAR}/runs/${run.id}`)).json()) as Run;
+    return run.status;
+  }, 120_000).toBe('done');
+  return run;
+}
+
+describe('the agency results report', () => {
+  let page: Page;
+  openPage((p) => (page = p), { oneForTheFile: true, ...OFFICE });
+  let admin: StaffApi;
+  let executive: StaffApi;
+  let agencyId: string;
+  let run: Run;
+  let publishedBefore: boolean;
+  const reportPage = () => `/agencies/${agencyId}/results/${YEAR}`;
+
+  beforeAll(async () => {
+    admin = await signInApi('admin', OFFICE);
+    executive = await signInApi('executive', OFFICE);
+    agencyId = executive.agencyId as string;
+    run = await finishedRun(admin);
+    // Another file may have published the year already; then the "not published" step has nothing to show.
+    publishedBefore = (await publications(admin)).some((p) => p.state === 'in_effect');
+  });
+  afterAll(async () => {
+    await admin?.api.dispose();
+    await executive?.api.dispose();
+  });
+
+  it('before publication, the executive reads that the results are not out and when they come', async () => {
+    if (publishedBefore) return;
+    const api = await executive.api.get(`/api/agencies/${agencyId}/results/${YEAR}/report`);
+    expect(api.status()).toBe(404);
+    expect((await api.json()).error.code).toBe('results_not_published');
+    await signIn(page, 'executive');
+    await page.goto(reportPage());
+    const empty = page.getByTestId('report-not-published');
+    await poll(() => empty.getByText('ยังไม่ได้เผยแพร่ผลการประเมินของปีนี้').count()).toBe(1);
+    await poll(() => empty.getByText(/^กำหนดการประกาศเผยแพร่ผล:/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'พิมพ์รายงาน (A4)' }).count()).toBe(0);
+  });
+
+  it('NACC sees an embargoed publication with its banner, nobody else does', async () => {
+    const inTwoHours = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const embargoed = (await send(admin, 'post', `/api/results/${YEAR}/publications`, {
+      runId: run.id,
+      publishAt: inTwoHours,
+      ...(publishedBefore ? { reason: 'ทดสอบการห้ามเผยแพร่ก่อนเวลา' } : {}),
+    })) as Publication;
+    try {
+      if (!publishedBefore) {
+        const api = await executive.api.get(`/api/agencies/${agencyId}/results/${YEAR}/report`);
+        expect(api.status()).toBe(404);
+      }
+      await signOut(page);
+      await signIn(page, 'admin');
+      await page.goto(reportPage());
+      const banner = page.getByTestId('report-embargo');
+      await poll(() => banner.getByText('ยังไม่เผยแพร่ (อยู่ในช่วงห้ามเผยแพร่)').count()).toBe(1);
+      await poll(() => banner.getByText(/^ผลนี้จะเผยแพร่เมื่อ/).count()).toBe(1);
+    } finally {
+      await send(admin, 'delete', `/api/results/${YEAR}/publications/${embargoed.id}`);
+    }
+  });
+
+  it('the executive opens the published report from the home page and downloads the XLSX', async () => {
+    if (!(await publications(admin)).some((p) => p.state === 'in_effect'))
+      await send(admin, 'post', `/api/results/${YEAR}/publications`, { runId: run.id });
+    const res = await executive.api.get(`/api/agencies/${agencyId}/results/${YEAR}/report`);
+    expect(res.status(), await res.text()).toBe(200);
+    const report = (await res.json()) as { total: number; indicators: unknown[] };
+
+    await signOut(page);
+    await signIn(page, 'executive');
+    await page
+      .getByTestId('report-links')
+      .getByRole('link', { name: `รายงานผลการประเมิน พ.ศ. ${YEAR}` })
+      .click();
+    await page.waitForURL((url) => url.pathname === reportPage());
+    expect(await mainHeading(page)).toBe(`รายงานผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${YEAR}`);
+    await poll(() => page.getByTestId('report-total').textContent()).toBe(report.total.toFixed(2));
+    const table = page.getByTestId('report-indicator-table');
+    for (const head of ['ลำดับ', 'เครื่องมือ', 'ตัวชี้วัด', 'คะแนน', 'ผลการประเมิน'])
+      expect(await table.getByRole('columnheader', { name: head, exact: true }).count()).toBe(1);
+    expect(await table.locator('tbody tr').count()).toBe(report.indicators.length);
+    // The chart is drawn (lazily loaded ECharts, SVG) and described for screen readers.
+    const chart = page.getByTestId('report-indicator-chart');
+    await poll(() => chart.locator('svg').count()).toBeGreaterThan(0);
+    expect(await chart.getAttribute('aria-label')).toMatch(/^แผนภูมิแท่งคะแนนรายตัวชี้วัดเทียบกับเกณฑ์/);
+    await screenshot(page, 'report-desktop');
+
+    const dir = await mkdtemp(path.join(tmpdir(), 'report-e2e-'));
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'ดาวน์โหลดตารางทั้งหมด (XLSX)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const values: unknown[] = [];
+      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.value))));
+      expect(book.worksheets.length).toBeGreaterThan(0);
+      expect(
+        values.some(
+          (v) => v === report.total || (typeof v === 'string' && v.includes(report.total.toFixed(2))),
+        ),
+      ).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads at 360 px (tables scroll inside the page) and prints as A4 without the navigation', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(reportPage());
+    await poll(() => page.getByTestId('report-total').count()).toBe(1);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'report-360');
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('button', { name: 'พิมพ์รายงาน (A4)' }).isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: 'เมนูหลัก' }).isVisible()).toBe(false);
+      await screenshot(page, 'report-print');
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      // A4 pages, and the report takes more than one (sections start new pages).
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('the province supervisor opens the agency report from the agency page', async () => {
+    await signOut(page);
+    await signIn(page, 'supervisor');
+    await page.goto(`/agencies/${agencyId}`);
+    await page
+      .getByTestId('report-links')
+      .getByRole('link', { name: `รายงานผลการประเมิน พ.ศ. ${YEAR}` })
+      .click();
+    await page.waitForURL((url) => url.pathname === reportPage());
+    await poll(() => page.getByTestId('report-total').count()).toBe(1);
+    await poll(() => page.getByTestId('report-instrument-table').locator('tbody tr').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.getByRole('heading', { name: 'ผลการประเมิน OIT รายข้อ' }).count()).toBe(1);
+  });
+});
