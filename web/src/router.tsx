@@ -40,6 +40,10 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./pages/results/report/AgencyReportPage.tsx')),
               },
               {
+                path: 'agencies/:id/advice/:year',
+                ...page(() => import('./pages/results/advice/AdviceEditorPage.tsx')),
+              },
+              {
                 path: 'agencies/:id/oit/:year',
                 ...page(() => import('./pages/oit/agency/AgencyOitPage.tsx')),
               },

@@ -21,10 +21,7 @@ import { useEffect, useRef } from 'react';
 echarts.use([BarChart, LineChart, GridComponent, MarkLineComponent, SVGRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | MarkLineComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | MarkLineComponentOption
 >;
 
 /** The app's font in every chart (ECharts draws its own text and does not inherit the page's font). */

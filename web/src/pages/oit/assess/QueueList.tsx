@@ -21,7 +21,7 @@ export function QueueList(props: Props) {
 }
 
 function AgencyLink({ row, year }: { row: QueueRow; year: number }) {
-  const { lang } = useLang();
+  const { lang, t } = useLang();
   return (
     <>
       <Anchor component={RouterLink} to={`/agencies/${row.agency.id}/oit/${year}/assess`} fw={600} size="sm">
@@ -30,6 +30,9 @@ function AgencyLink({ row, year }: { row: QueueRow; year: number }) {
       <Text size="xs" c="dimmed">
         {row.agency.code}
       </Text>
+      <Anchor component={RouterLink} to={`/agencies/${row.agency.id}/advice/${year}`} size="xs">
+        {t('advice.open')}
+      </Anchor>
     </>
   );
 }
