@@ -179,11 +179,12 @@ describe('the agency results report', () => {
       expect(await page.getByRole('button', { name: 'พิมพ์รายงาน (A4)' }).isVisible()).toBe(false);
       expect(await page.getByRole('navigation', { name: 'เมนูหลัก' }).isVisible()).toBe(false);
       await screenshot(page, 'report-print');
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      // A4 pages, and the report takes more than one (sections start new pages).
-      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-      expect(pages.length).toBeGreaterThan(1);
-      expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      // A4 pages (595 × 842 points), more than one: the long sections start new pages.
+      expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+      expect(Math.round(Number(box?.[1]))).toBe(595);
+      expect(Math.round(Number(box?.[2]))).toBe(842);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }

@@ -43,7 +43,7 @@ export function AdviceSection({ report }: { report: AgencyReport }) {
   return (
     <Paper
       withBorder
-      p="md"
+      p={{ base: 'xs', sm: 'md' }}
       component="section"
       aria-labelledby="report-advice"
       className="report-section report-break"

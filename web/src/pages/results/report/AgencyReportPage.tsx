@@ -21,7 +21,7 @@ import { OitSection } from './OitSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { ReportSummary } from './ReportSummary.tsx';
 import { absenceOf } from './report-view.ts';
-import './report-print.css';
+import './report.css';
 
 /** Embargo, provisional figures, a correction, a run without details: said before any figure. */
 function Banners({ report }: { report: AgencyReport }) {

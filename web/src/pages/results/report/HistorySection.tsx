@@ -35,11 +35,17 @@ export function HistorySection({ report }: { report: AgencyReport }) {
   const first = years[0];
   const last = years[years.length - 1];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="report-history" className="report-section">
+    <Paper
+      withBorder
+      p={{ base: 'xs', sm: 'md' }}
+      component="section"
+      aria-labelledby="report-history"
+      className="report-section"
+    >
       <Title order={2} size="h3" id="report-history" mb="sm">
         {t('report.history.heading')}
       </Title>
-      <SimpleGrid cols={{ base: 1, lg: years.length > 1 ? 2 : 1 }} spacing="lg" className="report-split">
+      <SimpleGrid cols={{ base: 1, xl: years.length > 1 ? 2 : 1 }} spacing="lg" className="report-split">
         <Table.ScrollContainer minWidth={480}>
           <Table withTableBorder striped aria-labelledby="report-history" data-testid="report-history-table">
             <Table.Thead>

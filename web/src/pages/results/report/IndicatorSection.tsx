@@ -1,6 +1,7 @@
 // "ผลการประเมินจำแนกตามตัวชี้วัด" as agencies write it (seed 004): ลำดับ | เครื่องมือ | ตัวชี้วัด | คะแนน |
 // ผลการประเมิน, and the same figures as bars against the pass threshold.
 import { Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import type { AgencyReport } from '../../../api/report.ts';
 import { LazyEChart } from '../../../components/charts/LazyEChart.tsx';
@@ -26,8 +27,90 @@ export function PassText({ passes }: { passes: boolean | null }) {
   );
 }
 
+type Rows = AgencyReport['indicators'];
+
+/** The table as agencies write it: ลำดับ | เครื่องมือ | ตัวชี้วัด | คะแนน | ผลการประเมิน. */
+function WideTable({ rows }: { rows: Rows }) {
+  const { lang, t } = useLang();
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table withTableBorder striped aria-labelledby="report-indicators" data-testid="report-indicator-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" ta="center">
+              {t('report.indicators.order')}
+            </Table.Th>
+            <Table.Th scope="col">{t('report.indicators.instrument')}</Table.Th>
+            <Table.Th scope="col">{t('report.indicators.indicator')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('report.indicators.score')}
+            </Table.Th>
+            <Table.Th scope="col">{t('report.indicators.result')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.code}>
+              <Table.Td ta="center">{r.order}</Table.Td>
+              <Table.Td>{r.instrument}</Table.Td>
+              <Table.Th scope="row" fw={400}>
+                {pick(r.name, lang)}
+              </Table.Th>
+              <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <PassText passes={r.passes} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** At phone width the order and the instrument go under the indicator's name, so score and result fit. */
+function NarrowTable({ rows }: { rows: Rows }) {
+  const { lang, t } = useLang();
+  return (
+    <Table
+      withTableBorder
+      striped
+      horizontalSpacing={6}
+      aria-labelledby="report-indicators"
+      data-testid="report-indicator-table"
+    >
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('report.indicators.indicator')}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('report.indicators.score')}
+          </Table.Th>
+          <Table.Th scope="col">{t('report.indicators.result')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.code}>
+            <Table.Th scope="row" fw={400}>
+              {pick(r.name, lang)}
+              <Text size="xs" c="dimmed">
+                {t('report.indicators.order')} {r.order} · {r.instrument}
+              </Text>
+            </Table.Th>
+            <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
+            <Table.Td>
+              <PassText passes={r.passes} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function IndicatorSection({ report }: { report: AgencyReport }) {
   const { lang, t } = useLang();
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const rows = report.indicators;
   const threshold = formatScore(report.passThreshold, 0);
   const option = useMemo(
@@ -52,7 +135,7 @@ export function IndicatorSection({ report }: { report: AgencyReport }) {
   return (
     <Paper
       withBorder
-      p="md"
+      p={{ base: 'xs', sm: 'md' }}
       component="section"
       aria-labelledby="report-indicators"
       className="report-section"
@@ -60,44 +143,8 @@ export function IndicatorSection({ report }: { report: AgencyReport }) {
       <Title order={2} size="h3" id="report-indicators" mb="sm">
         {t('report.indicators.heading')}
       </Title>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" className="report-split">
-        <Table.ScrollContainer minWidth={520}>
-          <Table
-            withTableBorder
-            striped
-            aria-labelledby="report-indicators"
-            data-testid="report-indicator-table"
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" ta="center">
-                  {t('report.indicators.order')}
-                </Table.Th>
-                <Table.Th scope="col">{t('report.indicators.instrument')}</Table.Th>
-                <Table.Th scope="col">{t('report.indicators.indicator')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('report.indicators.score')}
-                </Table.Th>
-                <Table.Th scope="col">{t('report.indicators.result')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.code}>
-                  <Table.Td ta="center">{r.order}</Table.Td>
-                  <Table.Td>{r.instrument}</Table.Td>
-                  <Table.Th scope="row" fw={400}>
-                    {pick(r.name, lang)}
-                  </Table.Th>
-                  <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
-                  <Table.Td>
-                    <PassText passes={r.passes} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg" className="report-split">
+        {narrow ? <NarrowTable rows={rows} /> : <WideTable rows={rows} />}
         <LazyEChart
           option={option}
           description={description}

@@ -13,7 +13,7 @@ export function InstrumentSection({ report }: { report: AgencyReport }) {
   return (
     <Paper
       withBorder
-      p="md"
+      p={{ base: 'xs', sm: 'md' }}
       component="section"
       aria-labelledby="report-instruments"
       className="report-section"

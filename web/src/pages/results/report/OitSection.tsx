@@ -49,7 +49,7 @@ export function OitSection({ report }: { report: AgencyReport }) {
   return (
     <Paper
       withBorder
-      p="md"
+      p={{ base: 'xs', sm: 'md' }}
       component="section"
       aria-labelledby="report-oit"
       className="report-section report-break"

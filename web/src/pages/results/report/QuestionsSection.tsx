@@ -1,6 +1,6 @@
 // IIT and EIT question by question, each under the code ITAS shows (i2, ES2, EP4) with its text; the
 // weakest questions (the server's rule) are marked with ▼ and words, not by colour alone.
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { AgencyReport, ReportQuestion } from '../../../api/report.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatScore } from '../../../lib/format.ts';
@@ -51,10 +51,10 @@ function QuestionTable({
                 </Table.Td>
                 <Table.Td>
                   {q.weakest && (
-                    <Badge color="orange" variant="light" radius="sm">
+                    <Text span size="sm" fw={700} c="orange.9" style={{ whiteSpace: 'nowrap' }}>
                       <span aria-hidden>▼ </span>
                       {t('report.questions.weakest')}
-                    </Badge>
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -77,7 +77,12 @@ export function QuestionsSection({ report }: { report: AgencyReport }) {
     (i) => i.n !== null && !groups.some((g) => g.instrument === i.code),
   );
   return (
-    <Paper withBorder p="md" component="section" className="report-section report-break">
+    <Paper
+      withBorder
+      p={{ base: 'xs', sm: 'md' }}
+      component="section"
+      className="report-section report-break"
+    >
       <Stack gap="lg">
         {groups.map((g) => (
           <QuestionTable

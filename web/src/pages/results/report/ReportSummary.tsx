@@ -16,7 +16,13 @@ export function ReportSummary({ report }: { report: AgencyReport }) {
   const weakest = weakestCodes(report.questions);
   const threshold = formatScore(report.passThreshold, 0);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="report-summary" className="report-section">
+    <Paper
+      withBorder
+      p={{ base: 'xs', sm: 'md' }}
+      component="section"
+      aria-labelledby="report-summary"
+      className="report-section"
+    >
       <Title order={2} size="h3" id="report-summary" mb="sm">
         {t('report.summary.heading')}
       </Title>
@@ -28,7 +34,7 @@ export function ReportSummary({ report }: { report: AgencyReport }) {
           <Text fz={40} fw={700} lh={1.1} data-testid="report-total">
             {formatScore(report.total)}
           </Text>
-          <Text size="sm">{t('report.summary.points', { score: formatScore(report.total) })}</Text>
+          <Text size="sm">{t('report.summary.outOf')}</Text>
         </Stack>
         <Stack gap={4}>
           <Text size="sm" c="dimmed">
