@@ -15,8 +15,7 @@ import { type StaffApi, signInApi } from './staff-api.ts';
 
 const YEAR = 2568;
 const OFFICE = { clientAddress: '192.0.2.61' };
-const poll = <T>(read: () => T | Promise<T>, timeout = 20_000) =>
-  expect.poll(read, { timeout, interval: 250 });
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 250 });
 
 interface Publication {
   id: string;
@@ -47,10 +46,14 @@ async function finishedRun(admin: StaffApi): Promise<Run> {
   let run =
     runs.find((r) => r.kind === 'run' && (r.status === 'queued' || r.status === 'running')) ??
     ((await send(admin, 'post', `/api/results/${YEAR}/runs`, { kind: 'run', scope: 'all' })) as Run);
-  await poll(async () => {
+  // A hook cannot use expect.poll: wait by hand (the worker takes a run within seconds).
+  const until = Date.now() + 120_000;
+  while (run.status !== 'done') {
+    expect(run.status, 'the processing run failed').not.toBe('failed');
+    if (Date.now() > until) throw new Error(`the processing run is still ${run.status} after 2 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     run = (await (await admin.api.get(`/api/results/${YEAR}/runs/${run.id}`)).json()) as Run;
-    return run.status;
-  }, 120_000).toBe('done');
+  }
   return run;
 }
 
