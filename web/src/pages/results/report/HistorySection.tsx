@@ -46,7 +46,7 @@ export function HistorySection({ report }: { report: AgencyReport }) {
         {t('report.history.heading')}
       </Title>
       <SimpleGrid cols={{ base: 1, xl: years.length > 1 ? 2 : 1 }} spacing="lg" className="report-split">
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={620}>
           <Table withTableBorder striped aria-labelledby="report-history" data-testid="report-history-table">
             <Table.Thead>
               <Table.Tr>

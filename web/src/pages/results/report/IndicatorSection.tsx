@@ -119,8 +119,9 @@ export function IndicatorSection({ report }: { report: AgencyReport }) {
         rows.map((r) => ({ label: pick(r.name, lang), score: r.score })),
         report.passThreshold,
         t('report.indicators.threshold', { threshold }),
+        narrow ? 110 : 180,
       ),
-    [rows, lang, report.passThreshold, t, threshold],
+    [rows, lang, report.passThreshold, t, threshold, narrow],
   );
   const facts = indicatorFacts(
     rows.map((r) => ({ name: pick(r.name, lang), score: r.score, passes: r.passes })),
@@ -148,7 +149,7 @@ export function IndicatorSection({ report }: { report: AgencyReport }) {
         <LazyEChart
           option={option}
           description={description}
-          height={Math.max(240, rows.length * 34 + 40)}
+          height={Math.max(240, rows.length * (narrow ? 44 : 34) + 40)}
           data-testid="report-indicator-chart"
         />
       </SimpleGrid>

@@ -78,7 +78,7 @@ export function InstrumentSection({ report }: { report: AgencyReport }) {
                       })}
                     </Text>
                   ) : (
-                    <Text span c="green.8">
+                    <Text span c="green.8" style={{ whiteSpace: 'nowrap' }}>
                       <span aria-hidden>✓ </span>
                       {t('report.instruments.processed')}
                     </Text>

@@ -21,6 +21,8 @@ export function indicatorBarsOption(
   bars: readonly IndicatorBar[],
   threshold: number,
   thresholdLabel: string,
+  /** Room for the names on the left, in px: less on a phone, where long names wrap instead. */
+  labelWidth = 180,
 ): ChartOption {
   // ECharts draws the first category at the bottom; the report's order reads from the top.
   const ordered = [...bars].reverse();
@@ -30,14 +32,16 @@ export function indicatorBarsOption(
     yAxis: {
       type: 'category',
       data: ordered.map((b) => b.label),
-      axisLabel: { width: 180, overflow: 'truncate' },
+      axisLabel: { width: labelWidth, overflow: labelWidth < 180 ? 'break' : 'truncate', lineHeight: 14 },
     },
     series: [
       {
         type: 'bar',
+        // An indicator without a score draws no bar and is labelled "–" (the table says why).
         data: ordered.map((b) => ({
           value: b.score ?? 0,
           itemStyle: { color: b.score !== null && b.score >= threshold ? PASS : FAIL },
+          ...(b.score === null ? { label: { formatter: '–' } } : {}),
         })),
         label: { show: true, position: 'right', formatter: (p) => (Number(p.value) || 0).toFixed(2) },
         markLine: {
