@@ -2,8 +2,9 @@
 // publishes it through the staff API (as an admin would on the publications page); before that the
 // agency's executive finds a page that says the results are not out; NACC sees an embargoed publication
 // with its banner; once published the executive opens the report from the home page and downloads the
-// XLSX (opened with exceljs: it holds the total), and the province's supervisor opens the agency's report
-// from the agency page. Screenshots (E2E_SCREENSHOTS): desktop, 360 px, print.
+// XLSX (opened with exceljs: it holds the total); the page fits 360 px and prints as A4; NACC publishes a
+// correction and the province's supervisor opens the agency's report from the agency page, with the
+// correction's public reason. Screenshots (E2E_SCREENSHOTS): desktop, 360 px, print.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,12 +41,22 @@ async function publications(admin: StaffApi): Promise<Publication[]> {
   return ((await res.json()) as { items: Publication[] }).items;
 }
 
-/** A finished processing run of the year: one queued or running is waited for, else one is queued. */
-async function finishedRun(admin: StaffApi): Promise<Run> {
+/**
+ * A finished processing run of the year: one queued or running is waited for, else one is queued (`fresh`:
+ * always a new one, after any in progress).
+ */
+async function finishedRun(admin: StaffApi, { fresh = false } = {}): Promise<Run> {
   const runs = ((await (await admin.api.get(`/api/results/${YEAR}/runs`)).json()) as { items: Run[] }).items;
-  let run =
-    runs.find((r) => r.kind === 'run' && (r.status === 'queued' || r.status === 'running')) ??
+  const active = runs.find((r) => r.kind === 'run' && (r.status === 'queued' || r.status === 'running'));
+  if (active && fresh) await finishedRunOf(admin, active);
+  const run =
+    (fresh ? undefined : active) ??
     ((await send(admin, 'post', `/api/results/${YEAR}/runs`, { kind: 'run', scope: 'all' })) as Run);
+  return finishedRunOf(admin, run);
+}
+
+async function finishedRunOf(admin: StaffApi, queued: Run): Promise<Run> {
+  let run = queued;
   // A hook cannot use expect.poll: wait by hand (the worker takes a run within seconds).
   const until = Date.now() + 120_000;
   while (run.status !== 'done') {
@@ -193,7 +204,11 @@ describe('the agency results report', () => {
     }
   });
 
-  it('the province supervisor opens the agency report from the agency page', async () => {
+  it('the province supervisor opens the agency report from the agency page, with the reason of a correction', async () => {
+    // NACC corrects the year: a new run published over the one in effect, with a public reason.
+    const correction = await finishedRun(admin, { fresh: true });
+    const reason = 'แก้ไขผลหลังผู้ประเมินพิจารณาคำชี้แจง OIT (e2e)';
+    await send(admin, 'post', `/api/results/${YEAR}/publications`, { runId: correction.id, reason });
     await signOut(page);
     await signIn(page, 'supervisor');
     await page.goto(`/agencies/${agencyId}`);
@@ -207,5 +222,6 @@ describe('the agency results report', () => {
       0,
     );
     expect(await page.getByRole('heading', { name: 'ผลการประเมิน OIT รายข้อ' }).count()).toBe(1);
+    await poll(() => page.getByTestId('report-correction').textContent()).toContain(reason);
   });
 });
