@@ -16,6 +16,13 @@ import { type StaffApi, signInApi } from './staff-api.ts';
 
 const YEAR = 2568;
 const OFFICE = { clientAddress: '192.0.2.61' };
+/** What the assessor writes (seed 002's form: ข้อ … ประเด็น … ข้อเสนอแนะ …). */
+const ADVICE = {
+  code: 'i2',
+  issue: 'บุคลากรบางส่วนเห็นว่าการให้บริการแก่ผู้มาติดต่อยังไม่เท่าเทียมกัน (e2e)',
+  advice: 'ควรกำหนดขั้นตอนการให้บริการไว้ในคู่มือและเผยแพร่ให้บุคลากรถือปฏิบัติ (e2e)',
+  overall: 'หน่วยงานควรรักษามาตรฐานและสื่อสารมาตรการให้ทั่วถึง (e2e)',
+};
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 250 });
 
 interface Publication {
@@ -82,7 +89,6 @@ describe('the agency results report', () => {
     admin = await signInApi('admin', OFFICE);
     executive = await signInApi('executive', OFFICE);
     agencyId = executive.agencyId as string;
-    run = await finishedRun(admin);
     // Another file may have published the year already; then the "not published" step has nothing to show.
     publishedBefore = (await publications(admin)).some((p) => p.state === 'in_effect');
   });
@@ -102,6 +108,23 @@ describe('the agency results report', () => {
     await poll(() => empty.getByText('ยังไม่ได้เผยแพร่ผลการประเมินของปีนี้').count()).toBe(1);
     await poll(() => empty.getByText(/^กำหนดการประกาศเผยแพร่ผล:/).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'พิมพ์รายงาน (A4)' }).count()).toBe(0);
+  });
+
+  it('the assessor writes advice on the IIT, citing a question by its ITAS code, before processing', async () => {
+    await signOut(page);
+    await signIn(page, 'assessor');
+    await page.goto(`/agencies/${agencyId}/advice/${YEAR}`);
+    await page.getByRole('button', { name: 'เพิ่มข้อเสนอแนะแบบวัด IIT' }).click();
+    const line = page.getByRole('group', { name: 'ข้อเสนอแนะที่ 1 (แบบวัด IIT)' });
+    await line.getByLabel('ข้อคำถาม').click();
+    await page.getByRole('option', { name: new RegExp(`^${ADVICE.code} — `) }).click();
+    await line.getByLabel('ประเด็น').fill(ADVICE.issue);
+    await line.getByLabel('ข้อเสนอแนะ', { exact: true }).fill(ADVICE.advice);
+    await page.getByLabel('ความเห็นโดยรวม').fill(ADVICE.overall);
+    await page.getByRole('button', { name: 'บันทึกข้อเสนอแนะ' }).click();
+    await poll(() => page.getByText(/^บันทึกล่าสุดเมื่อ/).count()).toBe(1);
+    // The processing run reads the advice as it stands now.
+    run = await finishedRun(admin, { fresh: true });
   });
 
   it('NACC sees an embargoed publication with its banner, nobody else does', async () => {
@@ -141,7 +164,8 @@ describe('the agency results report', () => {
       .getByRole('link', { name: `รายงานผลการประเมิน พ.ศ. ${YEAR}` })
       .click();
     await page.waitForURL((url) => url.pathname === reportPage());
-    expect(await mainHeading(page)).toBe(`รายงานผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${YEAR}`);
+    // The lazily loaded page replaces the home page's heading a moment after the address changes.
+    await poll(() => mainHeading(page)).toBe(`รายงานผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${YEAR}`);
     await poll(() => page.getByTestId('report-total').textContent()).toBe(report.total.toFixed(2));
     const table = page.getByTestId('report-indicator-table');
     for (const head of ['ลำดับ', 'เครื่องมือ', 'ตัวชี้วัด', 'คะแนน', 'ผลการประเมิน'])
@@ -151,6 +175,11 @@ describe('the agency results report', () => {
     const chart = page.getByTestId('report-indicator-chart');
     await poll(() => chart.locator('svg').count()).toBeGreaterThan(0);
     expect(await chart.getAttribute('aria-label')).toMatch(/^แผนภูมิแท่งคะแนนรายตัวชี้วัดเทียบกับเกณฑ์/);
+    // The assessor's advice as the run kept it.
+    const advice = page.getByTestId('report-advice');
+    await poll(() => advice.getByText(`ข้อ ${ADVICE.code}`, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await advice.getByText(ADVICE.issue).count()).toBe(1);
+    expect(await advice.getByText(ADVICE.overall).count()).toBe(1);
     await screenshot(page, 'report-desktop');
 
     const dir = await mkdtemp(path.join(tmpdir(), 'report-e2e-'));
