@@ -20,7 +20,7 @@ export function PassText({ passes }: { passes: boolean | null }) {
       </Text>
     );
   return (
-    <Text span fw={600} c={passes ? 'green.8' : 'red.8'}>
+    <Text span fw={600} c={passes ? 'green.8' : 'red.8'} style={{ whiteSpace: 'nowrap' }}>
       <span aria-hidden>{passes ? '✓ ' : '✗ '}</span>
       {t(passes ? 'report.indicators.pass' : 'report.indicators.fail')}
     </Text>
@@ -119,7 +119,7 @@ export function IndicatorSection({ report }: { report: AgencyReport }) {
         rows.map((r) => ({ label: pick(r.name, lang), score: r.score })),
         report.passThreshold,
         t('report.indicators.threshold', { threshold }),
-        narrow ? 110 : 180,
+        narrow ? 14 : 0,
       ),
     [rows, lang, report.passThreshold, t, threshold, narrow],
   );

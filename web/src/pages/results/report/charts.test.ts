@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorBarsOption, yearLineOption } from './charts.ts';
+import { indicatorBarsOption, wrapLabel, yearLineOption } from './charts.ts';
 
 type Series = {
   data: { value: number; itemStyle: { color: string } }[] | number[];
@@ -44,5 +44,21 @@ describe('yearLineOption', () => {
     ) as { yAxis: { min: number; max: number } };
     expect(o.yAxis).toMatchObject({ min: 70, max: 100 });
     expect(seriesOf(o).markLine.data).toEqual([{ yAxis: 85 }]);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('breaks Thai names between words, never inside one', () => {
+    const wrapped = wrapLabel('การใช้ทรัพย์สินของทางราชการ', 14);
+    expect(wrapped.replaceAll('\n', '')).toBe('การใช้ทรัพย์สินของทางราชการ');
+    const lines = wrapped.split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(14);
+    // No line starts with a combining vowel or tone mark (a word cut in two).
+    for (const line of lines) expect(line).not.toMatch(/^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u);
+  });
+
+  it('keeps short names on one line', () => {
+    expect(wrapLabel('การใช้อำนาจ', 14)).toBe('การใช้อำนาจ');
   });
 });

@@ -6,6 +6,25 @@ const PASS = '#2b8a3e';
 const FAIL = '#c92a2a';
 const THRESHOLD = '#495057';
 
+/**
+ * A label broken into lines of at most `perLine` characters between Thai words (Intl.Segmenter: ECharts
+ * itself would break Thai mid-word, even between a consonant and its vowel). A word longer than a line
+ * keeps a line of its own.
+ */
+export function wrapLabel(text: string, perLine: number): string {
+  const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && (line + word).trim().length > perLine) {
+      lines.push(line.trim());
+      line = word.trimStart();
+    } else line += word;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines.join('\n');
+}
+
 export interface IndicatorBar {
   /** The indicator's name as the report's table writes it. */
   label: string;
@@ -21,8 +40,8 @@ export function indicatorBarsOption(
   bars: readonly IndicatorBar[],
   threshold: number,
   thresholdLabel: string,
-  /** Room for the names on the left, in px: less on a phone, where long names wrap instead. */
-  labelWidth = 180,
+  /** Characters per line of the names on the left: fewer on a phone, where long names wrap; 0: no wrapping. */
+  perLine = 0,
 ): ChartOption {
   // ECharts draws the first category at the bottom; the report's order reads from the top.
   const ordered = [...bars].reverse();
@@ -31,8 +50,8 @@ export function indicatorBarsOption(
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: {
       type: 'category',
-      data: ordered.map((b) => b.label),
-      axisLabel: { width: labelWidth, overflow: labelWidth < 180 ? 'break' : 'truncate', lineHeight: 14 },
+      data: ordered.map((b) => (perLine > 0 ? wrapLabel(b.label, perLine) : b.label)),
+      axisLabel: perLine > 0 ? { lineHeight: 14 } : { width: 180, overflow: 'truncate' },
     },
     series: [
       {
