@@ -81,9 +81,14 @@ export default function AssessmentPage() {
         title={t('oitAssess.page.titleOf', { agency: a.agency.nameTh })}
         description={`${a.agency.code} · ${formatFiscalYear(a.year, lang)}`}
         actions={
-          <Anchor component={RouterLink} to={`/oit/queue?year=${a.year}`} size="sm">
-            {t('oitAssess.page.backToQueue')}
-          </Anchor>
+          <>
+            <Anchor component={RouterLink} to={`/agencies/${a.agency.id}/advice/${a.year}`} size="sm">
+              {t('advice.open')}
+            </Anchor>
+            <Anchor component={RouterLink} to={`/oit/queue?year=${a.year}`} size="sm">
+              {t('oitAssess.page.backToQueue')}
+            </Anchor>
+          </>
         }
       />
       <Stack gap="lg">
