@@ -71,6 +71,14 @@ export function presentReport(input: ReportInput): AgencyReport {
     history: [...input.history, { year: input.year, total, rating, source: 'run' }],
     instruments: instrumentsOf(framework, result),
     indicators: indicatorsOf(framework, result),
+    subIndicators: framework.indicators.flatMap((ind) =>
+      ind.subIndicators.flatMap((sub) => {
+        const score = result.subIndicators[sub.code];
+        return score === undefined
+          ? []
+          : [{ code: sub.code, indicator: ind.code, name: text(sub.name), score }];
+      }),
+    ),
     questions: questionsOf(framework, result),
     oitItems: oitItemsOf(framework, result),
     advice: adviceOf(framework, result),
@@ -112,6 +120,12 @@ function indicatorsOf(framework: Framework, result: AgencyResultRow): ReportIndi
       score,
       threshold,
       passes: score === null ? null : score >= threshold,
+      byInstrument: Object.fromEntries(
+        codes.flatMap((c) => {
+          const own = result.indicatorsByInstrument[c]?.[ind.code];
+          return own === undefined ? [] : [[c, own]];
+        }),
+      ),
     };
   });
 }

@@ -223,6 +223,13 @@ describe('results report', () => {
       [9, 'OIT'],
       [10, 'OIT'],
     ]);
+    expect(r.subIndicators.map((x: { code: string; score: number }) => [x.code, x.score])).toEqual(
+      Object.entries(stored.subIndicators),
+    );
+    expect(r.indicators[5].byInstrument).toEqual({
+      EIT1: stored.indicatorsByInstrument.EIT1?.['6'],
+      EIT2: stored.indicatorsByInstrument.EIT2?.['6'],
+    });
     for (const ind of r.indicators) {
       expect(ind.score).toBe(stored.indicators[ind.code]);
       expect(ind.passes).toBe(ind.score >= 85);
