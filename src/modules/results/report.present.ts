@@ -38,7 +38,7 @@ export interface ReportInput {
   history: PreviousYear[];
 }
 
-export function ratingOf(framework: Framework, code: string): PreviousYear['rating'] {
+export function ratingOf(framework: Framework, code: string): AgencyReport['rating'] {
   const rule = framework.rating.rules.find((r) => r.code === code);
   return rule ? { code, th: rule.label.th, en: rule.label.en ?? null } : { code, th: code, en: null };
 }
@@ -47,7 +47,7 @@ export function presentReport(input: ReportInput): AgencyReport {
   const { agency, framework, result } = input;
   const total = Number(result.total);
   const previous = input.history.at(-1) ?? null;
-  const rating = ratingOf(framework, result.ratingCode) as NonNullable<PreviousYear['rating']>;
+  const rating = ratingOf(framework, result.ratingCode);
   return {
     agency: {
       id: agency.id,
