@@ -29,6 +29,21 @@ export function PassText({ passes }: { passes: boolean | null }) {
 
 type Rows = AgencyReport['indicators'];
 
+/** The indicator's score; where two instruments score it (EIT parts 1 and 2), each part's under it. */
+function Score({ row }: { row: Rows[number] }) {
+  const parts = Object.entries(row.byInstrument);
+  return (
+    <>
+      {formatScore(row.score)}
+      {parts.length > 1 && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {parts.map(([code, score]) => `${code} ${formatScore(score)}`).join(' · ')}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** The table as agencies write it: ลำดับ | เครื่องมือ | ตัวชี้วัด | คะแนน | ผลการประเมิน. */
 function WideTable({ rows }: { rows: Rows }) {
   const { lang, t } = useLang();
@@ -56,7 +71,9 @@ function WideTable({ rows }: { rows: Rows }) {
               <Table.Th scope="row" fw={400}>
                 {pick(r.name, lang)}
               </Table.Th>
-              <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
+              <Table.Td ta="right">
+                <Score row={r} />
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <PassText passes={r.passes} />
               </Table.Td>
@@ -97,7 +114,9 @@ function NarrowTable({ rows }: { rows: Rows }) {
                 {t('report.indicators.order')} {r.order} · {r.instrument}
               </Text>
             </Table.Th>
-            <Table.Td ta="right">{formatScore(r.score)}</Table.Td>
+            <Table.Td ta="right">
+              <Score row={r} />
+            </Table.Td>
             <Table.Td>
               <PassText passes={r.passes} />
             </Table.Td>

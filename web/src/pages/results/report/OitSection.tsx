@@ -1,10 +1,13 @@
 // OIT item by item: the score, each component with whether the assessor found it (✓/✗ and words), and the
 // assessor's comment and advice, grouped by sub-indicator as the framework lists them.
+
 import { List, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Fragment } from 'react';
 import type { AgencyReport, ReportOitItem } from '../../../api/report.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatScore } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { groupInOrder } from './report-view.ts';
 
 function Components({ item }: { item: ReportOitItem }) {
   const { lang, t } = useLang();
@@ -40,6 +43,46 @@ function Components({ item }: { item: ReportOitItem }) {
         ))}
       </List>
     </Stack>
+  );
+}
+
+/** One OIT item: its code, title, score, the components found, the assessor's comment and advice. */
+function ItemRow({ item }: { item: ReportOitItem }) {
+  const { lang, t } = useLang();
+  return (
+    <Table.Tr style={{ verticalAlign: 'top' }}>
+      <Table.Th scope="row" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {item.displayCode}
+      </Table.Th>
+      <Table.Td>
+        <Text size="sm">{pick(item.title, lang)}</Text>
+      </Table.Td>
+      <Table.Td ta="right" fw={600} c={item.score === 0 ? 'red.8' : undefined}>
+        {formatScore(item.score, 0)}
+      </Table.Td>
+      <Table.Td>
+        <Components item={item} />
+      </Table.Td>
+      <Table.Td>
+        {item.comment && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('report.oit.comment')}:
+            </Text>{' '}
+            {item.comment}
+          </Text>
+        )}
+        {item.advice && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('report.oit.advice')}:
+            </Text>{' '}
+            {item.advice}
+          </Text>
+        )}
+        {!item.comment && !item.advice && '–'}
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
@@ -82,44 +125,25 @@ export function OitSection({ report }: { report: AgencyReport }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.code} style={{ verticalAlign: 'top' }}>
-                  <Table.Th scope="row" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {item.displayCode}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text size="sm">{pick(item.title, lang)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {t('report.oit.subIndicator', { code: item.subIndicator })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" fw={600} c={item.score === 0 ? 'red.8' : undefined}>
-                    {formatScore(item.score, 0)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Components item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    {item.comment && (
-                      <Text size="sm">
-                        <Text span fw={600}>
-                          {t('report.oit.comment')}:
-                        </Text>{' '}
-                        {item.comment}
-                      </Text>
-                    )}
-                    {item.advice && (
-                      <Text size="sm">
-                        <Text span fw={600}>
-                          {t('report.oit.advice')}:
-                        </Text>{' '}
-                        {item.advice}
-                      </Text>
-                    )}
-                    {!item.comment && !item.advice && '–'}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {groupInOrder(items, (i) => i.subIndicator).map((group) => {
+                const sub = report.subIndicators.find((x) => x.code === group.key);
+                return (
+                  <Fragment key={group.key}>
+                    <Table.Tr>
+                      <Table.Th scope="rowgroup" colSpan={5} bg="gray.1">
+                        {t('report.oit.subIndicatorRow', {
+                          code: group.key,
+                          name: sub ? pick(sub.name, lang) : '',
+                          score: formatScore(sub?.score),
+                        })}
+                      </Table.Th>
+                    </Table.Tr>
+                    {group.items.map((item) => (
+                      <ItemRow key={item.code} item={item} />
+                    ))}
+                  </Fragment>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -5,7 +5,7 @@ import type { AgencyReport, ReportQuestion } from '../../../api/report.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatScore } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
-import { groupByInstrument } from './report-view.ts';
+import { groupInOrder } from './report-view.ts';
 
 function QuestionTable({
   instrument,
@@ -68,14 +68,12 @@ function QuestionTable({
 
 export function QuestionsSection({ report }: { report: AgencyReport }) {
   const { lang, t } = useLang();
-  const groups = groupByInstrument(report.questions);
+  const groups = groupInOrder(report.questions, (q) => q.instrument);
   const nameOf = (code: string) => {
     const inst = report.instruments.find((i) => i.code === code);
     return inst ? pick(inst.name, lang) : code;
   };
-  const unprocessed = report.instruments.filter(
-    (i) => i.n !== null && !groups.some((g) => g.instrument === i.code),
-  );
+  const unprocessed = report.instruments.filter((i) => i.n !== null && !groups.some((g) => g.key === i.code));
   return (
     <Paper
       withBorder
@@ -85,12 +83,7 @@ export function QuestionsSection({ report }: { report: AgencyReport }) {
     >
       <Stack gap="lg">
         {groups.map((g) => (
-          <QuestionTable
-            key={g.instrument}
-            instrument={g.instrument}
-            questions={g.questions}
-            name={nameOf(g.instrument)}
-          />
+          <QuestionTable key={g.key} instrument={g.key} questions={g.items} name={nameOf(g.key)} />
         ))}
         {unprocessed.map((i) => (
           <Stack gap={4} key={i.code} className="report-subsection">

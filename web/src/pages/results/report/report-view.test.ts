@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api.ts';
 import {
   absenceOf,
-  groupByInstrument,
+  groupInOrder,
   historyRows,
   indicatorFacts,
   passesThreshold,
@@ -38,7 +38,7 @@ describe('signedScore', () => {
   });
 });
 
-describe('groupByInstrument', () => {
+describe('groupInOrder', () => {
   it('groups in the order the questions come', () => {
     const qs = [
       { instrument: 'IIT', c: 'i1' },
@@ -46,7 +46,7 @@ describe('groupByInstrument', () => {
       { instrument: 'IIT', c: 'i2' },
       { instrument: 'EIT2', c: 'EP1' },
     ];
-    expect(groupByInstrument(qs).map((g) => [g.instrument, g.questions.map((q) => q.c)])).toEqual([
+    expect(groupInOrder(qs, (q) => q.instrument).map((g) => [g.key, g.items.map((q) => q.c)])).toEqual([
       ['IIT', ['i1', 'i2']],
       ['EIT1', ['ES1']],
       ['EIT2', ['EP1']],

@@ -37,23 +37,22 @@ export function signedScore(difference: number, decimals = 2): string {
   return difference > 0 ? `+${text}` : difference < 0 ? `−${text}` : text;
 }
 
-/** Questions of one instrument, in the report's (framework) order. */
-export interface QuestionGroup<Q> {
-  instrument: string;
-  questions: Q[];
+/** Items that share a key (an instrument, a sub-indicator), in the order they come. */
+export interface Group<T> {
+  key: string;
+  items: T[];
 }
 
-/** The report's questions grouped by instrument (IIT, EIT1, EIT2), keeping the order both come in. */
-export function groupByInstrument<Q extends { instrument: string }>(
-  questions: readonly Q[],
-): QuestionGroup<Q>[] {
-  const groups = new Map<string, Q[]>();
-  for (const q of questions) {
-    const list = groups.get(q.instrument) ?? [];
-    list.push(q);
-    groups.set(q.instrument, list);
+/** Groups items by a key, keeping both the order of the groups and of the items (the framework's order). */
+export function groupInOrder<T>(items: readonly T[], keyOf: (item: T) => string): Group<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
   }
-  return [...groups].map(([instrument, list]) => ({ instrument, questions: list }));
+  return [...groups].map(([key, list]) => ({ key, items: list }));
 }
 
 /**
