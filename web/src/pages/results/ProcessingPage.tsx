@@ -111,7 +111,7 @@ function RunDetail({
   if (!query.data) return queryFallback(query);
   const run = query.data;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="run-detail-title">
+    <Paper withBorder p="md" component="section" aria-labelledby="run-detail-title" data-testid="run-detail">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <div>
