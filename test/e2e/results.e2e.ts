@@ -113,9 +113,10 @@ describe('processing and publication (NACC admin)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(file)).buffer as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('the workbook has no sheet');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 5)).toEqual(['รหัส', 'หน่วยงาน', 'คะแนนรวม', 'ระดับผล', 'ผลการประเมิน']);
-    const codes = sheet?.getColumn(1).values.slice(2);
+    const codes = sheet.getColumn(1).values.slice(2);
     expect(codes).toContain(CHANGED);
   });
 
