@@ -1,7 +1,7 @@
 // What a run or preview computed per agency, highest total first, a page at a time: total, rating (the
 // framework's words), pass or not, and per instrument its score with n against the minimum and the margin
 // of error — or why it was not processed. The download holds every page.
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useFramework } from '../../api/frameworks.ts';
 import { allRunResults, type RunAgencyResult, useRunResults } from '../../api/results.ts';
@@ -94,9 +94,9 @@ export function RunResultsTable({ year, runId }: { year: number; runId: string }
                       {formatScore(r.total)}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={r.passes ? 'green' : 'red'} variant="light">
+                      <Text size="sm" fw={600} c={r.passes ? 'green.8' : 'red.8'}>
                         {ratingLabel(framework, r.ratingCode, lang)}
-                      </Badge>
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {r.passes ? t('processing.results.pass') : t('processing.results.fail')}
                       </Text>
