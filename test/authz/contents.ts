@@ -13,6 +13,7 @@ import { assessmentVisible } from '../../src/core/oit/visibility.ts';
 import {
   agencies,
   agencyResults as agencyResultsTable,
+  assessorAdvice,
   assessorAssignments,
   auditLog,
   eit2Interviews,
@@ -236,6 +237,10 @@ export const auditContents: ContentCheck = async (c) => {
       (r) => [r.id, `${r.agencyId}:${r.year}`],
     ),
   );
+  // Advice entries (`<agency id>:<year>`) are year-bound once the advice they are about exists.
+  const adviceYears = new Set(
+    (await c.w.db.select().from(assessorAdvice)).map((r) => `${r.agencyId}:${r.year}`),
+  );
   const assignments = new Set(
     (await c.w.db.select().from(assessorAssignments))
       .filter((a) => a.userId === c.actor.userId)
@@ -244,7 +249,9 @@ export const auditContents: ContentCheck = async (c) => {
   const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
     const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
     const agencyInScope = agency !== undefined && inScope(c.actor, agency);
-    const year = eit2Years.get(row.entityId);
+    const year =
+      eit2Years.get(row.entityId) ??
+      (row.entityType === 'assessor_advice' && adviceYears.has(row.entityId) ? row.entityId : undefined);
     const assignedThatYear = year?.startsWith(`${row.agencyId}:`) === true && assignments.has(year ?? '');
     return auditEntryReadable(c.actor, {
       entityType: row.entityType,
