@@ -87,7 +87,7 @@ describe('processing and publication (NACC admin)', () => {
 
   it('starts a processing run from the screen and watches the progress bar reach done', async () => {
     await navLink(page, 'ประมวลผลและเผยแพร่').click();
-    await page.waitForURL((url) => url.pathname === `/results/${YEAR}`);
+    await page.waitForURL((url) => url.pathname === `/processing/${YEAR}`);
     expect(await mainHeading(page)).toBe('ประมวลผลและเผยแพร่ผลการประเมิน');
     await start('เริ่มประมวลผล');
     const seen = await watchToDone();

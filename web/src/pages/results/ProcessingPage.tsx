@@ -1,5 +1,5 @@
 // NACC admin: one place for the year's results — start a run or a preview, watch its progress, open a run
-// to check its agency results and compare it with another run, then publish it (`/results/:year?run=<id>`).
+// to check its agency results and compare it with another run, then publish it (`/processing/:year?run=<id>`).
 import { Alert, Anchor, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { latestYear, useFrameworks } from '../../api/frameworks.ts';
@@ -24,7 +24,7 @@ export default function ProcessingPage() {
   const year = Number(params.year);
   if (!params.year || !Number.isInteger(year)) {
     const latest = latestYear(frameworks.data);
-    if (latest !== null) return <Navigate to={`/results/${latest}`} replace />;
+    if (latest !== null) return <Navigate to={`/processing/${latest}`} replace />;
     return queryFallback(frameworks);
   }
   return <YearProcessing year={year} />;
@@ -47,7 +47,7 @@ function YearProcessing({ year }: { year: number }) {
       <PageHeader title={t('processing.title')} description={t('processing.intro')} />
       <Stack gap="lg">
         <Group align="flex-end" gap="md" wrap="wrap">
-          <YearSelect value={year} onChange={(y) => navigate(`/results/${y}`)} />
+          <YearSelect value={year} onChange={(y) => navigate(`/processing/${y}`)} />
           <Text size="sm" c="dimmed">
             {t('processing.steps')}
           </Text>
