@@ -179,6 +179,7 @@ describe('processing and publication (NACC admin)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'results-360');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -7,8 +7,8 @@ import { type Run, type RunBody, useStartRun } from '../../api/results.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { ApiError } from '../../lib/api.ts';
 import { pickName } from '../../lib/localized.ts';
+import { isRunInProgress } from './run-view.ts';
 
 type Kind = RunBody['kind'];
 type Scope = RunBody['scope'];
@@ -48,7 +48,7 @@ export function StartRunPanel({
           : { kind, scope: 'all' };
     start.mutate(body, { onSuccess: onStarted });
   };
-  const busy = start.error instanceof ApiError && start.error.code === 'run_in_progress';
+  const busy = isRunInProgress(start.error);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="start-run-title">

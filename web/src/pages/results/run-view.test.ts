@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../api/results.ts';
+import { ApiError } from '../../lib/api.ts';
 import {
   activeRunOf,
   type ChangeRow,
   defaultAgainst,
   elapsedMs,
   formatDuration,
+  isRunInProgress,
   progressPercent,
   shortHash,
   signedScore,
@@ -53,6 +55,12 @@ describe('progress', () => {
     expect(formatDuration(8_400, 'th')).toBe('8 วินาที');
     expect(formatDuration(125_000, 'th')).toBe('2 นาที 05 วินาที');
     expect(formatDuration(125_000, 'en')).toBe('2 min 05 s');
+  });
+
+  it('recognises the answer to a second start while a run is in progress', () => {
+    expect(isRunInProgress(new ApiError(409, 'run_in_progress', 'มีการประมวลผล', 'queued'))).toBe(true);
+    expect(isRunInProgress(new ApiError(409, 'publication_pending', 'x', 'y'))).toBe(false);
+    expect(isRunInProgress(new Error('run_in_progress'))).toBe(false);
   });
 
   it('shortens hashes and finds the active run', () => {

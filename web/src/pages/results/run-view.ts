@@ -1,6 +1,7 @@
 // What the processing screen decides about runs, kept pure for tests: how far a run is and for how long it
 // has run, which run a finished one is compared with by default, and the order of the changes table.
 import type { Publication, Run, RunChanges } from '../../api/results.ts';
+import { ApiError } from '../../lib/api.ts';
 import type { Lang } from '../../lib/format.ts';
 
 /** Share of the run's agencies done, 0–100 (0 while the worker has not counted them yet). */
@@ -55,6 +56,10 @@ export function defaultAgainst(
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return earlier[0]?.id ?? null;
 }
+
+/** The answer to a second start while a run of the year is queued or running (409 `run_in_progress`). */
+export const isRunInProgress = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 409 && error.code === 'run_in_progress';
 
 /** The queued or running run of the year (at most one: the server allows no second). */
 export const activeRunOf = (runs: readonly Run[]): Run | undefined =>
