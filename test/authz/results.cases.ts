@@ -4,12 +4,7 @@
 import { agencyResults, participations, processingRuns, publications } from '../../src/db/schema/index.ts';
 import { loadFramework, YEAR } from '../../src/modules/quality/quality.fixture.testing.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
-import {
-  publicationListContents,
-  reportContents,
-  runListContents,
-  runResultsContents,
-} from './contents.ts';
+import { publicationListContents, reportContents, runListContents, runResultsContents } from './contents.ts';
 import type { World } from './world.ts';
 
 interface ResultsFixture {
