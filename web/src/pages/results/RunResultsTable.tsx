@@ -67,7 +67,7 @@ export function RunResultsTable({ year, runId }: { year: number; runId: string }
     >
       {(data) => (
         <Stack gap="xs">
-          <Table.ScrollContainer minWidth={640 + instruments.length * 120}>
+          <Table.ScrollContainer minWidth={520 + instruments.length * 110}>
             <Table striped withTableBorder verticalSpacing="xs" aria-label={t('processing.detail.results')}>
               <Table.Thead>
                 <Table.Tr>
