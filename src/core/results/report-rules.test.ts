@@ -11,7 +11,12 @@ describe('weakestQuestions', () => {
   });
 
   it('marks ties with the third lowest alike, and nothing of an empty instrument', () => {
-    expect([...weakestQuestions({ a: 90, b: 95, c: 95, d: 95, e: 99 }, 85)].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...weakestQuestions({ a: 90, b: 95, c: 95, d: 95, e: 99 }, 85)].sort()).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
     expect(weakestQuestions({}, 85).size).toBe(0);
     expect([...weakestQuestions({ a: 100, b: 100 }, 85)]).toEqual(['a', 'b']);
   });
@@ -28,8 +33,7 @@ describe('weakestQuestions', () => {
         expect(marked.size).toBeGreaterThanOrEqual(Math.min(3, entries.length));
         for (const [code, score] of entries) {
           if (score < mark) expect(marked.has(code)).toBe(true);
-          if (!marked.has(code))
-            for (const m of marked) expect(s[m] as number).toBeLessThanOrEqual(score);
+          if (!marked.has(code)) for (const m of marked) expect(s[m] as number).toBeLessThanOrEqual(score);
         }
       }),
     );
