@@ -111,7 +111,14 @@ function RunDetail({
   if (!query.data) return queryFallback(query);
   const run = query.data;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="run-detail-title" data-testid="run-detail">
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="run-detail-title"
+      data-testid="run-detail"
+      data-run={run.id}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <div>
