@@ -6,18 +6,22 @@ import type { NotProcessedReason } from '../scoring/index.ts';
 
 /** How many of each instrument's lowest-scoring questions are marked, at least. */
 export const WEAKEST_PER_INSTRUMENT = 3;
+const FULL_MARKS = 100;
 
 /**
  * The weakest questions of one instrument: the `WEAKEST_PER_INSTRUMENT` lowest scores (every question tied
  * with the last of them too, so equal scores are marked alike) and every question below the pass threshold
- * (an agency well below the mark sees all it must work on, not only three). Returns the marked codes.
+ * (an agency well below the mark sees all it must work on, not only three). A question at full marks (100)
+ * is never marked: there is nothing to improve. Returns the marked codes.
  */
 export function weakestQuestions(
   scores: Readonly<Record<string, number>>,
   passThreshold: number,
   count = WEAKEST_PER_INSTRUMENT,
 ): Set<string> {
-  const sorted = Object.entries(scores).sort(([, a], [, b]) => a - b);
+  const sorted = Object.entries(scores)
+    .filter(([, score]) => score < FULL_MARKS)
+    .sort(([, a], [, b]) => a - b);
   const marked = new Set<string>();
   const cut = sorted[Math.min(count, sorted.length) - 1]?.[1];
   for (const [code, score] of sorted)
