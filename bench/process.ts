@@ -2,6 +2,8 @@
 // real processing run (createRun + the worker's processNextRun) and, in the same run, a plain SQL aggregate
 // of every agency's per-question means over the same rows. Prints figures; not a test.
 // Run: npm run bench:process [-- --drivers=postgres,pglite --pglite-scale=0.1 --explain]
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -24,6 +26,10 @@ const { values: args } = parseArgs({
     'pglite-scale': { type: 'string', default: '0.1' },
     explain: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    'chunk-size': { type: 'string' },
+    'read-ahead': { type: 'string' },
+    phases: { type: 'boolean', default: false },
   },
 });
 
@@ -302,6 +308,64 @@ async function baseline(db: Db): Promise<{ seconds: number; rows: number }> {
   return { seconds: seconds(t0), rows: r.rows.length };
 }
 
+const CLOCK_TICKS = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
+
+/** utime, stime, cutime, cstime of a process (seconds), or null when /proc cannot tell (not Linux, gone). */
+function procTimes(pid: number): { ppid: number; own: number; children: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces): ppid is the 2nd, utime..cstime 12th–15th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      ppid: Number(f[1]),
+      own: (Number(f[11]) + Number(f[12])) / CLOCK_TICKS,
+      children: (Number(f[13]) + Number(f[14])) / CLOCK_TICKS,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds PostgreSQL has used so far on a local server: its postmaster's children alive now (backends,
+ * parallel workers) plus those it has reaped. Counts the whole server, so other work on it adds a little
+ * (the other helpers mostly use PGlite); null for PGlite, a remote server or off Linux.
+ */
+async function postgresCpu(db: Db, postgres: boolean): Promise<number | null> {
+  if (!postgres) return null;
+  const pid = (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]?.pid;
+  const postmaster = pid === undefined ? null : procTimes(Number(pid))?.ppid;
+  const main = postmaster ? procTimes(postmaster) : null;
+  if (!postmaster || !main) return null;
+  let total = main.own + main.children;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = procTimes(Number(entry));
+    if (p?.ppid === postmaster) total += p.own;
+  }
+  return total;
+}
+
+/** CPU seconds of this process (all threads) and of PostgreSQL while `run` runs. */
+async function withCpu<T>(
+  db: Db,
+  postgres: boolean,
+  run: () => Promise<T>,
+): Promise<{ value: T; cpu: { node: number; postgres: number | null } }> {
+  const pgBefore = await postgresCpu(db, postgres);
+  const nodeBefore = process.cpuUsage();
+  const value = await run();
+  const node = process.cpuUsage(nodeBefore);
+  const pgAfter = await postgresCpu(db, postgres);
+  return {
+    value,
+    cpu: {
+      node: (node.user + node.system) / 1e6,
+      postgres: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore,
+    },
+  };
+}
+
 /** Peak RSS above the level at the start, sampled every 50 ms while `run` runs. */
 async function withRss<T>(run: () => Promise<T>): Promise<{ value: T; rssGrowthMb: number }> {
   const start = process.memoryUsage().rss;
@@ -318,24 +382,88 @@ async function withRss<T>(run: () => Promise<T>): Promise<{ value: T; rssGrowthM
   }
 }
 
-interface Measured {
-  generated: Generated;
-  processing: { seconds: number; rssGrowthMb: number; agencies: number; status: string; processed: number };
-  baseline: { before: number; after: number; rows: number; rssGrowthMb: number };
+interface Cpu {
+  node: number;
+  postgres: number | null;
 }
 
-async function measure(db: Db, label: string, scale: number): Promise<Measured> {
+interface Measured {
+  generated: Generated;
+  processing: {
+    seconds: number;
+    rssGrowthMb: number;
+    agencies: number;
+    status: string;
+    processed: number;
+    cpu: Cpu;
+  };
+  baseline: { before: number; after: number; rows: number; rssGrowthMb: number; cpu: [Cpu, Cpu] };
+  load: { start: string; end: string };
+}
+
+/** What an earlier run of the bench generated and kept (--keep), counted again for the report (--reuse). */
+async function generatedBefore(db: Db): Promise<Generated | null> {
+  const exists = await db.execute<{ t: string | null }>(sql`select to_regclass('bench_plan')::text as t`);
+  if (!exists.rows[0]?.t) return null;
+  const n = async (query: ReturnType<typeof sql>) =>
+    Number((await db.execute<{ n: number }>(query)).rows[0]?.n ?? 0);
+  const responses: Record<string, number> = {};
+  for (const r of (
+    await db.execute<{ instrument: string; n: number }>(
+      sql`select instrument, count(*)::int as n from survey_responses where year = ${YEAR} group by 1`,
+    )
+  ).rows)
+    responses[r.instrument] = Number(r.n);
+  return {
+    agencies: await n(sql`select count(*)::int as n from bench_plan`),
+    responses,
+    excluded: await n(sql`select count(*)::int as n from response_reviews where decision = 'exclude'`),
+    oitScores: await n(sql`select count(*)::int as n from oit_scores where year = ${YEAR}`),
+    seconds: 0,
+  };
+}
+
+/** Milliseconds per phase of the processing run, summed over its chunks, and how often each was timed. */
+function phaseTimings() {
+  const phases = new Map<string, { ms: number; times: number }>();
+  return {
+    add(phase: string, ms: number) {
+      const p = phases.get(phase) ?? { ms: 0, times: 0 };
+      p.ms += ms;
+      p.times++;
+      phases.set(phase, p);
+    },
+    phases,
+  };
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function measure(db: Db, label: string, scale: number, postgres: boolean): Promise<Measured> {
   const log = (s: string) => console.log(s);
-  log(`\n[${label}] generating (scale ${scale}) …`);
-  const generated = await generate(db, scale, log);
+  const loadAtStart = load();
+  log(`[${label}] load average (1, 5, 15 min): ${loadAtStart}`);
+  const kept = args.reuse ? await generatedBefore(db) : null;
+  if (kept) log(`\n[${label}] reusing the data of an earlier run (--reuse)`);
+  else log(`\n[${label}] generating (scale ${scale}) …`);
+  const generated = kept ?? (await generate(db, scale, log));
   log(`  done in ${generated.seconds.toFixed(1)} s`);
   const { framework } = await frameworkForYear(db, YEAR);
   await createOptionScores(db, framework);
 
   const [admin] = (
-    await db.execute<{ id: string }>(sql`insert into users (username, display_name, password_hash, role)
-      values ('bench-admin', 'Bench admin', 'x', 'admin') returning id`)
-  ).rows;
+    await db.execute<{ id: string }>(sql`select id from users where username = 'bench-admin'`)
+  ).rows.concat(
+    (
+      await db.execute<{ id: string }>(sql`insert into users (username, display_name, password_hash, role)
+        select 'bench-admin', 'Bench admin', 'x', 'admin'
+        where not exists (select 1 from users where username = 'bench-admin') returning id`)
+    ).rows,
+  );
   const actor: Actor = {
     userId: (admin as { id: string }).id,
     username: 'bench-admin',
@@ -348,15 +476,32 @@ async function measure(db: Db, label: string, scale: number): Promise<Measured> 
 
   log(`[${label}] baseline (warm-up, not counted) …`);
   await baseline(db);
-  const before = await withRss(() => baseline(db));
-  log(`[${label}] processing …`);
-  const processing = await withRss(async () => {
-    const t0 = performance.now();
-    const run = await createRun(deps, actor, YEAR, { kind: 'run', scope: 'all' });
-    const outcome = await processNextRun(deps, DEFAULT_WORKER_OPTIONS);
-    return { seconds: seconds(t0), run, outcome };
-  });
-  const after = await baseline(db);
+  const before = await withCpu(db, postgres, () => withRss(() => baseline(db)));
+  const options = {
+    ...DEFAULT_WORKER_OPTIONS,
+    ...(args['chunk-size'] ? { chunkSize: Number(args['chunk-size']) } : {}),
+    ...(args['read-ahead'] ? { readAhead: Number(args['read-ahead']) } : {}),
+  };
+  const timings = phaseTimings();
+  log(
+    `[${label}] processing (chunks of ${options.chunkSize}, ${options.readAhead} read at once; load ${load()}) …`,
+  );
+  const { value: processing, cpu } = await withCpu(db, postgres, () =>
+    withRss(async () => {
+      const t0 = performance.now();
+      const run = await createRun(deps, actor, YEAR, { kind: 'run', scope: 'all' });
+      const outcome = await processNextRun(deps, { ...options, timings });
+      return { seconds: seconds(t0), run, outcome };
+    }),
+  );
+  log(
+    `[${label}] phases of the processing run (ms summed over chunks; reads overlap each other and the rest):`,
+  );
+  for (const [phase, p] of timings.phases)
+    log(`    ${phase.padEnd(30)} ${p.ms.toFixed(0).padStart(8)} ms  (${p.times}×)`);
+  const after = await withCpu(db, postgres, () => baseline(db));
+  const loadAtEnd = load();
+  log(`[${label}] load average after: ${loadAtEnd}`);
   const status = (
     await db.execute<{ status: string; done: number; total: number; error: string | null }>(
       sql`select status, progress_done as done, progress_total as total, error from processing_runs
@@ -378,14 +523,21 @@ async function measure(db: Db, label: string, scale: number): Promise<Measured> 
       }>(sql`select a.id from agencies a join participations p on p.agency_id = a.id
         order by a.code limit ${DEFAULT_WORKER_OPTIONS.chunkSize}`)
     ).rows.map((r) => r.id);
-    const plan = await db.execute<Record<string, string>>(sql`explain (analyze, buffers) select r.agency_id,
+    // With the settings answerCounts sets for this query (src/modules/responses/counts.ts).
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('enable_sort', 'off', true),
+        set_config('enable_incremental_sort', 'off', true), set_config('jit', 'off', true)`);
+      return tx.execute<Record<string, string>>(sql`explain (analyze, buffers) select r.agency_id,
         r.instrument, a.key, a.value, count(*)::int
       from survey_responses r cross join lateral jsonb_each(r.answers) a
       where r.year = ${YEAR} and r.agency_id = any(${`{${ids.join(',')}}`}::uuid[])
         and not exists (select 1 from response_reviews v where v.response_id = r.id and v.decision = 'exclude')
       group by 1, 2, 3, 4`);
+    });
     log(`[${label}] EXPLAIN ANALYZE of the answer counts of one chunk (${ids.length} agencies):`);
-    for (const row of plan.rows) log(`    ${Object.values(row)[0]}`);
+    // The chunk's agency ids are left out of the plan's conditions.
+    for (const row of plan.rows)
+      log(`    ${String(Object.values(row)[0]).replace(/'\{[0-9a-f,-]+\}'/, "'{…}'")}`);
   }
 
   return {
@@ -396,13 +548,16 @@ async function measure(db: Db, label: string, scale: number): Promise<Measured> 
       agencies: status.total,
       status: status.status,
       processed: processed?.n ?? 0,
+      cpu,
     },
     baseline: {
-      before: before.value.seconds,
-      after: after.seconds,
-      rows: after.rows,
-      rssGrowthMb: before.rssGrowthMb,
+      before: before.value.value.seconds,
+      after: after.value.seconds,
+      rows: after.value.rows,
+      rssGrowthMb: before.value.rssGrowthMb,
+      cpu: [before.cpu, after.cpu],
     },
+    load: { start: loadAtStart, end: loadAtEnd },
   };
 }
 
@@ -416,20 +571,42 @@ function report(label: string, m: Measured, judge: boolean): number {
     `data: ${g.agencies} agencies, ${total} responses (IIT ${g.responses.IIT}, EIT1 ${g.responses.EIT1}, ` +
       `EIT2 ${g.responses.EIT2}), ${g.excluded} excluded, ${g.oitScores} OIT scores; generated in ${g.seconds.toFixed(1)} s`,
   );
-  console.log('| measure                                              |        s | RSS growth MB |');
-  console.log('|------------------------------------------------------|---------:|--------------:|');
-  const line = (name: string, s: number, mb: number | null) =>
+  console.log(`load average (1, 5, 15 min) at the start: ${m.load.start}; at the end: ${m.load.end}`);
+  console.log(
+    '| measure                                              |        s | RSS growth MB | CPU s node | CPU s postgres |',
+  );
+  console.log(
+    '|------------------------------------------------------|---------:|--------------:|-----------:|---------------:|',
+  );
+  const line = (name: string, s: number, mb: number | null, cpu: Cpu) =>
     console.log(
-      `| ${name.padEnd(52)} | ${s.toFixed(2).padStart(8)} | ${mb === null ? '' : mb.toFixed(0).padStart(13)} |`,
+      `| ${name.padEnd(52)} | ${s.toFixed(2).padStart(8)} | ${(mb === null ? '' : mb.toFixed(0)).padStart(13)} | ` +
+        `${cpu.node.toFixed(1).padStart(10)} | ${(cpu.postgres === null ? 'n/a' : cpu.postgres.toFixed(1)).padStart(14)} |`,
     );
   line(
     `processing run (${m.processing.agencies} agencies, ${m.processing.processed} fully processed)`,
     m.processing.seconds,
     m.processing.rssGrowthMb,
+    m.processing.cpu,
   );
-  line(`plain aggregate, before (${m.baseline.rows} rows)`, m.baseline.before, m.baseline.rssGrowthMb);
-  line('plain aggregate, after', m.baseline.after, null);
+  const [cpuBefore, cpuAfter] = m.baseline.cpu;
+  line(
+    `plain aggregate, before (${m.baseline.rows} rows)`,
+    m.baseline.before,
+    m.baseline.rssGrowthMb,
+    cpuBefore,
+  );
+  line('plain aggregate, after', m.baseline.after, null, cpuAfter);
   console.log(`processing ÷ plain aggregate (mean of before and after): ${ratio.toFixed(2)}`);
+  const cpuOf = (c: Cpu) => (c.postgres === null ? null : c.node + c.postgres);
+  const p = cpuOf(m.processing.cpu);
+  const b0 = cpuOf(cpuBefore);
+  const b1 = cpuOf(cpuAfter);
+  if (p !== null && b0 !== null && b1 !== null)
+    console.log(
+      `CPU seconds (node + postgres), processing ÷ plain aggregate: ${(p / ((b0 + b1) / 2)).toFixed(2)} ` +
+        '(moves less than the times when the machine is shared)',
+    );
   if (judge) {
     const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     console.log('goals (PostgreSQL, whole country):');
@@ -457,8 +634,15 @@ async function onPostgres(): Promise<Measured> {
       await c.end();
     }
   };
-  await q(`drop database if exists ${name} with (force)`);
-  await q(`create database ${name}`);
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  const exists =
+    (await c.query('select 1 from pg_database where datname = $1', [name]).finally(() => c.end()))
+      .rowCount === 1;
+  if (!(args.reuse && exists)) {
+    await q(`drop database if exists ${name} with (force)`);
+    await q(`create database ${name}`);
+  }
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const database = await openPostgres(u.toString());
@@ -467,10 +651,10 @@ async function onPostgres(): Promise<Measured> {
       await database.db.execute<{ v: string }>(sql`select current_setting('server_version') as v`)
     ).rows[0]?.v;
     console.log(`PostgreSQL ${version} at ${u.host}, scratch database ${name}`);
-    return await measure(database.db, 'PostgreSQL', 1);
+    return await measure(database.db, 'PostgreSQL', 1, true);
   } finally {
     await database.close();
-    if (args.keep) console.log(`kept the scratch database ${u.toString()} (--keep)`);
+    if (args.keep || args.reuse) console.log(`kept the scratch database ${u.toString()} (--keep, --reuse)`);
     else await q(`drop database if exists ${name} with (force)`);
   }
 }
@@ -479,7 +663,7 @@ async function onPglite(scale: number): Promise<Measured> {
   const database = await openPglite();
   try {
     console.log('PGlite in memory (in this process: its memory counts in the RSS)');
-    return await measure(database.db, `PGlite ×${scale}`, scale);
+    return await measure(database.db, `PGlite ×${scale}`, scale, false);
   } finally {
     await database.close();
   }
