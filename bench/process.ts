@@ -2,7 +2,6 @@
 // real processing run (createRun + the worker's processNextRun) and, in the same run, a plain SQL aggregate
 // of every agency's per-question means over the same rows. Prints figures; not a test.
 // Run: npm run bench:process [-- --drivers=postgres,pglite --pglite-scale=0.1 --explain]
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -16,6 +15,8 @@ import { frameworkForYear, loadBundledFrameworks } from '../src/modules/framewor
 import { createRun } from '../src/modules/results/results.service.ts';
 import { DEFAULT_WORKER_OPTIONS, processNextRun } from '../src/modules/results/results.worker.ts';
 import type { AgencyType } from '../src/shared/agency-types.ts';
+import { type ApiMeasured, measureReportApi, reportApi } from './process-api.ts';
+import { type Cpu, withCpu, withRss } from './process-measure.ts';
 
 const YEAR = 2568;
 const GOALS = { seconds: 15, ratio: 1.5, rssMb: 300 };
@@ -29,7 +30,9 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean', default: false },
     'chunk-size': { type: 'string' },
     'read-ahead': { type: 'string' },
-    phases: { type: 'boolean', default: false },
+    'skip-api': { type: 'boolean', default: false },
+    'api-route': { type: 'string', default: 'result' },
+    'api-seconds': { type: 'string', default: '10' },
   },
 });
 
@@ -308,85 +311,6 @@ async function baseline(db: Db): Promise<{ seconds: number; rows: number }> {
   return { seconds: seconds(t0), rows: r.rows.length };
 }
 
-const CLOCK_TICKS = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
-
-/** utime, stime, cutime, cstime of a process (seconds), or null when /proc cannot tell (not Linux, gone). */
-function procTimes(pid: number): { ppid: number; own: number; children: number } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The fields after the command name (which may hold spaces): ppid is the 2nd, utime..cstime 12th–15th.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      ppid: Number(f[1]),
-      own: (Number(f[11]) + Number(f[12])) / CLOCK_TICKS,
-      children: (Number(f[13]) + Number(f[14])) / CLOCK_TICKS,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds PostgreSQL has used so far on a local server: its postmaster's children alive now (backends,
- * parallel workers) plus those it has reaped. Counts the whole server, so other work on it adds a little
- * (the other helpers mostly use PGlite); null for PGlite, a remote server or off Linux.
- */
-async function postgresCpu(db: Db, postgres: boolean): Promise<number | null> {
-  if (!postgres) return null;
-  const pid = (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]?.pid;
-  const postmaster = pid === undefined ? null : procTimes(Number(pid))?.ppid;
-  const main = postmaster ? procTimes(postmaster) : null;
-  if (!postmaster || !main) return null;
-  let total = main.own + main.children;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const p = procTimes(Number(entry));
-    if (p?.ppid === postmaster) total += p.own;
-  }
-  return total;
-}
-
-/** CPU seconds of this process (all threads) and of PostgreSQL while `run` runs. */
-async function withCpu<T>(
-  db: Db,
-  postgres: boolean,
-  run: () => Promise<T>,
-): Promise<{ value: T; cpu: { node: number; postgres: number | null } }> {
-  const pgBefore = await postgresCpu(db, postgres);
-  const nodeBefore = process.cpuUsage();
-  const value = await run();
-  const node = process.cpuUsage(nodeBefore);
-  const pgAfter = await postgresCpu(db, postgres);
-  return {
-    value,
-    cpu: {
-      node: (node.user + node.system) / 1e6,
-      postgres: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore,
-    },
-  };
-}
-
-/** Peak RSS above the level at the start, sampled every 50 ms while `run` runs. */
-async function withRss<T>(run: () => Promise<T>): Promise<{ value: T; rssGrowthMb: number }> {
-  const start = process.memoryUsage().rss;
-  let peak = start;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const value = await run();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, rssGrowthMb: (peak - start) / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-interface Cpu {
-  node: number;
-  postgres: number | null;
-}
-
 interface Measured {
   generated: Generated;
   processing: {
@@ -399,6 +323,7 @@ interface Measured {
   };
   baseline: { before: number; after: number; rows: number; rssGrowthMb: number; cpu: [Cpu, Cpu] };
   load: { start: string; end: string };
+  api: ApiMeasured | undefined;
 }
 
 /** What an earlier run of the bench generated and kept (--keep), counted again for the report (--reuse). */
@@ -443,7 +368,8 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-async function measure(db: Db, label: string, scale: number, postgres: boolean): Promise<Measured> {
+async function measure(db: Db, label: string, scale: number, databaseUrl: string | null): Promise<Measured> {
+  const postgres = databaseUrl !== null;
   const log = (s: string) => console.log(s);
   const loadAtStart = load();
   log(`[${label}] load average (1, 5, 15 min): ${loadAtStart}`);
@@ -523,21 +449,41 @@ async function measure(db: Db, label: string, scale: number, postgres: boolean):
       }>(sql`select a.id from agencies a join participations p on p.agency_id = a.id
         order by a.code limit ${DEFAULT_WORKER_OPTIONS.chunkSize}`)
     ).rows.map((r) => r.id);
-    // With the settings answerCounts sets for this query (src/modules/responses/counts.ts).
+    // The query of instrumentCounts (src/modules/responses/counts.ts), with the settings it sets.
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('enable_sort', 'off', true),
         set_config('enable_incremental_sort', 'off', true), set_config('jit', 'off', true)`);
-      return tx.execute<Record<string, string>>(sql`explain (analyze, buffers) select r.agency_id,
-        r.instrument, a.key, a.value, count(*)::int
-      from survey_responses r cross join lateral jsonb_each(r.answers) a
-      where r.year = ${YEAR} and r.agency_id = any(${`{${ids.join(',')}}`}::uuid[])
-        and not exists (select 1 from response_reviews v where v.response_id = r.id and v.decision = 'exclude')
-      group by 1, 2, 3, 4`);
+      const counted = sql`r.year = ${YEAR} and r.agency_id = any(${`{${ids.join(',')}}`}::uuid[])
+        and not exists (select 1 from response_reviews v where v.response_id = r.id and v.decision = 'exclude')`;
+      return tx.execute<Record<string, string>>(sql`explain (analyze, buffers)
+        select n.agency_id, n.instrument, n.n, coalesce(q.answers, '{}'::json)
+        from (select r.agency_id, r.instrument, count(*)::int as n from survey_responses r where ${counted}
+          group by 1, 2) n
+        left join (select agency_id, instrument, json_object_agg(question, list) as answers
+          from (select agency_id, instrument, question, json_agg(json_build_array(answer, n)) as list
+            from (select r.agency_id, r.instrument, a.key as question, a.value as answer, count(*)::int as n
+              from survey_responses r cross join lateral jsonb_each(r.answers) a where ${counted}
+              group by 1, 2, 3, 4) c
+            group by 1, 2, 3) c
+          group by 1, 2) q on q.agency_id = n.agency_id and q.instrument = n.instrument`);
     });
     log(`[${label}] EXPLAIN ANALYZE of the answer counts of one chunk (${ids.length} agencies):`);
     // The chunk's agency ids are left out of the plan's conditions.
     for (const row of plan.rows)
       log(`    ${String(Object.values(row)[0]).replace(/'\{[0-9a-f,-]+\}'/, "'{…}'")}`);
+  }
+
+  let api: ApiMeasured | undefined;
+  if (databaseUrl && !args['skip-api']) {
+    log(`[${label}] agency report API (load ${load()}) …`);
+    api = await measureReportApi(db, databaseUrl, actor, processing.value.run.id, {
+      year: YEAR,
+      route: args['api-route'] === 'report' ? '/report' : '',
+      connections: 20,
+      readers: 40,
+      warmupSeconds: 3,
+      seconds: Number(args['api-seconds']),
+    });
   }
 
   return {
@@ -558,6 +504,7 @@ async function measure(db: Db, label: string, scale: number, postgres: boolean):
       cpu: [before.cpu, after.cpu],
     },
     load: { start: loadAtStart, end: loadAtEnd },
+    api,
   };
 }
 
@@ -651,7 +598,7 @@ async function onPostgres(): Promise<Measured> {
       await database.db.execute<{ v: string }>(sql`select current_setting('server_version') as v`)
     ).rows[0]?.v;
     console.log(`PostgreSQL ${version} at ${u.host}, scratch database ${name}`);
-    return await measure(database.db, 'PostgreSQL', 1, true);
+    return await measure(database.db, 'PostgreSQL', 1, u.toString());
   } finally {
     await database.close();
     if (args.keep || args.reuse) console.log(`kept the scratch database ${u.toString()} (--keep, --reuse)`);
@@ -663,7 +610,7 @@ async function onPglite(scale: number): Promise<Measured> {
   const database = await openPglite();
   try {
     console.log('PGlite in memory (in this process: its memory counts in the RSS)');
-    return await measure(database.db, `PGlite ×${scale}`, scale, false);
+    return await measure(database.db, `PGlite ×${scale}`, scale, null);
   } finally {
     await database.close();
   }
@@ -676,20 +623,22 @@ async function main() {
   console.log('The machine is shared (2 cores, other work running): absolute times move; compare the ratio.');
   let ratio: number | null = null;
   let missed = false;
+  let api: ApiMeasured | undefined;
   if (drivers.includes('postgres')) {
     const m = await onPostgres();
     ratio = report('PostgreSQL — whole country', m, true);
     missed =
       m.processing.seconds > GOALS.seconds || ratio > GOALS.ratio || m.processing.rssGrowthMb > GOALS.rssMb;
+    api = m.api;
   }
   if (drivers.includes('pglite')) {
     const m = await onPglite(scale);
     const r = report(`PGlite — ${scale} of the country (not judged against the goals)`, m, false);
     ratio ??= r;
   }
-  console.log(
-    '\nTODO: agency report API p95 at 20 concurrent (goal ≤ 50 ms) — pending: the report route does not exist yet.',
-  );
+  // The API's figures come last but one, so that `ratio:` stays the last line.
+  if (api && !reportApi(api)) missed = true;
+  if (!api && drivers.includes('postgres')) console.log('\nagency report API: not measured (--skip-api)');
   console.log(`ratio: ${ratio === null ? 'n/a' : ratio.toFixed(2)}`);
   process.exitCode = missed ? 1 : 0;
 }
