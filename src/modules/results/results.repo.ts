@@ -125,12 +125,12 @@ export async function storeChunk(
   // costs the worker far less than binding eleven parameters per row (bench:process).
   if (rows.length > 0)
     await tx.execute(sql`insert into ${agencyResults} (run_id, agency_id, total, rating_code, passes, instruments,
-        indicators, indicators_by_instrument, questions, sub_indicators, inputs_hash)
+        indicators, indicators_by_instrument, questions, sub_indicators, inputs_hash, details)
       select run_id, agency_id, total, rating_code, passes, instruments, indicators, indicators_by_instrument,
-        questions, sub_indicators, inputs_hash
+        questions, sub_indicators, inputs_hash, details
       from jsonb_to_recordset(${JSON.stringify(rows.map(columnsOf))}::jsonb) as r(run_id uuid, agency_id uuid,
         total numeric, rating_code text, passes boolean, instruments jsonb, indicators jsonb,
-        indicators_by_instrument jsonb, questions jsonb, sub_indicators jsonb, inputs_hash text)`);
+        indicators_by_instrument jsonb, questions jsonb, sub_indicators jsonb, inputs_hash text, details jsonb)`);
   await tx
     .update(processingRuns)
     .set({ progressDone: sql`${processingRuns.progressDone} + ${rows.length}`, leaseUntil })
@@ -149,6 +149,7 @@ const columnsOf = (r: NewAgencyResult) => ({
   questions: r.questions,
   sub_indicators: r.subIndicators,
   inputs_hash: r.inputsHash,
+  details: r.details ?? null,
 });
 
 export async function extendLease(tx: Tx, claim: Claim, leaseUntil: Date): Promise<void> {

@@ -22,6 +22,7 @@ import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { releaseResponses } from '../responses/index.ts';
 import { type AgencyInputs, type AgencyOutcome, readInputs, runInputsHash, scoreAgency } from './compute.ts';
+import { withDetails } from './details.ts';
 import {
   type Claim,
   claimRun,
@@ -95,7 +96,9 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
   // one before that is stored. Stores stay in chunk order, one at a time. A read that fails is thrown where
   // it is awaited; an error waits for the store in flight, so nothing is written after the run failed.
   const read = (from: number) => {
-    const reading = readInputs(db, framework, claim.year, subjects.slice(from, from + options.chunkSize), t);
+    const slice = subjects.slice(from, from + options.chunkSize);
+    const ids = slice.map((s) => s.id);
+    const reading = withDetails(db, claim.year, readInputs(db, framework, claim.year, slice, t), ids);
     reading.catch(() => undefined);
     return reading;
   };
@@ -130,7 +133,11 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
         'store: agency_results (tx)',
         db.transaction(async (tx) => {
           if (!(await lockClaim(tx, claim))) return false;
-          await storeChunk(tx, claim, outcomes.map(rowOf(claim.id)), lease());
+          const rows = outcomes.map((o, j) => ({
+            ...rowOf(claim.id)(o),
+            details: inputs[j]?.details ?? null,
+          }));
+          await storeChunk(tx, claim, rows, lease());
           return true;
         }),
       );
