@@ -13,6 +13,7 @@ import type { Actor } from '../src/core/authz.ts';
 import type { Db } from '../src/db/client.ts';
 import { publish } from '../src/modules/results/publications.service.ts';
 import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
+import { postgresCpu, procTimes } from './process-measure.ts';
 import { ROOT } from './submit-processes.ts';
 
 export const API_GOAL_P95_MS = 50;
@@ -41,6 +42,8 @@ export interface ApiMeasured {
   p95: number;
   p99: number;
   max: number;
+  /** CPU milliseconds per answer of the server process and of PostgreSQL: moves little with other load. */
+  cpuMsPerAnswer: { server: number | null; postgres: number | null };
   load: { start: string; end: string };
 }
 
@@ -100,6 +103,8 @@ async function startServer(databaseUrl: string) {
       // per address stays as it is.
       TRUST_PROXY: '127.0.0.1',
       EVIDENCE_WORKER: 'false',
+      // The demo's agencies and answers must not join the bench's country (development seeds them).
+      PRONGSAI_DEMO: 'false',
       TZ: 'Asia/Bangkok',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,6 +118,7 @@ async function startServer(databaseUrl: string) {
   await waitForHealth(`${url}/api/health`, child, () => log, 120_000);
   return {
     url,
+    pid: child.pid,
     log: () => log,
     async stop() {
       await stopProcess(child);
@@ -198,8 +204,16 @@ export async function measureReportApi(
     }
     await cannon(server.url, clients, opts.connections, opts.warmupSeconds);
     const start = load();
+    const serverBefore = server.pid === undefined ? null : procTimes(server.pid);
+    const pgBefore = await postgresCpu(db, true);
     const measured = await cannon(server.url, clients, opts.connections, opts.seconds);
+    const serverAfter = server.pid === undefined ? null : procTimes(server.pid);
+    const pgAfter = await postgresCpu(db, true);
     const sorted = measured.latencies.sort((a, b) => a - b);
+    const perAnswer = (before: number | null | undefined, after: number | null | undefined) =>
+      before == null || after == null || sorted.length === 0
+        ? null
+        : ((after - before) * 1000) / sorted.length;
     return {
       route: `GET /api/agencies/:id/results/:year${opts.route}`,
       readers: clients.length,
@@ -213,6 +227,10 @@ export async function measureReportApi(
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? Number.NaN,
+      cpuMsPerAnswer: {
+        server: perAnswer(serverBefore?.own, serverAfter?.own),
+        postgres: perAnswer(pgBefore, pgAfter),
+      },
       load: { start, end: load() },
     };
   } catch (err) {
@@ -234,6 +252,11 @@ export function reportApi(m: ApiMeasured): boolean {
     `  ${m.requests} answers (${m.perSecond.toFixed(0)}/s); latency ms p50 ${m.p50.toFixed(1)}, ` +
       `p95 ${m.p95.toFixed(1)}, p99 ${m.p99.toFixed(1)}, max ${m.max.toFixed(1)}; non-2xx ` +
       `${JSON.stringify(m.non2xx)}, errors ${m.errors}`,
+  );
+  const ms = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+  console.log(
+    `  CPU ms per answer: server ${ms(m.cpuMsPerAnswer.server)}, PostgreSQL ${ms(m.cpuMsPerAnswer.postgres)} ` +
+      '(moves less than the latencies when the machine is shared)',
   );
   console.log(
     `  p95 ≤ ${API_GOAL_P95_MS} ms at ${m.connections} concurrent: ${m.p95.toFixed(1)} ms — ${met ? 'met' : 'NOT MET'}`,

@@ -11,7 +11,7 @@ export interface Cpu {
 const CLOCK_TICKS = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
 
 /** utime, stime, cutime, cstime of a process (seconds), or null when /proc cannot tell (not Linux, gone). */
-function procTimes(pid: number): { ppid: number; own: number; children: number } | null {
+export function procTimes(pid: number): { ppid: number; own: number; children: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The fields after the command name (which may hold spaces): ppid is the 2nd, utime..cstime 12th–15th.
@@ -31,7 +31,7 @@ function procTimes(pid: number): { ppid: number; own: number; children: number }
  * parallel workers) plus those it has reaped. Counts the whole server, so other work on it adds a little
  * (the other helpers mostly use PGlite); null for PGlite, a remote server or off Linux.
  */
-async function postgresCpu(db: Db, postgres: boolean): Promise<number | null> {
+export async function postgresCpu(db: Db, postgres: boolean): Promise<number | null> {
   if (!postgres) return null;
   const pid = (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]?.pid;
   const postmaster = pid === undefined ? null : procTimes(Number(pid))?.ppid;
@@ -67,16 +67,25 @@ export async function withCpu<T>(
 }
 
 /** Peak RSS above the level at the start, sampled every 50 ms while `run` runs. */
-export async function withRss<T>(run: () => Promise<T>): Promise<{ value: T; rssGrowthMb: number }> {
-  const start = process.memoryUsage().rss;
+export async function withRss<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; rssGrowthMb: number; atPeak: string }> {
+  const start = process.memoryUsage();
   let peak = start;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 50);
   try {
     const value = await run();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, rssGrowthMb: (peak - start) / 2 ** 20 };
+    sample();
+    // What grew, to tell live data from garbage not yet collected and from the driver's buffers.
+    const mb = (k: keyof NodeJS.MemoryUsage) => `${k} ${((peak[k] - start[k]) / 2 ** 20).toFixed(0)}`;
+    const atPeak = ['heapTotal', 'heapUsed', 'external', 'arrayBuffers']
+      .map((k) => mb(k as never))
+      .join(', ');
+    return { value, rssGrowthMb: (peak.rss - start.rss) / 2 ** 20, atPeak };
   } finally {
     clearInterval(timer);
   }

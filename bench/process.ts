@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
     'chunk-size': { type: 'string' },
     'read-ahead': { type: 'string' },
     'skip-api': { type: 'boolean', default: false },
-    'api-route': { type: 'string', default: 'result' },
+    'api-route': { type: 'string', default: 'report' },
     'api-seconds': { type: 'string', default: '10' },
   },
 });
@@ -420,6 +420,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
       return { seconds: seconds(t0), run, outcome };
     }),
   );
+  log(`[${label}] growth at the RSS peak of the processing run, MB: ${processing.atPeak}`);
   log(
     `[${label}] phases of the processing run (ms summed over chunks; reads overlap each other and the rest):`,
   );
