@@ -13,7 +13,7 @@ import type { Actor } from '../src/core/authz.ts';
 import type { Db } from '../src/db/client.ts';
 import { publish } from '../src/modules/results/publications.service.ts';
 import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
-import { postgresCpu, procTimes } from './process-measure.ts';
+import { databaseCpu, procTimes } from './process-measure.ts';
 import { ROOT } from './submit-processes.ts';
 
 export const API_GOAL_P95_MS = 50;
@@ -205,10 +205,10 @@ export async function measureReportApi(
     await cannon(server.url, clients, opts.connections, opts.warmupSeconds);
     const start = load();
     const serverBefore = server.pid === undefined ? null : procTimes(server.pid);
-    const pgBefore = await postgresCpu(db, true);
+    const pgCpu = await databaseCpu(databaseUrl);
     const measured = await cannon(server.url, clients, opts.connections, opts.seconds);
     const serverAfter = server.pid === undefined ? null : procTimes(server.pid);
-    const pgAfter = await postgresCpu(db, true);
+    const pgSeconds = pgCpu ? await pgCpu.stop() : null;
     const sorted = measured.latencies.sort((a, b) => a - b);
     const perAnswer = (before: number | null | undefined, after: number | null | undefined) =>
       before == null || after == null || sorted.length === 0
@@ -229,7 +229,7 @@ export async function measureReportApi(
       max: sorted.at(-1) ?? Number.NaN,
       cpuMsPerAnswer: {
         server: perAnswer(serverBefore?.own, serverAfter?.own),
-        postgres: perAnswer(pgBefore, pgAfter),
+        postgres: perAnswer(0, pgSeconds),
       },
       load: { start, end: load() },
     };

@@ -1,7 +1,6 @@
 // CPU seconds and peak RSS of bench:process's phases (this process, and a local PostgreSQL from /proc).
-import { readdirSync, readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../src/db/client.ts';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 
 export interface Cpu {
   node: number;
@@ -27,42 +26,65 @@ export function procTimes(pid: number): { ppid: number; own: number; children: n
 }
 
 /**
- * CPU seconds PostgreSQL has used so far on a local server: its postmaster's children alive now (backends,
- * parallel workers) plus those it has reaped. Counts the whole server, so other work on it adds a little
- * (the other helpers mostly use PGlite); null for PGlite, a remote server or off Linux.
+ * Samples, every 100 ms, the CPU seconds of every process of one database on a local server — its backends
+ * and the parallel workers of its queries (pg_stat_activity, /proc) — so that other databases on the server
+ * (the other helpers' tests) do not count. A parallel worker's last < 100 ms before it exits are missed.
  */
-export async function postgresCpu(db: Db, postgres: boolean): Promise<number | null> {
-  if (!postgres) return null;
-  const pid = (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]?.pid;
-  const postmaster = pid === undefined ? null : procTimes(Number(pid))?.ppid;
-  const main = postmaster ? procTimes(postmaster) : null;
-  if (!postmaster || !main) return null;
-  let total = main.own + main.children;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const p = procTimes(Number(entry));
-    if (p?.ppid === postmaster) total += p.own;
-  }
-  return total;
+export async function databaseCpu(url: string | null): Promise<{ stop(): Promise<number | null> } | null> {
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url, application_name: 'bench-cpu-sampler' });
+  await client.connect();
+  const seen = new Map<number, { first: number; last: number }>();
+  let firstSample = true;
+  let failed = false;
+  const sample = async () => {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    for (const { pid } of rows) {
+      const t = procTimes(pid);
+      if (!t) {
+        if (firstSample) failed = true;
+        continue;
+      }
+      const known = seen.get(pid);
+      // A process that appears later is new: it counts from zero.
+      if (known) known.last = t.own;
+      else seen.set(pid, { first: firstSample ? t.own : 0, last: t.own });
+    }
+    firstSample = false;
+  };
+  await sample();
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(sample).catch(() => undefined);
+  }, 100);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await sample();
+      await client.end();
+      if (failed) return null;
+      let total = 0;
+      for (const { first, last } of seen.values()) total += last - first;
+      return total;
+    },
+  };
 }
 
-/** CPU seconds of this process (all threads) and of PostgreSQL while `run` runs. */
+/** CPU seconds of this process (all threads) and of the bench's database while `run` runs. */
 export async function withCpu<T>(
-  db: Db,
-  postgres: boolean,
+  databaseUrl: string | null,
   run: () => Promise<T>,
 ): Promise<{ value: T; cpu: Cpu }> {
-  const pgBefore = await postgresCpu(db, postgres);
+  const sampler = await databaseCpu(databaseUrl);
   const nodeBefore = process.cpuUsage();
   const value = await run();
   const node = process.cpuUsage(nodeBefore);
-  const pgAfter = await postgresCpu(db, postgres);
   return {
     value,
-    cpu: {
-      node: (node.user + node.system) / 1e6,
-      postgres: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore,
-    },
+    cpu: { node: (node.user + node.system) / 1e6, postgres: sampler ? await sampler.stop() : null },
   };
 }
 

@@ -369,7 +369,6 @@ const load = () =>
     .join(' ');
 
 async function measure(db: Db, label: string, scale: number, databaseUrl: string | null): Promise<Measured> {
-  const postgres = databaseUrl !== null;
   const log = (s: string) => console.log(s);
   const loadAtStart = load();
   log(`[${label}] load average (1, 5, 15 min): ${loadAtStart}`);
@@ -402,7 +401,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
 
   log(`[${label}] baseline (warm-up, not counted) …`);
   await baseline(db);
-  const before = await withCpu(db, postgres, () => withRss(() => baseline(db)));
+  const before = await withCpu(databaseUrl, () => withRss(() => baseline(db)));
   const options = {
     ...DEFAULT_WORKER_OPTIONS,
     ...(args['chunk-size'] ? { chunkSize: Number(args['chunk-size']) } : {}),
@@ -412,7 +411,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
   log(
     `[${label}] processing (chunks of ${options.chunkSize}, ${options.readAhead} read at once; load ${load()}) …`,
   );
-  const { value: processing, cpu } = await withCpu(db, postgres, () =>
+  const { value: processing, cpu } = await withCpu(databaseUrl, () =>
     withRss(async () => {
       const t0 = performance.now();
       const run = await createRun(deps, actor, YEAR, { kind: 'run', scope: 'all' });
@@ -426,7 +425,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
   );
   for (const [phase, p] of timings.phases)
     log(`    ${phase.padEnd(30)} ${p.ms.toFixed(0).padStart(8)} ms  (${p.times}×)`);
-  const after = await withCpu(db, postgres, () => baseline(db));
+  const after = await withCpu(databaseUrl, () => baseline(db));
   const loadAtEnd = load();
   log(`[${label}] load average after: ${loadAtEnd}`);
   const status = (
