@@ -13,6 +13,7 @@ import { assessmentVisible } from '../../src/core/oit/visibility.ts';
 import { effectivePublication, latestPublication } from '../../src/core/results/visibility.ts';
 import {
   agencies,
+  agencyResults as agencyResultsTable,
   assessorAdvice,
   assessorAssignments,
   auditLog,
@@ -297,6 +298,33 @@ export const runListContents: ContentCheck = async (c) => {
     problems.push(`run list has ${listed.size}, the year ${expected.length}`);
   return problems;
 };
+
+/**
+ * A run's agency results: NACC admins get every agency the run stored (each once, over every page); every
+ * other role is refused (scores are not theirs until published).
+ */
+export function runResultsContents(runId: (w: World) => string): ContentCheck {
+  return async (c) => {
+    const url = `/api/results/${RESULTS_YEAR}/runs/${runId(c.w)}/agencies`;
+    if (c.role !== 'admin') {
+      const res = await c.get(url);
+      return res.status === 403 ? [] : [`${c.role} got ${res.status} from a run's results, expected 403`];
+    }
+    const { items, total, problems } = await allPages(c, url);
+    const stored = await c.w.db
+      .select({ agencyId: agencyResultsTable.agencyId })
+      .from(agencyResultsTable)
+      .where(eq(agencyResultsTable.runId, runId(c.w)));
+    const listed = items.map((r: { agencyId: string }) => r.agencyId);
+    const expected = new Set(stored.map((r) => r.agencyId));
+    if (stored.length === 0) problems.push('the fixture run has no results to list');
+    if (new Set(listed).size !== listed.length) problems.push('run results list an agency twice');
+    for (const id of expected) if (!listed.includes(id)) problems.push(`run results miss agency ${id}`);
+    for (const id of listed) if (!expected.has(id)) problems.push(`run results list ${id}, not in the run`);
+    if (total !== stored.length) problems.push(`run results total ${total}, stored ${stored.length}`);
+    return problems;
+  };
+}
 
 /**
  * The year's publication history: NACC sees every publication; every other role the same rows, those whose

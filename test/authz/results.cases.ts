@@ -4,7 +4,7 @@
 import { agencyResults, participations, processingRuns, publications } from '../../src/db/schema/index.ts';
 import { loadFramework, YEAR } from '../../src/modules/quality/quality.fixture.testing.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
-import { publicationListContents, reportContents, runListContents } from './contents.ts';
+import { publicationListContents, reportContents, runListContents, runResultsContents } from './contents.ts';
 import type { World } from './world.ts';
 
 interface ResultsFixture {
@@ -92,6 +92,13 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: (w) => `/api/results/${YEAR}/runs/${run(w)}/changes?against=${fixture(w).runs[0]}`,
     expect: allow({ admin: both }),
+  },
+  {
+    name: 'GET /api/results/:year/runs/:id/agencies',
+    method: 'GET',
+    url: (w) => `/api/results/${YEAR}/runs/${run(w)}/agencies`,
+    expect: allow({ admin: both }),
+    contents: runResultsContents((w) => fixture(w).runs[1]),
   },
   {
     name: 'POST /api/results/:year/publications',

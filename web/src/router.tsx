@@ -1,5 +1,5 @@
 // Routes. Pages load lazily so the first paint carries only the shell and the login page.
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 import { RequireAuth } from './layout/RequireAuth.tsx';
@@ -63,10 +63,10 @@ export const routes: RouteObject[] = [
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
-              {
-                path: 'results/publications',
-                ...page(() => import('./pages/results/PublicationsPage.tsx')),
-              },
+              { path: 'processing', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
+              { path: 'processing/:year', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
+              // Publishing is the last step of the processing screen (issue 10); the old address leads there.
+              { path: 'results/publications', element: <Navigate to="/processing" replace /> },
               {
                 path: 'past-results/import',
                 ...page(() => import('./pages/past-results/PastResultsImportPage.tsx')),

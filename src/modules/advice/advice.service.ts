@@ -3,7 +3,7 @@
 // checked against the year's framework; each save is audited. A processing run snapshots it (details.ts of
 // results), so what agencies read is what stood when the published run was made.
 import type { AppDeps } from '../../app/context.ts';
-import { type Action, authorize, type OitRef } from '../../core/authz.ts';
+import { type Action, type Actor, authorize, type OitRef } from '../../core/authz.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { citableQuestions, citedQuestion } from '../../core/results/advice.ts';
 import type { AdviceEntry } from '../../core/results/details.ts';
@@ -20,7 +20,7 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 /** 401 → 404 agency → 403 (not an admin nor assigned this year) → 409 cycle not open → 404 framework. */
 function openAdvice(
   deps: Deps,
-  actor: Parameters<typeof agencyYear>[1],
+  actor: Actor | null,
   agencyId: string,
   year: number,
   action: Extract<Action, 'advice.read' | 'advice.write'>,
@@ -34,7 +34,7 @@ function openAdvice(
 
 export async function getAdvice(
   deps: Deps,
-  actor: Parameters<typeof agencyYear>[1],
+  actor: Actor | null,
   agencyId: string,
   year: number,
 ): Promise<Advice> {
@@ -47,7 +47,7 @@ export async function getAdvice(
 
 export async function putAdvice(
   deps: Deps,
-  actor: Parameters<typeof agencyYear>[1],
+  actor: Actor | null,
   agencyId: string,
   year: number,
   body: AdviceBody,

@@ -30,6 +30,18 @@ export async function newestHead(db: DbOrTx, year: number): Promise<VersionHead 
   return row as VersionHead | undefined;
 }
 
+export async function versionHead(
+  db: DbOrTx,
+  year: number,
+  version: number,
+): Promise<VersionHead | undefined> {
+  const [row] = await db
+    .select(head)
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.year, year), eq(frameworkVersions.version, version)));
+  return row as VersionHead | undefined;
+}
+
 export async function definitionOf(db: DbOrTx, year: number, version: number): Promise<unknown> {
   const [row] = await db
     .select({ definition: frameworkVersions.definition })

@@ -15,7 +15,13 @@ import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
 import { cachedFramework, forgetYear } from './frameworks.cache.ts';
 import { compareView, presentScore, presentSummary } from './frameworks.present.ts';
-import { definitionOf, insertNextVersion, newestHead, newestSummaries } from './frameworks.repo.ts';
+import {
+  definitionOf,
+  insertNextVersion,
+  newestHead,
+  newestSummaries,
+  versionHead,
+} from './frameworks.repo.ts';
 import type {
   Compare,
   FrameworkSummary,
@@ -58,6 +64,13 @@ export async function frameworkForYear(
   if (!head) throw frameworkNotFound(year);
   const framework = await cachedFramework(head, () => definitionOf(db, head.year, head.version));
   return { version: head.version, framework };
+}
+
+/** One stored version of a year's framework (what a processing run was computed under), parsed once. */
+export async function frameworkVersionOf(db: DbOrTx, year: number, version: number): Promise<Framework> {
+  const head = await versionHead(db, year, version);
+  if (!head) throw frameworkNotFound(year);
+  return cachedFramework(head, () => definitionOf(db, head.year, head.version));
 }
 
 /** The newest version's definition exactly as stored (not normalized), for download and re-import. */

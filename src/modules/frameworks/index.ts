@@ -7,6 +7,7 @@ export {
   exportFramework,
   frameworkForYear,
   frameworkNotFound,
+  frameworkVersionOf,
   fromEngineError,
   listFrameworks,
   minimumSampleForYear,

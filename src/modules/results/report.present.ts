@@ -38,7 +38,7 @@ export interface ReportInput {
   history: PreviousYear[];
 }
 
-export function ratingOf(framework: Framework, code: string): PreviousYear['rating'] {
+export function ratingOf(framework: Framework, code: string): AgencyReport['rating'] {
   const rule = framework.rating.rules.find((r) => r.code === code);
   return rule ? { code, th: rule.label.th, en: rule.label.en ?? null } : { code, th: code, en: null };
 }
@@ -47,7 +47,7 @@ export function presentReport(input: ReportInput): AgencyReport {
   const { agency, framework, result } = input;
   const total = Number(result.total);
   const previous = input.history.at(-1) ?? null;
-  const rating = ratingOf(framework, result.ratingCode) as NonNullable<PreviousYear['rating']>;
+  const rating = ratingOf(framework, result.ratingCode);
   return {
     agency: {
       id: agency.id,
@@ -71,6 +71,14 @@ export function presentReport(input: ReportInput): AgencyReport {
     history: [...input.history, { year: input.year, total, rating, source: 'run' }],
     instruments: instrumentsOf(framework, result),
     indicators: indicatorsOf(framework, result),
+    subIndicators: framework.indicators.flatMap((ind) =>
+      ind.subIndicators.flatMap((sub) => {
+        const score = result.subIndicators[sub.code];
+        return score === undefined
+          ? []
+          : [{ code: sub.code, indicator: ind.code, name: text(sub.name), score }];
+      }),
+    ),
     questions: questionsOf(framework, result),
     oitItems: oitItemsOf(framework, result),
     advice: adviceOf(framework, result),
@@ -112,6 +120,12 @@ function indicatorsOf(framework: Framework, result: AgencyResultRow): ReportIndi
       score,
       threshold,
       passes: score === null ? null : score >= threshold,
+      byInstrument: Object.fromEntries(
+        codes.flatMap((c) => {
+          const own = result.indicatorsByInstrument[c]?.[ind.code];
+          return own === undefined ? [] : [[c, own]];
+        }),
+      ),
     };
   });
 }

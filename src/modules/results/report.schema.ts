@@ -32,6 +32,16 @@ export const ZReportIndicator = z.object({
   score: z.number().nullable(),
   threshold: z.number().describe('The pass mark the indicator is read against'),
   passes: z.boolean().nullable().describe('ผ่าน/ไม่ผ่านเกณฑ์; null without a score'),
+  byInstrument: z
+    .record(z.string(), z.number())
+    .describe('The indicator’s score from each instrument that scored it (EIT1 and EIT2 apart)'),
+});
+
+export const ZReportSubIndicator = z.object({
+  code: z.string().describe('9.1 … 10.2'),
+  indicator: z.string(),
+  name: ZText,
+  score: z.number(),
 });
 
 export const ZReportQuestion = z.object({
@@ -107,6 +117,7 @@ export const ZAgencyReport = z.object({
   history: z.array(ZPreviousYear),
   instruments: z.array(ZReportInstrument),
   indicators: z.array(ZReportIndicator),
+  subIndicators: z.array(ZReportSubIndicator).describe('OIT sub-indicators, in framework order'),
   questions: z.array(ZReportQuestion).describe('IIT and EIT, question by question, in framework order'),
   oitItems: z.array(ZReportOitItem),
   advice: z.object({

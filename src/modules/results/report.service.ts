@@ -4,7 +4,7 @@
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
 import type { Framework } from '../../core/framework/schema.ts';
-import { frameworkForYear, frameworkLoaded } from '../frameworks/index.ts';
+import { frameworkForYear, frameworkLoaded, frameworkVersionOf } from '../frameworks/index.ts';
 import { importedTotals } from '../past-results/index.ts';
 import { publishedEarlierResults } from './publications.repo.ts';
 import { visibleResult } from './publications.service.ts';
@@ -21,11 +21,15 @@ export async function agencyReport(
   year: number,
 ): Promise<AgencyReport> {
   const seen = await visibleResult(deps, actor, agencyId, year);
-  const { visible, publication, result, framework, agency } = seen;
+  const { visible, publication, result, agency } = seen;
   const [run, history] = await Promise.all([
     runById(deps.db, year, visible.runId),
     earlierYears(deps, agencyId, year),
   ]);
+  // Texts, weights and ratings of the framework version the run was computed under, not of a newer one.
+  const framework = run?.frameworkVersion
+    ? await frameworkVersionOf(deps.db, year, run.frameworkVersion)
+    : seen.framework;
   return presentReport({
     agency,
     year,

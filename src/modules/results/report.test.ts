@@ -20,6 +20,7 @@ import {
   publications,
   stakeholderData,
 } from '../../db/schema/index.ts';
+import { exportFramework, storeImportedFramework } from '../frameworks/index.ts';
 import {
   addResponses,
   answerSheet,
@@ -223,6 +224,13 @@ describe('results report', () => {
       [9, 'OIT'],
       [10, 'OIT'],
     ]);
+    expect(r.subIndicators.map((x: { code: string; score: number }) => [x.code, x.score])).toEqual(
+      Object.entries(stored.subIndicators),
+    );
+    expect(r.indicators[5].byInstrument).toEqual({
+      EIT1: stored.indicatorsByInstrument.EIT1?.['6'],
+      EIT2: stored.indicatorsByInstrument.EIT2?.['6'],
+    });
     for (const ind of r.indicators) {
       expect(ind.score).toBe(stored.indicators[ind.code]);
       expect(ind.passes).toBe(ind.score >= 85);
@@ -395,5 +403,22 @@ describe('results report', () => {
     );
     expect(wb.getWorksheet('EIT รายข้อ')?.getRow(2).getCell(1).value).toBe('ES1');
     expect(wb.getWorksheet('OIT รายข้อ')?.rowCount).toBe(1 + framework.oitItems.length);
+  });
+
+  it('reads the texts of the framework version the run was computed under, not of a newer version', async () => {
+    const stored = await exportFramework(db, YEAR);
+    const definition = structuredClone(stored.definition) as {
+      indicators: { name: { th: string; en?: string } }[];
+    };
+    const first = definition.indicators[0];
+    if (!first) throw new Error('no indicator');
+    const before = first.name.th;
+    first.name.th = 'ชื่อตัวชี้วัดฉบับใหม่';
+    const newer = await storeImportedFramework(db, definition, { importedBy: null, now: t.deps.now() });
+    expect(newer.version).toBeGreaterThan(version);
+    const r = (await report('aExec')).json();
+    expect(r.framework.version).toBe(version);
+    expect(r.indicators.map((i: { name: { th: string } }) => i.name.th)).toContain(before);
+    expect(JSON.stringify(r)).not.toContain('ชื่อตัวชี้วัดฉบับใหม่');
   });
 });

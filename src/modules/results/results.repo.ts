@@ -216,3 +216,24 @@ export async function totalsOfRun(db: DbOrTx, runId: string) {
 export async function resultsOfRun(db: DbOrTx, runId: string): Promise<AgencyResultRow[]> {
   return db.select().from(agencyResults).where(eq(agencyResults.runId, runId));
 }
+
+/** One page of a run's results, highest total first (agency id breaks ties, so pages never overlap). */
+export async function resultPageOfRun(db: DbOrTx, runId: string, page: number, pageSize: number) {
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        agencyId: agencyResults.agencyId,
+        total: agencyResults.total,
+        ratingCode: agencyResults.ratingCode,
+        passes: agencyResults.passes,
+        instruments: agencyResults.instruments,
+      })
+      .from(agencyResults)
+      .where(eq(agencyResults.runId, runId))
+      .orderBy(desc(agencyResults.total), asc(agencyResults.agencyId))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(agencyResults).where(eq(agencyResults.runId, runId)),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, total: Number(r.total) })), total: Number(count?.n ?? 0) };
+}

@@ -20,9 +20,11 @@ import {
   ZRunChanges,
   ZRunList,
   ZRunParams,
+  ZRunResults,
+  ZRunResultsQuery,
   ZYearParams,
 } from './results.schema.ts';
-import { createRun, getRun, listRuns, runChanges } from './results.service.ts';
+import { createRun, getRun, listRuns, runChanges, runResults } from './results.service.ts';
 
 const tags = ['results'];
 
@@ -88,6 +90,24 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => runChanges(app.deps, req.actor, req.params.year, req.params.id, req.query.against),
+  );
+
+  app.get(
+    '/results/:year/runs/:id/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'The agencies a run or preview computed, with total, rating and instruments, paged (admin)',
+        description:
+          'Highest total first. Per instrument: score, n, minimum, population, margin of error, or the ' +
+          'condition it failed (not processed). Never shown to anyone but NACC admins: publication decides that.',
+        security: [{ session: [] }],
+        params: ZRunParams,
+        querystring: ZRunResultsQuery,
+        response: { 200: ZRunResults },
+      },
+    },
+    async (req) => runResults(app.deps, req.actor, req.params.year, req.params.id, req.query),
   );
 
   app.post(

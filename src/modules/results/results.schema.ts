@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RUN_KINDS, RUN_SCOPES, RUN_STATUSES } from '../../core/results/runs.ts';
 import { ZFiscalYear } from '../../shared/fiscal-year.ts';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
 
 export const ZYearParams = z.object({ year: ZFiscalYear });
 export const ZRunParams = z.object({ year: ZFiscalYear, id: z.uuid() });
@@ -31,6 +32,7 @@ export const ZRun = z.object({
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   inputsHash: z.string().nullable().describe('sha256 over every agency’s inputs hash (when done)'),
   createdBy: z.uuid().nullable(),
+  createdByName: z.string().nullable().describe('Who queued it (display name)'),
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
@@ -128,3 +130,33 @@ export const ZAgencyResult = z.object({
   subIndicators: z.record(z.string(), z.number()),
 });
 export type AgencyResult = z.infer<typeof ZAgencyResult>;
+
+// A run's agency results (NACC admins): what a preview or a run computed, a page at a time.
+export const ZRunResultsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+});
+export type RunResultsQuery = z.infer<typeof ZRunResultsQuery>;
+
+export const ZRunAgencyResult = z.object({
+  agencyId: z.uuid(),
+  code: z.string().nullable(),
+  nameTh: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  total: z.number(),
+  ratingCode: z.string(),
+  passes: z.boolean(),
+  instruments: z
+    .record(z.string(), ZInstrumentResult)
+    .describe('Per instrument: score, n, minimum, population, margin of error, or why it was not processed'),
+});
+export type RunAgencyResult = z.infer<typeof ZRunAgencyResult>;
+
+export const ZRunResults = z.object({
+  run: z.uuid(),
+  items: z.array(ZRunAgencyResult).describe('Highest total first, then by agency id'),
+  total: z.number().int().describe('Agencies in the run'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RunResults = z.infer<typeof ZRunResults>;

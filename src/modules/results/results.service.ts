@@ -7,8 +7,17 @@ import { conflict, invalid, notFound } from '../../core/errors.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import { agencyNamesByIds, processingSubjects } from '../agencies/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
-import { insertRun, pgErrorCode, type RunRow, runById, runsOfYear, totalsOfRun } from './results.repo.ts';
-import type { Run, RunBody, RunChanges } from './results.schema.ts';
+import { userNamesByIds } from '../users/index.ts';
+import {
+  insertRun,
+  pgErrorCode,
+  type RunRow,
+  resultPageOfRun,
+  runById,
+  runsOfYear,
+  totalsOfRun,
+} from './results.repo.ts';
+import type { Run, RunBody, RunChanges, RunResults, RunResultsQuery } from './results.schema.ts';
 import { audit, wakeProcessing } from './results.worker.ts';
 
 const runInProgress = () =>
@@ -20,7 +29,8 @@ const runInProgress = () =>
 const runNotFound = () =>
   notFound('run_not_found', 'ไม่พบรอบการประมวลผลนี้', 'No such processing run of this year');
 
-export function presentRun(r: RunRow): Run {
+/** A run as the API shows it; `names` from users' userNamesByIds (who queued it). */
+export function presentRun(r: RunRow, names: ReadonlyMap<string, { displayName: string }> = new Map()): Run {
   return {
     id: r.id,
     year: r.year,
@@ -32,6 +42,7 @@ export function presentRun(r: RunRow): Run {
     progress: { done: r.progressDone, total: r.progressTotal },
     inputsHash: r.inputsHash,
     createdBy: r.createdBy,
+    createdByName: r.createdBy ? (names.get(r.createdBy)?.displayName ?? null) : null,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
@@ -78,7 +89,7 @@ export async function createRun(
       return row;
     });
     wakeProcessing();
-    return presentRun(run);
+    return presentRun(run, await userNamesByIds(deps.db, [run.createdBy]));
   } catch (e) {
     if (pgErrorCode(e) === '23505') throw runInProgress();
     throw e;
@@ -116,7 +127,12 @@ export async function listRuns(
   year: number,
 ): Promise<{ items: Run[] }> {
   authorize(actor, 'results.read', null);
-  return { items: (await runsOfYear(deps.db, year)).map(presentRun) };
+  const rows = await runsOfYear(deps.db, year);
+  const names = await userNamesByIds(
+    deps.db,
+    rows.map((r) => r.createdBy),
+  );
+  return { items: rows.map((r) => presentRun(r, names)) };
 }
 
 export async function getRun(
@@ -128,7 +144,7 @@ export async function getRun(
   authorize(actor, 'results.read', null);
   const run = await runById(deps.db, year, id);
   if (!run) throw runNotFound();
-  return presentRun(run);
+  return presentRun(run, await userNamesByIds(deps.db, [run.createdBy]));
 }
 
 /** The agencies whose total or rating differs between two finished runs of the year, and by how much. */
@@ -180,4 +196,45 @@ export async function runChanges(
       (x.code ?? '').localeCompare(y.code ?? ''),
   );
   return { run: id, against, items };
+}
+
+/**
+ * What a run or a preview computed per agency, a page at a time (highest total first): the admin checks a
+ * preview, or a run before publishing it. Only finished runs have complete results; a running one shows
+ * what it has stored so far.
+ */
+export async function runResults(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor | null,
+  year: number,
+  id: string,
+  query: RunResultsQuery,
+): Promise<RunResults> {
+  authorize(actor, 'results.read', null);
+  const run = await runById(deps.db, year, id);
+  if (!run) throw runNotFound();
+  const { rows, total } = await resultPageOfRun(deps.db, id, query.page, query.pageSize);
+  const names = await agencyNamesByIds(
+    deps.db,
+    rows.map((r) => r.agencyId),
+  );
+  return {
+    run: id,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((r) => {
+      const name = names.get(r.agencyId);
+      return {
+        agencyId: r.agencyId,
+        code: name?.code ?? null,
+        nameTh: name?.nameTh ?? null,
+        nameEn: name?.nameEn ?? null,
+        total: r.total,
+        ratingCode: r.ratingCode,
+        passes: r.passes,
+        instruments: r.instruments,
+      };
+    }),
+  };
 }

@@ -7,6 +7,7 @@ describe('navItems', () => {
     expect(sut).toContain('/users');
     expect(sut).toContain('/frameworks/import');
     expect(sut).toContain('/past-results/import');
+    expect(sut).toContain('/processing');
   });
 
   it('links agency staff to their own agency', () => {
@@ -37,6 +38,7 @@ describe('navItems', () => {
       const sut = navItems(role, null).map((i) => i.to);
       expect(sut).not.toContain('/frameworks/import');
       expect(sut).not.toContain('/past-results/import');
+      expect(sut).not.toContain('/processing');
       expect(sut).not.toContain('/users');
     }
   });

@@ -38,7 +38,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         frameworks,
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         { label: 'pastResults.nav', to: '/past-results/import' },
-        { label: 'publications.nav', to: '/results/publications' },
+        { label: 'processing.nav', to: '/processing' },
         score,
         password,
       ];
