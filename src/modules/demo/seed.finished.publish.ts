@@ -26,7 +26,7 @@ export interface FinishedOutcome {
 
 export async function publishFinishedYear(deps: Deps, adminId: string | undefined): Promise<FinishedOutcome> {
   const actor = adminId ? await loadActor(deps.db, adminId) : null;
-  if (!actor || actor.role !== 'admin') return { runId: null, publishedNow: false, pastResultsImported: 0 };
+  if (actor?.role !== 'admin') return { runId: null, publishedNow: false, pastResultsImported: 0 };
   const pastResultsImported = await importPastYears(deps, actor);
   const [published] = await deps.db
     .select({ runId: publications.runId })

@@ -3,7 +3,6 @@
 // overwrites what people changed. Never in production.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
-import type { Config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
