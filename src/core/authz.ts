@@ -198,6 +198,11 @@ const RULES = {
   // which run, if any, they see is core/results/visibility.ts (nothing before the publication's time).
   'results.agencyRead': rule<AgencyRef>(inScope),
   'evidence.read': rule<AgencyRef>(inScope),
+  // The assessors' advice on IIT and EIT and their overall comment (issue 10 §3): written and read before
+  // processing by NACC admins and the assessors assigned to the agency that year. Agencies, supervisors and
+  // everyone else see it only in the published report, from the run's snapshot (results.agencyRead).
+  'advice.read': rule<OitRef>(assessesThisYear),
+  'advice.write': rule<OitRef>(assessesThisYear),
   // Results published before this system: NACC imports them; they were public already, so whoever may read
   // the agency's own record reads its year-over-year line (no embargo).
   'pastResults.import': rule<null>(isAdmin),

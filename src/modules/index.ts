@@ -4,6 +4,7 @@
 // what other modules may use (domain functions and types), and importing routes through it would make
 // every module load every other module's routes (an import cycle waiting to happen).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { adviceRoutes } from './advice/advice.routes.ts';
 import { agencyRoutes } from './agencies/agencies.routes.ts';
 import { dashboardRoutes } from './agencies/dashboard.routes.ts';
 import { participationRoutes } from './agencies/participations.routes.ts';
@@ -50,6 +51,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   oitAssessmentRoutes,
   pastResultsRoutes,
   resultsRoutes,
+  adviceRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes, otpRespondentRoutes];

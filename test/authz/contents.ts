@@ -10,8 +10,10 @@ import {
 } from '../../src/core/audit/visibility.ts';
 import { type Actor, inScope, type Role } from '../../src/core/authz.ts';
 import { assessmentVisible } from '../../src/core/oit/visibility.ts';
+import { effectivePublication, latestPublication } from '../../src/core/results/visibility.ts';
 import {
   agencies,
+  assessorAdvice,
   assessorAssignments,
   auditLog,
   eit2Interviews,
@@ -235,6 +237,10 @@ export const auditContents: ContentCheck = async (c) => {
       (r) => [r.id, `${r.agencyId}:${r.year}`],
     ),
   );
+  // Advice entries (`<agency id>:<year>`) are year-bound once the advice they are about exists.
+  const adviceYears = new Set(
+    (await c.w.db.select().from(assessorAdvice)).map((r) => `${r.agencyId}:${r.year}`),
+  );
   const assignments = new Set(
     (await c.w.db.select().from(assessorAssignments))
       .filter((a) => a.userId === c.actor.userId)
@@ -243,7 +249,9 @@ export const auditContents: ContentCheck = async (c) => {
   const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
     const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
     const agencyInScope = agency !== undefined && inScope(c.actor, agency);
-    const year = eit2Years.get(row.entityId);
+    const year =
+      eit2Years.get(row.entityId) ??
+      (row.entityType === 'assessor_advice' && adviceYears.has(row.entityId) ? row.entityId : undefined);
     const assignedThatYear = year?.startsWith(`${row.agencyId}:`) === true && assignments.has(year ?? '');
     return auditEntryReadable(c.actor, {
       entityType: row.entityType,
@@ -356,3 +364,38 @@ const entityIdOf = (type: AuditEntityType, agencyId: string | null, year: number
 
 /** GET routes whose path names no agency, user or entity: they return rows of many agencies. */
 export const isListRoute = (path: string) => (path.match(/:[A-Za-z]+/g) ?? []).every((p) => p === ':year');
+
+/**
+ * The report of agency A as the role reads it: the run of the publication in effect (never the one still
+ * under embargo) for everyone who reaches A; NACC admins the newest publication, marked embargoed while its
+ * time has not come; B's report never to A's people. Reference from the publications table and the rule.
+ */
+export const reportContents: ContentCheck = async (c) => {
+  const problems: string[] = [];
+  const now = c.w.t.deps.now();
+  const rows = await c.w.db.select().from(publications).where(eq(publications.year, RESULTS_YEAR));
+  const facts = rows.map((p) => ({
+    id: p.id,
+    runId: p.runId,
+    publishAt: p.publishAt,
+    createdAt: p.createdAt,
+    cancelled: p.cancelledAt !== null,
+  }));
+  const agencyA = await c.w.db.select().from(agencies).where(eq(agencies.id, c.w.A.agency.id));
+  const reaches = agencyA[0] !== undefined && inScope(c.actor, agencyA[0]);
+  const expected =
+    c.role === 'admin' ? latestPublication(facts) : reaches ? effectivePublication(facts, now) : null;
+  const res = await c.get(`/api/agencies/${c.w.A.agency.id}/results/${RESULTS_YEAR}/report`);
+  if (expected === null) {
+    if (res.status === 200) problems.push(`report shown to ${c.role}, who should see none`);
+    return problems;
+  }
+  if (res.status !== 200) return [`report: ${res.status}`];
+  const report = res.json as Json;
+  if (report.runId !== expected.runId)
+    problems.push(`report of run ${report.runId}, expected ${expected.runId}`);
+  const embargoed = expected.publishAt.getTime() > now.getTime();
+  if ((report.basis === 'embargoed') !== embargoed) problems.push(`report basis ${report.basis}`);
+  if (report.agency?.id !== c.w.A.agency.id) problems.push('report of another agency');
+  return problems;
+};

@@ -4,7 +4,7 @@
 import { agencyResults, participations, processingRuns, publications } from '../../src/db/schema/index.ts';
 import { loadFramework, YEAR } from '../../src/modules/quality/quality.fixture.testing.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
-import { publicationListContents, runListContents } from './contents.ts';
+import { publicationListContents, reportContents, runListContents } from './contents.ts';
 import type { World } from './world.ts';
 
 interface ResultsFixture {
@@ -120,6 +120,34 @@ export const cases: MatrixCase[] = [
     method: 'GET',
     url: (w) => `/api/agencies/${w.target.agency.id}/results/${YEAR}`,
     // Whoever reaches the agency sees the published run's result (the assessor: agency A, assigned).
+    expect: allow({
+      admin: both,
+      assessor: inScopeOnly,
+      supervisor: inScopeOnly,
+      agency_admin: inScopeOnly,
+      executive: inScopeOnly,
+      agency_staff: inScopeOnly,
+    }),
+  },
+  {
+    name: 'GET /api/agencies/:id/results/:year/report',
+    method: 'GET',
+    url: (w) => `/api/agencies/${w.target.agency.id}/results/${YEAR}/report`,
+    // The same rule as the agency's result; the check compares the run shown with the publications.
+    expect: allow({
+      admin: both,
+      assessor: inScopeOnly,
+      supervisor: inScopeOnly,
+      agency_admin: inScopeOnly,
+      executive: inScopeOnly,
+      agency_staff: inScopeOnly,
+    }),
+    contents: reportContents,
+  },
+  {
+    name: 'GET /api/agencies/:id/results/:year/report.xlsx',
+    method: 'GET',
+    url: (w) => `/api/agencies/${w.target.agency.id}/results/${YEAR}/report.xlsx`,
     expect: allow({
       admin: both,
       assessor: inScopeOnly,

@@ -27,6 +27,7 @@ function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boole
   const action = AUDIT_READERS[type].action;
   const byAction: Record<string, unknown> = {
     'eit2.collect': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
+    'advice.read': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'oit.read': agency,
     'user.read': { id: 'someone-else', agency },
   };

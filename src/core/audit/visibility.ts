@@ -11,6 +11,7 @@ import { assessmentVisible } from '../oit/visibility.ts';
 export const AUDIT_ENTITY_TYPES = [
   'agency',
   'agency_import',
+  'assessor_advice',
   'assessor_assignment',
   'cycle',
   'eit2_interview',
@@ -59,6 +60,7 @@ export const AUDIT_READERS: Record<
 > = {
   agency: { action: 'agency.read', inScope: EVERY_SCOPED_ROLE },
   agency_import: { action: 'agency.import', inScope: [] },
+  assessor_advice: { action: 'advice.read', inScope: ['assessor'], assignedThatYear: true },
   assessor_assignment: { action: 'assignment.manage', inScope: [] },
   cycle: { action: 'cycle.open', inScope: [] },
   eit2_interview: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },

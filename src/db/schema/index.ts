@@ -1,3 +1,4 @@
+export * from './advice.ts';
 export * from './agencies.ts';
 export * from './audit.ts';
 export * from './frameworks.ts';

@@ -50,6 +50,7 @@ export const TABLE_OWNERS = {
   processingRuns: 'results',
   agencyResults: 'results',
   publications: 'results',
+  assessorAdvice: 'advice',
 } as const satisfies Record<TableName, string>;
 
 /**

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ResultDetails } from '../../core/results/details.ts';
 import {
   RUN_KINDS,
   RUN_SCOPES,
@@ -106,6 +107,11 @@ export const agencyResults = pgTable(
     questions: jsonb('questions').$type<Record<string, Record<string, number>>>().notNull(),
     subIndicators: jsonb('sub_indicators').$type<Record<string, number>>().notNull(),
     inputsHash: text('inputs_hash').notNull(),
+    /**
+     * What the report needs beside the scores (core/results/details.ts): OIT item verdicts and the assessors'
+     * advice as the run read them. Null for results stored before migration 0015. Immutable like the rest.
+     */
+    details: jsonb('details').$type<ResultDetails>(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.agencyId] }),

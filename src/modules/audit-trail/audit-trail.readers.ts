@@ -1,4 +1,5 @@
 // The AuditReaders of the audit log's visibility rule, from the owners of the tables it reads.
+import { adviceEntityIn } from '../advice/index.ts';
 import { agencyIdsInScope, agencyRefById } from '../agencies/index.ts';
 import type { AuditReaders } from '../audit/index.ts';
 import { eit2EntityIn } from '../interviews/index.ts';
@@ -15,6 +16,8 @@ export function auditReaders(oitStatuses: AuditReaders['oitStatuses']): AuditRea
           return eit2EntityIn('sample', entry, assignedAgencyYears(actor.userId));
         case 'eit2_interview':
           return eit2EntityIn('interview', entry, assignedAgencyYears(actor.userId));
+        case 'assessor_advice':
+          return adviceEntityIn(entry, assignedAgencyYears(actor.userId));
         default:
           return undefined;
       }

@@ -3,6 +3,7 @@
 // say why each instrument was or was not processed. Pure apart from the reads; the worker stores the result.
 import { createHash } from 'node:crypto';
 import type { Framework } from '../../core/framework/schema.ts';
+import type { ResultDetails } from '../../core/results/details.ts';
 import { marginOfError } from '../../core/results/margin.ts';
 import {
   type AnswerCount,
@@ -26,6 +27,8 @@ export interface AgencyInputs {
   populations: Populations;
   /** Per survey instrument, its minimum sample (null: unknown — population not approved, no table row). */
   minimums: Record<string, number | null>;
+  /** What the report needs beside the scores (details.ts attaches it); hashed with the rest. */
+  details?: ResultDetails | null;
 }
 
 export interface AgencyOutcome {

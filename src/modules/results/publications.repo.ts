@@ -1,7 +1,7 @@
 // Publications: the only reads and writes of the table. Rows are inserted, cancelled once or marked notified
 // once; the migration's trigger refuses anything else (and a run that is not a finished `run`).
-import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { PublicationFact } from '../../core/results/visibility.ts';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { effectivePublication, type PublicationFact } from '../../core/results/visibility.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
 import type { AgencyResultRow } from './results.repo.ts';
@@ -112,4 +112,42 @@ export async function latestDoneRunId(db: DbOrTx, year: number): Promise<string 
     .orderBy(desc(processingRuns.finishedAt))
     .limit(1);
   return row?.id ?? null;
+}
+
+/**
+ * The agency's results of the years before `beforeYear` from the publications in effect at `now` (the
+ * newest not cancelled whose time has come, per year: core/results/visibility.ts `effectivePublication`),
+ * oldest first. Two queries: the publications, then the agency's rows of their runs.
+ */
+export async function publishedEarlierResults(
+  db: DbOrTx,
+  agencyId: string,
+  beforeYear: number,
+  now: Date,
+): Promise<{ year: number; total: number; ratingCode: string }[]> {
+  const rows = await db
+    .select()
+    .from(publications)
+    .where(
+      and(
+        lt(publications.year, beforeYear),
+        isNull(publications.cancelledAt),
+        lte(publications.publishAt, now),
+      ),
+    );
+  const byYear = new Map<number, PublicationRow[]>();
+  for (const p of rows) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+  const runYear = new Map<string, number>();
+  for (const [year, list] of byYear) {
+    const effective = effectivePublication(list.map(factOf), now);
+    if (effective) runYear.set(effective.runId, year);
+  }
+  if (runYear.size === 0) return [];
+  const results = await db
+    .select({ runId: agencyResults.runId, total: agencyResults.total, ratingCode: agencyResults.ratingCode })
+    .from(agencyResults)
+    .where(and(eq(agencyResults.agencyId, agencyId), inArray(agencyResults.runId, [...runYear.keys()])));
+  return results
+    .map((r) => ({ year: runYear.get(r.runId) as number, total: Number(r.total), ratingCode: r.ratingCode }))
+    .sort((a, b) => a.year - b.year);
 }

@@ -5,13 +5,15 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, type AgencyRef, authorize, inScope } from '../../core/authz.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
+import type { Framework } from '../../core/framework/schema.ts';
 import {
   effectivePublication,
   latestPublication,
   type ResultsReader,
+  type VisibleRun,
   visibleRun,
 } from '../../core/results/visibility.ts';
-import { allow, authorizedAgency } from '../agencies/index.ts';
+import { type AgencyRow, allow, authorizedAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import {
@@ -25,7 +27,7 @@ import {
   publicationForUpdate,
   publicationsOfYear,
 } from './publications.repo.ts';
-import { runById } from './results.repo.ts';
+import { type AgencyResultRow, runById } from './results.repo.ts';
 import type { AgencyResult, Publication, PublishBody } from './results.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
@@ -208,22 +210,32 @@ const readerOf = (actor: Actor, agency: AgencyRef): ResultsReader => ({
   reachesAgency: inScope(actor, agency),
 });
 
+/** What a reader may see of one agency's year: the agency, the run shown, its publication and the stored row. */
+export interface VisibleResult {
+  agency: AgencyRow;
+  reader: Actor;
+  visible: NonNullable<VisibleRun>;
+  publication: PublicationRow | null;
+  result: AgencyResultRow;
+  framework: Framework;
+}
+
 /**
- * One agency's stored result from the run its reader may see: 401/404/403 for the agency as usual, then
+ * One agency's stored result from the run its reader may see — the one rule of every route that shows an
+ * agency's scores (its result, its report, the report's XLSX): 401/404/403 for the agency as usual, then
  * 404 `results_not_published` while nothing is visible (before the publication's time nothing leaks).
  */
-export async function agencyResult(
+export async function visibleResult(
   deps: Deps,
   actor: Actor | null,
   agencyId: string,
   year: number,
-): Promise<AgencyResult> {
-  const { actor: reader, ref } = await authorizedAgency(
-    deps.db,
-    actor,
-    agencyId,
-    allow('results.agencyRead'),
-  );
+): Promise<VisibleResult> {
+  const {
+    actor: reader,
+    ref,
+    agency,
+  } = await authorizedAgency(deps.db, actor, agencyId, allow('results.agencyRead'));
   const now = deps.now();
   const rows = await publicationsOfYear(deps.db, year);
   const { framework } = await frameworkForYear(deps.db, year);
@@ -238,7 +250,18 @@ export async function agencyResult(
   if (!visible) throw resultsNotPublished();
   const result = await agencyResultOf(deps.db, visible.runId, agencyId);
   if (!result) throw resultsNotPublished();
-  const pub = rows.find((p) => p.id === visible.publicationId) ?? null;
+  const publication = rows.find((p) => p.id === visible.publicationId) ?? null;
+  return { agency, reader, visible, publication, result, framework };
+}
+
+/** One agency's stored result from the run its reader may see (visibleResult). */
+export async function agencyResult(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<AgencyResult> {
+  const { visible, publication: pub, result } = await visibleResult(deps, actor, agencyId, year);
   return {
     agencyId,
     year,

@@ -1,9 +1,13 @@
 // Processing runs (NACC admin): queue a run or preview (202, processed in the background), list and follow
 // them, and compare two finished runs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ZAgencyYearParams } from '../agencies/index.ts';
 import { wakePublicationNotifier } from './publications.notify.ts';
 import { agencyResult, cancelPublication, listPublications, publish } from './publications.service.ts';
+import { ZAgencyReport } from './report.schema.ts';
+import { agencyReport } from './report.service.ts';
+import { reportWorkbook } from './report.xlsx.ts';
 import {
   ZAgencyResult,
   ZChangesQuery,
@@ -156,5 +160,54 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => agencyResult(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  const reportWho =
+    'Whoever reaches the agency (its people, its supervisors, its assessors; NACC), from the run the agency’s ' +
+    'result route shows them (the same rule): 404 `results_not_published` before the publication takes ' +
+    'effect, except to NACC admins (`basis: embargoed`).';
+
+  app.get(
+    '/agencies/:id/results/:year/report',
+    {
+      schema: {
+        tags,
+        summary: 'The agency’s results report: totals, indicators, instruments, questions, OIT items, advice',
+        description:
+          `${reportWho} Built from the stored run (never recomputed), the framework’s texts and the ` +
+          'previous year (its published run, else its imported result). Question codes as ITAS shows them; ' +
+          'the weakest questions of each instrument marked.',
+        security: [{ session: [] }],
+        params: ZAgencyYearParams,
+        response: { 200: ZAgencyReport },
+      },
+    },
+    async (req) => agencyReport(app.deps, req.actor, req.params.id, req.params.year),
+  );
+
+  app.get(
+    '/agencies/:id/results/:year/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The report as one XLSX workbook: a sheet per table, Thai headers, Buddhist-Era dates',
+        description: reportWho,
+        security: [{ session: [] }],
+        params: ZAgencyYearParams,
+        response: { 200: z.any().describe('XLSX workbook') },
+      },
+    },
+    async (req, reply) => {
+      const report = await agencyReport(app.deps, req.actor, req.params.id, req.params.year);
+      const body = await reportWorkbook(report, app.deps.now());
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="ita-report-${report.agency.code.replace(/[^A-Za-z0-9_-]/g, '_')}-${report.year}.xlsx"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
   );
 };

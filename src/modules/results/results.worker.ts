@@ -22,6 +22,7 @@ import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { releaseResponses } from '../responses/index.ts';
 import { type AgencyInputs, type AgencyOutcome, readInputs, runInputsHash, scoreAgency } from './compute.ts';
+import { withDetails } from './details.ts';
 import {
   type Claim,
   claimRun,
@@ -87,7 +88,9 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
   // The next chunk's inputs are read while this one is scored and stored: the database and the engine work
   // side by side (bench:process). A read that fails is thrown where it is awaited.
   const read = (from: number) => {
-    const reading = readInputs(db, framework, claim.year, subjects.slice(from, from + options.chunkSize));
+    const slice = subjects.slice(from, from + options.chunkSize);
+    const ids = slice.map((s) => s.id);
+    const reading = withDetails(db, claim.year, readInputs(db, framework, claim.year, slice), ids);
     reading.catch(() => undefined);
     return reading;
   };
@@ -106,7 +109,8 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
     });
     const stored = await db.transaction(async (tx) => {
       if (!(await lockClaim(tx, claim))) return false;
-      await storeChunk(tx, claim, outcomes.map(rowOf(claim.id)), lease());
+      const rows = outcomes.map((o, j) => ({ ...rowOf(claim.id)(o), details: inputs[j]?.details ?? null }));
+      await storeChunk(tx, claim, rows, lease());
       return true;
     });
     if (!stored) return 'lost';

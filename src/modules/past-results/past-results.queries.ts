@@ -1,0 +1,20 @@
+// What other modules read of past results: an agency's imported totals (the results report's previous year
+// and year-over-year line, where no published run of this system exists for a year).
+import { and, asc, eq, lt } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { pastResults } from '../../db/schema/index.ts';
+
+export interface ImportedTotal {
+  year: number;
+  total: number;
+  ratingCode: string;
+}
+
+/** The agency's imported results of the years before `beforeYear`, oldest first. One query. */
+export function importedTotals(db: DbOrTx, agencyId: string, beforeYear: number): Promise<ImportedTotal[]> {
+  return db
+    .select({ year: pastResults.year, total: pastResults.total, ratingCode: pastResults.ratingCode })
+    .from(pastResults)
+    .where(and(eq(pastResults.agencyId, agencyId), lt(pastResults.year, beforeYear)))
+    .orderBy(asc(pastResults.year));
+}

@@ -1,0 +1,70 @@
+// The agency's results report (issue 10 §3): the run its reader may see (visibleResult — the one rule of the
+// agency's result route: 404 before publication, NACC admins see it marked embargoed), the framework's texts,
+// and the year before: the previous year's published run if any, else its imported past result.
+import type { AppDeps } from '../../app/context.ts';
+import type { Actor } from '../../core/authz.ts';
+import type { Framework } from '../../core/framework/schema.ts';
+import { frameworkForYear, frameworkLoaded } from '../frameworks/index.ts';
+import { importedTotals } from '../past-results/index.ts';
+import { publishedEarlierResults } from './publications.repo.ts';
+import { visibleResult } from './publications.service.ts';
+import { presentReport, ratingOf } from './report.present.ts';
+import type { AgencyReport, PreviousYear } from './report.schema.ts';
+import { runById } from './results.repo.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now'>;
+
+export async function agencyReport(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+): Promise<AgencyReport> {
+  const seen = await visibleResult(deps, actor, agencyId, year);
+  const { visible, publication, result, framework, agency } = seen;
+  const [run, history] = await Promise.all([
+    runById(deps.db, year, visible.runId),
+    earlierYears(deps, agencyId, year),
+  ]);
+  return presentReport({
+    agency,
+    year,
+    framework,
+    frameworkVersion: run?.frameworkVersion ?? null,
+    result,
+    basis: visible.basis,
+    publication: publication
+      ? { id: publication.id, publishAt: publication.publishAt.toISOString(), reason: publication.reason }
+      : null,
+    history,
+  });
+}
+
+/**
+ * Every earlier year known of the agency, oldest first: a year's published run (in effect now) wins over
+ * its imported result. Ratings read in their own year's framework when it is loaded.
+ */
+async function earlierYears(deps: Deps, agencyId: string, year: number): Promise<PreviousYear[]> {
+  const [runs, imported] = await Promise.all([
+    publishedEarlierResults(deps.db, agencyId, year, deps.now()),
+    importedTotals(deps.db, agencyId, year),
+  ]);
+  const byYear = new Map<number, { total: number; ratingCode: string; source: PreviousYear['source'] }>();
+  for (const r of imported) byYear.set(r.year, { ...r, source: 'imported' });
+  for (const r of runs) byYear.set(r.year, { ...r, source: 'run' });
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const frameworks = new Map<number, Framework>();
+  // A handful of years at most: one look each (frameworks are cached by version).
+  for (const y of years)
+    if (await frameworkLoaded(deps.db, y)) frameworks.set(y, (await frameworkForYear(deps.db, y)).framework);
+  return years.map((y) => {
+    const r = byYear.get(y) as { total: number; ratingCode: string; source: PreviousYear['source'] };
+    const f = frameworks.get(y);
+    return {
+      year: y,
+      total: r.total,
+      rating: f ? ratingOf(f, r.ratingCode) : { code: r.ratingCode, th: r.ratingCode, en: null },
+      source: r.source,
+    };
+  });
+}
