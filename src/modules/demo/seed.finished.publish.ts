@@ -6,8 +6,17 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
+import { citableQuestions } from '../../core/results/advice.ts';
 import { rate } from '../../core/scoring/index.ts';
-import { agencies, processingRuns, publications } from '../../db/schema/index.ts';
+import {
+  agencies,
+  assessorAdvice,
+  assessorAssignments,
+  participations,
+  processingRuns,
+  publications,
+} from '../../db/schema/index.ts';
+import { putAdvice } from '../advice/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { importPastResults } from '../past-results/index.ts';
 import { processYearNow, publish } from '../results/index.ts';
@@ -24,7 +33,11 @@ export interface FinishedOutcome {
   pastResultsImported: number;
 }
 
-export async function publishFinishedYear(deps: Deps, adminId: string | undefined): Promise<FinishedOutcome> {
+export async function publishFinishedYear(
+  deps: Deps,
+  userIds: Map<string, string>,
+): Promise<FinishedOutcome> {
+  const adminId = userIds.get('admin');
   const actor = adminId ? await loadActor(deps.db, adminId) : null;
   if (actor?.role !== 'admin') return { runId: null, publishedNow: false, pastResultsImported: 0 };
   const pastResultsImported = await importPastYears(deps, actor);
@@ -47,6 +60,8 @@ export async function publishFinishedYear(deps: Deps, adminId: string | undefine
     )
     .orderBy(desc(processingRuns.finishedAt))
     .limit(1);
+  // The assessors' advice is written before processing: the run keeps what stood when it was made.
+  if (!done) await writeAdvice(deps, actor, userIds.get('assessor'));
   const runId = done?.id ?? (await processYearNow(deps, actor, DEMO_DONE_YEAR)).id;
   await publish(deps, actor, DEMO_DONE_YEAR, { runId });
   return { runId, publishedNow: true, pastResultsImported };
@@ -105,4 +120,67 @@ async function importPastYears(deps: Deps, actor: Actor): Promise<number> {
     { dryRun: false, replace: false },
   );
   return stored.counts.new;
+}
+
+/**
+ * The assessors' advice on IIT and EIT for every registered agency without any (as seed 002 prints it: a
+ * question, what was found, what to do) and an overall comment: by the demo assessor where assigned, else
+ * by NACC. Through the advice module's own save (checked against the framework, audited).
+ */
+async function writeAdvice(deps: Deps, admin: Actor, assessorId: string | undefined): Promise<void> {
+  const assessor = assessorId ? await loadActor(deps.db, assessorId) : null;
+  const rows = await deps.db
+    .select({ id: agencies.id, code: agencies.code, type: agencies.type, advice: assessorAdvice.agencyId })
+    .from(participations)
+    .innerJoin(agencies, eq(agencies.id, participations.agencyId))
+    .leftJoin(
+      assessorAdvice,
+      and(eq(assessorAdvice.agencyId, agencies.id), eq(assessorAdvice.year, DEMO_DONE_YEAR)),
+    )
+    .where(and(eq(participations.year, DEMO_DONE_YEAR), eq(participations.registered, true)))
+    .orderBy(agencies.code);
+  const assigned = new Set(
+    assessorId
+      ? (
+          await deps.db
+            .select({ agencyId: assessorAssignments.agencyId })
+            .from(assessorAssignments)
+            .where(
+              and(eq(assessorAssignments.userId, assessorId), eq(assessorAssignments.year, DEMO_DONE_YEAR)),
+            )
+        ).map((r) => r.agencyId)
+      : [],
+  );
+  const { framework } = await frameworkForYear(deps.db, DEMO_DONE_YEAR);
+  for (const [i, a] of rows.entries()) {
+    if (a.advice || !DEMO_PAST_TREND[a.code]) continue;
+    const citable = citableQuestions(framework, a.type);
+    const pick = (list: typeof citable.IIT, k: number) => list[k % Math.max(1, list.length)];
+    const cited = [
+      { instrument: 'IIT' as const, q: pick(citable.IIT, 19 + i * 3) },
+      { instrument: 'IIT' as const, q: pick(citable.IIT, 7 + i * 5) },
+      { instrument: 'EIT' as const, q: pick(citable.EIT, 4 + i * 2) },
+    ];
+    const entries = cited.flatMap(({ instrument, q }) =>
+      q
+        ? [
+            {
+              instrument,
+              questionCode: q.displayCode,
+              issue: `ผู้ตอบส่วนหนึ่งให้คะแนนข้อ ${q.displayCode} ต่ำกว่าข้ออื่นของหน่วยงาน ("${q.text.th}")`,
+              advice:
+                instrument === 'IIT'
+                  ? 'ควรกำหนดแนวปฏิบัติในเรื่องนี้เป็นลายลักษณ์อักษร สื่อสารให้บุคลากรทุกระดับทราบ และติดตามผลทุกไตรมาส'
+                  : 'ควรเผยแพร่ขั้นตอนและระยะเวลาการให้บริการให้ผู้รับบริการทราบ และเปิดช่องทางรับฟังความคิดเห็นที่ตอบกลับได้',
+            },
+          ]
+        : [],
+    );
+    const actor = assessor && assigned.has(a.id) ? assessor : admin;
+    await putAdvice(deps, actor, a.id, DEMO_DONE_YEAR, {
+      entries,
+      overall:
+        'หน่วยงานควรนำผลการประเมินไปจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใส โดยเน้นประเด็นที่ได้คะแนนต่ำ และรายงานผลการดำเนินการต่อผู้บริหาร',
+    });
+  }
 }

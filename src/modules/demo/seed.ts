@@ -74,12 +74,12 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       usersCreated,
       cycleOpen,
       finishedSeeded,
-      adminId: userIds.get('admin'),
+      userIds,
       iitAgencyId: ids.get(DEMO_IIT_AGENCY),
     };
   });
   // Processing and publishing run their own transactions, over the committed data.
-  const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.adminId) : null;
+  const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.userIds) : null;
   return {
     agenciesCreated: result.agenciesCreated,
     usersCreated: result.usersCreated,
