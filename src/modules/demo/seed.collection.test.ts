@@ -74,7 +74,7 @@ describe('demo seed: FY2568 collection in progress', () => {
   });
 
   it('gives every registered demo agency stakeholder data and a contact list; one needs re-approval', async () => {
-    const rows = await t.deps.db.select().from(stakeholderData);
+    const rows = await t.deps.db.select().from(stakeholderData).where(eq(stakeholderData.year, 2568));
     expect(rows).toHaveLength(DEMO_COLLECTION.length);
     for (const r of rows) {
       expect(r.iitPopulation).toBeGreaterThanOrEqual(15);
@@ -115,7 +115,8 @@ describe('demo seed: FY2568 collection in progress', () => {
     const rows = await t.deps.db
       .select({ r: surveyResponses, type: agencies.type })
       .from(surveyResponses)
-      .innerJoin(agencies, eq(agencies.id, surveyResponses.agencyId));
+      .innerJoin(agencies, eq(agencies.id, surveyResponses.agencyId))
+      .where(eq(surveyResponses.year, 2568));
     for (const { r, type } of rows) {
       expect(validateAnswers(framework, r.instrument, type, r.answers as Record<string, unknown>)).toEqual(
         [],
@@ -126,7 +127,7 @@ describe('demo seed: FY2568 collection in progress', () => {
   });
 
   it('has EIT part-2 interviews in every state, approved ones recorded as responses', async () => {
-    const rows = await t.deps.db.select().from(eit2Interviews);
+    const rows = await t.deps.db.select().from(eit2Interviews).where(eq(eit2Interviews.year, 2568));
     const states = new Set(rows.map((r) => `${r.status}:${r.outcome}`));
     for (const s of [
       'entered:completed',
