@@ -141,7 +141,12 @@ describe('demo seed: FY2568 collection in progress', () => {
       true,
     );
     const approved = rows.filter((r) => r.status === 'approved' && r.outcome === 'completed').length;
-    expect(await t.deps.db.$count(surveyResponses, eq(surveyResponses.instrument, 'EIT2'))).toBe(approved);
+    expect(
+      await t.deps.db.$count(
+        surveyResponses,
+        and(eq(surveyResponses.instrument, 'EIT2'), eq(surveyResponses.year, 2568)),
+      ),
+    ).toBe(approved);
     // The second assessor may approve what the first entered (four eyes).
     const pao = ids.get(DEMO_IIT_AGENCY) ?? '';
     const list = await (await t.signIn('assessor2', DEMO_PASSWORD)).get(
