@@ -145,10 +145,11 @@ const personOf = (a: Agency, ctx: FinishedContext, username: string) =>
 
 async function seedStakeholders(tx: DbOrTx, year: Year, ctx: FinishedContext) {
   const at = dayAt(DEMO_DONE_DAYS.stakeholders, 0);
-  for (const a of year.agencies.filter((x) => x.registered)) {
-    await tx
-      .insert(stakeholderData)
-      .values({
+  const taking = year.agencies.filter((x) => x.registered);
+  await tx
+    .insert(stakeholderData)
+    .values(
+      taking.map((a) => ({
         agencyId: a.id,
         year: DEMO_DONE_YEAR,
         iitPopulation: a.iitPopulation,
@@ -160,14 +161,15 @@ async function seedStakeholders(tx: DbOrTx, year: Year, ctx: FinishedContext) {
         approvedIitPopulation: a.iitPopulation,
         approvedBy: personOf(a, ctx, 'executive'),
         approvedAt: at,
-      })
-      .onConflictDoNothing();
+      })),
+    )
+    .onConflictDoNothing();
+  for (const a of taking)
     await audit(tx, a, 'stakeholder_data', `${a.id}:${DEMO_DONE_YEAR}`, 'approve', at, {
       iitPopulation: a.iitPopulation,
       eitPopulation: a.eitPopulation,
       approvedRevision: 1,
     });
-  }
 }
 
 /** IIT and EIT part-1 web responses, spread over the collection months, released like any answers. */
@@ -211,31 +213,39 @@ async function seedInterviews(tx: DbOrTx, year: Year, ctx: FinishedContext) {
   const interviewer = ctx.userIds.get('assessor') ?? null;
   const reviewer = ctx.userIds.get('assessor2') ?? null;
   if (!interviewer || !reviewer) return;
-  for (const a of year.agencies.filter((x) => x.registered)) {
-    const size = minimumsOf(year, a).EIT2;
-    if (!size) continue;
-    const r = rng(`done:eit2:${a.code}`);
-    const reserves = Math.ceil(size / 4);
-    const created = dayAt(DEMO_DONE_DAYS.stakeholders, 0);
-    const contacts = await tx
-      .insert(eitContacts)
-      .values(
+  const plans = year.agencies.flatMap((a) => {
+    const size = a.registered ? minimumsOf(year, a).EIT2 : null;
+    return size ? [{ a, size, reserves: Math.ceil(size / 4), r: rng(`done:eit2:${a.code}`) }] : [];
+  });
+  if (plans.length === 0) return;
+  // One insert per table for all agencies: the seed runs at every first start.
+  const created = dayAt(DEMO_DONE_DAYS.stakeholders, 0);
+  const contacts = await tx
+    .insert(eitContacts)
+    .values(
+      plans.flatMap(({ a, size, reserves, r }) =>
         demoContacts(a.index, size + reserves, r).map((c) => ({
           agencyId: a.id,
           year: DEMO_DONE_YEAR,
           ...c,
           createdAt: created,
         })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: eitContacts.id });
-    if (contacts.length < size) continue;
-    const seed = newSeed(bytesFrom(r));
-    const sample = drawSample({ contacts, size, reserves, seed });
-    const drawnAt = dayAt(DEMO_DONE_DAYS.interviews, -2, 9);
-    const [row] = await tx
-      .insert(eit2Samples)
-      .values({
+      ),
+    )
+    .onConflictDoNothing()
+    .returning({ id: eitContacts.id, agencyId: eitContacts.agencyId });
+  const drawnAt = dayAt(DEMO_DONE_DAYS.interviews, -2, 9);
+  const drawn = plans.flatMap((p) => {
+    const own = contacts.filter((c) => c.agencyId === p.a.id).map((c) => ({ id: c.id }));
+    if (own.length < p.size) return [];
+    const seed = newSeed(bytesFrom(p.r));
+    return [{ ...p, seed, sample: drawSample({ contacts: own, size: p.size, reserves: p.reserves, seed }) }];
+  });
+  if (drawn.length === 0) return;
+  const samples = await tx
+    .insert(eit2Samples)
+    .values(
+      drawn.map(({ a, seed, sample }) => ({
         agencyId: a.id,
         year: DEMO_DONE_YEAR,
         seed,
@@ -246,23 +256,28 @@ async function seedInterviews(tx: DbOrTx, year: Year, ctx: FinishedContext) {
         reserves: sample.reserves,
         drawnBy: interviewer,
         drawnAt,
-      })
-      .returning({ id: eit2Samples.id });
-    if (!row) continue;
-    await audit(tx, a, 'eit2_sample', row.id, 'draw', drawnAt, {
-      year: DEMO_DONE_YEAR,
-      seed,
-      algorithm: sample.algorithm,
-      size,
-    });
+      })),
+    )
+    .returning({ id: eit2Samples.id, agencyId: eit2Samples.agencyId });
+  const interviews: (typeof eit2Interviews.$inferInsert)[] = [];
+  const released: ReleasedRow[] = [];
+  for (const { a, r, seed, sample, size } of drawn) {
+    const sampleId = samples.find((x) => x.agencyId === a.id)?.id;
+    if (sampleId)
+      await audit(tx, a, 'eit2_sample', sampleId, 'draw', drawnAt, {
+        year: DEMO_DONE_YEAR,
+        seed,
+        algorithm: sample.algorithm,
+        size,
+      });
     const items = answerItems(year.framework, 'EIT2', a.type);
-    const released: ReleasedRow[] = [];
-    const interviews = sample.selected.map((contactId, i) => {
+    const own: ReleasedRow[] = [];
+    for (const [i, contactId] of sample.selected.entries()) {
       const startedAt = dayAt(DEMO_DONE_DAYS.interviews, Math.floor(i / 5), 9 + (i % 5) * 2);
       const endedAt = new Date(startedAt.getTime() + (12 + r.int(10)) * 60_000);
       const reviewedAt = new Date(endedAt.getTime() + 26 * 3_600_000);
       const positions = honestPositions(items, r, a.eitLeaning + (r.next() - 0.5) * 16, 30);
-      released.push({
+      own.push({
         agencyId: a.id,
         year: DEMO_DONE_YEAR,
         instrument: 'EIT2',
@@ -272,30 +287,31 @@ async function seedInterviews(tx: DbOrTx, year: Year, ctx: FinishedContext) {
         channel: 'interview',
         submittedOn: bangkokDay(reviewedAt),
       });
-      return {
+      interviews.push({
         agencyId: a.id,
         year: DEMO_DONE_YEAR,
         contactId,
         interviewerId: interviewer,
-        outcome: 'completed' as const,
+        outcome: 'completed',
         startedAt,
         endedAt,
         paradata: { questionDurations: {} },
         pendingAnswers: null,
-        status: 'approved' as const,
+        status: 'approved',
         reviewedBy: reviewer,
         reviewedAt,
-      };
-    });
-    await tx.insert(eit2Interviews).values(interviews);
-    // One release after the last approval, as the release job would have done it.
-    const releaseDay = released
+      });
+    }
+    // One release after the agency's last approval, as the release job would have done it.
+    const releaseDay = own
       .map((x) => x.submittedOn)
       .sort()
       .at(-1);
-    if (releaseDay)
-      await insertReleased(tx, shuffled(released.map((x) => ({ ...x, submittedOn: releaseDay }))));
+    if (releaseDay) released.push(...own.map((x) => ({ ...x, submittedOn: releaseDay })));
   }
+  for (let i = 0; i < interviews.length; i += 500)
+    await tx.insert(eit2Interviews).values(interviews.slice(i, i + 500));
+  await insertReleased(tx, shuffled(released));
 }
 
 /**
@@ -305,17 +321,22 @@ async function seedInterviews(tx: DbOrTx, year: Year, ctx: FinishedContext) {
 async function seedOit(tx: DbOrTx, year: Year, ctx: FinishedContext) {
   const assessor = ctx.userIds.get('assessor') ?? null;
   const d = DEMO_DONE_DAYS;
-  for (const a of year.agencies.filter((x) => x.registered)) {
+  // One insert per table for every agency (a few hundred rows): the seed runs at every first start.
+  const answers: (typeof oitAnswers.$inferInsert)[] = [];
+  const scores: (typeof oitScores.$inferInsert)[] = [];
+  const reviews: (typeof oitReviews.$inferInsert)[] = [];
+  const taking = year.agencies.filter((x) => x.registered);
+  for (const a of taking) {
     const failed = new Set(a.oitFailed);
     const admin = personOf(a, ctx, 'agency-admin');
     const executive = personOf(a, ctx, 'executive');
     const items = year.framework.oitItems.filter((i) => appliesTo(i, a.type));
-    await tx.insert(oitAnswers).values(
-      items.map((item) => ({
+    for (const item of items) {
+      answers.push({
         agencyId: a.id,
         year: DEMO_DONE_YEAR,
         itemCode: item.code,
-        state: 'confirmed' as const,
+        state: 'confirmed',
         has: true,
         urls: [demoSiteUrl(ctx.publicUrl, a.code)],
         explanation: `หน้าแรก > การเปิดเผยข้อมูลสาธารณะ > ${item.title.th}`,
@@ -324,32 +345,26 @@ async function seedOit(tx: DbOrTx, year: Year, ctx: FinishedContext) {
         submittedBy: admin,
         approvedAt: dayAt(d.oitApproved, 0, 14),
         approvedBy: executive,
-      })),
-    );
-    await tx.insert(oitScores).values(
-      items.map((item) => {
-        const pass = !failed.has(item.code);
-        // A failed item had some of its components, not all (all are required for 100).
-        const found = pass
-          ? item.components.map((_, i) => i)
-          : item.components.map((_, i) => i).slice(0, Math.max(0, item.components.length - 1));
-        const missing = item.components.at(-1)?.th;
-        return {
-          agencyId: a.id,
-          year: DEMO_DONE_YEAR,
-          itemCode: item.code,
-          score: pass ? 100 : 0,
-          componentsFound: found,
-          comment: pass ? null : `ข้อมูลไม่ครบองค์ประกอบ${missing ? `: ไม่พบ "${missing}"` : ''}`,
-          advice: pass
-            ? null
-            : `เผยแพร่${item.title.th}ให้ครบทุกองค์ประกอบ${missing ? ` โดยเฉพาะ "${missing}"` : ''} และระบุปี พ.ศ. ให้ชัดเจน`,
-          assessorId: assessor,
-          updatedAt: dayAt(d.oitScored, 0, 11),
-        };
-      }),
-    );
-    await tx.insert(oitReviews).values({
+      });
+      const pass = !failed.has(item.code);
+      // A failed item had some of its components, not all (all are required for 100).
+      const all = item.components.map((_, i) => i);
+      const missing = item.components.at(-1)?.th;
+      scores.push({
+        agencyId: a.id,
+        year: DEMO_DONE_YEAR,
+        itemCode: item.code,
+        score: pass ? 100 : 0,
+        componentsFound: pass ? all : all.slice(0, -1),
+        comment: pass ? null : `ข้อมูลไม่ครบองค์ประกอบ${missing ? `: ไม่พบ "${missing}"` : ''}`,
+        advice: pass
+          ? null
+          : `เผยแพร่${item.title.th}ให้ครบทุกองค์ประกอบ${missing ? ` โดยเฉพาะ "${missing}"` : ''} และระบุปี พ.ศ. ให้ชัดเจน`,
+        assessorId: assessor,
+        updatedAt: dayAt(d.oitScored, 0, 11),
+      });
+    }
+    reviews.push({
       agencyId: a.id,
       year: DEMO_DONE_YEAR,
       status: reviewStatusOf(items.map(() => 'confirmed' as const)),
@@ -363,12 +378,15 @@ async function seedOit(tx: DbOrTx, year: Year, ctx: FinishedContext) {
       confirmedBy: assessor,
       updatedAt: dayAt(d.oitConfirmed, 0, 16),
     });
+  }
+  if (answers.length > 0) await tx.insert(oitAnswers).values(answers);
+  if (scores.length > 0) await tx.insert(oitScores).values(scores);
+  if (reviews.length > 0) await tx.insert(oitReviews).values(reviews);
+  for (const a of taking)
     await audit(tx, a, 'oit_review', `${a.id}:${DEMO_DONE_YEAR}`, 'confirm', dayAt(d.oitConfirmed, 0, 16), {
       status: 'confirmed',
-      items: items.length,
-      failed: [...failed],
+      failed: [...a.oitFailed],
     });
-  }
 }
 
 /** What each step would have left in the audit log, marked as demo data (one entry per agency and step). */
