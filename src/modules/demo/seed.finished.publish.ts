@@ -13,6 +13,7 @@ import {
   assessorAdvice,
   assessorAssignments,
   participations,
+  pastResults,
   processingRuns,
   publications,
 } from '../../db/schema/index.ts';
@@ -97,9 +98,21 @@ export async function pastResultsCsv(deps: Pick<AppDeps, 'db'>, codes: readonly 
 /** Imports the agency-years not stored yet (a dry run first says which). */
 async function importPastYears(deps: Deps, actor: Actor): Promise<number> {
   const rows = await deps.db
-    .select({ code: agencies.code })
+    .select({ id: agencies.id, code: agencies.code })
     .from(agencies)
     .where(inArray(agencies.code, Object.keys(DEMO_PAST_TREND)));
+  // Every later start: all there already, so no file is read (the import's dry run would say "0 new").
+  const known = await deps.db.$count(
+    pastResults,
+    and(
+      inArray(
+        pastResults.agencyId,
+        rows.map((r) => r.id),
+      ),
+      inArray(pastResults.year, [...DEMO_PAST_YEARS]),
+    ),
+  );
+  if (rows.length === 0 || known >= rows.length * DEMO_PAST_YEARS.length) return 0;
   const csv = await pastResultsCsv(
     deps,
     rows.map((r) => r.code),
