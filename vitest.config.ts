@@ -41,6 +41,8 @@ const PGLITE_TOO: Record<string, string> = {
   'src/modules/users/': "reads the driver's error (a taken username or e-mail is a unique violation)",
   'src/modules/responses/':
     'the one write path for answers: holding, the advisory-locked intake, the release',
+  'src/modules/demo/seed.finished.test.ts':
+    'the demo seeds at every start on the embedded default: a processing run and a publication after the seed transaction, on one connection',
   'src/modules/respond/respond.routes.test.ts':
     'collection end to end: access, questionnaire, submit, receipts',
   'src/modules/respond/respond.capacity.test.ts': 'the IIT cap under a per-agency-year advisory lock',

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bangkokDayEnd, bangkokDayStart, bangkokToday, extensionProblem, stageWindow } from './calendar.ts';
+import {
+  bangkokDayEnd,
+  bangkokDayStart,
+  bangkokToday,
+  calendarState,
+  extensionProblem,
+  stageState,
+  stageWindow,
+} from './calendar.ts';
 
 const stage = { code: 'iit_collection', start: '2025-01-01', end: '2025-06-30' };
 
@@ -60,5 +69,93 @@ describe('extensionProblem', () => {
   it('refuses a last day that would not lengthen the stage', () => {
     expect(extensionProblem(stage, '2025-06-30')).toBe('not_later');
     expect(extensionProblem(stage, '2025-05-01')).toBe('not_later');
+  });
+});
+
+describe('stageState: the one rule for open, phase and days left', () => {
+  it('is upcoming before the first day, open through the last, ended after it', () => {
+    expect(stageState(stage, null, new Date('2024-12-31T16:59:59Z'))).toMatchObject({
+      phase: 'upcoming',
+      daysLeft: null,
+    });
+    expect(stageState(stage, null, new Date('2025-06-29T03:00:00Z'))).toMatchObject({
+      phase: 'open',
+      daysLeft: 1,
+    });
+    expect(stageState(stage, null, new Date('2025-06-30T16:59:59Z'))).toMatchObject({
+      phase: 'open',
+      daysLeft: 0,
+    });
+    expect(stageState(stage, null, new Date('2025-06-30T17:00:00Z'))).toMatchObject({
+      phase: 'ended',
+      daysLeft: null,
+    });
+  });
+
+  it("counts an agency's extension: open until its last day", () => {
+    const now = new Date('2026-12-06T03:00:00Z');
+    expect(stageState(stage, null, now).phase).toBe('ended');
+    expect(stageState(stage, '2027-06-04', now)).toMatchObject({
+      phase: 'open',
+      open: true,
+      closesOn: '2027-06-04',
+      extended: true,
+      daysLeft: 180,
+    });
+  });
+
+  it('agrees with stageWindow at every instant, and open is exactly phase open', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2024, 10, 1) + d * 86_400_000));
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 86_399 }),
+        fc.option(fc.integer({ min: 1, max: 300 })),
+        (d, s, ext) => {
+          const now = new Date(d.getTime() + s * 1000);
+          const endsOn =
+            ext === null
+              ? null
+              : bangkokToday(new Date(bangkokDayStart(stage.end).getTime() + ext * 86_400_000));
+          const state = stageState(stage, endsOn, now);
+          expect(state.open).toBe(stageWindow(stage, endsOn, now).open);
+          expect(state.phase === 'open').toBe(state.open);
+          if (state.daysLeft !== null) expect(state.daysLeft).toBeGreaterThanOrEqual(0);
+          if (state.phase === 'upcoming') expect(bangkokToday(now) < state.opensOn).toBe(true);
+          if (state.phase === 'ended') expect(bangkokToday(now) > state.closesOn).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('calendarState', () => {
+  const calendar = [
+    { code: 'register', start: '2025-01-01', end: '2025-01-31' },
+    { code: 'oit_answering', start: '2025-01-01', end: '2025-04-30' },
+    { code: 'publication', start: '2025-08-18', end: '2025-09-05' },
+  ];
+  const later = new Date('2026-12-06T03:00:00Z');
+
+  it('says every stage ended when the agency has no extension', () => {
+    expect(calendarState(calendar, new Map(), later)).toMatchObject({
+      current: [],
+      next: null,
+      allEnded: true,
+    });
+  });
+
+  it('never says "all ended" beside an open extended stage (the home and the OIT page agree)', () => {
+    const state = calendarState(calendar, new Map([['oit_answering', '2027-06-04']]), later);
+    expect(state).toMatchObject({ today: '2026-12-06', current: ['oit_answering'], allEnded: false });
+    expect(state.stages.find((s) => s.code === 'oit_answering')).toMatchObject({
+      closesOn: '2027-06-04',
+      phase: 'open',
+    });
+  });
+
+  it('names the next stage to open', () => {
+    const state = calendarState(calendar, new Map(), new Date('2025-05-10T03:00:00Z'));
+    expect(state).toMatchObject({ current: [], next: 'publication', allEnded: false });
   });
 });

@@ -75,3 +75,63 @@ export function extensionProblem(stage: StageDates, endsOn: string): 'not_later'
   // An extension lengthens a stage; closing a stage early is not what it is for.
   return endsOn <= stage.end ? 'not_later' : null;
 }
+
+/** Where a stage stands for an agency: not open yet, open now, or over (after any extension). */
+export type StagePhase = 'upcoming' | 'open' | 'ended';
+
+export interface StageState extends StageWindow {
+  phase: StagePhase;
+  /** Whole days from today (Bangkok) to the last day while open: 0 on the last day; null otherwise. */
+  daysLeft: number | null;
+}
+
+/**
+ * The one rule every page and every write check asks: a stage's window for one agency (framework dates,
+ * the agency's extension, now), with its phase and the days left. `open` and `phase` always agree.
+ */
+export function stageState(stage: StageDates, extensionEndsOn: string | null, now: Date): StageState {
+  const w = stageWindow(stage, extensionEndsOn, now);
+  const phase: StagePhase = w.open
+    ? 'open'
+    : now.getTime() < bangkokDayStart(w.opensOn).getTime()
+      ? 'upcoming'
+      : 'ended';
+  const daysLeft = w.open
+    ? Math.round((utcMidnight(w.closesOn) - utcMidnight(bangkokToday(now))) / DAY_MS)
+    : null;
+  return { ...w, phase, daysLeft };
+}
+
+export interface CalendarState<S extends StageDates> {
+  /** Today in Asia/Bangkok. */
+  today: string;
+  stages: (S & StageState)[];
+  /** Codes of the stages open now, in calendar order. */
+  current: string[];
+  /** The stage that opens next (the earliest first day still ahead), when none is open or later ones wait. */
+  next: string | null;
+  /** Every stage is over for this agency (extensions included): nothing is left to do this year. */
+  allEnded: boolean;
+}
+
+/**
+ * A year's calendar for one agency: each stage by `stageState` with the agency's extensions (stage code →
+ * extended last day). With no extensions, the framework's own calendar (pages without an agency).
+ */
+export function calendarState<S extends StageDates>(
+  calendar: readonly S[],
+  extensions: ReadonlyMap<string, string>,
+  now: Date,
+): CalendarState<S> {
+  const stages = calendar.map((s) => ({ ...s, ...stageState(s, extensions.get(s.code) ?? null, now) }));
+  const upcoming = stages
+    .filter((s) => s.phase === 'upcoming')
+    .sort((a, b) => (a.opensOn < b.opensOn ? -1 : a.opensOn > b.opensOn ? 1 : 0));
+  return {
+    today: bangkokToday(now),
+    stages,
+    current: stages.filter((s) => s.phase === 'open').map((s) => s.code),
+    next: upcoming[0]?.code ?? null,
+    allEnded: stages.length > 0 && stages.every((s) => s.phase === 'ended'),
+  };
+}

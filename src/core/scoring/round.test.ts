@@ -52,6 +52,54 @@ describe('roundHalfUp', () => {
     expect(() => sut(1, 1.5)).toThrow(RangeError);
   });
 
+  describe('the fast path in numbers', () => {
+    // The BigInt rounding round.ts had before it rounded in plain numbers where they are exact.
+    function reference(x: number, decimals: number): number {
+      const [mantissa = '0', exponent = '0'] = Math.abs(x).toExponential(13).split('e');
+      const digits = BigInt(mantissa.replace('.', ''));
+      const dropped = -(Number(exponent) - 13 + decimals);
+      let kept: bigint;
+      if (dropped <= 0) kept = digits * 10n ** BigInt(-dropped);
+      else {
+        const divisor = 10n ** BigInt(dropped);
+        kept = digits / divisor;
+        if (2n * (digits % divisor) >= divisor) kept += 1n;
+      }
+      if (kept === 0n) return 0;
+      const magnitude = Number(`${kept}e-${decimals}`);
+      return x < 0 ? -magnitude : magnitude;
+    }
+
+    it('gives bit for bit what BigInt arithmetic gives, at every magnitude and number of places', () => {
+      fc.assert(
+        fc.property(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: 0, max: 20 }),
+          (x, d) => {
+            expect(Object.is(sut(x, d), reference(x, d))).toBe(true);
+          },
+        ),
+        { numRuns: 20_000 },
+      );
+    });
+
+    it('does so on scores and on decimal halves', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 10_000_000 }),
+          fc.integer({ min: 0, max: 8 }),
+          fc.integer({ min: 0, max: 4 }),
+          (n, shift, d) => {
+            for (const x of [Number(`${n}5e-${shift + 1}`), n / 3, (n * 0.7) / 7, -n / 9]) {
+              expect(Object.is(sut(x, d), reference(x, d))).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 20_000 },
+      );
+    });
+  });
+
   describe('properties', () => {
     const decimals = fc.integer({ min: 0, max: 4 });
     const score = fc.double({ min: -1000, max: 1000, noNaN: true });

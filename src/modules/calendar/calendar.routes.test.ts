@@ -35,12 +35,21 @@ describe('calendar and collection windows', () => {
       opensOn: '2025-01-01',
       closesOn: '2025-06-30',
       extended: false,
+      phase: 'ended',
+      daysLeft: null,
     });
   });
 
   it('treats a stage the framework does not have as closed', async () => {
     const w = await collectionWindow(s.t.deps.db, { ...key(), stage: 'no_such_stage' }, new Date());
-    expect(w).toEqual({ open: false, opensOn: null, closesOn: null, extended: false });
+    expect(w).toEqual({
+      open: false,
+      opensOn: null,
+      closesOn: null,
+      extended: false,
+      phase: null,
+      daysLeft: null,
+    });
   });
 
   it('lets an admin extend a stage for one agency, audited', async () => {
@@ -56,7 +65,14 @@ describe('calendar and collection windows', () => {
       extension: { endsOn: '2025-07-15', reason: 'น้ำท่วมสำนักงาน' },
     });
     const w = await collectionWindow(s.t.deps.db, key(), new Date('2025-07-10T03:00:00Z'));
-    expect(w).toEqual({ open: true, opensOn: '2025-01-01', closesOn: '2025-07-15', extended: true });
+    expect(w).toEqual({
+      open: true,
+      opensOn: '2025-01-01',
+      closesOn: '2025-07-15',
+      extended: true,
+      phase: 'open',
+      daysLeft: 5,
+    });
     // Another agency keeps the framework's dates.
     const other = await collectionWindow(
       s.t.deps.db,
@@ -110,5 +126,36 @@ describe('calendar and collection windows', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('says the same on every page: an OIT extension keeps the home calendar and the OIT page in agreement', async () => {
+    // Long after FY2568's own dates: without the extension every stage has ended for the agency.
+    s.t.clock.set(new Date('2025-12-06T03:00:00Z'));
+    // Fresh sign-ins: the suite's sessions expired over these months.
+    const exec = await s.t.signIn(s.f.users.executive);
+    const before = (await exec.get(url(s.f.A.id))).json();
+    expect(before).toMatchObject({ current: [], next: null, allEnded: true });
+    const admin = await s.t.signIn(s.f.users.admin);
+    const put = await admin.put(`${url(s.f.A.id)}/extensions/oit_answering`, {
+      endsOn: '2026-06-04',
+      reason: 'ขยายเวลาตอบ OIT',
+    });
+    expect(put.statusCode).toBe(200);
+    const calendar = (await exec.get(url(s.f.A.id))).json();
+    expect(calendar).toMatchObject({ today: '2025-12-06', current: ['oit_answering'], allEnded: false });
+    const stage = calendar.stages.find((x: Stage) => x.code === 'oit_answering');
+    expect(stage).toMatchObject({ open: true, phase: 'open', effectiveEnd: '2026-06-04', daysLeft: 180 });
+    const oit = await exec.get(`/api/agencies/${s.f.A.id}/oit/${YEAR}`);
+    expect(oit.statusCode).toBe(200);
+    expect(oit.json().stage).toMatchObject({
+      code: 'oit_answering',
+      open: stage.open,
+      phase: stage.phase,
+      closesOn: stage.effectiveEnd,
+      daysLeft: stage.daysLeft,
+      today: calendar.today,
+    });
+    // Agency B has no extension: every stage has ended for it.
+    expect((await admin.get(url(s.f.B.id))).json()).toMatchObject({ current: [], allEnded: true });
   });
 });

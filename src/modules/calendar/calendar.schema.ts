@@ -17,6 +17,16 @@ export const ZExtensionBody = z.strictObject({
 });
 export type ExtensionBody = z.infer<typeof ZExtensionBody>;
 
+/** How every page says where a stage stands (src/core/calendar.ts `stageState`), OIT pages included. */
+export const ZStagePhase = z
+  .enum(['upcoming', 'open', 'ended'])
+  .describe('Not open yet, open now, or over for this agency (extensions applied)');
+export const ZDaysLeft = z
+  .number()
+  .int()
+  .nullable()
+  .describe('Whole days to the last day while open (0 on the last day); null when not open');
+
 export const ZCalendarStage = z.object({
   code: z.string(),
   name: ZLocalizedOut,
@@ -26,6 +36,8 @@ export const ZCalendarStage = z.object({
   /** The last day for this agency (after any extension). */
   effectiveEnd: ZIsoDay,
   open: z.boolean(),
+  phase: ZStagePhase,
+  daysLeft: ZDaysLeft,
   extended: z.boolean(),
   extension: z
     .object({
@@ -44,5 +56,7 @@ export const ZAgencyCalendar = z.object({
   today: ZIsoDay.describe('Today in Asia/Bangkok'),
   stages: z.array(ZCalendarStage),
   current: z.array(z.string()).describe('Codes of the stages open now for this agency'),
+  next: z.string().nullable().describe('The stage that opens next for this agency, if any'),
+  allEnded: z.boolean().describe('Every stage is over for this agency (extensions included)'),
 });
 export type AgencyCalendar = z.infer<typeof ZAgencyCalendar>;

@@ -2,7 +2,7 @@
 // NACC admin granted. `collectionWindow` is what the respondent pages ask before accepting an answer.
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
-import { bangkokToday, extensionProblem, type StageWindow, stageWindow } from '../../core/calendar.ts';
+import { calendarState, extensionProblem, type StageState, stageState } from '../../core/calendar.ts';
 import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
@@ -20,7 +20,9 @@ function grantedByOf(id: string | null, names: Map<string, UserName>) {
   return user ? { id: user.id, displayName: user.displayName } : null;
 }
 
-export type CollectionWindow = StageWindow | { open: false; opensOn: null; closesOn: null; extended: false };
+export type CollectionWindow =
+  | StageState
+  | { open: false; opensOn: null; closesOn: null; extended: false; phase: null; daysLeft: null };
 
 /**
  * Whether a stage is open for an agency now. A stage the year's framework does not list is closed (there is
@@ -33,8 +35,9 @@ export async function collectionWindow(
 ): Promise<CollectionWindow> {
   const { framework } = await frameworkForYear(db, key.year);
   const stage = framework.calendar.find((s) => s.code === key.stage);
-  if (!stage) return { open: false, opensOn: null, closesOn: null, extended: false };
-  return stageWindow(stage, await selectExtensionEnd(db, key), now);
+  if (!stage)
+    return { open: false, opensOn: null, closesOn: null, extended: false, phase: null, daysLeft: null };
+  return stageState(stage, await selectExtensionEnd(db, key), now);
 }
 
 export async function agencyCalendar(
@@ -52,18 +55,20 @@ export async function agencyCalendar(
     rows.map((e) => e.grantedBy),
   );
   const extensions = new Map(rows.map((e) => [e.stage, e]));
-  const now = deps.now();
-  const stages: CalendarStage[] = framework.calendar.map((s) => {
+  // The one rule (src/core/calendar.ts): the same answer as every write check and every other page.
+  const state = calendarState(framework.calendar, new Map(rows.map((e) => [e.stage, e.endsOn])), deps.now());
+  const stages: CalendarStage[] = state.stages.map((s) => {
     const ext = extensions.get(s.code);
-    const w = stageWindow(s, ext?.endsOn ?? null, now);
     return {
       code: s.code,
       name: s.name,
       start: s.start,
       end: s.end,
-      effectiveEnd: w.closesOn,
-      open: w.open,
-      extended: w.extended,
+      effectiveEnd: s.closesOn,
+      open: s.open,
+      phase: s.phase,
+      daysLeft: s.daysLeft,
+      extended: s.extended,
       extension: ext
         ? {
             endsOn: ext.endsOn,
@@ -77,9 +82,11 @@ export async function agencyCalendar(
   return {
     agencyId,
     year,
-    today: bangkokToday(now),
+    today: state.today,
     stages,
-    current: stages.filter((s) => s.open).map((s) => s.code),
+    current: state.current,
+    next: state.next,
+    allEnded: state.allEnded,
   };
 }
 

@@ -1,5 +1,6 @@
 // What other modules may use of the calendar: whether a stage (a collection window) is open for an agency, and
-// agencies' stage extensions.
-export type { StageWindow } from '../../core/calendar.ts';
+// agencies' stage extensions; how a stage's phase and days left appear in every API answer.
+export type { StageState, StageWindow } from '../../core/calendar.ts';
+export { ZDaysLeft, ZStagePhase } from './calendar.schema.ts';
 export { type CollectionWindow, collectionWindow } from './calendar.service.ts';
 export { extensionEndsOn, stageExtensionsOf } from './extensions.ts';

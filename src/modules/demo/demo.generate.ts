@@ -61,13 +61,18 @@ export function sheetOf(items: readonly AnswerItem[], positions: readonly number
 }
 
 /**
- * An honest respondent: a personal leaning (mostly favourable) plus wide per-question noise, mapped to the
+ * An honest respondent: a personal leaning (mostly favourable, or the agency's when given) plus wide
+ * per-question noise, mapped to the
  * option whose score (polarity applied) is closest — so reversed questions get "none" from a satisfied person.
  */
-export function honestPositions(items: readonly AnswerItem[], r: Rng): number[] {
-  const leaning = 50 + r.next() * 40;
+export function honestPositions(
+  items: readonly AnswerItem[],
+  r: Rng,
+  leaning = 50 + r.next() * 40,
+  spread = 75,
+): number[] {
   return items.map((item) => {
-    const target = leaning + (r.next() - 0.5) * 75;
+    const target = leaning + (r.next() - 0.5) * spread;
     let best = 0;
     item.scores.forEach((s, i) => {
       if (Math.abs(s - target) < Math.abs((item.scores[best] ?? 0) - target)) best = i;

@@ -74,7 +74,7 @@ describe('demo seed: FY2568 collection in progress', () => {
   });
 
   it('gives every registered demo agency stakeholder data and a contact list; one needs re-approval', async () => {
-    const rows = await t.deps.db.select().from(stakeholderData);
+    const rows = await t.deps.db.select().from(stakeholderData).where(eq(stakeholderData.year, 2568));
     expect(rows).toHaveLength(DEMO_COLLECTION.length);
     for (const r of rows) {
       expect(r.iitPopulation).toBeGreaterThanOrEqual(15);
@@ -115,7 +115,8 @@ describe('demo seed: FY2568 collection in progress', () => {
     const rows = await t.deps.db
       .select({ r: surveyResponses, type: agencies.type })
       .from(surveyResponses)
-      .innerJoin(agencies, eq(agencies.id, surveyResponses.agencyId));
+      .innerJoin(agencies, eq(agencies.id, surveyResponses.agencyId))
+      .where(eq(surveyResponses.year, 2568));
     for (const { r, type } of rows) {
       expect(validateAnswers(framework, r.instrument, type, r.answers as Record<string, unknown>)).toEqual(
         [],
@@ -126,7 +127,7 @@ describe('demo seed: FY2568 collection in progress', () => {
   });
 
   it('has EIT part-2 interviews in every state, approved ones recorded as responses', async () => {
-    const rows = await t.deps.db.select().from(eit2Interviews);
+    const rows = await t.deps.db.select().from(eit2Interviews).where(eq(eit2Interviews.year, 2568));
     const states = new Set(rows.map((r) => `${r.status}:${r.outcome}`));
     for (const s of [
       'entered:completed',
@@ -140,7 +141,12 @@ describe('demo seed: FY2568 collection in progress', () => {
       true,
     );
     const approved = rows.filter((r) => r.status === 'approved' && r.outcome === 'completed').length;
-    expect(await t.deps.db.$count(surveyResponses, eq(surveyResponses.instrument, 'EIT2'))).toBe(approved);
+    expect(
+      await t.deps.db.$count(
+        surveyResponses,
+        and(eq(surveyResponses.instrument, 'EIT2'), eq(surveyResponses.year, 2568)),
+      ),
+    ).toBe(approved);
     // The second assessor may approve what the first entered (four eyes).
     const pao = ids.get(DEMO_IIT_AGENCY) ?? '';
     const list = await (await t.signIn('assessor2', DEMO_PASSWORD)).get(

@@ -33,7 +33,7 @@ describe('demo seed: FY2568 OIT in every state', () => {
   afterAll(() => t.close());
 
   it('shows one agency in each workflow status, as its items say', async () => {
-    const reviews = await t.deps.db.select().from(oitReviews);
+    const reviews = await t.deps.db.select().from(oitReviews).where(eq(oitReviews.year, 2568));
     const byCode = Object.fromEntries(reviews.map((r) => [codeOf.get(r.agencyId), r.status]));
     expect(byCode).toEqual({
       'DEMO47-04': 'answering',
@@ -48,7 +48,7 @@ describe('demo seed: FY2568 OIT in every state', () => {
   });
 
   it('scores items whose pages are missing 0 with advice, one clarification waiting and one accepted', async () => {
-    const scores = await t.deps.db.select().from(oitScores);
+    const scores = await t.deps.db.select().from(oitScores).where(eq(oitScores.year, 2568));
     for (const s of scores) {
       const key = `${codeOf.get(s.agencyId)}/${s.itemCode}`;
       if (key === `${DEMO_ACCEPTED_ITEM.agency}/${DEMO_ACCEPTED_ITEM.item}`) {
@@ -58,7 +58,10 @@ describe('demo seed: FY2568 OIT in every state', () => {
         expect(s.advice?.length).toBeGreaterThan(10);
       }
     }
-    const clarifications = await t.deps.db.select().from(oitClarifications);
+    const clarifications = await t.deps.db
+      .select()
+      .from(oitClarifications)
+      .where(eq(oitClarifications.year, 2568));
     const described = clarifications.map((c) => ({
       at: `${codeOf.get(c.agencyId)}/${c.itemCode}`,
       decision: c.decision,
@@ -74,7 +77,11 @@ describe('demo seed: FY2568 OIT in every state', () => {
       .from(oitAnswers)
       .innerJoin(agencies, eq(agencies.id, oitAnswers.agencyId))
       .where(
-        and(eq(oitAnswers.itemCode, DEMO_DISPUTED_ITEM.item), eq(agencies.code, DEMO_DISPUTED_ITEM.agency)),
+        and(
+          eq(oitAnswers.year, 2568),
+          eq(oitAnswers.itemCode, DEMO_DISPUTED_ITEM.item),
+          eq(agencies.code, DEMO_DISPUTED_ITEM.agency),
+        ),
       );
     expect(disputed?.state).toBe('disputed');
   });

@@ -1,9 +1,8 @@
-// Demo data for trying Prongsai: one province of invented agencies, five logins, the FY2568 cycle.
-// Idempotent (runs at every start when config.demo is on): it only adds what is missing and never
+// Demo data for trying Prongsai: one province of invented agencies, five logins, the FY2568 cycle in
+// collection and FY2567 finished (processed and published, with FY2563–FY2566 imported). Idempotent (runs at every start when config.demo is on): it only adds what is missing and never
 // overwrites what people changed. Never in production.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
-import type { Config } from '../../config.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
@@ -27,8 +26,11 @@ import {
   DEMO_USERS,
   DEMO_YEAR,
 } from './demo.data.ts';
+import { DEMO_DONE_YEAR } from './demo.finished.data.ts';
 import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
+import { type FinishedOutcome, publishFinishedYear } from './seed.finished.publish.ts';
+import { seedFinishedYear } from './seed.finished.ts';
 
 export const demoRefusedInProduction = () =>
   new DomainError(
@@ -43,12 +45,12 @@ export interface SeedResult {
   usersCreated: number;
   /** Whether the demo year's framework was loaded (and the cycle opened or already open). */
   cycleOpen: boolean;
+  /** The finished year's published run (null when its framework is not loaded). */
+  finished: FinishedOutcome | null;
   banner: string[];
 }
 
-type Deps = Pick<AppDeps, 'db' | 'now'> & {
-  config: Pick<Config, 'production' | 'sessionSecret' | 'publicUrl'>;
-};
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
 export async function seedDemo(deps: Deps): Promise<SeedResult> {
   if (deps.config.production) throw demoRefusedInProduction();
@@ -66,13 +68,24 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       await openDemoCycle(tx, now, ids);
       await seedCollection(tx, { config: deps.config, now, userIds });
     }
-    return { agenciesCreated, usersCreated, cycleOpen, iitAgencyId: ids.get(DEMO_IIT_AGENCY) };
+    const finishedSeeded = await seedFinishedYear(tx, { publicUrl: deps.config.publicUrl, now, userIds });
+    return {
+      agenciesCreated,
+      usersCreated,
+      cycleOpen,
+      finishedSeeded,
+      userIds,
+      iitAgencyId: ids.get(DEMO_IIT_AGENCY),
+    };
   });
+  // Processing and publishing run their own transactions, over the committed data.
+  const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.userIds) : null;
   return {
     agenciesCreated: result.agenciesCreated,
     usersCreated: result.usersCreated,
     cycleOpen: result.cycleOpen,
-    banner: banner(result.cycleOpen, deps.config.publicUrl, result.iitAgencyId),
+    finished,
+    banner: banner(result.cycleOpen, finished, deps.config.publicUrl, result.iitAgencyId),
   };
 }
 
@@ -213,7 +226,12 @@ async function openDemoCycle(tx: DbOrTx, now: Date, ids: Map<string, string>) {
   }
 }
 
-function banner(cycleOpen: boolean, publicUrl: string, iitAgencyId: string | undefined): string[] {
+function banner(
+  cycleOpen: boolean,
+  finished: FinishedOutcome | null,
+  publicUrl: string,
+  iitAgencyId: string | undefined,
+): string[] {
   const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
   const name = (code: string) => DEMO_AGENCIES.find((d) => d.code === code)?.nameEn ?? code;
   return [
@@ -234,6 +252,9 @@ function banner(cycleOpen: boolean, publicUrl: string, iitAgencyId: string | und
             : []),
         ]
       : []),
+    finished?.runId
+      ? `  FY${DEMO_DONE_YEAR} is finished: processed and published (every agency's results report), with FY2563–FY2566 imported.`
+      : `  FY${DEMO_DONE_YEAR} not seeded: framework ${DEMO_DONE_YEAR} is not loaded.`,
   ];
 }
 
@@ -244,7 +265,16 @@ export const demoSeedTask: StartupTask = async (deps, log) => {
     log.warn('PRONGSAI_DEMO is on in production: demo data is never seeded in production');
     return ['  Demo data: refused in production (NODE_ENV=production); unset PRONGSAI_DEMO.'];
   }
+  const started = Date.now();
   const result = await seedDemo(deps);
-  log.info({ agencies: result.agenciesCreated, users: result.usersCreated }, 'demo data seeded');
+  log.info(
+    {
+      agencies: result.agenciesCreated,
+      users: result.usersCreated,
+      finishedYearPublished: result.finished?.publishedNow ?? false,
+      ms: Date.now() - started,
+    },
+    'demo data seeded',
+  );
   return result.banner;
 };

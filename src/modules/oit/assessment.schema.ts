@@ -8,6 +8,7 @@ import { OIT_ITEM_STATES, OIT_REVIEW_STATUSES } from '../../core/oit/states.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { OIT_ASSESSMENT_TEXT_MAX_LENGTH, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
 import { ZAgencyYearParams } from '../agencies/index.ts';
+import { ZDaysLeft, ZStagePhase } from '../calendar/index.ts';
 import { ZSnapshotSummary } from '../evidence/index.ts';
 
 /** Agencies named in one bulk assignment. */
@@ -65,6 +66,8 @@ export const ZStageInfo = z
     opensOn: z.string().describe('First day (Asia/Bangkok)'),
     closesOn: z.string().describe('Last day after any extension: the deadline'),
     open: z.boolean(),
+    phase: ZStagePhase,
+    daysLeft: ZDaysLeft,
     extended: z.boolean(),
   })
   .meta({ id: 'OitStage' });

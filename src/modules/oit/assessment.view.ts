@@ -2,7 +2,6 @@
 // score and the clarification; the OIT score so far (scoring engine); the stage and its deadline; and what
 // the viewer may do next (computed here from the authorization rules, the states and the windows).
 import { type Actor, can } from '../../core/authz.ts';
-import { bangkokToday } from '../../core/calendar.ts';
 import { oitStageOf } from '../../core/oit/stage.ts';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
 import { latestEvidence, originalEvidence } from '../evidence/index.ts';
@@ -31,7 +30,6 @@ export async function getAssessment(
   const ctx = await readOit(deps, actor, agencyId, year, 'oit.read');
   const { agency, ref } = ctx;
   const viewer = ctx.actor;
-  const now = deps.now();
   const db = deps.db;
   const review = await selectReview(db, ctx.key);
   const answers = await selectAnswers(db, ctx.key);
@@ -121,7 +119,7 @@ export async function getAssessment(
     year,
     review: presentReview(review, status, people),
     stages,
-    current: currentStage(stages, status, counts.undecided, now),
+    current: currentStage(stages, status, counts.undecided),
     counts,
     scoresVisible: visible,
     oitScore: visible ? oitScoreFor(ctx, scores) : null,
@@ -139,10 +137,9 @@ export function currentStage(
   stages: readonly StageInfo[],
   status: OitReviewStatus,
   undecided: number,
-  now: Date,
 ): StageInfo | null {
   const clarification = stages.find((s) => s.code === 'clarification');
-  const clarificationOver = !clarification || bangkokToday(now) > clarification.closesOn;
+  const clarificationOver = !clarification || clarification.phase === 'ended';
   const code = oitStageOf(status, { undecided, clarificationOver });
   return stages.find((s) => s.code === code) ?? null;
 }

@@ -199,6 +199,8 @@ export async function answeringWindow(deps: Deps, ctx: OitYear): Promise<StageWi
     open: w.open,
     opensOn: w.opensOn,
     closesOn: w.closesOn,
+    phase: w.phase,
+    daysLeft: w.daysLeft,
     extended: w.extended,
     today: bangkokToday(now),
   };
@@ -212,13 +214,15 @@ export async function oitStagesOf(deps: Deps, ctx: OitYear): Promise<StageInfo[]
     const stage = ctx.framework.calendar.find((s) => s.code === code);
     if (!stage) continue;
     const w = await collectionWindow(deps.db, { ...ctx.key, stage: code }, now);
-    if (w.opensOn === null) continue;
+    if (w.phase === null) continue;
     stages.push({
       code,
       name: stage.name,
       opensOn: w.opensOn,
       closesOn: w.closesOn,
       open: w.open,
+      phase: w.phase,
+      daysLeft: w.daysLeft,
       extended: w.extended,
     });
   }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/limits.ts';
 import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZAuditEntry } from '../audit/index.ts';
+import { ZDaysLeft, ZStagePhase } from '../calendar/index.ts';
 import { type SnapshotSummary, ZSnapshotSummary } from '../evidence/index.ts';
 
 const ZLocalizedOut = z.object({ th: z.string(), en: z.string().optional() });
@@ -86,6 +87,8 @@ export const ZStageWindow = z.object({
   open: z.boolean(),
   opensOn: ZIsoDay.nullable(),
   closesOn: ZIsoDay.nullable().describe('The last day for this agency, after any extension'),
+  phase: ZStagePhase.nullable().describe('null when the framework has no answering stage'),
+  daysLeft: ZDaysLeft,
   extended: z.boolean(),
   today: ZIsoDay.describe('Today in Asia/Bangkok'),
 });

@@ -2,7 +2,7 @@
 // filters), each with its OIT status, item counts, the stage of its next step and that stage's deadline
 // (framework calendar + the agency's extension).
 import { type Actor, authorize } from '../../core/authz.ts';
-import { bangkokToday, stageWindow } from '../../core/calendar.ts';
+import { bangkokToday, stageState } from '../../core/calendar.ts';
 import { forbidden } from '../../core/errors.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import type { Framework } from '../../core/framework/schema.ts';
@@ -128,7 +128,7 @@ function stagesFor(framework: Framework, extension: (stage: string) => { endsOn:
     OIT_STAGES.flatMap((code) => {
       const stage = framework.calendar.find((s) => s.code === code);
       if (!stage) return [];
-      const w = stageWindow(stage, extension(code)?.endsOn ?? null, now);
+      const w = stageState(stage, extension(code)?.endsOn ?? null, now);
       return [{ code, name: stage.name, ...w }];
     });
 }

@@ -3,12 +3,7 @@
 import type { BackgroundService } from '../startup.ts';
 import { startRelease } from './release.ts';
 
-export {
-  type AnswerCountRow,
-  answerCounts,
-  type RespondentCountRow,
-  respondentCounts,
-} from './counts.ts';
+export { type InstrumentCountRow, instrumentCounts } from './counts.ts';
 export {
   bangkokDay,
   claimReceipt,

@@ -17,8 +17,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { InstrumentResult } from '../../db/schema/results.ts';
 import type { ProcessingSubject } from '../agencies/index.ts';
 import { confirmedOitScores } from '../oit/index.ts';
-import { answerCounts, respondentCounts } from '../responses/index.ts';
+import { instrumentCounts } from '../responses/index.ts';
 import { approvedPopulations, minimumsFor, type Populations } from '../stakeholders/index.ts';
+import { type PhaseTimings, timed, timedSync } from './timings.ts';
 
 /** What one agency's result is made of; the sha256 of its canonical JSON is the agency's inputs hash. */
 export interface AgencyInputs {
@@ -44,31 +45,24 @@ export async function readInputs(
   framework: Framework,
   year: number,
   subjects: readonly ProcessingSubject[],
+  timings?: PhaseTimings,
 ): Promise<AgencyInputs[]> {
   const ids = subjects.map((s) => s.id);
-  const [answers, respondents, populations, oit] = await Promise.all([
-    answerCounts(db, year, ids),
-    respondentCounts(db, year, ids),
-    approvedPopulations(db, year, ids),
-    confirmedOitScores(db, year, ids),
+  // One after another on one connection: the worker reads chunks side by side instead.
+  const [counted, populations, oit] = await db.transaction(async (tx) => [
+    await timed(timings, 'read: answer counts', instrumentCounts(tx, year, ids)),
+    await timed(timings, 'read: populations', approvedPopulations(tx, year, ids)),
+    await timed(timings, 'read: OIT scores', confirmedOitScores(tx, year, ids)),
   ]);
+  const t0 = performance.now();
   const counts = new Map<string, Record<string, InstrumentCounts>>();
-  const instrumentOf = (agencyId: string, instrument: string): InstrumentCounts => {
-    const own = counts.get(agencyId) ?? {};
-    counts.set(agencyId, own);
-    const found = own[instrument] ?? { respondents: 0, answers: {} };
-    own[instrument] = found;
-    return found;
-  };
-  for (const r of respondents) instrumentOf(r.agencyId, r.instrument).respondents = r.respondents;
-  for (const a of answers) {
-    const answersOf = instrumentOf(a.agencyId, a.instrument).answers as Record<string, AnswerCount[]>;
-    const list = answersOf[a.question] ?? [];
-    answersOf[a.question] = list;
-    list.push({ answer: a.answer as AnswerValue, count: a.count });
+  for (const c of counted) {
+    const own = counts.get(c.agencyId) ?? {};
+    counts.set(c.agencyId, own);
+    own[c.instrument] = canonicalCounts(c.respondents, c.answers);
   }
 
-  return subjects.map((s) => {
+  const assembled = subjects.map((s) => {
     const pops = populations.get(s.id) ?? { iitPopulation: null, eitPopulation: null };
     const minimums = minimumsFor(framework, s, pops);
     const oitScores = oit.get(s.id);
@@ -86,7 +80,7 @@ export async function readInputs(
     // then refuses it (fail closed) rather than the run dropping answers silently.
     const input: CountsInput = {
       agencyType: s.type,
-      counts: canonicalCounts(counts.get(s.id) ?? {}),
+      counts: counts.get(s.id) ?? {},
       oit: oitScores ?? {},
       processing: {
         registered: s.registered,
@@ -97,6 +91,8 @@ export async function readInputs(
     };
     return { agencyId: s.id, input, populations: pops, minimums };
   });
+  timings?.add('inputs: assemble (JS)', performance.now() - t0);
+  return assembled;
 }
 
 const populationOf = (collection: string, p: Populations) =>
@@ -107,8 +103,9 @@ export function scoreAgency(
   framework: Framework,
   frameworkVersion: number,
   inputs: AgencyInputs,
+  timings?: PhaseTimings,
 ): AgencyOutcome {
-  const result = scoreFromCounts(framework, inputs.input);
+  const result = timedSync(timings, 'score (JS)', () => scoreFromCounts(framework, inputs.input));
   const instruments: Record<string, InstrumentResult> = {};
   for (const inst of framework.instruments) {
     const survey = inst.collection !== 'open_data';
@@ -127,7 +124,9 @@ export function scoreAgency(
     agencyId: inputs.agencyId,
     result,
     instruments,
-    inputsHash: inputsHash(framework.year, frameworkVersion, inputs),
+    inputsHash: timedSync(timings, 'inputs hash (JS)', () =>
+      inputsHash(framework.year, frameworkVersion, inputs),
+    ),
   };
 }
 
@@ -156,6 +155,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined || typeof value !== 'object')
     return JSON.stringify(value ?? null);
+  const known = canonicalOf.get(value);
+  if (known !== undefined) return known;
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
@@ -163,17 +164,29 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Answers of each question in the order of their canonical JSON, so equal inputs hash equally. */
-function canonicalCounts(counts: Record<string, InstrumentCounts>): Record<string, InstrumentCounts> {
-  const out: Record<string, InstrumentCounts> = {};
-  for (const [code, c] of Object.entries(counts)) {
-    const answers: Record<string, AnswerCount[]> = {};
-    for (const [q, list] of Object.entries(c.answers))
-      answers[q] = list
-        .map((a) => ({ key: canonicalJson(a.answer), a }))
-        .sort((x, y) => compare(x.key, y.key))
-        .map((x) => x.a);
-    out[code] = { respondents: c.respondents, answers };
+// The canonical JSON of counts built by canonicalCounts, made while they were sorted: hashing an agency's
+// inputs then does not serialize its answers a second time (bench:process). Weak: gone with the counts.
+const canonicalOf = new WeakMap<object, string>();
+
+/**
+ * One instrument's counts with questions and answers in the order of their canonical JSON, so equal inputs
+ * hash equally; its canonical JSON is remembered for canonicalJson (the same text it would build).
+ */
+export function canonicalCounts(
+  respondents: number,
+  answers: Record<string, readonly (readonly [answer: unknown, count: number])[]>,
+): InstrumentCounts {
+  const sorted: Record<string, AnswerCount[]> = {};
+  const json: string[] = [];
+  for (const question of Object.keys(answers).sort(compare)) {
+    const list = (answers[question] ?? [])
+      .map(([answer, count]) => ({ key: canonicalJson(answer), answer, count }))
+      .sort((x, y) => compare(x.key, y.key));
+    sorted[question] = list.map((a) => ({ answer: a.answer as AnswerValue, count: a.count }));
+    const items = list.map((a) => `{"answer":${a.key},"count":${canonicalJson(a.count)}}`);
+    json.push(`${JSON.stringify(question)}:[${items.join(',')}]`);
   }
-  return out;
+  const counts: InstrumentCounts = { respondents, answers: sorted };
+  canonicalOf.set(counts, `{"answers":{${json.join(',')}},"respondents":${canonicalJson(respondents)}}`);
+  return counts;
 }

@@ -1,5 +1,6 @@
 // What other modules may use of results: the processing worker and the publication notifier (background
-// services). Its routes are registered from src/modules/index.ts.
+// services), and processing a year and publishing a run as domain functions (the demo's finished year). Its
+// routes are registered from src/modules/index.ts.
 import type { BackgroundService } from '../startup.ts';
 import { startPublicationNotifier } from './publications.notify.ts';
 import { startProcessingWorker } from './results.worker.ts';
@@ -10,3 +11,6 @@ export const processingWorkerService: BackgroundService = (deps, log) => startPr
 /** Started with the server: e-mails agencies when a publication takes effect (once, on any instance). */
 export const publicationNotifierService: BackgroundService = (deps, log) =>
   startPublicationNotifier(deps, log);
+
+export { publish } from './publications.service.ts';
+export { processYearNow } from './results.service.ts';

@@ -121,12 +121,36 @@ export async function storeChunk(
   rows: NewAgencyResult[],
   leaseUntil: Date,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(agencyResults).values(rows.slice(i, i + 500));
+  // One jsonb parameter for the whole chunk: PostgreSQL takes its rows apart (jsonb_to_recordset), which
+  // costs the worker far less than binding eleven parameters per row (bench:process).
+  if (rows.length > 0)
+    await tx.execute(sql`insert into ${agencyResults} (run_id, agency_id, total, rating_code, passes, instruments,
+        indicators, indicators_by_instrument, questions, sub_indicators, inputs_hash, details)
+      select run_id, agency_id, total, rating_code, passes, instruments, indicators, indicators_by_instrument,
+        questions, sub_indicators, inputs_hash, details
+      from jsonb_to_recordset(${JSON.stringify(rows.map(columnsOf))}::jsonb) as r(run_id uuid, agency_id uuid,
+        total numeric, rating_code text, passes boolean, instruments jsonb, indicators jsonb,
+        indicators_by_instrument jsonb, questions jsonb, sub_indicators jsonb, inputs_hash text, details jsonb)`);
   await tx
     .update(processingRuns)
     .set({ progressDone: sql`${processingRuns.progressDone} + ${rows.length}`, leaseUntil })
     .where(eq(processingRuns.id, claim.id));
 }
+
+const columnsOf = (r: NewAgencyResult) => ({
+  run_id: r.runId,
+  agency_id: r.agencyId,
+  total: r.total,
+  rating_code: r.ratingCode,
+  passes: r.passes,
+  instruments: r.instruments,
+  indicators: r.indicators,
+  indicators_by_instrument: r.indicatorsByInstrument,
+  questions: r.questions,
+  sub_indicators: r.subIndicators,
+  inputs_hash: r.inputsHash,
+  details: r.details ?? null,
+});
 
 export async function extendLease(tx: Tx, claim: Claim, leaseUntil: Date): Promise<void> {
   await tx.update(processingRuns).set({ leaseUntil }).where(eq(processingRuns.id, claim.id));

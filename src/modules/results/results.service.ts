@@ -18,7 +18,7 @@ import {
   totalsOfRun,
 } from './results.repo.ts';
 import type { Run, RunBody, RunChanges, RunResults, RunResultsQuery } from './results.schema.ts';
-import { audit, wakeProcessing } from './results.worker.ts';
+import { audit, processNextRun, wakeProcessing } from './results.worker.ts';
 
 const runInProgress = () =>
   conflict(
@@ -93,6 +93,26 @@ export async function createRun(
   } catch (e) {
     if (pgErrorCode(e) === '23505') throw runInProgress();
     throw e;
+  }
+}
+
+/**
+ * Creates a run of the whole year and processes it to the end before answering, with the worker's own code
+ * (`processNextRun`): for demo data and tools that need a finished run at once. Another queued run of an
+ * earlier year is processed first if there is one (the worker takes the oldest); a run another instance's
+ * worker has claimed is waited for.
+ */
+export async function processYearNow(
+  deps: Pick<AppDeps, 'db' | 'now' | 'config'>,
+  actor: Actor | null,
+  year: number,
+): Promise<Run> {
+  const run = await createRun(deps, actor, year, { kind: 'run', scope: 'all' });
+  for (;;) {
+    const row = await runById(deps.db, year, run.id);
+    if (!row) throw runNotFound();
+    if (row.status === 'done' || row.status === 'failed') return presentRun(row);
+    if ((await processNextRun(deps)) === 'idle') await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -33,6 +33,7 @@ import {
   resultHashes,
   storeChunk,
 } from './results.repo.ts';
+import { type PhaseTimings, timed } from './timings.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
@@ -41,8 +42,12 @@ export interface WorkerOptions {
   chunkSize: number;
   /** How long a claim holds without a stored chunk; a run past it is claimed again. */
   leaseMs: number;
+  /** Chunks read at once, each on one connection (default 2: PostgreSQL aggregates on two cores). */
+  readAhead?: number;
+  /** Collects milliseconds per phase (bench:process); the server's worker runs without. */
+  timings?: PhaseTimings;
 }
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { chunkSize: 250, leaseMs: 120_000 };
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { chunkSize: 250, leaseMs: 120_000, readAhead: 2 };
 
 export type ProcessOutcome = 'idle' | 'done' | 'failed' | 'lost';
 
@@ -73,9 +78,10 @@ export async function processNextRun(
 async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): Promise<ProcessOutcome> {
   const { db } = deps;
   // Answers still held but due (their window has closed) count: move them into survey_responses first.
-  await releaseResponses(deps);
+  const t = options.timings;
+  await timed(t, 'setup: release due answers', releaseResponses(deps));
   const { framework, version } = await frameworkForYear(db, claim.year);
-  const subjects = await processingSubjects(db, claim.year, scopeFilter(claim));
+  const subjects = await timed(t, 'setup: subjects', processingSubjects(db, claim.year, scopeFilter(claim)));
   const lease = () => new Date(deps.now().getTime() + options.leaseMs);
 
   const started = await db.transaction(async (tx) => {
@@ -85,48 +91,79 @@ async function processClaim(deps: Deps, claim: Claim, options: WorkerOptions): P
   });
   if (!started) return 'lost';
 
-  // The next chunk's inputs are read while this one is scored and stored: the database and the engine work
-  // side by side (bench:process). A read that fails is thrown where it is awaited.
+  // A pipeline (bench:process): up to `readAhead` chunks are read at once (each on its own connection, so
+  // the database aggregates them on several cores), while the engine scores the chunk before them and the
+  // one before that is stored. Stores stay in chunk order, one at a time. A read that fails is thrown where
+  // it is awaited; an error waits for the store in flight, so nothing is written after the run failed.
   const read = (from: number) => {
     const slice = subjects.slice(from, from + options.chunkSize);
     const ids = slice.map((s) => s.id);
-    const reading = withDetails(db, claim.year, readInputs(db, framework, claim.year, slice), ids);
+    const reading = withDetails(db, claim.year, readInputs(db, framework, claim.year, slice, t), ids);
     reading.catch(() => undefined);
     return reading;
   };
-  let next: Promise<AgencyInputs[]> | null = subjects.length > 0 ? read(0) : null;
-  for (let i = 0; i < subjects.length; i += options.chunkSize) {
-    const chunk = subjects.slice(i, i + options.chunkSize);
-    const inputs = await (next ?? read(i));
-    next = i + options.chunkSize < subjects.length ? read(i + options.chunkSize) : null;
-    const outcomes = inputs.map((input, j) => {
-      try {
-        return scoreAgency(framework, version, input);
-      } catch (err) {
-        const subject = chunk[j] as ProcessingSubject;
-        throw new Error(`agency ${subject.code}: ${describe(err)}`);
-      }
-    });
-    const stored = await db.transaction(async (tx) => {
-      if (!(await lockClaim(tx, claim))) return false;
-      const rows = outcomes.map((o, j) => ({ ...rowOf(claim.id)(o), details: inputs[j]?.details ?? null }));
-      await storeChunk(tx, claim, rows, lease());
-      return true;
-    });
-    if (!stored) return 'lost';
+  const reads: Promise<AgencyInputs[]>[] = [];
+  let readFrom = 0;
+  const readOn = () => {
+    for (
+      ;
+      reads.length < Math.max(1, options.readAhead ?? 2) && readFrom < subjects.length;
+      readFrom += options.chunkSize
+    )
+      reads.push(read(readFrom));
+  };
+  let storing: Promise<boolean> = Promise.resolve(true);
+  try {
+    for (let i = 0; i < subjects.length; i += options.chunkSize) {
+      readOn();
+      const inputs = await timed(t, 'worker: waiting for reads', reads.shift() as Promise<AgencyInputs[]>);
+      readOn();
+      const chunk = subjects.slice(i, i + options.chunkSize);
+      const outcomes = inputs.map((input, j) => {
+        try {
+          return scoreAgency(framework, version, input, t);
+        } catch (err) {
+          const subject = chunk[j] as ProcessingSubject;
+          throw new Error(`agency ${subject.code}: ${describe(err)}`);
+        }
+      });
+      if (!(await timed(t, 'worker: waiting for the store', storing))) return 'lost';
+      storing = timed(
+        t,
+        'store: agency_results (tx)',
+        db.transaction(async (tx) => {
+          if (!(await lockClaim(tx, claim))) return false;
+          const rows = outcomes.map((o, j) => ({
+            ...rowOf(claim.id)(o),
+            details: inputs[j]?.details ?? null,
+          }));
+          await storeChunk(tx, claim, rows, lease());
+          return true;
+        }),
+      );
+      storing.catch(() => undefined);
+    }
+    if (!(await storing)) return 'lost';
+  } catch (err) {
+    await storing.catch(() => undefined);
+    throw err;
   }
 
-  return db.transaction(async (tx) => {
-    if (!(await lockClaim(tx, claim))) return 'lost' as const;
-    const inputsHash = runInputsHash(version, await resultHashes(tx, claim.id));
-    await finishRun(tx, claim, { status: 'done', inputsHash, at: deps.now() });
-    await audit(tx, deps, claim, 'complete', {
-      frameworkVersion: version,
-      agencies: subjects.length,
-      inputsHash,
-    });
-    return 'done' as const;
-  });
+  return timed(
+    t,
+    'finish: run hash, audit',
+    db.transaction(async (tx) => {
+      if (!(await lockClaim(tx, claim))) return 'lost' as const;
+      const inputsHash = runInputsHash(version, await resultHashes(tx, claim.id));
+      await finishRun(tx, claim, { status: 'done', inputsHash, at: deps.now() });
+      await audit(tx, deps, claim, 'complete', {
+        frameworkVersion: version,
+        agencies: subjects.length,
+        inputsHash,
+      });
+      return 'done' as const;
+    }),
+  );
 }
 
 const scopeFilter = (claim: Claim): { provinceCode?: string; agencyId?: string } => {

@@ -31,6 +31,14 @@ describe('collection progress', () => {
   });
 
   it('counts against the minimum once the populations are in, and never shows a score', async () => {
+    // The stakeholder-data stage ended on 28 Feb 2025: NACC extended it for A so the numbers go in today.
+    await (await s.as('admin')).put(
+      `/api/agencies/${s.f.A.id}/calendar/${YEAR}/extensions/stakeholder_data`,
+      {
+        endsOn: '2025-03-31',
+        reason: 'ส่งข้อมูลล่าช้า',
+      },
+    );
     await (await s.as('agency_admin')).put(`/api/agencies/${s.f.A.id}/stakeholders/${YEAR}`, {
       iitPopulation: 100,
       eitPopulation: 100,

@@ -9,6 +9,8 @@ describe('stakeholder data', () => {
   const url = () => `/api/agencies/${s.f.A.id}/stakeholders/${YEAR}`;
 
   it('starts empty, not entered, with unknown minimums', async () => {
+    // Within FY2568's stakeholder-data stage (1 Jan – 28 Feb 2025), where numbers are entered and approved.
+    s.t.clock.set(new Date('2025-02-10T03:00:00Z'));
     const res = await (await s.as('agency_admin')).get(url());
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -104,6 +106,29 @@ describe('stakeholder data', () => {
       en: expect.stringContaining(String(YEAR)),
     });
   });
+
+  it('refuses numbers and approvals once the stage has ended for the agency, until NACC extends it', async () => {
+    s.t.clock.set(new Date('2025-03-01T03:00:00Z'));
+    const admin = await s.t.signIn(s.f.users.agency_admin);
+    const before = await admin.get(url());
+    const late = await admin.put(url(), { iitPopulation: 300, eitPopulation: 900 });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({
+      code: 'stakeholder_window_closed',
+      th: expect.stringMatching(/[ก-๙]/),
+    });
+    const exec = await s.t.signIn(s.f.users.executive);
+    expect((await exec.post(`${url()}/approve`)).json().error.code).toBe('stakeholder_window_closed');
+    expect((await admin.get(url())).json()).toEqual(before.json());
+    // The same rule as the calendar: with an extension the stage is open again for this agency only.
+    const nacc = await s.t.signIn(s.f.users.admin);
+    const ext = await nacc.put(`/api/agencies/${s.f.A.id}/calendar/${YEAR}/extensions/stakeholder_data`, {
+      endsOn: '2025-03-15',
+      reason: 'แก้ไขจำนวนบุคลากรที่นับผิด',
+    });
+    expect(ext.statusCode).toBe(200);
+    expect((await admin.put(url(), { iitPopulation: 300, eitPopulation: 900 })).statusCode).toBe(200);
+  });
 });
 
 describe('stakeholder approval: nobody approves numbers they entered', () => {
@@ -111,6 +136,7 @@ describe('stakeholder approval: nobody approves numbers they entered', () => {
   const url = () => `/api/agencies/${s.f.B.id}/stakeholders/${YEAR}`;
 
   it('refuses an admin who entered the numbers with 403 four_eyes, changing nothing', async () => {
+    s.t.clock.set(new Date('2025-02-10T03:00:00Z'));
     const admin = await s.as('admin');
     expect((await admin.put(url(), { iitPopulation: 120, eitPopulation: 900 })).statusCode).toBe(200);
     const res = await admin.post(`${url()}/approve`);

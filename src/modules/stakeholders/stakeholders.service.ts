@@ -7,6 +7,7 @@ import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { allow, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { sampleDrawn } from '../interviews/index.ts';
 import { userNamesByIds } from '../users/index.ts';
@@ -31,6 +32,25 @@ async function frameworkIfLoaded(db: DbOrTx, year: number) {
     return null;
   }
 }
+
+/**
+ * Numbers and their approval are written within the year's stakeholder-data stage for the agency (the one
+ * rule of src/core/calendar.ts, extensions included) — or before it opens, as they may be entered before NACC
+ * loads the year's framework. Once the stage has ended they are what collection counts against: 409.
+ */
+async function assertStakeholderWindow(db: DbOrTx, agencyId: string, year: number, now: Date) {
+  if (!(await frameworkIfLoaded(db, year))) return;
+  const w = await collectionWindow(db, { agencyId, year, stage: STAKEHOLDER_STAGE }, now);
+  if (w.phase !== 'ended') return;
+  throw conflict(
+    'stakeholder_window_closed',
+    `ช่วงนำเข้าข้อมูลผู้มีส่วนได้ส่วนเสียของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) จึงแก้ไขหรืออนุมัติจำนวนไม่ได้ หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
+    `The stakeholder-data stage has ended for this agency (last day ${w.closesOn}): the numbers can no longer be changed or approved; ask NACC for an extension if needed`,
+    { stage: STAKEHOLDER_STAGE, closesOn: w.closesOn },
+  );
+}
+
+const STAKEHOLDER_STAGE = 'stakeholder_data';
 
 async function view(
   db: DbOrTx,
@@ -84,6 +104,7 @@ export async function putStakeholders(
     allow('stakeholder.update'),
   );
   const now = deps.now();
+  await assertStakeholderWindow(deps.db, agencyId, year, now);
   await deps.db.transaction(async (tx) => {
     const before = await lockStakeholder(tx, agencyId, year, editor.userId, now);
     if (before.iitPopulation === body.iitPopulation && before.eitPopulation === body.eitPopulation) {
@@ -123,6 +144,7 @@ export async function approveStakeholders(
     allow('stakeholder.approve'),
   );
   const now = deps.now();
+  await assertStakeholderWindow(deps.db, agencyId, year, now);
   await deps.db.transaction(async (tx) => {
     const row = await lockStakeholder(tx, agencyId, year, approver.userId, now);
     if (row.revision === 0 || row.iitPopulation === null || row.eitPopulation === null)

@@ -1,32 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { currentStages, nextStage, stageStatus } from './calendar.ts';
+import type { AgencyCalendar } from '../api/calendar.ts';
+import { agencyStagesView, frameworkStagesView, stagesLine } from './calendar.ts';
 
-const register = { code: 'register', start: '2025-01-01', end: '2025-01-31' };
-const stages = [
-  register,
-  { code: 'iit', start: '2025-01-01', end: '2025-06-30' },
-  { code: 'scoring', start: '2025-05-01', end: '2025-06-06' },
+const name = (th: string) => ({ th, en: th });
+const calendar = [
+  { code: 'register', name: name('ลงทะเบียน'), start: '2025-01-01', end: '2025-01-31' },
+  { code: 'oit_answering', name: name('ตอบ OIT'), start: '2025-01-01', end: '2025-04-30' },
+  { code: 'publication', name: name('เผยแพร่'), start: '2025-08-18', end: '2025-09-05' },
 ];
+const later = new Date('2026-12-06T03:00:00Z');
 
-describe('stageStatus', () => {
-  it('counts both ends of a stage as inside it', () => {
-    expect(stageStatus(register, '2025-01-01')).toBe('current');
-    expect(stageStatus(register, '2025-01-31')).toBe('current');
-    expect(stageStatus(register, '2024-12-31')).toBe('upcoming');
-    expect(stageStatus(register, '2025-02-01')).toBe('past');
+/** What GET /agencies/:id/calendar/:year answers for an agency whose OIT answering is extended. */
+const extended: AgencyCalendar = {
+  agencyId: '00000000-0000-4000-8000-000000000001',
+  year: 2568,
+  today: '2026-12-06',
+  stages: calendar.map((s) => {
+    const ext = s.code === 'oit_answering';
+    return {
+      ...s,
+      effectiveEnd: ext ? '2027-06-04' : s.end,
+      open: ext,
+      phase: ext ? ('open' as const) : ('ended' as const),
+      daysLeft: ext ? 180 : null,
+      extended: ext,
+      extension: null,
+    };
+  }),
+  current: ['oit_answering'],
+  next: null,
+  allEnded: false,
+};
+
+describe('the home line of the year', () => {
+  it('says every stage ended on the framework dates long after the year', () => {
+    expect(stagesLine(frameworkStagesView(calendar, later))).toEqual({ kind: 'ended' });
   });
-});
 
-describe('currentStages', () => {
-  it('returns every overlapping stage running today', () => {
-    expect(currentStages(stages, '2025-01-15').map((s) => s.code)).toEqual(['register', 'iit']);
-    expect(currentStages(stages, '2025-07-01')).toEqual([]);
+  it("follows the agency's calendar: an extended OIT stage runs now, as the OIT page says", () => {
+    const line = stagesLine(agencyStagesView(extended));
+    expect(line).toMatchObject({ kind: 'now', stages: [{ code: 'oit_answering', closesOn: '2027-06-04' }] });
   });
-});
 
-describe('nextStage', () => {
-  it('finds the next stage to start, or none after the last', () => {
-    expect(nextStage(stages, '2025-02-01')?.code).toBe('scoring');
-    expect(nextStage(stages, '2025-07-01')).toBeUndefined();
+  it('names the next stage between stages', () => {
+    const line = stagesLine(frameworkStagesView(calendar, new Date('2025-05-10T03:00:00Z')));
+    expect(line).toMatchObject({ kind: 'next', stage: { code: 'publication' } });
+  });
+
+  it('counts both ends of a stage as inside it (Bangkok days)', () => {
+    const first = frameworkStagesView(calendar, new Date('2024-12-31T17:00:00Z'));
+    expect(first.current).toEqual(['register', 'oit_answering']);
+    const last = frameworkStagesView(calendar, new Date('2025-01-31T16:59:59Z'));
+    expect(last.current).toEqual(['register', 'oit_answering']);
   });
 });

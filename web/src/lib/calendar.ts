@@ -1,26 +1,86 @@
-// Where today falls in a framework's calendar. Stages overlap (IIT, EIT and OIT run side by side), so
-// several stages can be current at once.
-export interface CalendarStage {
+// A year's stages as the pages show them. Whether a stage is open, ended or still to come is decided by one
+// rule (src/core/calendar.ts): for an agency the server answers with its extensions applied (GET
+// /agencies/:id/calendar/:year), and a page without an agency (the framework's own dates) runs the same
+// function. Nothing here decides a stage's phase by itself.
+
+import { calendarState, type StageDates, type StagePhase } from '@server/core/calendar.ts';
+import type { Localized } from '@server/core/framework/schema.ts';
+import type { AgencyCalendar } from '../api/calendar.ts';
+
+export interface StageRow {
   code: string;
+  name: Localized | { th: string; en?: string };
   start: string;
+  /** The framework's last day. */
   end: string;
+  /** The last day after any extension. */
+  closesOn: string;
+  phase: StagePhase;
+  extended: boolean;
 }
 
-export type StageStatus = 'past' | 'current' | 'upcoming';
-
-/** Status of a stage on a day (YYYY-MM-DD, both ends inclusive). */
-export function stageStatus(stage: CalendarStage, today: string): StageStatus {
-  if (today < stage.start) return 'upcoming';
-  if (today > stage.end) return 'past';
-  return 'current';
+export interface StagesView {
+  today: string;
+  stages: StageRow[];
+  current: string[];
+  next: string | null;
+  allEnded: boolean;
 }
 
-/** The stages running today, in calendar order. */
-export function currentStages<S extends CalendarStage>(stages: readonly S[], today: string): S[] {
-  return stages.filter((s) => stageStatus(s, today) === 'current');
+/** An agency's calendar exactly as the API stated it. */
+export function agencyStagesView(c: AgencyCalendar): StagesView {
+  return {
+    today: c.today,
+    stages: c.stages.map((s) => ({
+      code: s.code,
+      name: s.name,
+      start: s.start,
+      end: s.end,
+      closesOn: s.effectiveEnd,
+      phase: s.phase,
+      extended: s.extended,
+    })),
+    current: c.current,
+    next: c.next,
+    allEnded: c.allEnded,
+  };
 }
 
-/** The next stage to start after today, if any. */
-export function nextStage<S extends CalendarStage>(stages: readonly S[], today: string): S | undefined {
-  return [...stages].filter((s) => s.start > today).sort((a, b) => a.start.localeCompare(b.start))[0];
+/** The framework's own dates (no agency, so no extension), by the same rule. */
+export function frameworkStagesView(
+  calendar: readonly (StageDates & { name: Localized })[],
+  now: Date = new Date(),
+): StagesView {
+  const state = calendarState(calendar, new Map(), now);
+  return {
+    today: state.today,
+    stages: state.stages.map((s) => ({
+      code: s.code,
+      name: s.name,
+      start: s.start,
+      end: s.end,
+      closesOn: s.closesOn,
+      phase: s.phase,
+      extended: s.extended,
+    })),
+    current: state.current,
+    next: state.next,
+    allEnded: state.allEnded,
+  };
+}
+
+export type StagesLine =
+  | { kind: 'now'; stages: StageRow[] }
+  | { kind: 'next'; stage: StageRow }
+  | { kind: 'ended' }
+  | { kind: 'none' };
+
+/** The one line a home page says about the year: what runs now, else what comes next, else that all ended. */
+export function stagesLine(view: StagesView): StagesLine {
+  const byCode = (code: string) => view.stages.find((s) => s.code === code);
+  const now = view.current.flatMap((c) => byCode(c) ?? []);
+  if (now.length > 0) return { kind: 'now', stages: now };
+  const next = view.next ? byCode(view.next) : undefined;
+  if (next) return { kind: 'next', stage: next };
+  return view.allEnded ? { kind: 'ended' } : { kind: 'none' };
 }

@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { frameworkStagesView } from '../../lib/calendar.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
 import { InstrumentsPanel } from './InstrumentsPanel.tsx';
@@ -107,7 +108,7 @@ export default function FrameworksPage() {
               <RatingPanel framework={framework} />
             </Tabs.Panel>
             <Tabs.Panel value="calendar" pt="md">
-              <FrameworkCalendar calendar={framework.calendar} />
+              <FrameworkCalendar stages={frameworkStagesView(framework.calendar).stages} />
             </Tabs.Panel>
           </Tabs>
         </Stack>

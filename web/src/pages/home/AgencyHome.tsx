@@ -85,7 +85,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
       {year !== null && participation && followsCollection && (
         <ProgressWidget agencyId={agency.id} year={year} />
       )}
-      {year !== null && <CurrentStages year={year} full />}
+      {year !== null && <CurrentStages year={year} agencyId={agency.id} full />}
     </Stack>
   );
 }

@@ -73,7 +73,6 @@ export default function AgencyOitPage() {
           <Stack gap="lg">
             <StageBanner
               stage={stageSummary(list, assessment.data)}
-              today={list.stage.today}
               status={
                 <Badge variant="light" size="lg" data-testid="oit-review-status" styles={badgeWrap}>
                   {pick(list.review.statusName, lang)}

@@ -3,7 +3,6 @@ import type { AnswerView, Checklist, ChecklistItem, EvidenceCheck } from '../../
 import { ApiError } from '../../../lib/api.ts';
 import {
   bodyOf,
-  daysLeft,
   describeChanges,
   draftOf,
   evidenceVerdict,
@@ -101,6 +100,8 @@ function checklist(items: ChecklistItem[], can: Partial<Checklist['can']> = {}):
       open: true,
       opensOn: '2025-01-01',
       closesOn: '2025-04-30',
+      phase: 'open',
+      daysLeft: 60,
       extended: false,
       today: '2025-03-01',
     },
@@ -273,6 +274,8 @@ describe('stageSummary', () => {
       opensOn: '2025-06-01',
       closesOn: '2025-06-15',
       open: true,
+      phase: 'open' as const,
+      daysLeft: 3,
       extended: true,
     };
     expect(stageSummary(c, { current, review: {} as never })).toMatchObject({
@@ -289,12 +292,6 @@ describe('stageSummary', () => {
 });
 
 describe('small facts', () => {
-  it('counts days to a deadline in calendar days', () => {
-    expect(daysLeft('2025-04-28', '2025-04-30')).toBe(2);
-    expect(daysLeft('2025-04-30', '2025-04-30')).toBe(0);
-    expect(daysLeft('2025-05-01', '2025-04-30')).toBe(-1);
-  });
-
   it('opens the newest year an agency takes part in', () => {
     expect(newestYear([{ year: 2567 }, { year: 2568 }])).toBe(2568);
     expect(newestYear([])).toBeNull();

@@ -195,10 +195,13 @@ export function evidenceVerdict(e: EvidenceCheck | null): EvidenceVerdict {
 
 // ── Stage ──────────────────────────────────────────────────────────────────────────────────────────────
 
+/** A stage as the API states it: `phase` and `daysLeft` come from the server's one rule, never recomputed. */
 export interface StageSummary {
   code: string;
   name: { th: string; en?: string } | null;
   open: boolean;
+  phase: 'upcoming' | 'open' | 'ended' | null;
+  daysLeft: number | null;
   opensOn: string | null;
   closesOn: string | null;
   extended: boolean;
@@ -214,8 +217,8 @@ export function stageSummary(
 ): StageSummary | null {
   if (assessment) {
     if (!assessment.current) return null;
-    const { code, name, open, opensOn, closesOn, extended } = assessment.current;
-    return { code, name, open, opensOn, closesOn, extended };
+    const { code, name, open, phase, daysLeft, opensOn, closesOn, extended } = assessment.current;
+    return { code, name, open, phase, daysLeft, opensOn, closesOn, extended };
   }
   if (checklist.review.status === 'confirmed') return null;
   const s = checklist.stage;
@@ -223,17 +226,12 @@ export function stageSummary(
     code: s.code,
     name: s.name,
     open: s.open,
+    phase: s.phase,
+    daysLeft: s.daysLeft,
     opensOn: s.opensOn,
     closesOn: s.closesOn,
     extended: s.extended,
   };
-}
-
-/** Whole days from today to the deadline (0 on the last day, negative once it has passed). */
-export function daysLeft(today: string, closesOn: string): number {
-  const a = Date.parse(`${today}T00:00:00Z`);
-  const b = Date.parse(`${closesOn}T00:00:00Z`);
-  return Math.round((b - a) / 86_400_000);
 }
 
 // ── History ────────────────────────────────────────────────────────────────────────────────────────────

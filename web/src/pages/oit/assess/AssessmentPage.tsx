@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';
-import { formatFiscalYear, todayInBangkok } from '../../../lib/format.ts';
+import { formatFiscalYear } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
 import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
 import { StageBanner } from '../shared/StageBanner.tsx';
@@ -96,7 +96,6 @@ export default function AssessmentPage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <StageBanner
             stage={a.current}
-            today={todayInBangkok()}
             status={<ReviewStatusBadge status={a.review.status} />}
             stages={a.stages}
           />

@@ -75,6 +75,8 @@ describe('defaultFilter', () => {
     opensOn: '2025-01-01',
     closesOn: '2025-01-31',
     open: true,
+    phase: 'open' as const,
+    daysLeft: 10,
     extended: false,
   });
 

@@ -7,7 +7,7 @@ import type { StageInfo } from '../../../api/oit-assessment.ts';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDate, formatDateRange } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
-import { badgeWrap, daysLeft, type StageSummary } from '../agency/oit-view.ts';
+import { badgeWrap, type StageSummary } from '../agency/oit-view.ts';
 
 type Phase = 'open' | 'upcoming' | 'ended';
 
@@ -20,27 +20,19 @@ const PHASE_COLOR: Record<Phase | 'done', string> = {
 
 export function StageBanner({
   stage,
-  today,
   status,
   stages,
 }: {
   /** The stage of the next step; null when the result is confirmed and nothing is left to do. */
   stage: StageSummary | null;
-  /** Today in Bangkok (YYYY-MM-DD). */
-  today: string;
   /** The review status (a badge). */
   status: ReactNode;
   stages?: readonly StageInfo[];
 }) {
   const { lang, t } = useLang();
-  const phase: Phase | null = !stage
-    ? null
-    : stage.open
-      ? 'open'
-      : stage.opensOn && today < stage.opensOn
-        ? 'upcoming'
-        : 'ended';
-  const left = stage?.closesOn ? daysLeft(today, stage.closesOn) : null;
+  // Phase and days left are the server's (src/core/calendar.ts), the same answer as the home page's calendar.
+  const phase: Phase | null = stage?.phase ?? null;
+  const left = stage?.daysLeft ?? null;
   const accent = PHASE_COLOR[phase ?? 'done'];
 
   return (
