@@ -19,6 +19,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
+  // Every role reads the change history of the agencies in its scope (the server filters).
+  const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   switch (role) {
@@ -40,6 +42,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
         score,
+        audit,
         password,
       ];
     case 'supervisor':
@@ -51,6 +54,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         quality,
         frameworks,
         score,
+        audit,
         password,
       ];
     case 'assessor':
@@ -63,6 +67,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         oitQueue,
         frameworks,
         score,
+        audit,
         password,
       ];
     case 'agency_admin':
@@ -74,11 +79,12 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.agencyUsers', to: '/users' },
         executives,
         frameworks,
+        audit,
         password,
       ];
     case 'executive':
-      return [home, ...myAgency, ...oit, frameworks, password];
+      return [home, ...myAgency, ...oit, frameworks, audit, password];
     case 'agency_staff':
-      return [home, ...myAgency, ...oit, password];
+      return [home, ...myAgency, ...oit, audit, password];
   }
 }
