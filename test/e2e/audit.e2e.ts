@@ -34,6 +34,7 @@ describe('change history', () => {
   });
 
   it('filters by a date range with nothing in it and says what to do', async () => {
+    await signIn(page, 'admin');
     await page.goto('/audit?from=2000-01-01&to=2000-01-02');
     await expect.poll(() => page.getByText('ไม่พบรายการตามตัวกรอง').isVisible()).toBe(true);
     expect(await page.getByText(/ตรงกับ 1 มกราคม 2543/).count()).toBe(1);
