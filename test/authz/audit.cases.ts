@@ -17,13 +17,18 @@ export async function setup(w: World) {
       at,
     );
   // For the filters: one person's saves on either side of a Bangkok midnight (28 Feb 23:30 and 1 March 00:30
-  // there), for each agency and for none.
+  // there) and a submission, for each agency and for none.
   const writer = actorOf({ id: randomUUID(), username: 'authz-audit-writer', role: 'admin' });
-  for (const when of ['2025-02-28T16:30:00Z', '2025-02-28T17:30:00Z'])
+  const events = [
+    ['2025-02-28T16:30:00Z', 'save'],
+    ['2025-02-28T17:30:00Z', 'save'],
+    ['2025-02-28T17:30:00Z', 'submit'], // same day, another action
+  ] as const;
+  for (const [when, action] of events)
     for (const agencyId of [w.A.agency.id, w.B.agency.id, null])
       await appendAudit(
         w.db,
-        { actor: writer, agencyId, entityType: 'oit_answer', entityId: `${agencyId}:O2`, action: 'save' },
+        { actor: writer, agencyId, entityType: 'oit_answer', entityId: `${agencyId}:O2`, action },
         new Date(when),
       );
 }
