@@ -47,6 +47,8 @@ const PGLITE_TOO: Record<string, string> = {
     'collection end to end: access, questionnaire, submit, receipts',
   'src/modules/respond/respond.capacity.test.ts': 'the IIT cap under a per-agency-year advisory lock',
   'src/modules/oit/oit.workflow.test.ts': "OIT end to end under the review row's lock",
+  'src/modules/audit-trail/audit-trail.filters.test.ts':
+    'day filters at Bangkok midnight: timestamps as each driver sends and reads them',
   'src/modules/results/':
     'processing runs: claims and leases, one active run per year, the immutability triggers',
   'test/integration/relinking.test.ts':

@@ -19,10 +19,14 @@ import {
   auditLog,
   eit2Interviews,
   eit2Samples,
+  eitContacts,
+  eitRespondents,
   oitReviews,
   participations,
   processingRuns,
   publications,
+  surveyTokens,
+  usedSurveyTokens,
   users,
 } from '../../src/db/schema/index.ts';
 import { appendAudit } from '../../src/modules/audit/index.ts';
@@ -225,61 +229,106 @@ export const awaitingExecutivesContents: ContentCheck = async (c) => {
  * The whole audit log as the role reads it, against the reference: exactly the entries the reading rule
  * allows (so the total equals the reference count), with assessors' work withheld until submitted.
  */
-export const auditContents: ContentCheck = async (c) => {
-  const { all } = await agenciesOf(c);
-  const byId = new Map(all.map((a) => [a.id, a]));
-  const rows = await c.w.db.select().from(auditLog);
-  const reviews = await c.w.db.select().from(oitReviews);
-  const statusOf = (agencyId: string, year: number) =>
-    reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ?? 'answering';
-  // EIT part-2 entries: the agency-year of their sample or interview, and the viewer's assignments.
-  const eit2Years = new Map(
-    [...(await c.w.db.select().from(eit2Samples)), ...(await c.w.db.select().from(eit2Interviews))].map(
-      (r) => [r.id, `${r.agencyId}:${r.year}`],
-    ),
-  );
-  // Advice entries (`<agency id>:<year>`) are year-bound once the advice they are about exists.
-  const adviceYears = new Set(
-    (await c.w.db.select().from(assessorAdvice)).map((r) => `${r.agencyId}:${r.year}`),
-  );
-  const assignments = new Set(
-    (await c.w.db.select().from(assessorAssignments))
-      .filter((a) => a.userId === c.actor.userId)
-      .map((a) => `${a.agencyId}:${a.year}`),
-  );
-  const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
-    const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
-    const agencyInScope = agency !== undefined && inScope(c.actor, agency);
-    const year =
-      eit2Years.get(row.entityId) ??
-      (row.entityType === 'assessor_advice' && adviceYears.has(row.entityId) ? row.entityId : undefined);
-    const assignedThatYear = year?.startsWith(`${row.agencyId}:`) === true && assignments.has(year ?? '');
-    return auditEntryReadable(c.actor, {
-      entityType: row.entityType,
-      entityId: row.entityId,
-      agencyInScope,
-      assignedThatYear,
-    });
-  };
-  const expected = new Set(rows.filter(readable).map((r) => r.seq));
-  const { items, total, problems } = await allPages(c, '/api/audit');
-  if (total === 0 && expected.size > 0) problems.push('audit refused or empty');
-  const got = new Set(items.map((e) => e.seq as number));
-  for (const e of items) {
-    if (!expected.has(e.seq))
-      problems.push(`audit shows #${e.seq} (${e.entityType} of ${e.agencyId ?? 'no agency'})`);
-    if (e.entityType === 'oit_score' || e.entityType === 'oit_clarification') {
-      const [agencyId, year] = String(e.entityId).split(':');
-      const hidden = !assessmentVisible(c.role, statusOf(agencyId ?? '', Number(year)));
-      if (hidden !== e.withheld) problems.push(`audit #${e.seq} ${e.entityType}: withheld ${e.withheld}`);
-      if (hidden && (e.before !== null || e.after !== null))
-        problems.push(`audit #${e.seq} shows a hidden score`);
+export const auditContents: ContentCheck = (c) => auditContentsOf('')(c);
+
+/** The filters of the list, as the reference applies them (Bangkok days are UTC+7, both ends included). */
+function auditFilter(query: string) {
+  const q = new URLSearchParams(query);
+  const day = (d: string | null, plusDays: number) =>
+    d === null ? null : Date.parse(`${d}T00:00:00+07:00`) + plusDays * 86_400_000;
+  const from = day(q.get('from'), 0);
+  const before = day(q.get('to'), 1);
+  return (row: typeof auditLog.$inferSelect) =>
+    (q.get('action') === null || row.action === q.get('action')) &&
+    (q.get('entityType') === null || row.entityType === q.get('entityType')) &&
+    (q.get('agencyId') === null || row.agencyId === q.get('agencyId')) &&
+    (q.get('actor') === null ||
+      (row.actorUsername ?? '').toLowerCase().includes((q.get('actor') ?? '').toLowerCase())) &&
+    (from === null || row.occurredAt.getTime() >= from) &&
+    (before === null || row.occurredAt.getTime() < before);
+}
+
+/**
+ * What would tell who answered a survey: contacts' phone numbers and e-mail addresses, respondents' and
+ * tokens' hashes. No audit entry may carry one, to anyone.
+ */
+async function respondentTraces(c: ContentContext): Promise<string[]> {
+  const contacts = await c.w.db
+    .select({ phone: eitContacts.phone, email: eitContacts.email })
+    .from(eitContacts);
+  return [
+    ...contacts.flatMap((r) => [r.phone, r.email]),
+    ...(await c.w.db.select().from(eitRespondents)).map((r) => r.destinationHash),
+    ...(await c.w.db.select().from(surveyTokens)).map((r) => r.tokenHash),
+    ...(await c.w.db.select().from(usedSurveyTokens)).map((r) => r.tokenHash),
+  ].filter((v): v is string => typeof v === 'string' && v.length >= 6);
+}
+
+/** The audit list with filters (`query`, e.g. "action=save&from=2025-03-01") against the same reference. */
+export const auditContentsOf =
+  (query: string): ContentCheck =>
+  async (c) => {
+    const { all } = await agenciesOf(c);
+    const byId = new Map(all.map((a) => [a.id, a]));
+    const rows = await c.w.db.select().from(auditLog);
+    const reviews = await c.w.db.select().from(oitReviews);
+    const statusOf = (agencyId: string, year: number) =>
+      reviews.find((r) => r.agencyId === agencyId && r.year === year)?.status ?? 'answering';
+    // EIT part-2 entries: the agency-year of their sample or interview, and the viewer's assignments.
+    const eit2Years = new Map(
+      [...(await c.w.db.select().from(eit2Samples)), ...(await c.w.db.select().from(eit2Interviews))].map(
+        (r) => [r.id, `${r.agencyId}:${r.year}`],
+      ),
+    );
+    // Advice entries (`<agency id>:<year>`) are year-bound once the advice they are about exists.
+    const adviceYears = new Set(
+      (await c.w.db.select().from(assessorAdvice)).map((r) => `${r.agencyId}:${r.year}`),
+    );
+    const assignments = new Set(
+      (await c.w.db.select().from(assessorAssignments))
+        .filter((a) => a.userId === c.actor.userId)
+        .map((a) => `${a.agencyId}:${a.year}`),
+    );
+    const readable = (row: { agencyId: string | null; entityType: string; entityId: string }) => {
+      const agency = row.agencyId === null ? undefined : byId.get(row.agencyId);
+      const agencyInScope = agency !== undefined && inScope(c.actor, agency);
+      const year =
+        eit2Years.get(row.entityId) ??
+        (row.entityType === 'assessor_advice' && adviceYears.has(row.entityId) ? row.entityId : undefined);
+      const assignedThatYear = year?.startsWith(`${row.agencyId}:`) === true && assignments.has(year ?? '');
+      return auditEntryReadable(c.actor, {
+        entityType: row.entityType,
+        entityId: row.entityId,
+        agencyInScope,
+        assignedThatYear,
+      });
+    };
+    const matches = auditFilter(query);
+    const expected = new Set(rows.filter((r) => readable(r) && matches(r)).map((r) => r.seq));
+    const { items, total, problems } = await allPages(c, query === '' ? '/api/audit' : `/api/audit?${query}`);
+    const traces = await respondentTraces(c);
+    for (const e of items) {
+      const text = JSON.stringify(e);
+      if (traces.some((trace) => text.includes(trace)))
+        problems.push(`audit #${e.seq} (${e.entityType}) carries what identifies a respondent`);
     }
-  }
-  for (const seq of expected) if (!got.has(seq)) problems.push(`audit misses #${seq}`);
-  if (total !== expected.size) problems.push(`audit total ${total}, readable ${expected.size}`);
-  return problems;
-};
+    if (total === 0 && expected.size > 0) problems.push('audit refused or empty');
+    const got = new Set(items.map((e) => e.seq as number));
+    for (const e of items) {
+      if (!expected.has(e.seq))
+        problems.push(`audit shows #${e.seq} (${e.entityType} of ${e.agencyId ?? 'no agency'})`);
+      if (e.entityType === 'oit_score' || e.entityType === 'oit_clarification') {
+        const [agencyId, year] = String(e.entityId).split(':');
+        const hidden = !assessmentVisible(c.role, statusOf(agencyId ?? '', Number(year)));
+        if (hidden !== e.withheld) problems.push(`audit #${e.seq} ${e.entityType}: withheld ${e.withheld}`);
+        if (hidden && (e.before !== null || e.after !== null))
+          problems.push(`audit #${e.seq} shows a hidden score`);
+      }
+    }
+    for (const seq of expected) if (!got.has(seq)) problems.push(`audit misses #${seq}`);
+    if (total !== expected.size) problems.push(`audit total ${total}, readable ${expected.size}`);
+    return problems;
+  };
 
 /** The fiscal year of the processing runs of test/authz/results.cases.ts. */
 const RESULTS_YEAR = 2568;

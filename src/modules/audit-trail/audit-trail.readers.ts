@@ -1,6 +1,6 @@
 // The AuditReaders of the audit log's visibility rule, from the owners of the tables it reads.
 import { adviceEntityIn } from '../advice/index.ts';
-import { agencyIdsInScope, agencyRefById } from '../agencies/index.ts';
+import { agencyBriefsByIds, agencyIdsInScope, agencyRefById } from '../agencies/index.ts';
 import type { AuditReaders } from '../audit/index.ts';
 import { eit2EntityIn } from '../interviews/index.ts';
 import { assignedAgencyYears } from '../users/index.ts';
@@ -10,6 +10,7 @@ export function auditReaders(oitStatuses: AuditReaders['oitStatuses']): AuditRea
   return {
     agencyRef: agencyRefById,
     agencyIdsInScope,
+    agencyNames: agencyBriefsByIds,
     assignedEntry: (actor, entityType, entry) => {
       switch (entityType) {
         case 'eit2_sample':

@@ -123,6 +123,7 @@ describe('audit API', () => {
       after: { url: 'https://a.example/ใหม่' },
       withheld: false,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      agency: expect.objectContaining({ id: A }),
     });
     expect(res.json().items[2].actor).toBeNull(); // the system
   });

@@ -15,7 +15,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'History of changes, newest first, within the signed-in user’s scope',
         description:
-          'Filter by entity (entityType, entityId) and agency. Admins see everything; supervisors, ' +
+          'Filter by entity (entityType, entityId), agency, action, who made the change (part of the ' +
+          'username) and days (from/to, Bangkok time, both included); pages of pageSize. Each entry carries ' +
+          "its agency's names. Admins see everything; supervisors, " +
           'assessors and agency users see the entries of agencies in their scope; entries not tied to an ' +
           'agency are for admins only.',
         security: [{ session: [] }],

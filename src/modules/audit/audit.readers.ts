@@ -11,6 +11,11 @@ import type { DbOrTx } from '../../db/client.ts';
 export interface AuditReaders {
   /** The agency's reference for authorization; null when there is no such agency (e.g. deleted). */
   agencyRef(db: DbOrTx, agencyId: string): Promise<AgencyRef | null>;
+  /** Code and names of the given agencies, by id (unknown ids are absent): for the list's readers. */
+  agencyNames(
+    db: DbOrTx,
+    ids: readonly (string | null)[],
+  ): Promise<Map<string, { id: string; code: string; nameTh: string; nameEn: string | null }>>;
   /** A subquery of the ids of the agencies in the actor's scope. */
   agencyIdsInScope(actor: Actor): SQL;
   /**

@@ -1,5 +1,5 @@
 // Drizzle queries of the audit log. Nothing here updates or deletes entries (the database refuses both).
-import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditReadingOf } from '../../core/audit/visibility.ts';
 import type { Actor } from '../../core/authz.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -69,8 +69,18 @@ export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
   agencyId?: string | undefined;
+  action?: string | undefined;
+  /** Part of the actor's username, matched case-insensitively. */
+  actor?: string | undefined;
+  /** Entries at or after this instant. */
+  from?: Date | undefined;
+  /** Entries strictly before this instant. */
+  before?: Date | undefined;
   visible: SQL;
 }
+
+/** LIKE's own characters in typed text match themselves. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** A page of entries, newest first, and how many match in all. */
 export async function listEntries(
@@ -82,6 +92,10 @@ export async function listEntries(
     filter.entityType === undefined ? undefined : eq(auditLog.entityType, filter.entityType),
     filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
     filter.agencyId === undefined ? undefined : eq(auditLog.agencyId, filter.agencyId),
+    filter.action === undefined ? undefined : eq(auditLog.action, filter.action),
+    filter.actor === undefined ? undefined : ilike(auditLog.actorUsername, `%${likeLiteral(filter.actor)}%`),
+    filter.from === undefined ? undefined : gte(auditLog.occurredAt, filter.from),
+    filter.before === undefined ? undefined : lt(auditLog.occurredAt, filter.before),
     filter.visible,
   );
   const [rows, [totals]] = await Promise.all([

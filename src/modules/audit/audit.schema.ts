@@ -21,6 +21,16 @@ export const ZAuditQuery = z.object({
   entityType: ZName.optional().meta({ example: 'oit_answer' }),
   entityId: ZEntityId.optional(),
   agencyId: z.uuid().optional(),
+  action: ZName.optional().meta({ example: 'approve' }),
+  actor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Part of the username of who made the change (case-insensitive)'),
+  from: z.iso.date().optional().describe('First day (Bangkok time, YYYY-MM-DD, Gregorian)'),
+  to: z.iso.date().optional().describe('Last day, included (Bangkok time, YYYY-MM-DD, Gregorian)'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
 });
@@ -53,7 +63,15 @@ export const ZAuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof ZAuditEntry>;
 
-export const ZAuditPage = z.object({ items: z.array(ZAuditEntry), total: z.number().int() });
+/** An entry of the log's list, with the names of its agency (null when tied to none or since deleted). */
+export const ZAuditListEntry = ZAuditEntry.extend({
+  agency: z
+    .object({ id: z.uuid(), code: z.string(), nameTh: z.string(), nameEn: z.string().nullable() })
+    .nullable(),
+});
+export type AuditListEntry = z.infer<typeof ZAuditListEntry>;
+
+export const ZAuditPage = z.object({ items: z.array(ZAuditListEntry), total: z.number().int() });
 export type AuditPage = z.infer<typeof ZAuditPage>;
 
 export const ZChainVerification = z.discriminatedUnion('ok', [

@@ -12,6 +12,8 @@ import {
 } from '../../core/audit/index.ts';
 import type { AuditEntityType } from '../../core/audit/visibility.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
+import { bangkokDayEnd, bangkokDayStart } from '../../core/calendar.ts';
+import { invalid } from '../../core/errors.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { oitKeyOf, presentEntry, toChainedEntry } from './audit.present.ts';
 import type { AuditReaders } from './audit.readers.ts';
@@ -25,7 +27,13 @@ import {
   lockChain,
   visibleEntries,
 } from './audit.repo.ts';
-import { type AuditEntry, type AuditPage, type AuditQuery, ZAuditEventFields } from './audit.schema.ts';
+import {
+  type AuditEntry,
+  type AuditListEntry,
+  type AuditPage,
+  type AuditQuery,
+  ZAuditEventFields,
+} from './audit.schema.ts';
 
 /** One change to record. `before`/`after` are any JSON-able values (rows, fields); secrets are redacted. */
 export interface AuditEvent {
@@ -113,6 +121,12 @@ export async function listAudit(
   readers: AuditReaders,
 ): Promise<AuditPage> {
   authorize(actor, 'audit.list', null);
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to)
+    throw invalid(
+      'audit_dates_reversed',
+      'วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด',
+      'The first day must not be after the last day',
+    );
   if (query.agencyId !== undefined)
     authorize(actor, 'audit.read', await readers.agencyRef(deps.db, query.agencyId));
   const { rows, total } = await listEntries(
@@ -121,11 +135,29 @@ export async function listAudit(
       entityType: query.entityType,
       entityId: query.entityId,
       agencyId: query.agencyId,
+      action: query.action,
+      actor: query.actor,
+      // Days are Bangkok days: "the 1st" is what a user in Thailand saw on the 1st.
+      from: query.from === undefined ? undefined : bangkokDayStart(query.from),
+      before: query.to === undefined ? undefined : bangkokDayEnd(query.to),
       visible: visibleEntries(actor, readers),
     },
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
   );
-  return { items: await presentEntries(deps.db, rows, actor, readers), total };
+  const [items, agencies] = await Promise.all([
+    presentEntries(deps.db, rows, actor, readers),
+    readers.agencyNames(
+      deps.db,
+      rows.map((r) => r.agencyId),
+    ),
+  ]);
+  return {
+    items: items.map((item): AuditListEntry => {
+      const a = item.agencyId === null ? undefined : agencies.get(item.agencyId);
+      return { ...item, agency: a ? { id: a.id, code: a.code, nameTh: a.nameTh, nameEn: a.nameEn } : null };
+    }),
+    total,
+  };
 }
 
 /**

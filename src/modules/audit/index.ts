@@ -10,7 +10,13 @@ import { auditKeysTask, startDailyCheckpoints } from './checkpoint.daily.ts';
 export type { AuditEntityType } from '../../core/audit/visibility.ts';
 export { describeVerification } from './audit.present.ts';
 export type { AuditReaders } from './audit.readers.ts';
-export { type AuditEntry, ZAuditEntry, ZAuditPage, ZAuditQuery } from './audit.schema.ts';
+export {
+  type AuditEntry,
+  type AuditListEntry,
+  ZAuditEntry,
+  ZAuditPage,
+  ZAuditQuery,
+} from './audit.schema.ts';
 export {
   type AuditEvent,
   appendAudit,

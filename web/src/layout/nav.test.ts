@@ -55,4 +55,16 @@ describe('navItems', () => {
     for (const role of ['assessor', 'executive', 'agency_staff'] as const)
       expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/executives/awaiting');
   });
+
+  it('shows the change history to every role (the server shows each only what its scope allows)', () => {
+    for (const role of [
+      'admin',
+      'supervisor',
+      'assessor',
+      'agency_admin',
+      'executive',
+      'agency_staff',
+    ] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).toContain('/audit');
+  });
 });

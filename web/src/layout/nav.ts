@@ -19,6 +19,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
+  // Every role reads the change history of the agencies in its scope (the server filters).
+  const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
@@ -41,6 +43,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
         score,
+        audit,
         password,
       ];
     case 'supervisor':
@@ -52,6 +55,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         quality,
         frameworks,
         score,
+        audit,
         password,
       ];
     case 'assessor':
@@ -64,6 +68,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         oitQueue,
         frameworks,
         score,
+        audit,
         password,
       ];
     case 'agency_admin':
@@ -76,11 +81,12 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.agencyUsers', to: '/users' },
         executives,
         frameworks,
+        audit,
         password,
       ];
     case 'executive':
-      return [home, ...myAgency, ...oit, ...report, frameworks, password];
+      return [home, ...myAgency, ...oit, ...report, frameworks, audit, password];
     case 'agency_staff':
-      return [home, ...myAgency, ...oit, ...report, password];
+      return [home, ...myAgency, ...oit, ...report, audit, password];
   }
 }
