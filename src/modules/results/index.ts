@@ -10,3 +10,24 @@ export const processingWorkerService: BackgroundService = (deps, log) => startPr
 /** Started with the server: e-mails agencies when a publication takes effect (once, on any instance). */
 export const publicationNotifierService: BackgroundService = (deps, log) =>
   startPublicationNotifier(deps, log);
+
+// The public results and open data (src/modules/public-results): the publication in effect only.
+export {
+  noPublishedResults,
+  type PublicPublication,
+  publishedHistory,
+  publishedResultOf,
+  publishedResults,
+  publishedRunOf,
+  publishedTotals,
+  publishedYears,
+} from './public.ts';
+export { presentReport, type ReportInput, ratingOf } from './report.present.ts';
+export type {
+  AgencyReport,
+  PreviousYear,
+  ReportIndicator,
+  ReportInstrument,
+  ReportOitItem,
+} from './report.schema.ts';
+export type { AgencyResultRow } from './results.repo.ts';
