@@ -33,8 +33,9 @@ export const publicationInfo = (p: PublicPublication): PublicPublicationInfo => 
 export const meanOf = (totals: readonly number[]): number | null =>
   totals.length === 0 ? null : round2(totals.reduce((a, b) => a + b, 0) / totals.length);
 
+/** A share (0–1) to four decimals; null of nothing. */
 const share = (part: number, whole: number) =>
-  whole === 0 ? null : round2((part / whole) * 10_000) / 10_000;
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
 export interface Scored {
   total: number;
