@@ -73,7 +73,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const seen = await publishedYear(deps, req.params.year);
-      if (cacheHeaders(req, reply, seen.publication.id)) return notModifiedReply(reply);
+      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
       return overview(deps, req.params.year, seen);
     },
   );
@@ -92,7 +92,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const seen = await publishedYear(deps, req.params.year);
-      if (cacheHeaders(req, reply, seen.publication.id)) return notModifiedReply(reply);
+      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
       return searchAgencies(deps, seen, req.query);
     },
   );
@@ -111,7 +111,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const seen = await publishedYear(deps, req.params.year);
-      if (cacheHeaders(req, reply, seen.publication.id)) return notModifiedReply(reply);
+      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
       return agencyPage(deps, seen, req.params.code);
     },
   );
@@ -158,7 +158,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const seen = await publishedYear(deps, req.params.year);
-        if (cacheHeaders(req, reply, seen.publication.id)) return notModifiedReply(reply);
+        if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
         const rows = datasetRows(name, await agencyPagesOfYear(deps, seen));
         const file = `ita-${req.params.year}-${name}.${format}`;
         reply.header('content-disposition', `attachment; filename="${file}"`);

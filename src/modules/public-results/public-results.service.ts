@@ -11,7 +11,6 @@ import { checkpointOfEntity } from '../audit/index.ts';
 import { ministriesByCodes, provincesByCodes, REGION_LABELS } from '../reference/index.ts';
 import {
   type AgencyResultRow,
-  type PublicPublication,
   presentReport,
   publishedHistory,
   publishedResultOf,
@@ -60,12 +59,16 @@ export async function listYears(deps: Deps) {
   };
 }
 
-/** The year's publication in effect (404 before): what every year route's answer and ETag depend on. */
-export const publishedYear = (deps: Deps, year: number) => publishedRunOf(deps, year);
+/**
+ * The year's publication in effect (404 before) and its audit checkpoint (null until taken, moments after
+ * the publication takes effect): what every year route's answer and ETag depend on.
+ */
+export async function publishedYear(deps: Deps, year: number) {
+  const run = await publishedRunOf(deps, year);
+  const checkpoint: Checkpoint = await checkpointOfEntity(deps, 'publication', run.publication.id);
+  return { ...run, checkpoint, etagBasis: `${run.publication.id}|${checkpoint?.seq ?? 'none'}` };
+}
 export type PublishedYear = Awaited<ReturnType<typeof publishedYear>>;
-
-const checkpointOf = (deps: Deps, p: PublicPublication): Promise<Checkpoint> =>
-  checkpointOfEntity(deps, 'publication', p.id);
 
 /** The public description of agencies: type, ministry and province (with region) in words. */
 export async function publicAgencies(deps: Deps, ids: readonly string[]): Promise<Map<string, PublicAgency>> {
@@ -126,12 +129,12 @@ function breakdown(
 export async function overview(deps: Deps, year: number, seen: PublishedYear): Promise<Overview> {
   const { publication, framework, frameworkVersion } = seen;
   const totals = await publishedTotals(deps, publication.runId);
-  const [agencies, checkpoint, previous] = await Promise.all([
+  const checkpoint = seen.checkpoint;
+  const [agencies, previous] = await Promise.all([
     publicAgencies(
       deps,
       totals.map((t) => t.agencyId),
     ),
-    checkpointOf(deps, publication),
     previousYear(deps, year),
   ]);
   const members = totals.flatMap((t) => {
@@ -232,11 +235,8 @@ export async function agencyPage(deps: Deps, seen: PublishedYear, code: string):
   const id = (await agencyIdsByCodes(deps.db, [code])).get(code);
   const result = id ? await publishedResultOf(deps, seen.publication.runId, id) : null;
   if (!id || !result) throw agencyNotPublished();
-  const [agencies, history, checkpoint] = await Promise.all([
-    publicAgencies(deps, [id]),
-    publishedHistory(deps, id),
-    checkpointOf(deps, seen.publication),
-  ]);
+  const checkpoint = seen.checkpoint;
+  const [agencies, history] = await Promise.all([publicAgencies(deps, [id]), publishedHistory(deps, id)]);
   const agency = agencies.get(id);
   if (!agency) throw agencyNotPublished();
   const year = seen.publication.year;

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
+import { notifyDuePublications } from '../results/publications.notify.ts';
 import { DATASET_NAMES } from './open-data.ts';
 
 const HOUR = 3_600_000;
@@ -305,6 +306,24 @@ describe('public results and open data', () => {
     expect((await search('PUB', 2)).items).toEqual([]);
     expect((await anon.get(`/api/public/results/${YEAR}/agencies?page=0`)).statusCode).toBe(400);
     expect((await anon.get(`/api/public/results/${YEAR}/agencies?x=1`)).statusCode).toBe(400);
+  });
+
+  it('shows the signed audit checkpoint once taken, with a new ETag', async () => {
+    const url = `/api/public/results/${YEAR}`;
+    const before = await anon.get(url);
+    expect(before.json().checkpoint).toBeNull();
+    expect(await notifyDuePublications(t.deps)).toBe(2); // both years' publications; takes the checkpoint
+    const after = await anon.get(url);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    const cp = after.json().checkpoint;
+    expect(cp).toMatchObject({
+      seq: expect.any(Number),
+      headHash: expect.any(String),
+      reason: 'publication',
+    });
+    expect(cp.signed.length).toBeGreaterThan(20);
+    const page = (await anon.get(`/api/public/results/${YEAR}/agencies/PUB-A`)).json();
+    expect(page.checkpoint).toEqual(cp);
   });
 
   it('after a correction shows the new figures and the public reason, with a new ETag', async () => {
