@@ -296,6 +296,17 @@ describe('public results and open data', () => {
     expect(one).not.toBe(two);
   });
 
+  it('documents every public route in /api/docs under the public-results tag', async () => {
+    const doc = (await anon.get('/api/docs/json')).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const tagged = Object.entries(doc.paths)
+      .filter(([, ops]) => ops.get?.tags?.includes('public-results'))
+      .map(([path]) => path);
+    expect(tagged).toHaveLength(5 + 2 * DATASET_NAMES.length);
+    expect(tagged).toContain('/api/public/results/{year}/agencies/{code}');
+  });
+
   it('searches by name or code, a page at a time', async () => {
     const search = async (q: string, page = 1) =>
       (await anon.get(`/api/public/results/${YEAR}/agencies?q=${encodeURIComponent(q)}&page=${page}`)).json();
