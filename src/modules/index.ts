@@ -20,6 +20,7 @@ import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
 import { pastResultsRoutes } from './past-results/past-results.routes.ts';
+import { publicResultsRoutes } from './public-results/public-results.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { respondRoutes } from './respond/respond.routes.ts';
@@ -54,4 +55,8 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   adviceRoutes,
 ];
 
-export const publicApiModules: FastifyPluginAsyncZod[] = [respondRoutes, otpRespondentRoutes];
+export const publicApiModules: FastifyPluginAsyncZod[] = [
+  respondRoutes,
+  otpRespondentRoutes,
+  publicResultsRoutes,
+];

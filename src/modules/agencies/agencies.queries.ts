@@ -174,3 +174,28 @@ export async function peerAgencies(
     .orderBy(sql`md5(${agencies.id}::text || ${opts.seed})`)
     .limit(opts.limit);
 }
+
+export interface AgencyProfile extends AgencyBrief {
+  type: AgencyType;
+}
+
+/** Code, names, type, province and ministry of the given agencies, by id (unknown ids are absent). One query. */
+export async function agencyProfilesByIds(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<Map<string, AgencyProfile>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: agencies.id,
+      code: agencies.code,
+      nameTh: agencies.nameTh,
+      nameEn: agencies.nameEn,
+      type: agencies.type,
+      provinceCode: agencies.provinceCode,
+      ministryCode: agencies.ministryCode,
+    })
+    .from(agencies)
+    .where(inArray(agencies.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -4,8 +4,10 @@ export { cycleNotOpen } from './agencies.errors.ts';
 export {
   type AgencyBrief,
   type AgencyName,
+  type AgencyProfile,
   agencyBriefsByIds,
   agencyNamesByIds,
+  agencyProfilesByIds,
   agencyRefById,
   agencyTypeById,
   type CollectionTarget,

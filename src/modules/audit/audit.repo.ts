@@ -123,3 +123,18 @@ export async function entityEntries(
     )
     .orderBy(desc(auditLog.seq));
 }
+
+/** The newest entry of an entity (any agency), or null when it has none. */
+export async function lastSeqOfEntity(
+  db: DbOrTx,
+  entityType: string,
+  entityId: string,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row?.seq ?? null;
+}

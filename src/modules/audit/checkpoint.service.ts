@@ -8,6 +8,7 @@ import { type AuditTrailVerification, signCheckpoint } from '../../core/audit/in
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
 import { conflict } from '../../core/errors.ts';
+import { lastSeqOfEntity } from './audit.repo.ts';
 import { auditKeys } from './checkpoint.keys.ts';
 import { checkpointMail, trailAlarmMail } from './checkpoint.mail.ts';
 import { describeAuditTrail, type PresentedCheckpoint, presentCheckpoint } from './checkpoint.present.ts';
@@ -148,6 +149,19 @@ export async function checkpointCovering(
 ): Promise<PresentedCheckpoint | null> {
   const row = await firstCheckpointCovering(deps.db, seq);
   return row ? presentCheckpoint(row) : null;
+}
+
+/**
+ * The checkpoint covering every entry of an entity so far (a publication: its publish/supersede entry and its
+ * notice), or null while the entity has no entry or no checkpoint covers the newest one yet.
+ */
+export async function checkpointOfEntity(
+  deps: Pick<Deps, 'db'>,
+  entityType: string,
+  entityId: string,
+): Promise<PresentedCheckpoint | null> {
+  const seq = await lastSeqOfEntity(deps.db, entityType, entityId);
+  return seq === null ? null : checkpointCovering(deps, seq);
 }
 
 /** Today's daily checkpoint (Bangkok), unless some instance has taken it; run at start and periodically. */

@@ -36,6 +36,7 @@ export {
   type CheckpointOutcome,
   checkpointAudit,
   checkpointCovering,
+  checkpointOfEntity,
   takeCheckpoint,
 } from './checkpoint.service.ts';
 export { type CheckpointFile, type VerifyTrailOptions, verifyAuditTrail } from './checkpoint.verify.ts';

@@ -12,5 +12,25 @@ export const processingWorkerService: BackgroundService = (deps, log) => startPr
 export const publicationNotifierService: BackgroundService = (deps, log) =>
   startPublicationNotifier(deps, log);
 
+// The public results and open data (src/modules/public-results): the publication in effect only.
+export {
+  noPublishedResults,
+  type PublicPublication,
+  publishedHistory,
+  publishedResultOf,
+  publishedResults,
+  publishedRunOf,
+  publishedTotals,
+  publishedYears,
+} from './public.ts';
 export { publish } from './publications.service.ts';
+export { presentReport, type ReportInput, ratingOf } from './report.present.ts';
+export type {
+  AgencyReport,
+  PreviousYear,
+  ReportIndicator,
+  ReportInstrument,
+  ReportOitItem,
+} from './report.schema.ts';
+export type { AgencyResultRow } from './results.repo.ts';
 export { processYearNow } from './results.service.ts';

@@ -151,3 +151,25 @@ export async function publishedEarlierResults(
     .map((r) => ({ year: runYear.get(r.runId) as number, total: Number(r.total), ratingCode: r.ratingCode }))
     .sort((a, b) => a.year - b.year);
 }
+
+/** Every publication not cancelled whose time has come (all years): the public picks the effective ones. */
+export async function publicationsTakenEffect(db: DbOrTx, now: Date): Promise<PublicationRow[]> {
+  return db
+    .select()
+    .from(publications)
+    .where(and(isNull(publications.cancelledAt), lte(publications.publishAt, now)));
+}
+
+/** How many agencies each run has a result for. */
+export async function agencyCountsOfRuns(
+  db: DbOrTx,
+  runIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db
+    .select({ runId: agencyResults.runId, n: sql<number>`count(*)::int` })
+    .from(agencyResults)
+    .where(inArray(agencyResults.runId, [...runIds]))
+    .groupBy(agencyResults.runId);
+  return new Map(rows.map((r) => [r.runId, Number(r.n)]));
+}

@@ -27,7 +27,7 @@ import type { AgencyResultRow } from './results.repo.ts';
 const text = (l: Localized) => ({ th: l.th, en: l.en ?? null });
 
 export interface ReportInput {
-  agency: AgencyRow;
+  agency: Pick<AgencyRow, 'id' | 'code' | 'nameTh' | 'nameEn' | 'provinceCode' | 'type'>;
   year: number;
   framework: Framework;
   frameworkVersion: number | null;

@@ -199,13 +199,14 @@ export async function runById(db: DbOrTx, year: number, id: string): Promise<Run
   return row ?? null;
 }
 
-/** Every agency's total and rating of a run. */
+/** Every agency's total, rating and pass of a run. */
 export async function totalsOfRun(db: DbOrTx, runId: string) {
   const rows = await db
     .select({
       agencyId: agencyResults.agencyId,
       total: agencyResults.total,
       ratingCode: agencyResults.ratingCode,
+      passes: agencyResults.passes,
     })
     .from(agencyResults)
     .where(eq(agencyResults.runId, runId));
