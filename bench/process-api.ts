@@ -59,6 +59,10 @@ async function publishRun(db: Db, actor: Actor, year: number, runId: string): Pr
     sql`select count(*)::int as n from publications where year = ${year} and cancelled_at is null`,
   );
   const superseding = Number(earlier.rows[0]?.n ?? 0) > 0;
+  // --only=api measures again on a run an earlier bench published already.
+  const same = await db.execute<{ run: string }>(sql`select run_id as run from publications
+    where year = ${year} and cancelled_at is null order by publish_at desc, created_at desc limit 1`);
+  if (same.rows[0]?.run === runId) return;
   await publish({ db, now: () => new Date() }, actor, year, {
     runId,
     ...(superseding ? { reason: 'bench:process — a new run of the same data' } : {}),

@@ -15,7 +15,7 @@ import { frameworkForYear, loadBundledFrameworks } from '../src/modules/framewor
 import { createRun } from '../src/modules/results/results.service.ts';
 import { DEFAULT_WORKER_OPTIONS, processNextRun } from '../src/modules/results/results.worker.ts';
 import type { AgencyType } from '../src/shared/agency-types.ts';
-import { type ApiMeasured, measureReportApi, reportApi } from './process-api.ts';
+import { type ApiMeasured, type ApiOptions, measureReportApi, reportApi } from './process-api.ts';
 import { type Cpu, withCpu, withRss } from './process-measure.ts';
 
 const YEAR = 2568;
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     'skip-api': { type: 'boolean', default: false },
     'api-route': { type: 'string', default: 'report' },
     'api-seconds': { type: 'string', default: '10' },
+    only: { type: 'string' },
   },
 });
 
@@ -368,6 +369,58 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+/** The bench's NACC admin (created once), who starts and publishes the runs. */
+async function benchAdmin(db: Db): Promise<Actor> {
+  const [admin] = (
+    await db.execute<{ id: string }>(sql`select id from users where username = 'bench-admin'`)
+  ).rows.concat(
+    (
+      await db.execute<{ id: string }>(sql`insert into users (username, display_name, password_hash, role)
+        select 'bench-admin', 'Bench admin', 'x', 'admin'
+        where not exists (select 1 from users where username = 'bench-admin') returning id`)
+    ).rows,
+  );
+  return {
+    userId: (admin as { id: string }).id,
+    username: 'bench-admin',
+    role: 'admin',
+    agencyId: null,
+    scope: { provinces: [], ministries: [], agencies: [] },
+    assignedAgencies: [],
+  };
+}
+
+const apiOptions = (): ApiOptions => ({
+  year: YEAR,
+  route: args['api-route'] === 'report' ? '/report' : '',
+  connections: 20,
+  readers: 40,
+  warmupSeconds: 3,
+  seconds: Number(args['api-seconds']),
+});
+
+/** --only=api: the API part alone, on the newest finished run of a kept database (no generation, no run). */
+async function onlyApi(): Promise<boolean> {
+  const admin =
+    process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const u = new URL(admin);
+  u.pathname = '/prongsai_bench';
+  const database = await openPostgres(u.toString());
+  try {
+    const [run] = (
+      await database.db.execute<{ id: string }>(sql`select id from processing_runs
+        where year = ${YEAR} and kind = 'run' and status = 'done' order by created_at desc limit 1`)
+    ).rows;
+    if (!run)
+      throw new Error('bench: --only=api needs a finished run in prongsai_bench (run with --keep first)');
+    console.log(`agency report API on the kept database, run ${run.id} (load ${load()}) …`);
+    const actor = await benchAdmin(database.db);
+    return reportApi(await measureReportApi(database.db, u.toString(), actor, run.id, apiOptions()));
+  } finally {
+    await database.close();
+  }
+}
+
 async function measure(db: Db, label: string, scale: number, databaseUrl: string | null): Promise<Measured> {
   const log = (s: string) => console.log(s);
   const loadAtStart = load();
@@ -380,23 +433,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
   const { framework } = await frameworkForYear(db, YEAR);
   await createOptionScores(db, framework);
 
-  const [admin] = (
-    await db.execute<{ id: string }>(sql`select id from users where username = 'bench-admin'`)
-  ).rows.concat(
-    (
-      await db.execute<{ id: string }>(sql`insert into users (username, display_name, password_hash, role)
-        select 'bench-admin', 'Bench admin', 'x', 'admin'
-        where not exists (select 1 from users where username = 'bench-admin') returning id`)
-    ).rows,
-  );
-  const actor: Actor = {
-    userId: (admin as { id: string }).id,
-    username: 'bench-admin',
-    role: 'admin',
-    agencyId: null,
-    scope: { provinces: [], ministries: [], agencies: [] },
-    assignedAgencies: [],
-  };
+  const actor = await benchAdmin(db);
   const deps = { db, now: () => new Date(), config: loadConfig({}) };
 
   log(`[${label}] baseline (warm-up, not counted) …`);
@@ -476,14 +513,7 @@ async function measure(db: Db, label: string, scale: number, databaseUrl: string
   let api: ApiMeasured | undefined;
   if (databaseUrl && !args['skip-api']) {
     log(`[${label}] agency report API (load ${load()}) …`);
-    api = await measureReportApi(db, databaseUrl, actor, processing.value.run.id, {
-      year: YEAR,
-      route: args['api-route'] === 'report' ? '/report' : '',
-      connections: 20,
-      readers: 40,
-      warmupSeconds: 3,
-      seconds: Number(args['api-seconds']),
-    });
+    api = await measureReportApi(db, databaseUrl, actor, processing.value.run.id, apiOptions());
   }
 
   return {
@@ -617,6 +647,10 @@ async function onPglite(scale: number): Promise<Measured> {
 }
 
 async function main() {
+  if (args.only === 'api') {
+    process.exitCode = (await onlyApi()) ? 0 : 1;
+    return;
+  }
   const drivers = (args.drivers ?? '').split(',').filter(Boolean);
   const scale = Number(args['pglite-scale']);
   console.log(`bench:process — FY2568 processing run over national-scale data; node ${process.version}`);

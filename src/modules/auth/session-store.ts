@@ -1,12 +1,15 @@
 // @fastify/session store backed by the `sessions` table, so sessions survive restarts and can be revoked
 // (deleteSessionsOfUser: what other modules call when an account is disabled or its password changes).
 
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
 type Callback = (err?: unknown) => void;
+
+/** How far behind its renewed expiry a session row may be before a read writes it (of an 8-hour life). */
+export const TOUCH_MS = 60_000;
 
 export class DbSessionStore {
   constructor(
@@ -15,14 +18,29 @@ export class DbSessionStore {
     private readonly now: () => Date,
   ) {}
 
+  /**
+   * Saves a session. Sessions are rolling (every answer renews the cookie), so most saves only move the
+   * expiry: the row is then left alone until it is TOUCH_MS behind, so that a read does not cost a write
+   * (and its commit) each time. A change of the session's contents is always written.
+   */
   set(sessionId: string, session: Session, callback: Callback) {
     const expiresAt = new Date(this.now().getTime() + this.ttlMs);
-    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    const data = JSON.stringify(session);
     const userId = typeof session.userId === 'string' ? session.userId : null;
+    // One statement: the update skips an unchanged row (no lock, no write); the insert runs only when no row
+    // of this id exists (a new session), in the snapshot taken before the update.
     this.db
-      .insert(sessions)
-      .values({ id: sessionId, userId, data, expiresAt })
-      .onConflictDoUpdate({ target: sessions.id, set: { userId, data, expiresAt } })
+      .execute(sql`with touched as (
+          update ${sessions} set user_id = ${userId}, data = ${data}::jsonb, expires_at = ${expiresAt}
+          where id = ${sessionId} and (user_id is distinct from ${userId}
+            or (data - 'cookie') is distinct from (${data}::jsonb - 'cookie')
+            or expires_at < ${new Date(expiresAt.getTime() - TOUCH_MS)})
+          returning id)
+        insert into ${sessions} (id, user_id, data, expires_at)
+        select ${sessionId}, ${userId}, ${data}::jsonb, ${expiresAt}
+        where not exists (select 1 from ${sessions} where id = ${sessionId})
+        on conflict (id) do update set user_id = excluded.user_id, data = excluded.data,
+          expires_at = excluded.expires_at`)
       .then(() => callback(), callback);
   }
 

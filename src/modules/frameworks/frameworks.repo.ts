@@ -1,5 +1,5 @@
 // Queries on framework_versions. The newest version of a year is the one in force.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { frameworkVersions } from '../../db/schema/index.ts';
 
@@ -28,6 +28,17 @@ export async function newestHead(db: DbOrTx, year: number): Promise<VersionHead 
     .orderBy(desc(frameworkVersions.version))
     .limit(1);
   return row as VersionHead | undefined;
+}
+
+/** The newest version of each of the years that has one, in one query. */
+export async function newestHeads(db: DbOrTx, years: readonly number[]): Promise<VersionHead[]> {
+  if (years.length === 0) return [];
+  const rows = await db
+    .selectDistinctOn([frameworkVersions.year], head)
+    .from(frameworkVersions)
+    .where(inArray(frameworkVersions.year, [...years]))
+    .orderBy(frameworkVersions.year, desc(frameworkVersions.version));
+  return rows as VersionHead[];
 }
 
 export async function versionHead(

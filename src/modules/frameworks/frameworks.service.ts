@@ -19,6 +19,7 @@ import {
   definitionOf,
   insertNextVersion,
   newestHead,
+  newestHeads,
   newestSummaries,
   versionHead,
 } from './frameworks.repo.ts';
@@ -64,6 +65,20 @@ export async function frameworkForYear(
   if (!head) throw frameworkNotFound(year);
   const framework = await cachedFramework(head, () => definitionOf(db, head.year, head.version));
   return { version: head.version, framework };
+}
+
+/** The framework in force for each of the years that has one loaded (years without one are left out). */
+export async function frameworksForYears(
+  db: DbOrTx,
+  years: readonly number[],
+): Promise<Map<number, Framework>> {
+  const heads = await newestHeads(db, years);
+  const loaded = await Promise.all(
+    heads.map(
+      async (h) => [h.year, await cachedFramework(h, () => definitionOf(db, h.year, h.version))] as const,
+    ),
+  );
+  return new Map(loaded);
 }
 
 /** One stored version of a year's framework (what a processing run was computed under), parsed once. */

@@ -7,6 +7,7 @@ export {
   exportFramework,
   frameworkForYear,
   frameworkNotFound,
+  frameworksForYears,
   frameworkVersionOf,
   fromEngineError,
   listFrameworks,

@@ -217,7 +217,9 @@ export interface VisibleResult {
   visible: NonNullable<VisibleRun>;
   publication: PublicationRow | null;
   result: AgencyResultRow;
+  /** The framework in force for the year (its newest version) and its version number. */
   framework: Framework;
+  frameworkVersion: number;
 }
 
 /**
@@ -237,8 +239,10 @@ export async function visibleResult(
     agency,
   } = await authorizedAgency(deps.db, actor, agencyId, allow('results.agencyRead'));
   const now = deps.now();
-  const rows = await publicationsOfYear(deps.db, year);
-  const { framework } = await frameworkForYear(deps.db, year);
+  const [rows, { framework, version: frameworkVersion }] = await Promise.all([
+    publicationsOfYear(deps.db, year),
+    frameworkForYear(deps.db, year),
+  ]);
   const flag = framework.policy.showScoresDuringCollection;
   const visible = visibleRun({
     reader: readerOf(reader, ref),
@@ -251,7 +255,7 @@ export async function visibleResult(
   const result = await agencyResultOf(deps.db, visible.runId, agencyId);
   if (!result) throw resultsNotPublished();
   const publication = rows.find((p) => p.id === visible.publicationId) ?? null;
-  return { agency, reader, visible, publication, result, framework };
+  return { agency, reader, visible, publication, result, framework, frameworkVersion };
 }
 
 /** One agency's stored result from the run its reader may see (visibleResult). */

@@ -3,8 +3,7 @@
 // and the year before: the previous year's published run if any, else its imported past result.
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
-import type { Framework } from '../../core/framework/schema.ts';
-import { frameworkForYear, frameworkLoaded, frameworkVersionOf } from '../frameworks/index.ts';
+import { frameworksForYears, frameworkVersionOf } from '../frameworks/index.ts';
 import { importedTotals } from '../past-results/index.ts';
 import { publishedEarlierResults } from './publications.repo.ts';
 import { visibleResult } from './publications.service.ts';
@@ -27,9 +26,10 @@ export async function agencyReport(
     earlierYears(deps, agencyId, year),
   ]);
   // Texts, weights and ratings of the framework version the run was computed under, not of a newer one.
-  const framework = run?.frameworkVersion
-    ? await frameworkVersionOf(deps.db, year, run.frameworkVersion)
-    : seen.framework;
+  const framework =
+    run?.frameworkVersion && run.frameworkVersion !== seen.frameworkVersion
+      ? await frameworkVersionOf(deps.db, year, run.frameworkVersion)
+      : seen.framework;
   return presentReport({
     agency,
     year,
@@ -57,10 +57,8 @@ async function earlierYears(deps: Deps, agencyId: string, year: number): Promise
   for (const r of imported) byYear.set(r.year, { ...r, source: 'imported' });
   for (const r of runs) byYear.set(r.year, { ...r, source: 'run' });
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const frameworks = new Map<number, Framework>();
-  // A handful of years at most: one look each (frameworks are cached by version).
-  for (const y of years)
-    if (await frameworkLoaded(deps.db, y)) frameworks.set(y, (await frameworkForYear(deps.db, y)).framework);
+  // The frameworks in force of all those years in one look (parsed ones are cached by version).
+  const frameworks = await frameworksForYears(deps.db, years);
   return years.map((y) => {
     const r = byYear.get(y) as { total: number; ratingCode: string; source: PreviousYear['source'] };
     const f = frameworks.get(y);
