@@ -46,5 +46,7 @@ declare module 'fastify' {
   interface Session {
     userId?: string;
     passwordChangedAt?: string;
+    /** Set by the session store on a session read from its row (never stored): see DbSessionStore.set. */
+    fromStore?: true;
   }
 }

@@ -25,23 +25,26 @@ export class DbSessionStore {
    */
   set(sessionId: string, session: Session, callback: Callback) {
     const expiresAt = new Date(this.now().getTime() + this.ttlMs);
-    const data = JSON.stringify(session);
+    const data = JSON.stringify(session, (key, value) => (key === 'fromStore' ? undefined : value));
     const userId = typeof session.userId === 'string' ? session.userId : null;
-    // One statement: the update skips an unchanged row (no lock, no write); the insert runs only when no row
-    // of this id exists (a new session), in the snapshot taken before the update.
-    this.db
-      .execute(sql`with touched as (
-          update ${sessions} set user_id = ${userId}, data = ${data}::jsonb, expires_at = ${expiresAt}
+    // The update skips an unchanged row (no lock, no write).
+    const touch = sql`update ${sessions} set user_id = ${userId}, data = ${data}::jsonb, expires_at = ${expiresAt}
           where id = ${sessionId} and (user_id is distinct from ${userId}
             or (data - 'cookie') is distinct from (${data}::jsonb - 'cookie')
-            or expires_at < ${new Date(expiresAt.getTime() - TOUCH_MS)})
-          returning id)
+            or expires_at < ${new Date(expiresAt.getTime() - TOUCH_MS)})`;
+    // A session read from its row is only ever updated: if the row was deleted meanwhile (logout, an account
+    // disabled or its password changed in another request), the save of a request still in flight must not
+    // bring it back. Only a session created in this request (a sign-in) is inserted.
+    const statement =
+      session.fromStore === true
+        ? touch
+        : sql`with touched as (${touch} returning id)
         insert into ${sessions} (id, user_id, data, expires_at)
         select ${sessionId}, ${userId}, ${data}::jsonb, ${expiresAt}
         where not exists (select 1 from ${sessions} where id = ${sessionId})
         on conflict (id) do update set user_id = excluded.user_id, data = excluded.data,
-          expires_at = excluded.expires_at`)
-      .then(() => callback(), callback);
+          expires_at = excluded.expires_at`;
+    this.db.execute(statement).then(() => callback(), callback);
   }
 
   get(sessionId: string, callback: (err: unknown, result?: Session | null) => void) {
@@ -51,7 +54,7 @@ export class DbSessionStore {
       .where(eq(sessions.id, sessionId))
       .then(([row]) => {
         if (!row || row.expiresAt <= this.now()) return callback(null, null);
-        const data = row.data as Session;
+        const data = { ...(row.data as Session), fromStore: true as const };
         // Restore the cookie's expiry as a Date (JSON turned it into a string).
         if (data.cookie?.expires) data.cookie.expires = new Date(data.cookie.expires);
         callback(null, data);

@@ -1,10 +1,11 @@
 // Rolling sessions renew the cookie on every answer, but the session's row is written only when its contents
 // change or its stored expiry is more than TOUCH_MS behind (a read must not cost a write each time).
 import { sql } from 'drizzle-orm';
+import type { Session } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeAgency, makeUser } from '../../../test/helpers/factories.ts';
-import { TOUCH_MS } from './session-store.ts';
+import { DbSessionStore, deleteSessionsOfUser, TOUCH_MS } from './session-store.ts';
 
 describe('session touch', () => {
   let t: TestApp;
@@ -60,5 +61,34 @@ describe('session touch', () => {
       )
     ).rows[0]?.n;
     expect(after).toBe((before as number) - 1);
+  });
+
+  it('does not bring back a session deleted while a request of it was in flight', async () => {
+    const sut = await t.signIn('touch-admin');
+    const ids = await t.deps.db.execute<{ id: string }>(
+      sql`select id from sessions where user_id = ${userId}`,
+    );
+    expect(ids.rows.length).toBeGreaterThan(0);
+    const store = new DbSessionStore(t.deps.db, 8 * 3_600_000, t.deps.now);
+    // The request read its session, then the account's sessions were ended (password changed elsewhere)…
+    const loaded = await Promise.all(
+      ids.rows.map(
+        ({ id }) =>
+          new Promise<[string, Session]>((resolve, reject) =>
+            store.get(id, (err, s) =>
+              err || !s ? reject(err ?? new Error('no session')) : resolve([id, s]),
+            ),
+          ),
+      ),
+    );
+    await deleteSessionsOfUser(t.deps.db, userId);
+    // …and then its answer saves the session, late enough that the expiry would be written.
+    t.clock.advance(TOUCH_MS * 2);
+    for (const [id, session] of loaded)
+      await new Promise<void>((resolve, reject) =>
+        store.set(id, session, (err) => (err ? reject(err) : resolve())),
+      );
+    expect((await stored())?.n).toBe(0);
+    expect((await sut.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
