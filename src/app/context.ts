@@ -47,6 +47,6 @@ declare module 'fastify' {
     userId?: string;
     passwordChangedAt?: string;
     /** Set by the session store on a session read from its row (never stored): see DbSessionStore.set. */
-    fromStore?: true;
+    fromStore?: { expiresAt: number; contents: string };
   }
 }

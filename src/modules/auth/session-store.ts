@@ -11,6 +11,14 @@ type Callback = (err?: unknown) => void;
 /** How far behind its renewed expiry a session row may be before a read writes it (of an 8-hour life). */
 export const TOUCH_MS = 60_000;
 
+/** A session's contents apart from its cookie, in one canonical text (jsonb does not keep key order). */
+function contentsOf(session: Session): string {
+  const entries = Object.entries(session)
+    .filter(([key]) => key !== 'cookie' && key !== 'fromStore')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
+}
+
 export class DbSessionStore {
   constructor(
     private readonly db: Db,
@@ -25,6 +33,10 @@ export class DbSessionStore {
    */
   set(sessionId: string, session: Session, callback: Callback) {
     const expiresAt = new Date(this.now().getTime() + this.ttlMs);
+    const read = session.fromStore;
+    // Nothing to write (the common case): contents as read and the stored expiry recent enough. No query.
+    if (read && read.contents === contentsOf(session) && read.expiresAt >= expiresAt.getTime() - TOUCH_MS)
+      return callback();
     const data = JSON.stringify(session, (key, value) => (key === 'fromStore' ? undefined : value));
     const userId = typeof session.userId === 'string' ? session.userId : null;
     // The update skips an unchanged row (no lock, no write).
@@ -35,10 +47,9 @@ export class DbSessionStore {
     // A session read from its row is only ever updated: if the row was deleted meanwhile (logout, an account
     // disabled or its password changed in another request), the save of a request still in flight must not
     // bring it back. Only a session created in this request (a sign-in) is inserted.
-    const statement =
-      session.fromStore === true
-        ? touch
-        : sql`with touched as (${touch} returning id)
+    const statement = read
+      ? touch
+      : sql`with touched as (${touch} returning id)
         insert into ${sessions} (id, user_id, data, expires_at)
         select ${sessionId}, ${userId}, ${data}::jsonb, ${expiresAt}
         where not exists (select 1 from ${sessions} where id = ${sessionId})
@@ -54,7 +65,11 @@ export class DbSessionStore {
       .where(eq(sessions.id, sessionId))
       .then(([row]) => {
         if (!row || row.expiresAt <= this.now()) return callback(null, null);
-        const data = { ...(row.data as Session), fromStore: true as const };
+        const stored = row.data as Session;
+        const data: Session = {
+          ...stored,
+          fromStore: { expiresAt: row.expiresAt.getTime(), contents: contentsOf(stored) },
+        };
         // Restore the cookie's expiry as a Date (JSON turned it into a string).
         if (data.cookie?.expires) data.cookie.expires = new Date(data.cookie.expires);
         callback(null, data);

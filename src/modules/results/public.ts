@@ -109,7 +109,10 @@ export async function publishedResultOf(
   runId: string,
   agencyId: string,
 ): Promise<AgencyResultRow | null> {
-  return agencyResultOf(deps.db, runId, agencyId);
+  const found = await agencyResultOf(deps.db, runId, agencyId);
+  if (!found) return null;
+  const { runFrameworkVersion: _, ...result } = found;
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Publications: the only reads and writes of the table. Rows are inserted, cancelled once or marked notified
 // once; the migration's trigger refuses anything else (and a run that is not a finished `run`).
-import { and, asc, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { effectivePublication, type PublicationFact } from '../../core/results/visibility.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
@@ -93,10 +93,11 @@ export async function agencyResultOf(
   db: DbOrTx,
   runId: string,
   agencyId: string,
-): Promise<AgencyResultRow | null> {
+): Promise<(AgencyResultRow & { runFrameworkVersion: number | null }) | null> {
   const [row] = await db
-    .select()
+    .select({ ...getTableColumns(agencyResults), runFrameworkVersion: processingRuns.frameworkVersion })
     .from(agencyResults)
+    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
     .where(and(eq(agencyResults.runId, runId), eq(agencyResults.agencyId, agencyId)));
   return row ?? null;
 }

@@ -220,6 +220,8 @@ export interface VisibleResult {
   /** The framework in force for the year (its newest version) and its version number. */
   framework: Framework;
   frameworkVersion: number;
+  /** The framework version the shown run was computed under (null only for a run never started). */
+  runFrameworkVersion: number | null;
 }
 
 /**
@@ -252,10 +254,11 @@ export async function visibleResult(
     now,
   });
   if (!visible) throw resultsNotPublished();
-  const result = await agencyResultOf(deps.db, visible.runId, agencyId);
-  if (!result) throw resultsNotPublished();
+  const found = await agencyResultOf(deps.db, visible.runId, agencyId);
+  if (!found) throw resultsNotPublished();
+  const { runFrameworkVersion, ...result } = found;
   const publication = rows.find((p) => p.id === visible.publicationId) ?? null;
-  return { agency, reader, visible, publication, result, framework, frameworkVersion };
+  return { agency, reader, visible, publication, result, framework, frameworkVersion, runFrameworkVersion };
 }
 
 /** One agency's stored result from the run its reader may see (visibleResult). */

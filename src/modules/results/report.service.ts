@@ -9,7 +9,6 @@ import { publishedEarlierResults } from './publications.repo.ts';
 import { visibleResult } from './publications.service.ts';
 import { presentReport, ratingOf } from './report.present.ts';
 import type { AgencyReport, PreviousYear } from './report.schema.ts';
-import { runById } from './results.repo.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -21,20 +20,18 @@ export async function agencyReport(
 ): Promise<AgencyReport> {
   const seen = await visibleResult(deps, actor, agencyId, year);
   const { visible, publication, result, agency } = seen;
-  const [run, history] = await Promise.all([
-    runById(deps.db, year, visible.runId),
-    earlierYears(deps, agencyId, year),
-  ]);
+  const history = await earlierYears(deps, agencyId, year);
   // Texts, weights and ratings of the framework version the run was computed under, not of a newer one.
+  const runVersion = seen.runFrameworkVersion;
   const framework =
-    run?.frameworkVersion && run.frameworkVersion !== seen.frameworkVersion
-      ? await frameworkVersionOf(deps.db, year, run.frameworkVersion)
+    runVersion && runVersion !== seen.frameworkVersion
+      ? await frameworkVersionOf(deps.db, year, runVersion)
       : seen.framework;
   return presentReport({
     agency,
     year,
     framework,
-    frameworkVersion: run?.frameworkVersion ?? null,
+    frameworkVersion: runVersion,
     result,
     basis: visible.basis,
     publication: publication
