@@ -1,6 +1,7 @@
 // API shape of the public results and open data (issue 11 §1): no login, only the publication in effect,
 // names stable (the public pages, the open-data files and anyone's scripts are built on them).
 import { z } from 'zod';
+import { ZReportIndicator, ZReportInstrument, ZReportOitItem } from '../results/index.ts';
 
 const ZText = z.object({ th: z.string(), en: z.string().nullable() });
 const ZName = z.object({ code: z.string(), th: z.string(), en: z.string().nullable() });
@@ -127,37 +128,33 @@ const ZSuppression = z
   .nullable()
   .describe('Why score (and, for a small group, n) is withheld: groups under 5 responses are never shown');
 
-export const ZPublicInstrument = z.object({
-  code: z.string(),
-  name: ZText,
-  weight: z.number(),
-  score: z.number().nullable(),
+// The public shapes are the agency report's (src/modules/results/report.schema.ts), less what stays inside
+// the agency (questions, assessors' words), plus what the disclosure rule withheld.
+export const ZPublicInstrument = ZReportInstrument.extend({
   n: z.number().int().nullable().describe('Counted responses; null for open data (OIT) or when suppressed'),
-  minimum: z.number().int().nullable(),
-  population: z.number().int().nullable(),
-  marginOfError: z.number().nullable().describe('95 %, in score points'),
-  notProcessed: z.object({ code: z.string(), th: z.string(), en: z.string() }).nullable(),
   suppressed: ZSuppression,
 });
 
-export const ZPublicIndicator = z.object({
-  order: z.number().int(),
-  code: z.string(),
-  name: ZText,
-  instruments: z.array(z.string()),
-  score: z.number().nullable(),
-  threshold: z.number(),
-  passes: z.boolean().nullable(),
+export const ZPublicIndicator = ZReportIndicator.pick({
+  order: true,
+  code: true,
+  name: true,
+  instruments: true,
+  score: true,
+  threshold: true,
+  passes: true,
+}).extend({
   suppressed: z.boolean().describe('Withheld: scored by an instrument whose score is withheld'),
 });
 
-export const ZPublicOitItem = z.object({
-  code: z.string(),
-  displayCode: z.string(),
-  title: ZText,
-  indicator: z.string(),
-  subIndicator: z.string(),
-  score: z.number().nullable(),
+export const ZPublicOitItem = ZReportOitItem.pick({
+  code: true,
+  displayCode: true,
+  title: true,
+  indicator: true,
+  subIndicator: true,
+  score: true,
+}).extend({
   componentsFound: z.number().int().nullable(),
   components: z.number().int(),
 });

@@ -32,5 +32,6 @@ export type {
   ReportInstrument,
   ReportOitItem,
 } from './report.schema.ts';
+export { ZReportIndicator, ZReportInstrument, ZReportOitItem } from './report.schema.ts';
 export type { AgencyResultRow } from './results.repo.ts';
 export { processYearNow } from './results.service.ts';
