@@ -1,12 +1,23 @@
 // Routes. Pages load lazily so the first paint carries only the shell and the login page.
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { AppLayout } from './layout/AppLayout.tsx';
+import { ensureFeatures } from './i18n/index.ts';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 import { RequireAuth } from './layout/RequireAuth.tsx';
 import { RouteError } from './pages/RouteError.tsx';
 
 type PageModule = { default: React.ComponentType };
+/**
+ * A page of the app: its code, the feature strings of the language in use (i18n/index.ts) and every
+ * component's styles (styles/full.ts).
+ */
 const page = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => {
+    const [module] = await Promise.all([load(), ensureFeatures(), import('./styles/full.ts')]);
+    return { Component: module.default };
+  },
+});
+/** A sign-in page: the core strings and main.tsx's styles are enough for it (the first visit's weight). */
+const signInPage = (load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
 });
 
@@ -17,16 +28,17 @@ export const routes: RouteObject[] = [
       {
         element: <PublicLayout />,
         children: [
-          { path: '/login', ...page(() => import('./pages/auth/LoginPage.tsx')) },
-          { path: '/forgot-password', ...page(() => import('./pages/auth/ForgotPasswordPage.tsx')) },
-          { path: '/reset-password', ...page(() => import('./pages/auth/ResetPasswordPage.tsx')) },
+          { path: '/login', ...signInPage(() => import('./pages/auth/LoginPage.tsx')) },
+          { path: '/forgot-password', ...signInPage(() => import('./pages/auth/ForgotPasswordPage.tsx')) },
+          { path: '/reset-password', ...signInPage(() => import('./pages/auth/ResetPasswordPage.tsx')) },
         ],
       },
       {
         element: <RequireAuth />,
         children: [
           {
-            element: <AppLayout />,
+            // The staff app's shell loads with its first page, not with the sign-in pages.
+            lazy: async () => ({ Component: (await import('./layout/AppLayout.tsx')).AppLayout }),
             children: [
               { index: true, ...page(() => import('./pages/home/HomePage.tsx')) },
               { path: 'agencies', ...page(() => import('./pages/agencies/AgencyListPage.tsx')) },
