@@ -1,6 +1,6 @@
 // What other modules read of past results: an agency's imported totals (the results report's previous year
 // and year-over-year line, where no published run of this system exists for a year).
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { pastResults } from '../../db/schema/index.ts';
 
@@ -17,4 +17,24 @@ export function importedTotals(db: DbOrTx, agencyId: string, beforeYear: number)
     .from(pastResults)
     .where(and(eq(pastResults.agencyId, agencyId), lt(pastResults.year, beforeYear)))
     .orderBy(asc(pastResults.year));
+}
+
+/**
+ * The imported results of one year of the agencies a subquery names (lessons learned: last year over a
+ * scope, where no published run of this system exists for an agency). One query.
+ */
+export async function importedTotalsOfYear(
+  db: DbOrTx,
+  year: number,
+  agencyIds: SQL,
+): Promise<(ImportedTotal & { agencyId: string })[]> {
+  return db
+    .select({
+      agencyId: pastResults.agencyId,
+      year: pastResults.year,
+      total: pastResults.total,
+      ratingCode: pastResults.ratingCode,
+    })
+    .from(pastResults)
+    .where(and(eq(pastResults.year, year), inArray(pastResults.agencyId, agencyIds)));
 }
