@@ -4,6 +4,7 @@ import { AGENCY_TYPES, type AgencyType } from '../../shared/agency-types.ts';
 import {
   agenciesThatFell,
   failedOitItems,
+  groupHeatmap,
   indicatorHeatmap,
   type LastYear,
   type LessonsAgency,
@@ -230,5 +231,36 @@ describe('scopeSummary', () => {
       share: null,
     });
     expect(scopeSummary([], new Map()).share).toBeNull();
+  });
+});
+
+describe('groupHeatmap', () => {
+  it('averages the shown cells of each group, leaving withheld ones out, best mean first', () => {
+    const rows = [
+      { agencyId: 'a', total: 90, cells: [80, null] },
+      { agencyId: 'b', total: 70, cells: [60, 50] },
+      { agencyId: 'c', total: 99, cells: [99, 99] },
+      { agencyId: 'x', total: 10, cells: [10, 10] },
+    ];
+    const groupOf = (id: string) => ({ a: 'P1', b: 'P1', c: 'P2' })[id] ?? null;
+    expect(groupHeatmap(rows, groupOf)).toEqual([
+      { group: 'P2', agencies: 1, total: 99, cells: [99, 99], counted: [1, 1] },
+      { group: 'P1', agencies: 2, total: 80, cells: [70, 50], counted: [2, 1] },
+    ]);
+  });
+
+  it('counts every grouped agency once and never averages a withheld cell', () => {
+    fc.assert(
+      fc.property(arbAgencies, (list) => {
+        const rows = indicatorHeatmap(framework, INDICATORS, list);
+        const sut = groupHeatmap(rows, (id) => (id.charCodeAt(id.length - 1) % 2 ? 'odd' : 'even'));
+        expect(sut.reduce((s, g) => s + g.agencies, 0)).toBe(list.length);
+        for (const g of sut)
+          g.counted.forEach((n, i) => {
+            expect(n).toBeLessThanOrEqual(g.agencies);
+            expect(g.cells[i] === null).toBe(n === 0);
+          });
+      }),
+    );
   });
 });

@@ -127,6 +127,51 @@ export function indicatorHeatmap(
     });
 }
 
+export interface GroupHeatmapRow {
+  group: string;
+  agencies: number;
+  /** The mean total of the group's agencies. */
+  total: number | null;
+  /** Per indicator: the mean of the group's shown cells (withheld ones are left out), null when none. */
+  cells: (number | null)[];
+  /** Per indicator: how many agencies' cells the mean is over. */
+  counted: number[];
+}
+
+/**
+ * The heatmap one level up (NACC's nation: a row per province): each cell the mean of the agencies' shown
+ * scores — a withheld cell is left out, never guessed — best mean total first. Agencies without a group are
+ * left out.
+ */
+export function groupHeatmap(
+  rows: readonly HeatmapRow[],
+  groupOf: (agencyId: string) => string | null,
+): GroupHeatmapRow[] {
+  const groups = new Map<string, HeatmapRow[]>();
+  for (const r of rows) {
+    const g = groupOf(r.agencyId);
+    if (g === null) continue;
+    groups.set(g, [...(groups.get(g) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .map(([group, members]) => {
+      const width = members[0]?.cells.length ?? 0;
+      const columns = Array.from({ length: width }, (_, i) =>
+        members.flatMap((m) =>
+          m.cells[i] === null || m.cells[i] === undefined ? [] : [m.cells[i] as number],
+        ),
+      );
+      return {
+        group,
+        agencies: members.length,
+        total: meanOf(members.map((m) => m.total)),
+        cells: columns.map(meanOf),
+        counted: columns.map((c) => c.length),
+      };
+    })
+    .sort((a, b) => (b.total ?? 0) - (a.total ?? 0) || a.group.localeCompare(b.group));
+}
+
 export interface FailedCount {
   instrument: string;
   code: string;

@@ -4,6 +4,7 @@ import type { Framework } from '../../core/framework/schema.ts';
 import {
   agenciesThatFell,
   failedOitItems,
+  groupHeatmap,
   indicatorHeatmap,
   type LastYear,
   type LessonsAgency,
@@ -39,6 +40,8 @@ export interface LessonsInput {
   lastYear: Map<string, LastYearFigures>;
   target: TargetRow | null;
   profiles: Map<string, AgencyProfile>;
+  /** The nation's provinces by code (a heatmap row per province); null for a province or ministry. */
+  provinces: Map<string, { th: string; en: string | null }> | null;
   canSetTarget: boolean;
 }
 
@@ -83,6 +86,8 @@ export function presentLessons(input: LessonsInput): Lessons {
   const indicators = framework.indicators.map((i) => i.code);
   const openData = framework.instruments.find((i) => i.collection === 'open_data');
   const surveys = framework.instruments.filter((i) => i.collection !== 'open_data').map((i) => i.code);
+  const heatmapRows = indicatorHeatmap(framework, indicators, agencies);
+  const provinces = input.provinces;
   const questionOf = new Map(framework.questions.map((q) => [q.code, q]));
   const itemOf = new Map(framework.oitItems.map((o) => [o.code, o]));
   return {
@@ -127,7 +132,17 @@ export function presentLessons(input: LessonsInput): Lessons {
     })),
     heatmap: {
       indicators: framework.indicators.map((i) => ({ code: i.code, name: i.name })),
-      rows: indicatorHeatmap(framework, indicators, agencies).map((row) => ({
+      provinces: provinces
+        ? groupHeatmap(heatmapRows, (id) => input.profiles.get(id)?.provinceCode ?? null).map((g) => ({
+            code: g.group,
+            name: provinces.get(g.group) ?? { th: g.group, en: null },
+            agencies: g.agencies,
+            total: g.total,
+            cells: g.cells,
+            counted: g.counted,
+          }))
+        : null,
+      rows: heatmapRows.map((row) => ({
         agency: agencyOf(row.agencyId),
         total: row.total,
         rating: ratingWords(framework, (byId.get(row.agencyId) as LessonsAgency).ratingCode),

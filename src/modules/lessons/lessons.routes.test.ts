@@ -151,6 +151,15 @@ describe('lessons learned', () => {
     ).toEqual([`province:${P}`]);
     const nation = await lessonsOf(admin, 'nation');
     expect(codes(nation)).toEqual(['LES-A', 'LES-B', 'LES-C', 'LES-D']);
+    // The nation has a row per province too: means of the shown cells (B's IIT withheld, not averaged).
+    expect(nation.heatmap.provinces?.map((p) => [p.code, p.agencies, p.total])).toEqual([
+      [Q, 1, 95],
+      [P, 3, 86.67],
+    ]);
+    const iitIndicator = nation.heatmap.indicators.findIndex((i) => i.code === '1');
+    expect(nation.heatmap.provinces?.[1]?.cells[iitIndicator]).toBe(90);
+    expect(nation.heatmap.provinces?.[1]?.counted[iitIndicator]).toBe(2);
+    expect(sut.heatmap.provinces).toBeNull();
   });
 
   it('counts only the publication in effect: the embargoed correction is not seen, by NACC either', async () => {

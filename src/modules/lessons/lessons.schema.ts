@@ -109,6 +109,19 @@ export const ZLessons = z.object({
         cells: z.array(z.number().nullable()).describe('Per indicator; null when withheld (n < 5) or none'),
       }),
     ),
+    provinces: z
+      .array(
+        z.object({
+          code: z.string(),
+          name: ZWords,
+          agencies: z.number().int(),
+          total: z.number().nullable(),
+          cells: z.array(z.number().nullable()).describe('Per indicator: the mean of the shown agency cells'),
+          counted: z.array(z.number().int()).describe('Per indicator: how many agencies the mean is over'),
+        }),
+      )
+      .nullable()
+      .describe('The nation only: a row per province (means of its agencies), best mean total first'),
   }),
   oitItems: z.array(
     z.object({

@@ -132,6 +132,12 @@ export async function lessonsOf(
       published.rows.map((r) => r.agencyId),
     ),
   ]);
+  const provinces =
+    scope.kind === 'nation'
+      ? await provincesByCodes(deps.db, [
+          ...new Set([...profiles.values()].flatMap((p) => (p.provinceCode ? [p.provinceCode] : []))),
+        ])
+      : null;
   return presentLessons({
     year,
     scope: described,
@@ -139,6 +145,9 @@ export async function lessonsOf(
     lastYear,
     target,
     profiles,
+    provinces: provinces
+      ? new Map([...provinces.values()].map((p) => [p.code, { th: p.nameTh, en: p.nameEn }]))
+      : null,
     canSetTarget: can(actor, 'lessons.setTarget', scope),
   });
 }

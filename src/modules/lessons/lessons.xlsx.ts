@@ -69,6 +69,18 @@ export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Bu
       ...r.cells.map((c) => (c === null ? 'ไม่แสดงผล' : c)),
     ]),
   );
+  if (l.heatmap.provinces)
+    reportSheet(
+      wb,
+      'คะแนนเฉลี่ยรายจังหวัด',
+      [
+        'จังหวัด',
+        'จำนวนหน่วยงาน',
+        'คะแนนรวมเฉลี่ย',
+        ...l.heatmap.indicators.map((i) => `ตัวชี้วัดที่ ${i.code} ${i.name.th}`),
+      ],
+      l.heatmap.provinces.map((p) => [p.name.th, p.agencies, p.total, ...p.cells]),
+    );
   reportSheet(
     wb,
     'ข้อ OIT ที่ไม่ผ่าน',

@@ -6,6 +6,7 @@ import { type Lessons, useSetTarget } from '../../api/lessons.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatScore } from '../../lib/format.ts';
+import { pick } from '../../lib/localized.ts';
 import { Section } from './LessonsTables.tsx';
 import { percentOf } from './lessons-view.ts';
 
@@ -49,7 +50,7 @@ function Met({ met }: { met: boolean | null }) {
 }
 
 export function LessonsSummary({ l }: { l: Lessons }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const { summary, targets } = l;
   const last = summary.lastYear;
   return (
@@ -96,7 +97,7 @@ export function LessonsSummary({ l }: { l: Lessons }) {
         </Paper>
         <Paper withBorder p="sm" radius="md" data-testid="lessons-own-target">
           <Text size="sm" c="dimmed">
-            {t('lessons.target.own', { scope: l.scope.name.th })}
+            {t('lessons.target.own', { scope: pick(l.scope.name, lang) })}
           </Text>
           {targets.own ? (
             <Text>
@@ -121,7 +122,7 @@ export function LessonsSummary({ l }: { l: Lessons }) {
 const SEED_TARGET = { threshold: 89, percent: 100 };
 
 export function TargetEditor({ l }: { l: Lessons }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const save = useSetTarget(l.year);
   const own = l.targets.own;
   const [threshold, setThreshold] = useState<number | string>(own?.threshold ?? SEED_TARGET.threshold);
@@ -150,7 +151,7 @@ export function TargetEditor({ l }: { l: Lessons }) {
       }}
     >
       <Text fw={600} id="lessons-target-editor" mb="xs">
-        {t('lessons.target.editTitle', { scope: l.scope.name.th })}
+        {t('lessons.target.editTitle', { scope: pick(l.scope.name, lang) })}
       </Text>
       <Group align="flex-end" gap="sm">
         <NumberInput

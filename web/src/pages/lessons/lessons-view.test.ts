@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lessons } from '../../api/lessons.ts';
 import {
+  agencyGrid,
   chooseScope,
   heatmapHeight,
   heatmapOption,
@@ -27,6 +28,7 @@ const agency = (code: string) => ({
   type: { code: 'sao', th: 'อบต.', en: null },
 });
 const heatmap = (rows: number): Lessons['heatmap'] => ({
+  provinces: null,
   indicators: [
     { code: '1', name: { th: 'หนึ่ง' } },
     { code: '9', name: { th: 'เก้า' } },
@@ -58,10 +60,10 @@ describe('newestYear and percentOf', () => {
 });
 
 describe('heatmapOption', () => {
-  const words = { indicator: (c: string) => `ตัวที่ ${c}` };
+  const indicator = (c: string) => `ตัวที่ ${c}`;
 
   it('puts the best agency at the top, one cell per agency × indicator, withheld cells empty', () => {
-    const sut = heatmapOption(heatmap(3), words) as {
+    const sut = heatmapOption(agencyGrid(heatmap(3), indicator)) as {
       yAxis: { data: string[] };
       xAxis: { data: string[] };
       series: { data: [number, number, number | '-'][]; label: { show: boolean } }[];
@@ -77,7 +79,7 @@ describe('heatmapOption', () => {
   });
 
   it('prints no scores in the cells of a large scope (the table has them) and keeps the height bounded', () => {
-    const sut = heatmapOption(heatmap(LABELLED_ROWS + 1), words) as {
+    const sut = heatmapOption(agencyGrid(heatmap(LABELLED_ROWS + 1), indicator)) as {
       series: { label: { show: boolean } }[];
     };
     expect(sut.series[0]?.label.show).toBe(false);

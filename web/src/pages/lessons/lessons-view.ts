@@ -22,36 +22,49 @@ export const percentOf = (share: number | null): string => (share === null ? '�
 const SCALE = ['#c92a2a', '#f59f00', '#fab005', '#74b816', '#2b8a3e'];
 /** Above this many agencies the cells carry no printed score (they would not fit); the table has them. */
 export const LABELLED_ROWS = 30;
+/** Above this many agencies the page draws no agency heatmap nor table (the XLSX has every agency). */
+export const AGENCY_ROWS_SHOWN = 400;
 
-export interface HeatmapWords {
-  indicator: (code: string) => string;
+/** A heatmap's rows (best first) and columns in words, and its cells row by row (null: withheld or none). */
+export interface HeatmapGrid {
+  columns: readonly string[];
+  rows: readonly string[];
+  cells: readonly (readonly (number | null)[])[];
+}
+
+/** The agencies of a scope as a grid: rows by agency code, one column per indicator. */
+export function agencyGrid(heatmap: Lessons['heatmap'], indicator: (code: string) => string): HeatmapGrid {
+  return {
+    columns: heatmap.indicators.map((i) => indicator(i.code)),
+    rows: heatmap.rows.map((r) => r.agency.code),
+    cells: heatmap.rows.map((r) => r.cells),
+  };
 }
 
 /**
- * Agencies (rows, best total at the top) × indicators (columns), each cell coloured by its score on a 0–100
- * scale and printed when the table is small; a withheld cell (a group under 5) is left empty and grey.
+ * Rows (the first at the top) × indicators (columns), each cell coloured by its score on a 0–100 scale and
+ * printed when the grid is small; a withheld cell (a group under 5) is left empty.
  */
-export function heatmapOption(heatmap: Lessons['heatmap'], words: HeatmapWords): ChartOption {
-  const agencies = heatmap.rows.map((r) => r.agency.code);
+export function heatmapOption(grid: HeatmapGrid): ChartOption {
   const data: [number, number, number | '-'][] = [];
-  heatmap.rows.forEach((row, y) => {
-    row.cells.forEach((cell, x) => {
-      data.push([x, heatmap.rows.length - 1 - y, cell ?? '-']);
+  grid.cells.forEach((row, y) => {
+    row.forEach((cell, x) => {
+      data.push([x, grid.rows.length - 1 - y, cell ?? '-']);
     });
   });
-  const labelled = heatmap.rows.length <= LABELLED_ROWS;
+  const labelled = grid.rows.length <= LABELLED_ROWS;
   return {
     grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
     xAxis: {
       type: 'category',
-      data: heatmap.indicators.map((i) => words.indicator(i.code)),
+      data: [...grid.columns],
       splitArea: { show: true },
       axisLabel: { interval: 0 },
     },
+    // The first row at the top.
     yAxis: {
       type: 'category',
-      // The first row (best total) at the top.
-      data: [...agencies].reverse(),
+      data: [...grid.rows].reverse(),
       splitArea: { show: true },
       axisLabel: { interval: 0 },
     },
