@@ -2,7 +2,8 @@
 // supervisor finds the page in the menu, opens FY2567 and sees the heatmap (lazily loaded ECharts, SVG,
 // described in words) with its table (the API's agencies, row for row), sets the province's target (seed
 // 000: 89 points for 100 % of agencies), downloads the XLSX (opened with exceljs: the heatmap sheet and the
-// target), and opens the Thai A4 report, which prints to an A4 PDF without the app's navigation.
+// target); NACC chooses the nation (a heatmap row per province); the supervisor opens the Thai A4 report,
+// which prints to an A4 PDF without the app's navigation.
 // Screenshots (E2E_SCREENSHOTS): the page and the print view.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mainHeading, navLink, openPage, screenshot, signIn } from './browser.ts';
+import { mainHeading, navLink, openPage, screenshot, signIn, signOut } from './browser.ts';
 import { type StaffApi, signInApi } from './staff-api.ts';
 
 const YEAR = 2567;
@@ -94,6 +95,27 @@ describe('lessons learned', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('NACC chooses the nation and sees a heatmap row per province beside the agencies', async () => {
+    await signOut(page);
+    await signIn(page, 'admin');
+    await page.goto(`/lessons/${YEAR}?scope=nation`);
+    await poll(() => mainHeading(page)).toBe(`ถอดบทเรียนผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${YEAR}`);
+    const provinces = page.getByTestId('lessons-province-heatmap-table');
+    await poll(() => provinces.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await provinces.locator('tbody tr').first().textContent()).toContain('สกลนคร');
+    await poll(() =>
+      page.getByTestId('lessons-province-heatmap-chart').locator('svg').count(),
+    ).toBeGreaterThan(0);
+    // NACC sets the nation's own target from the same editor.
+    expect(await page.getByRole('button', { name: 'บันทึกเป้าหมาย' }).count()).toBe(1);
+    await signOut(page);
+    await signIn(page, 'supervisor');
+    await page.goto(`/lessons/${YEAR}`);
+    await poll(() => page.getByTestId('lessons-heatmap-table').locator('tbody tr').count()).toBe(
+      lessons.heatmap.rows.length,
+    );
   });
 
   it('opens the Thai A4 report, which prints to an A4 PDF without the navigation', async () => {
