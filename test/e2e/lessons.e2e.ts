@@ -60,6 +60,13 @@ describe('lessons learned', () => {
     for (const id of ['lessons-ratings', 'lessons-national-target', 'lessons-own-target'])
       expect(await page.getByTestId(id).count()).toBe(1);
     await screenshot(page, 'lessons-desktop');
+    // At 360 px the page does not scroll sideways: wide tables scroll inside themselves.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await poll(() =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await screenshot(page, 'lessons-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('sets the province’s target, which the page then reads against the totals', async () => {
