@@ -1,6 +1,8 @@
 // Authorization rules, declared per resource, in one place. Services call `authorize` first in every method.
 // Pure: the actor arrives with its scope already resolved (see modules/users/actor.ts).
+import type { LessonsScopeRef } from '../shared/lessons.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import { assertNever } from './exhaustive.ts';
 import { agencyScopeOf, scopeContains } from './scope.ts';
 
 export const ROLES = [
@@ -75,6 +77,35 @@ const agencyAdminOrNacc = (a: Actor, agency: AgencyRef) =>
 /** An agency's assessment in one year: NACC admins and the assessors assigned to the agency that year. */
 const assessesThisYear = (a: Actor, r: OitRef) =>
   isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId));
+
+/**
+ * Lessons learned over a scope (issue 11 §4): NACC reads and sets targets for any scope, the nation included;
+ * a supervisor for a province or ministry of its own scope (an agency list alone is not a scope to aggregate).
+ */
+function leadsLessonsScope(a: Actor, s: LessonsScopeRef): boolean {
+  switch (a.role) {
+    case 'admin':
+      return true;
+    case 'supervisor':
+      switch (s.kind) {
+        case 'nation':
+          return false;
+        case 'province':
+          return a.scope.provinces.includes(s.code);
+        case 'ministry':
+          return a.scope.ministries.includes(s.code);
+        default:
+          return false; // not a scope (fails closed)
+      }
+    case 'assessor':
+    case 'agency_admin':
+    case 'executive':
+    case 'agency_staff':
+      return false;
+    default:
+      return assertNever(a.role);
+  }
+}
 
 /** Every action of the system and who may perform it. `null` resource means "not tied to one agency". */
 const RULES = {
@@ -212,6 +243,10 @@ const RULES = {
   // the agency's own record reads its year-over-year line (no embargo).
   'pastResults.import': rule<null>(isAdmin),
   'pastResults.read': rule<AgencyRef>(inScope),
+  // Lessons learned from published results over a scope, and the scope's own target (issue 11 §4).
+  'lessons.scopes': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  'lessons.read': rule<LessonsScopeRef>(leadsLessonsScope),
+  'lessons.setTarget': rule<LessonsScopeRef>(leadsLessonsScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

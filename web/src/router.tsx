@@ -36,6 +36,8 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
+          // The lessons-learned report for the meeting prints without the app's frame.
+          { path: 'lessons/:year/print', ...page(() => import('./pages/lessons/LessonsPrintPage.tsx')) },
           {
             // The staff app's shell loads with its first page, not with the sign-in pages.
             lazy: async () => ({ Component: (await import('./layout/AppLayout.tsx')).AppLayout }),
@@ -86,6 +88,8 @@ export const routes: RouteObject[] = [
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
               { path: 'processing', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
+              { path: 'lessons', ...page(() => import('./pages/lessons/LessonsRedirectPage.tsx')) },
+              { path: 'lessons/:year', ...page(() => import('./pages/lessons/LessonsPage.tsx')) },
               { path: 'processing/:year', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
               // Publishing is the last step of the processing screen (issue 10); the old address leads there.
               { path: 'results/publications', element: <Navigate to="/processing" replace /> },

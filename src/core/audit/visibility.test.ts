@@ -29,6 +29,7 @@ function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boole
     'eit2.collect': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'advice.read': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'oit.read': agency,
+    'lessons.setTarget': { kind: 'nation' },
     'user.read': { id: 'someone-else', agency },
   };
   const noAgency = [

@@ -21,6 +21,7 @@ export const AUDIT_ENTITY_TYPES = [
   'iit_access',
   'iit_collection',
   'iit_token_batch',
+  'lessons_target',
   'oit_answer',
   'oit_clarification',
   'oit_review',
@@ -70,6 +71,7 @@ export const AUDIT_READERS: Record<
   iit_access: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   iit_collection: { action: 'progress.read', inScope: NOT_STAFF }, // the IIT reached its approved population
   iit_token_batch: { action: 'iitAccess.read', inScope: ['agency_admin'] },
+  lessons_target: { action: 'lessons.setTarget', inScope: [] }, // a scope's target: tied to no agency
   oit_answer: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_clarification: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },

@@ -51,6 +51,7 @@ export const TABLE_OWNERS = {
   agencyResults: 'results',
   publications: 'results',
   assessorAdvice: 'advice',
+  lessonsTargets: 'lessons',
 } as const satisfies Record<TableName, string>;
 
 /**

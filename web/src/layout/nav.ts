@@ -21,6 +21,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
   // Every role reads the change history of the agencies in its scope (the server filters).
   const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
+  // Lessons learned after publication: supervisors over their scope, NACC over any (issue 11 §4).
+  const lessons: NavItem = { label: 'lessons.nav', to: '/lessons' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
@@ -42,6 +44,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
+        lessons,
         score,
         audit,
         password,
@@ -53,6 +56,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         progress,
         executives,
         quality,
+        lessons,
         frameworks,
         score,
         audit,

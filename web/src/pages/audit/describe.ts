@@ -97,6 +97,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return { th: `คะแนน${itemTh}`, en: `the score of ${itemEn}` };
     case 'participation':
       return join({ th: 'การเข้าร่วมประเมินของหน่วยงาน', en: "the agency's participation" }, y);
+    case 'lessons_target':
+      return join({ th: 'เป้าหมายผลการประเมินของพื้นที่', en: "a scope's results target" }, y);
     case 'past_results_import':
       return { th: 'ผลการประเมินย้อนหลัง', en: 'past results' };
     case 'processing_run':
@@ -211,6 +213,7 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
   sms_daily_usage: {
     sms_cap_warning: { th: '{s}แจ้งเตือนว่า{n}ใกล้ถึงเพดาน', en: '{s} warned that {n} is near its cap' },
   },
+  lessons_target: { set: { th: '{s}กำหนด{n}', en: '{s} set {n}' } },
   publication: {
     publish: { th: '{s}เผยแพร่ผลการประเมิน', en: '{s} published the results' },
     supersede: { th: '{s}เผยแพร่ผลการประเมินฉบับแก้ไขแทนฉบับเดิม', en: '{s} published corrected results' },
@@ -308,6 +311,7 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['oit_score', 'score'],
   ['participation', 'register'],
   ['participation', 'withdraw'],
+  ['lessons_target', 'set'],
   ['past_results_import', 'import'],
   ['processing_run', 'create'],
   ['processing_run', 'complete'],
