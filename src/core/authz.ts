@@ -207,6 +207,14 @@ const RULES = {
   // the agency's own record reads its year-over-year line (no embargo).
   'pastResults.import': rule<null>(isAdmin),
   'pastResults.read': rule<AgencyRef>(inScope),
+  // Notices: everyone reads and marks their own (the list holds only the actor's rows); reminders to an
+  // agency are sent by NACC and by supervisors whose scope covers it.
+  'notice.list': rule<null>(everyone),
+  'notice.read': rule<{ userId: string }>((a, n) => a.userId === n.userId),
+  'notice.send': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'supervisor' && inScope(a, agency)),
+  ),
+  'notice.sendAny': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

@@ -1,0 +1,44 @@
+// Which agencies have work of their own outstanding in a stage: the one place where reminders ask. The rule
+// itself is the monitoring rule (src/core/monitoring, `agencyProgress`, over the facts the monitoring module
+// counts); this file only adapts its answer to what a reminder needs, so there is no second version of it.
+import type { StagePhase } from '../../core/calendar.ts';
+import type { OutstandingTask, ReminderStage } from '../../core/notices/reminders.ts';
+import type { Db } from '../../db/client.ts';
+
+/** One agency in one reminder stage, as the monitoring rule sees it now. */
+export interface StageWork {
+  agencyId: string;
+  stage: ReminderStage;
+  /** The stage's phase for the agency (its extensions included); null when the calendar has no such stage. */
+  phase: StagePhase | null;
+  /** The last day (Asia/Bangkok) after any extension. */
+  deadline: string | null;
+  daysLeft: number | null;
+  /** Work the agency itself must do in this stage is not done (never the assessors' work). */
+  outstanding: boolean;
+  /** The agency's tasks of the stage not complete yet. */
+  tasks: OutstandingTask[];
+}
+
+/** Which agencies: a list (a reminder, a re-check, a digest's scope) or, said out loud, all of them. */
+export type WorkSelection = { agencyIds: readonly string[] } | { everyAgency: true };
+
+/**
+ * The work of the selected agencies taking part in the year, in every reminder stage of the year's
+ * calendar: one entry per agency and stage. Replaceable in tests through the planner's and sender's
+ * parameters.
+ */
+export type StageWorkSource = (
+  db: Db,
+  year: number,
+  select: WorkSelection,
+  now: Date,
+) => Promise<StageWork[]>;
+
+/**
+ * The reminders' source of truth: the monitoring rule's progress of the agencies (wired when the
+ * monitoring module is on main).
+ */
+export const stageWork: StageWorkSource = async () => {
+  throw new Error('notices: the monitoring rule is not wired yet');
+};
