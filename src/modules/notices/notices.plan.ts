@@ -6,7 +6,6 @@
 // - once a week: to each supervisor, the agencies of their scope that are behind (a stage over with work not
 //   done, or due within the first reminder step), when there are any.
 
-import { bangkokToday } from '../../core/calendar.ts';
 import {
   bangkokWeekOf,
   type DigestLine,
@@ -25,33 +24,32 @@ import type { StageWork, StageWorkSource } from './notices.work.ts';
 export interface PlanDeps {
   db: Db;
   now: () => Date;
+  /** When false (NOTICE_QUIET_HOURS=false), notices are due at once even at night. */
+  quietHours: boolean;
 }
 
-/** Days after a stage's framework end during which its extensions may still be running. */
-const EXTENSION_HORIZON_DAYS = 120;
+/** When a notice decided now may go: at once, or after quiet hours. */
+export const dueAtFor = (now: Date, quietHours: boolean) => (quietHours ? sendableAt(now) : now);
+
 /** A digest lists at most this many lines (the rest are counted). */
 export const DIGEST_MAX_LINES = 200;
 
 /**
- * The fiscal years whose reminder stages may be running: the newest framework year and the one before, when
- * a stage of theirs has started and ended at most EXTENSION_HORIZON_DAYS ago.
+ * The fiscal years whose reminder stages may be running: the newest framework year and the one before (a
+ * cycle runs into the next fiscal year, and extensions keep stages open past the framework's dates; the
+ * monitoring rule says for each agency whether a stage is open).
  */
-export async function plannedYears(db: Db, now: Date): Promise<number[]> {
+export async function plannedYears(db: Db): Promise<number[]> {
   const latest = await latestFrameworkYear(db);
   if (latest === null) return [];
   const frameworks = await frameworksForYears(db, [latest - 1, latest]);
-  const today = bangkokToday(now);
-  const horizon = bangkokToday(new Date(now.getTime() - EXTENSION_HORIZON_DAYS * 86_400_000));
-  return [...frameworks.entries()]
-    .filter(([, f]) => f.calendar.some((s) => s.start <= today && s.end >= horizon))
-    .map(([year]) => year)
-    .sort();
+  return [...frameworks.keys()].sort();
 }
 
 export async function planStageReminders(deps: PlanDeps, source: StageWorkSource): Promise<number> {
   const now = deps.now();
   let queued = 0;
-  for (const year of await plannedYears(deps.db, now)) {
+  for (const year of await plannedYears(deps.db)) {
     const due = (await source(deps.db, year, { everyAgency: true }, now)).filter(
       (w): w is StageWork & { deadline: string; daysLeft: number } =>
         w.outstanding && w.phase === 'open' && w.deadline !== null && reminderStep(w.daysLeft) !== null,
@@ -62,7 +60,7 @@ export async function planStageReminders(deps: PlanDeps, source: StageWorkSource
       agencyReminderRecipients(deps.db, agencyIds),
       agencyNamesByIds(deps.db, agencyIds),
     ]);
-    const dueAt = sendableAt(now);
+    const dueAt = dueAtFor(now, deps.quietHours);
     const rows: NewNotice[] = due.flatMap((w) => {
       const step = reminderStep(w.daysLeft) as number;
       const key = {
@@ -145,7 +143,7 @@ export async function planDigests(deps: PlanDeps, source: StageWorkSource): Prom
   const now = deps.now();
   const week = bangkokWeekOf(now);
   let queued = 0;
-  for (const year of await plannedYears(deps.db, now)) {
+  for (const year of await plannedYears(deps.db)) {
     const supervisors = await activeSupervisorIds(deps.db);
     const keyOf = (id: string) => noticeKey({ kind: 'digest', year, week }, id);
     const done = await existingKeys(deps.db, supervisors.map(keyOf));
@@ -160,7 +158,7 @@ export async function planDigests(deps: PlanDeps, source: StageWorkSource): Prom
         agencyId: null,
         stage: null,
         reason: { rule: 'weekly_digest', week, lines, total },
-        dueAt: sendableAt(now),
+        dueAt: dueAtFor(now, deps.quietHours),
         createdBy: null,
       };
       queued += (await queueNotices(deps.db, [row], now)).length;

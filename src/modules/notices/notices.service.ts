@@ -3,11 +3,12 @@
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
-import { noticeKey, type ReminderStage, sendableAt } from '../../core/notices/reminders.ts';
+import { noticeKey, type ReminderStage } from '../../core/notices/reminders.ts';
 import { agencyBriefsByIds, agencyNamesByIds, participatingAgencyIds } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { agencyReminderRecipients, userNamesByIds } from '../users/index.ts';
 import { agenciesNotFound, noticeNotFound } from './notices.errors.ts';
+import { dueAtFor } from './notices.plan.ts';
 import { presentNotice } from './notices.present.ts';
 import {
   existingKeys,
@@ -22,7 +23,7 @@ import type { NoticeList, SendReminderBody, SendReminderResult } from './notices
 import type { StageWorkSource } from './notices.work.ts';
 import { wakeNoticeSender } from './notices.worker.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 export const NOTICE_PAGE_SIZE = 20;
 
 export async function listNotices(
@@ -112,7 +113,7 @@ export async function sendReminder(
     deps.db,
     recipients.map((r) => keyOf(r.agencyId, r.id)),
   );
-  const sendsAt = sendableAt(now);
+  const sendsAt = dueAtFor(now, deps.config.notices.quietHours);
   const message = body.message && body.message.length > 0 ? body.message : null;
   const me = (await userNamesByIds(deps.db, [actor.userId])).get(actor.userId);
   const sentBy = {

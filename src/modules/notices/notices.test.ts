@@ -21,7 +21,8 @@ describe('reminders before a deadline', () => {
   let work: ReturnType<typeof fakeWork>;
   const A = { id: '', admin: '', executive: '' };
   let B = '';
-  const sendDeps = () => ({ ...t.deps, publicUrl: 'https://ita.example' });
+  const sendDeps = () => ({ ...t.deps, publicUrl: 'https://ita.example', quietHours: true });
+  const planDeps = () => ({ ...t.deps, quietHours: true });
   const run = () => runNotices(t.deps, work.source, { plan: true });
   const mailsTo = (email: string) => t.outbox.filter((m) => m.to === email);
 
@@ -103,7 +104,7 @@ describe('reminders before a deadline', () => {
 
   it('two senders at once send each notice once', async () => {
     t.clock.set(bkk('2025-04-29T10:00:00')); // 1 day left
-    await planStageReminders(t.deps, work.source);
+    await planStageReminders(planDeps(), work.source);
     const reports = await Promise.all([
       sendDueNotices(sendDeps(), work.source),
       sendDueNotices(sendDeps(), work.source),
@@ -114,7 +115,7 @@ describe('reminders before a deadline', () => {
 
   it('a notice whose sender died is delivered after the lease — and never mailed twice', async () => {
     t.clock.set(bkk('2025-04-29T10:00:00'));
-    await planStageReminders(t.deps, work.source);
+    await planStageReminders(planDeps(), work.source);
     // One sender claims a notice and hands its mail over, then dies before recording it.
     const job = await claimNotice(t.deps.db, t.deps.now(), LEASE_MS);
     expect(job).not.toBeNull();
@@ -201,7 +202,7 @@ describe('the weekly digest', () => {
 
   it('lists the laggards of each supervisor’s own scope, once a week', async () => {
     t.clock.set(bkk('2025-04-28T09:00:00')); // a Monday; OIT answering due in 2 days
-    expect(await planDigests(t.deps, work.source)).toBe(2);
+    expect(await planDigests({ ...t.deps, quietHours: true }, work.source)).toBe(2);
     const rows = await t.deps.db.select().from(notices).where(eq(notices.kind, 'digest'));
     const of = (id: string) => rows.find((r) => r.userId === id)?.reason;
     const agenciesIn = (id: string) => {
@@ -217,12 +218,12 @@ describe('the weekly digest', () => {
     ]);
     // Again the same week (Sunday night): nothing new; the next Monday: a new digest.
     t.clock.set(bkk('2025-05-04T19:00:00'));
-    expect(await planDigests(t.deps, work.source)).toBe(0);
-    await sendDueNotices({ ...t.deps, publicUrl: 'https://ita.example' }, work.source);
+    expect(await planDigests({ ...t.deps, quietHours: true }, work.source)).toBe(0);
+    await sendDueNotices({ ...t.deps, publicUrl: 'https://ita.example', quietHours: true }, work.source);
     expect(t.outbox.map((m) => m.to).sort()).toEqual(['s1@example.go.th', 's2@example.go.th']);
     expect(t.outbox.find((m) => m.to === 's1@example.go.th')?.text).toContain('ก หน่วยงานช้า');
     expect(t.outbox.find((m) => m.to === 's1@example.go.th')?.text).toContain('เลยกำหนด');
     t.clock.set(bkk('2025-05-05T09:00:00'));
-    expect(await planDigests(t.deps, work.source)).toBe(2);
+    expect(await planDigests({ ...t.deps, quietHours: true }, work.source)).toBe(2);
   });
 });

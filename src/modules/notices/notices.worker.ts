@@ -21,11 +21,12 @@ export async function runNotices(
   o: { plan: boolean; log?: Log },
 ): Promise<{ queued: number } & SendReport> {
   let queued = 0;
+  const quietHours = deps.config.notices.quietHours;
   if (o.plan) {
-    queued += await planStageReminders(deps, source);
-    queued += await planDigests(deps, source);
+    queued += await planStageReminders({ ...deps, quietHours }, source);
+    queued += await planDigests({ ...deps, quietHours }, source);
   }
-  const sent = await sendDueNotices({ ...deps, publicUrl: deps.config.publicUrl }, source, o.log);
+  const sent = await sendDueNotices({ ...deps, publicUrl: deps.config.publicUrl, quietHours }, source, o.log);
   return { queued, ...sent };
 }
 
