@@ -3,7 +3,7 @@
 // sender died mid-mail), none after the work is done, none in quiet hours, and the weekly digest of a
 // supervisor lists the laggards of their scope only. Audited.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { grantScope, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
 import { auditLog, notices } from '../../db/schema/index.ts';
@@ -12,7 +12,7 @@ import { fakeWork } from './notices.fixture.testing.ts';
 import { planDigests, planStageReminders } from './notices.plan.ts';
 import { claimNotice, markMailStarted } from './notices.repo.ts';
 import { LEASE_MS, sendDueNotices } from './notices.send.ts';
-import { runNotices } from './notices.worker.ts';
+import { runNotices, startNoticeWorker } from './notices.worker.ts';
 
 const bkk = (local: string) => new Date(`${local}+07:00`);
 
@@ -100,6 +100,19 @@ describe('reminders before a deadline', () => {
     expect(await run()).toMatchObject({ queued: 2, mailed: 2 });
     expect(await run()).toMatchObject({ queued: 0, mailed: 0 });
     expect(mailsTo('admin-a@example.go.th')).toHaveLength(2);
+  });
+
+  it('the background worker plans and sends on its own, and stops cleanly', async () => {
+    t.clock.set(bkk('2025-04-25T10:00:00'));
+    const worker = startNoticeWorker(t.deps, work.source, { warn: () => {} });
+    try {
+      worker.wake();
+      await vi.waitFor(() => expect(t.outbox).toHaveLength(2), { timeout: 20_000, interval: 50 });
+    } finally {
+      await worker.stop();
+    }
+    const rows = await t.deps.db.select().from(notices);
+    expect(rows.map((r) => r.status)).toEqual(['delivered', 'delivered']);
   });
 
   it('two senders at once send each notice once', async () => {

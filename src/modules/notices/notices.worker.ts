@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { type Loop, startLoop } from '../../app/loop.ts';
+import { bangkokWeekOf } from '../../core/notices/reminders.ts';
 import { planDigests, planStageReminders } from './notices.plan.ts';
 import { type SendReport, sendDueNotices } from './notices.send.ts';
 import type { StageWorkSource } from './notices.work.ts';
@@ -18,14 +19,12 @@ type Log = Pick<FastifyBaseLogger, 'warn'>;
 export async function runNotices(
   deps: Deps,
   source: StageWorkSource,
-  o: { plan: boolean; log?: Log },
+  o: { plan: boolean; digests?: boolean; log?: Log },
 ): Promise<{ queued: number } & SendReport> {
   let queued = 0;
   const quietHours = deps.config.notices.quietHours;
-  if (o.plan) {
-    queued += await planStageReminders({ ...deps, quietHours }, source);
-    queued += await planDigests({ ...deps, quietHours }, source);
-  }
+  if (o.plan) queued += await planStageReminders({ ...deps, quietHours }, source);
+  if (o.plan && o.digests !== false) queued += await planDigests({ ...deps, quietHours }, source);
   const sent = await sendDueNotices({ ...deps, publicUrl: deps.config.publicUrl, quietHours }, source, o.log);
   return { queued, ...sent };
 }
@@ -39,14 +38,20 @@ export function wakeNoticeSender(): void {
 
 export function startNoticeWorker(deps: Deps, source: StageWorkSource, log: Log): Loop {
   let plannedAt = Number.NEGATIVE_INFINITY;
+  // Digests are worked out once a week per process (and again after a restart): a supervisor with nobody
+  // behind gets no row, so without this every planning round would ask again.
+  let digestWeek = '';
   const loop = startLoop({
     intervalMs: SEND_INTERVAL_MS,
     firstDelayMs: 5_000,
     run: async () => {
-      const t = deps.now().getTime();
-      const plan = t - plannedAt >= PLAN_INTERVAL_MS;
-      if (plan) plannedAt = t;
-      await runNotices(deps, source, { plan, log });
+      const now = deps.now();
+      const plan = now.getTime() - plannedAt >= PLAN_INTERVAL_MS;
+      const week = bangkokWeekOf(now);
+      const digests = plan && week !== digestWeek;
+      if (plan) plannedAt = now.getTime();
+      await runNotices(deps, source, { plan, digests, log });
+      if (digests) digestWeek = week;
     },
     onError: (err) => log.warn({ err }, 'notices worker failed; trying again later'),
   });
