@@ -17,6 +17,7 @@ import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { noticesRoutes } from './notices/notices.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
@@ -55,6 +56,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   resultsRoutes,
   adviceRoutes,
   monitoringRoutes,
+  noticesRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

@@ -19,6 +19,7 @@ describe('notices API', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    t.clock.set(new Date('2025-03-03T03:00:00Z')); // 10:00 in Bangkok; OIT answering open until 30 April
     const db = t.deps.db;
     await loadFramework(db);
     const p1 = await makeProvince(db);
@@ -34,7 +35,6 @@ describe('notices API', () => {
     as.admin = await t.signIn(admin.username);
     as.exec = await t.signIn(exec.username);
     as.other = await t.signIn(other.username);
-    t.clock.set(new Date('2025-03-03T03:00:00Z')); // 10:00 in Bangkok; OIT answering open until 30 April
   });
   afterAll(() => t.close());
 

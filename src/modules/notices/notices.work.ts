@@ -1,9 +1,10 @@
 // Which agencies have work of their own outstanding in a stage: the one place where reminders ask. The rule
-// itself is the monitoring rule (src/core/monitoring, `agencyProgress`, over the facts the monitoring module
-// counts); this file only adapts its answer to what a reminder needs, so there is no second version of it.
+// itself is the monitoring rule (src/core/monitoring, through `agencyProgress` of the monitoring module, over
+// the facts it counts); this file only adapts its answer to what a reminder needs — no second version of it.
 import type { StagePhase } from '../../core/calendar.ts';
-import type { OutstandingTask, ReminderStage } from '../../core/notices/reminders.ts';
+import { type OutstandingTask, REMINDER_STAGES, type ReminderStage } from '../../core/notices/reminders.ts';
 import type { Db } from '../../db/client.ts';
+import { agencyProgress } from '../monitoring/index.ts';
 
 /** One agency in one reminder stage, as the monitoring rule sees it now. */
 export interface StageWork {
@@ -35,10 +36,34 @@ export type StageWorkSource = (
   now: Date,
 ) => Promise<StageWork[]>;
 
+const isReminderStage = (code: string): code is ReminderStage =>
+  (REMINDER_STAGES as readonly string[]).includes(code);
+
 /**
- * The reminders' source of truth: the monitoring rule's progress of the agencies (wired when the
- * monitoring module is on main).
+ * The reminders' source of truth: the monitoring rule's progress of the selected agencies (seven queries
+ * whatever their number), each reminder stage with whether the agency's own work is outstanding
+ * (`agencyOutstanding`: never the assessors' work) and the agency's tasks not complete.
  */
-export const stageWork: StageWorkSource = async () => {
-  throw new Error('notices: the monitoring rule is not wired yet');
+export const stageWork: StageWorkSource = async (db, year, select, now) => {
+  if ('agencyIds' in select && select.agencyIds.length === 0) return [];
+  const set = await agencyProgress(db, { year, now, select });
+  return set.rows.flatMap((row) =>
+    row.progress.stages.flatMap((s): StageWork[] =>
+      isReminderStage(s.code)
+        ? [
+            {
+              agencyId: row.agency.id,
+              stage: s.code,
+              phase: s.phase,
+              deadline: s.deadline,
+              daysLeft: s.daysLeft,
+              outstanding: s.agencyOutstanding,
+              tasks: s.tasks
+                .filter((t) => t.by === 'agency' && !t.complete)
+                .map((t) => ({ code: t.code, done: t.done, required: t.required })),
+            },
+          ]
+        : [],
+    ),
+  );
 };
