@@ -41,6 +41,11 @@ const ZEnv = z.object({
   COOKIE_SECURE: bool.optional(),
   /** Trust X-Forwarded-For from a reverse proxy: 'true', or comma-separated proxy addresses/subnets. */
   TRUST_PROXY: z.string().default('false'),
+  /**
+   * Quiet hours for reminders and notices (20:00–08:00 Bangkok: nothing is sent, it waits for the morning).
+   * On by default; end-to-end tests turn them off so a run at night still sees its notices delivered.
+   */
+  NOTICE_QUIET_HOURS: bool.optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // One-time codes for EIT part 1 (README: "SMS and e-mail senders"). `console` writes codes to the log.
@@ -131,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       worker: e.EVIDENCE_WORKER ?? true,
     },
     audit: auditKeyConfig(e),
+    notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true },
   };
 }
 

@@ -247,6 +247,14 @@ const RULES = {
   'lessons.scopes': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
   'lessons.read': rule<LessonsScopeRef>(leadsLessonsScope),
   'lessons.setTarget': rule<LessonsScopeRef>(leadsLessonsScope),
+  // Notices: everyone reads and marks their own (the list holds only the actor's rows); reminders to an
+  // agency are sent by NACC and by supervisors whose scope covers it.
+  'notice.list': rule<null>(everyone),
+  'notice.read': rule<{ userId: string }>((a, n) => a.userId === n.userId),
+  'notice.send': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'supervisor' && inScope(a, agency)),
+  ),
+  'notice.sendAny': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

@@ -18,6 +18,7 @@ import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
 import { lessonsRoutes } from './lessons/lessons.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { noticesRoutes } from './notices/notices.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
@@ -57,6 +58,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   adviceRoutes,
   monitoringRoutes,
   lessonsRoutes,
+  noticesRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

@@ -82,6 +82,7 @@ export const routes: RouteObject[] = [
               },
               { path: 'otp-usage', ...page(() => import('./pages/otp-admin/OtpUsagePage.tsx')) },
               { path: 'audit', ...page(() => import('./pages/audit/AuditLogPage.tsx')) },
+              { path: 'notices', ...page(() => import('./pages/notices/NoticesPage.tsx')) },
               { path: 'iit-access', ...page(() => import('./pages/iit-access/IitAccessPage.tsx')) },
               { path: 'account/password', ...page(() => import('./pages/account/ChangePasswordPage.tsx')) },
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },

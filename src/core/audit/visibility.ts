@@ -30,6 +30,7 @@ export const AUDIT_ENTITY_TYPES = [
   'past_results_import',
   'processing_run',
   'publication',
+  'reminder',
   'response_review',
   'secret',
   'sms_daily_usage',
@@ -80,6 +81,8 @@ export const AUDIT_READERS: Record<
   past_results_import: { action: 'pastResults.import', inScope: [] }, // one entry per file, many agencies
   processing_run: { action: 'results.process', inScope: [] }, // NACC's runs: tied to no agency
   publication: { action: 'results.publish', inScope: [] }, // a year's publication: tied to no agency
+  // Reminders of an agency's work (sent by the system, or by a supervisor or NACC): who may send them.
+  reminder: { action: 'notice.send', inScope: ['supervisor'] },
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
   secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)
   sms_daily_usage: { action: 'otp.usage', inScope: [] },

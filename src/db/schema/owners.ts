@@ -52,6 +52,7 @@ export const TABLE_OWNERS = {
   publications: 'results',
   assessorAdvice: 'advice',
   lessonsTargets: 'lessons',
+  notices: 'notices',
 } as const satisfies Record<TableName, string>;
 
 /**

@@ -105,6 +105,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return { th: 'การประมวลผลคะแนน', en: 'a scoring run' };
     case 'publication':
       return join({ th: 'การเผยแพร่ผลการประเมิน', en: 'the publication of results' }, y);
+    case 'reminder':
+      return join({ th: 'การแจ้งเตือนงานที่ค้าง', en: 'a reminder of outstanding work' }, y);
     case 'response_review':
       return { th: 'แบบสอบถามหนึ่งชุด', en: 'a survey response' };
     case 'secret':
@@ -220,6 +222,11 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     cancel: { th: '{s}ยกเลิก{n}', en: '{s} withdrew {n}' },
     notify: { th: '{s}แจ้งหน่วยงานเรื่อง{n}', en: '{s} notified agencies of {n}' },
   },
+  reminder: {
+    request: { th: '{s}ส่ง{n}ถึงหน่วยงาน', en: '{s} sent {n} to the agency' },
+    deliver: { th: '{s}ส่ง{n}ถึงผู้รับ', en: '{s} delivered {n}' },
+    cancel: { th: '{s}ไม่ส่ง{n} เพราะไม่จำเป็นแล้ว', en: '{s} did not send {n}, no longer needed' },
+  },
   processing_run: {
     create: { th: '{s}เริ่ม{n}', en: '{s} started {n}' },
     complete: { th: '{s}ทำ{n}เสร็จ', en: '{s} completed {n}' },
@@ -320,6 +327,9 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['publication', 'notify'],
   ['publication', 'publish'],
   ['publication', 'supersede'],
+  ['reminder', 'cancel'],
+  ['reminder', 'deliver'],
+  ['reminder', 'request'],
   ['response_review', 'exclude'],
   ['response_review', 'keep'],
   ['response_review', 'undo'],
