@@ -1,6 +1,5 @@
 // Routes. Pages load lazily so the first paint carries only the shell and the login page.
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 import { RequireAuth } from './layout/RequireAuth.tsx';
 import { RouteError } from './pages/RouteError.tsx';
@@ -22,11 +21,26 @@ export const routes: RouteObject[] = [
           { path: '/reset-password', ...page(() => import('./pages/auth/ResetPasswordPage.tsx')) },
         ],
       },
+      // The public results site (issue 11 §1): no login, nothing of the signed-in app loaded.
+      {
+        path: '/public',
+        ...page(() => import('./pages/public/PublicSiteLayout.tsx')),
+        children: [
+          { index: true, ...page(() => import('./pages/public/OverviewPage.tsx')) },
+          { path: 'open-data', ...page(() => import('./pages/public/OpenDataPage.tsx')) },
+          { path: ':year', ...page(() => import('./pages/public/OverviewPage.tsx')) },
+          { path: ':year/search', ...page(() => import('./pages/public/SearchPage.tsx')) },
+          { path: ':year/agencies/:code', ...page(() => import('./pages/public/AgencyPage.tsx')) },
+          { path: ':year/provinces/:code', ...page(() => import('./pages/public/ProvincePage.tsx')) },
+          { path: '*', ...page(() => import('./pages/NotFoundPage.tsx')) },
+        ],
+      },
       {
         element: <RequireAuth />,
         children: [
           {
-            element: <AppLayout />,
+            // Loaded with the first signed-in page: the login page and the public site do without it.
+            lazy: async () => ({ Component: (await import('./layout/AppLayout.tsx')).AppLayout }),
             children: [
               { index: true, ...page(() => import('./pages/home/HomePage.tsx')) },
               { path: 'agencies', ...page(() => import('./pages/agencies/AgencyListPage.tsx')) },
