@@ -14,6 +14,7 @@ import {
   fileName,
 } from './open-data.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
+import { freshness } from './public-results.fresh.ts';
 import { createMemo, type MemoOptions } from './public-results.memo.ts';
 import {
   ZAgencyPage,
@@ -28,12 +29,9 @@ import {
 } from './public-results.schema.ts';
 import {
   agencyPage,
-  listYears,
   openDataFiles,
   overview,
   overviewBasis,
-  previousPublication,
-  publishedYear,
   searchAgencies,
 } from './public-results.service.ts';
 
@@ -51,6 +49,8 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
   const config = { rateLimit: PUBLIC_READ_RATE_LIMIT };
   // Built once per publication (public-results.memo.ts): per app, so each server (and test app) has its own.
   const memo = createMemo(opts.memo);
+  // Which publication is in effect, kept for a moment (config.publicResults.freshMs; public-results.fresh.ts).
+  const fresh = freshness(deps, deps.config.publicResults.freshMs);
 
   app.get(
     '/public/results',
@@ -63,7 +63,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const { etagKey, ...body } = await listYears(deps);
+      const { etagKey, ...body } = await fresh.years();
       if (cacheHeaders(req, reply, `years|${etagKey}`)) return notModifiedReply(reply);
       return body;
     },
@@ -82,8 +82,8 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
     },
     async (req, reply) => {
       const [seen, previous] = await Promise.all([
-        publishedYear(deps, req.params.year),
-        previousPublication(deps, req.params.year),
+        fresh.publishedYear(req.params.year),
+        fresh.previousPublication(req.params.year),
       ]);
       if (cacheHeaders(req, reply, overviewBasis(seen, previous))) return notModifiedReply(reply);
       return overview(deps, memo, seen, previous);
@@ -103,7 +103,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const seen = await publishedYear(deps, req.params.year);
+      const seen = await fresh.publishedYear(req.params.year);
       if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
       return searchAgencies(deps, memo, seen, req.query);
     },
@@ -122,9 +122,9 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const seen = await publishedYear(deps, req.params.year);
+      const seen = await fresh.publishedYear(req.params.year);
       if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return agencyPage(deps, memo, seen, req.params.code);
+      return agencyPage(deps, memo, seen, req.params.code, fresh.history);
     },
   );
 
@@ -169,7 +169,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
         },
       },
       async (req, reply) => {
-        const seen = await publishedYear(deps, req.params.year);
+        const seen = await fresh.publishedYear(req.params.year);
         // Sent gzip-compressed to those who take it (every browser and curl --compressed), else unpacked on
         // the way out; the two are different representations, so they have different ETags.
         const gz = acceptsGzip(req.headers['accept-encoding']);

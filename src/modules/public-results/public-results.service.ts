@@ -300,12 +300,13 @@ export async function agencyPage(
   memo: Memo,
   seen: PublishedYear,
   code: string,
+  historyOf: (agencyId: string) => ReturnType<typeof publishedHistory> = (id) => publishedHistory(deps, id),
 ): Promise<AgencyPage> {
   const built = await memo.get(`page|${seen.etagBasis}|${code}`, () => buildAgencyPage(deps, seen, code));
   if (!built) throw agencyNotPublished();
   const { id, page } = built;
   const year = seen.publication.year;
-  const history = (await publishedHistory(deps, id)).filter((h) => h.year !== year);
+  const history = (await historyOf(id)).filter((h) => h.year !== year);
   const line = (h: (typeof history)[number]) => ({ year: h.year, total: h.total, rating: h.rating });
   return {
     ...page,
