@@ -52,7 +52,7 @@ describe('the public results site at 360 px, without signing in', () => {
     await expect.poll(() => instruments.locator('tbody tr').count()).toBe(4);
     // Too few staff answered its IIT: the page says it was not processed, and why.
     expect(await instruments.textContent()).toContain('ไม่ประมวลผล');
-    expect(await page.getByTestId('public-history-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('public-history-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'public-agency-360');

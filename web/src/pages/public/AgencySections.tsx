@@ -58,7 +58,7 @@ export function InstrumentsPanel({ p }: { p: AgencyPage }) {
                 </Table.Th>
                 <Table.Td ta="right">
                   {formatScore(i.score)}
-                  {i.marginOfError !== null && (
+                  {i.score !== null && i.marginOfError !== null && (
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {t('publicSite.agency.margin', { margin: formatScore(i.marginOfError) })}
                     </Text>

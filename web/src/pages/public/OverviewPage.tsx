@@ -208,7 +208,9 @@ function RatingsSection({ o }: { o: Overview }) {
                   {pick(r, lang)}
                 </Table.Th>
                 <Table.Td ta="right">{formatCount(r.count, lang)}</Table.Td>
-                <Table.Td ta="right">{shareText(r.share)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {shareText(r.share)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
