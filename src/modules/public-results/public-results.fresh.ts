@@ -5,7 +5,6 @@
 // correction or the audit checkpoint shows at most `freshMs` late — as any cache honouring the answers'
 // Cache-Control (public, max-age=300) would. "Not published" is kept the same way. 0 asks every time.
 import type { AppDeps } from '../../app/context.ts';
-import { publishedHistory } from '../results/index.ts';
 import { createMemo } from './public-results.memo.ts';
 import {
   listYears,
@@ -36,7 +35,5 @@ export function freshness(deps: Deps, freshMs: number) {
       kept(`year|${year}`, () => publishedYear(deps, year)),
     previousPublication: (year: number) => kept(`previous|${year}`, () => previousPublication(deps, year)),
     years: () => kept('years', () => listYears(deps)),
-    /** An agency's line over the years: it depends on every year's publication in effect. */
-    history: (agencyId: string) => kept(`history|${agencyId}`, () => publishedHistory(deps, agencyId)),
   };
 }

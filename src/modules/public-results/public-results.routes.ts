@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { publishedHistory } from '../results/index.ts';
 import {
   acceptsGzip,
   DATASETS,
@@ -122,9 +123,14 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const seen = await fresh.publishedYear(req.params.year);
-      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return agencyPage(deps, memo, seen, req.params.code, fresh.history);
+      // The page's line over the years depends on every year's publication in effect: so do its ETag and
+      // the memo key of the line.
+      const [seen, years] = await Promise.all([fresh.publishedYear(req.params.year), fresh.years()]);
+      if (cacheHeaders(req, reply, `${seen.etagBasis}|years:${years.etagKey}`))
+        return notModifiedReply(reply);
+      return agencyPage(deps, memo, seen, req.params.code, (id) =>
+        memo.get(`history|${years.etagKey}|${id}`, () => publishedHistory(deps, id)),
+      );
     },
   );
 
