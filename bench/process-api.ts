@@ -87,7 +87,7 @@ async function readers(db: Db, runId: string, count: number) {
   return chosen.map((a) => ({ agencyId: a.id, username: `bench-exec-${a.code.toLowerCase()}` }));
 }
 
-async function startServer(databaseUrl: string, cpuProfileDir: string | undefined) {
+export async function startServer(databaseUrl: string, cpuProfileDir?: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-api-'));
@@ -156,7 +156,7 @@ async function signIn(url: string, username: string, i: number): Promise<string>
     .join('; ');
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }

@@ -72,6 +72,12 @@ const ZEnv = z.object({
   EVIDENCE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Run the background fetch worker in this process (default on). */
   EVIDENCE_WORKER: bool.optional(),
+  /**
+   * How long (ms) one instance keeps which publication is in effect before asking the database again, for the
+   * public results routes (0: every request asks). Never early: a publication under embargo shows at most
+   * this late; a correction too (the answers say Cache-Control max-age=300 anyway). Default 1000; 0 in tests.
+   */
+  PUBLIC_RESULTS_FRESH_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   // Audit checkpoints (README: "Audit checkpoints"). The Ed25519 private key that signs them, as PEM text
   // or as a file; never in the database. Required in production; elsewhere generated on first use into
   // PRONGSAI_DATA_DIR/audit-signing-key.pem (beside the database folder, not in it).
@@ -137,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     audit: auditKeyConfig(e),
     notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true },
+    publicResults: { freshMs: e.PUBLIC_RESULTS_FRESH_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000) },
   };
 }
 

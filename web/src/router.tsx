@@ -33,6 +33,20 @@ export const routes: RouteObject[] = [
           { path: '/reset-password', ...signInPage(() => import('./pages/auth/ResetPasswordPage.tsx')) },
         ],
       },
+      // The public results site (issue 11 §1): no login, nothing of the signed-in app loaded.
+      {
+        path: '/public',
+        ...page(() => import('./pages/public/PublicSiteLayout.tsx')),
+        children: [
+          { index: true, ...page(() => import('./pages/public/OverviewPage.tsx')) },
+          { path: 'open-data', ...page(() => import('./pages/public/OpenDataPage.tsx')) },
+          { path: ':year', ...page(() => import('./pages/public/OverviewPage.tsx')) },
+          { path: ':year/search', ...page(() => import('./pages/public/SearchPage.tsx')) },
+          { path: ':year/agencies/:code', ...page(() => import('./pages/public/AgencyPage.tsx')) },
+          { path: ':year/provinces/:code', ...page(() => import('./pages/public/ProvincePage.tsx')) },
+          { path: '*', ...page(() => import('./pages/NotFoundPage.tsx')) },
+        ],
+      },
       {
         element: <RequireAuth />,
         children: [
