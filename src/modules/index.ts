@@ -20,6 +20,7 @@ import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
 import { pastResultsRoutes } from './past-results/past-results.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 import { publicResultsRoutes } from './public-results/public-results.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -53,6 +54,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   pastResultsRoutes,
   resultsRoutes,
   adviceRoutes,
+  planRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

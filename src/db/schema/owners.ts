@@ -51,6 +51,7 @@ export const TABLE_OWNERS = {
   agencyResults: 'results',
   publications: 'results',
   assessorAdvice: 'advice',
+  supervisionPlans: 'plans',
 } as const satisfies Record<TableName, string>;
 
 /**
