@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     'skip-api': { type: 'boolean', default: false },
     'api-route': { type: 'string', default: 'report' },
     'api-seconds': { type: 'string', default: '10' },
+    'server-cpu-prof': { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -397,6 +398,7 @@ const apiOptions = (): ApiOptions => ({
   readers: 40,
   warmupSeconds: 3,
   seconds: Number(args['api-seconds']),
+  cpuProfileDir: args['server-cpu-prof'],
 });
 
 /** --only=api: the API part alone, on the newest finished run of a kept database (no generation, no run). */

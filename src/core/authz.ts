@@ -149,6 +149,11 @@ const RULES = {
   ),
   'progress.read': rule<AgencyRef>(inScopeNotStaff),
   'progress.list': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
+  // Monitoring the cycle (issue 11 §2): the progress matrix and its roll-up over the actor's scope (the list
+  // holds only agencies in scope), for the roles that follow many agencies; every role has its to-do list.
+  'monitoring.matrix': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
+  'monitoring.rollup': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
+  'monitoring.todo': rule<null>(everyone),
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': rule<AgencyRef>(inScope),
   'calendar.extend': rule<AgencyRef>(isAdmin),

@@ -16,6 +16,7 @@ import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
+import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
@@ -55,6 +56,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   resultsRoutes,
   adviceRoutes,
   planRoutes,
+  monitoringRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

@@ -38,7 +38,8 @@ export interface ContentContext {
   w: World;
   role: Role;
   actor: Actor;
-  get(url: string): Promise<{ status: number; body: string; json: unknown }>;
+  /** `raw`: the answer's bytes (downloads). */
+  get(url: string): Promise<{ status: number; body: string; json: unknown; raw: Buffer }>;
 }
 /** Returns the problems found (empty: all rows in scope). */
 export type ContentCheck = (c: ContentContext) => Promise<string[]>;

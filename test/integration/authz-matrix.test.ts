@@ -77,7 +77,7 @@ describe('authorization matrix', () => {
       try {
         json = res.json();
       } catch {}
-      return { status: res.statusCode, body: res.body, json };
+      return { status: res.statusCode, body: res.body, json, raw: res.rawPayload };
     };
     return check({ w: world, role, actor, get });
   }

@@ -34,6 +34,12 @@ export {
   requireParticipation,
 } from './agency-year.ts';
 export {
+  type MonitoredAgency,
+  type MonitoredFilter,
+  monitoredAgencies,
+  monitoredIdsIn,
+} from './monitored.ts';
+export {
   existingAgencyIds,
   type ParticipantFilter,
   participantIdsIn,

@@ -3,4 +3,4 @@
 export type { StageState, StageWindow } from '../../core/calendar.ts';
 export { ZDaysLeft, ZStagePhase } from './calendar.schema.ts';
 export { type CollectionWindow, collectionWindow } from './calendar.service.ts';
-export { extensionEndsOn, stageExtensionsOf } from './extensions.ts';
+export { extensionEndsOn, stageExtensionsIn, stageExtensionsOf } from './extensions.ts';

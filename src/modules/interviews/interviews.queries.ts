@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (the EIT part-2 sample and interview tables are this module's).
 import type { AnyColumn, SQL } from 'drizzle-orm';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { eit2Interviews, eit2Samples } from '../../db/schema/index.ts';
 
@@ -26,4 +26,24 @@ export async function sampleDrawn(db: DbOrTx, agencyId: string, year: number): P
     .from(eit2Samples)
     .where(and(eq(eit2Samples.agencyId, agencyId), eq(eit2Samples.year, year)));
   return rows.length > 0;
+}
+
+/** EIT part-2 interviews entered and waiting for the four-eyes review, by agency, for `agencyIds` (a subquery). */
+export async function interviewsAwaitingReviewIn(
+  db: DbOrTx,
+  year: number,
+  agencyIds: SQL,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ agencyId: eit2Interviews.agencyId, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(eit2Interviews)
+    .where(
+      and(
+        eq(eit2Interviews.year, year),
+        eq(eit2Interviews.status, 'entered'),
+        inArray(eit2Interviews.agencyId, agencyIds),
+      ),
+    )
+    .groupBy(eit2Interviews.agencyId);
+  return new Map(rows.map((r) => [r.agencyId, r.n]));
 }

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import { effectivePublication, type PublicationFact } from '../../core/results/visibility.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
+import { definePrepared } from '../../db/prepared.ts';
 import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
 import type { AgencyResultRow } from './results.repo.ts';
 
@@ -14,12 +15,18 @@ export async function lockYear(tx: Tx, year: number): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('publications'), ${year})`);
 }
 
-export async function publicationsOfYear(db: DbOrTx, year: number): Promise<PublicationRow[]> {
-  return db
+// The reads of every result and report request are prepared (src/db/prepared.ts).
+const publicationsOfYearQuery = definePrepared('results_publications_of_year', (db, name) =>
+  db
     .select()
     .from(publications)
-    .where(eq(publications.year, year))
-    .orderBy(desc(publications.publishAt), desc(publications.createdAt));
+    .where(eq(publications.year, sql.placeholder('year')))
+    .orderBy(desc(publications.publishAt), desc(publications.createdAt))
+    .prepare(name),
+);
+
+export async function publicationsOfYear(db: DbOrTx, year: number): Promise<PublicationRow[]> {
+  return publicationsOfYearQuery(db).execute({ year });
 }
 
 export const factOf = (p: PublicationRow): PublicationFact => ({
@@ -89,16 +96,26 @@ export async function agenciesOfRun(db: DbOrTx, runId: string): Promise<string[]
   return rows.map((r) => r.agencyId);
 }
 
+const agencyResultQuery = definePrepared('results_agency_result', (db, name) =>
+  db
+    .select({ ...getTableColumns(agencyResults), runFrameworkVersion: processingRuns.frameworkVersion })
+    .from(agencyResults)
+    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
+    .where(
+      and(
+        eq(agencyResults.runId, sql.placeholder('runId')),
+        eq(agencyResults.agencyId, sql.placeholder('agencyId')),
+      ),
+    )
+    .prepare(name),
+);
+
 export async function agencyResultOf(
   db: DbOrTx,
   runId: string,
   agencyId: string,
 ): Promise<(AgencyResultRow & { runFrameworkVersion: number | null }) | null> {
-  const [row] = await db
-    .select({ ...getTableColumns(agencyResults), runFrameworkVersion: processingRuns.frameworkVersion })
-    .from(agencyResults)
-    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
-    .where(and(eq(agencyResults.runId, runId), eq(agencyResults.agencyId, agencyId)));
+  const [row] = await agencyResultQuery(db).execute({ runId, agencyId });
   return row ?? null;
 }
 
@@ -115,6 +132,20 @@ export async function latestDoneRunId(db: DbOrTx, year: number): Promise<string 
   return row?.id ?? null;
 }
 
+const publishedBeforeQuery = definePrepared('results_publications_before', (db, name) =>
+  db
+    .select()
+    .from(publications)
+    .where(
+      and(
+        lt(publications.year, sql.placeholder('beforeYear')),
+        isNull(publications.cancelledAt),
+        lte(publications.publishAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare(name),
+);
+
 /**
  * The agency's results of the years before `beforeYear` from the publications in effect at `now` (the
  * newest not cancelled whose time has come, per year: core/results/visibility.ts `effectivePublication`),
@@ -126,16 +157,7 @@ export async function publishedEarlierResults(
   beforeYear: number,
   now: Date,
 ): Promise<{ year: number; total: number; ratingCode: string }[]> {
-  const rows = await db
-    .select()
-    .from(publications)
-    .where(
-      and(
-        lt(publications.year, beforeYear),
-        isNull(publications.cancelledAt),
-        lte(publications.publishAt, now),
-      ),
-    );
+  const rows = await publishedBeforeQuery(db).execute({ beforeYear, now: now.toISOString() });
   const byYear = new Map<number, PublicationRow[]>();
   for (const p of rows) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
   const runYear = new Map<string, number>();

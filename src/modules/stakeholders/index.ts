@@ -10,4 +10,5 @@ export {
 export type { AgencyClass, Populations } from './minimums.ts';
 export { minimumsFor, surveyInstruments } from './minimums.ts';
 export { approvedPopulations } from './populations.ts';
+export { type StakeholderFacts, stakeholderFactsIn } from './scope-status.ts';
 export { type ContactRow, contactsByIds, contactsOf, eitPopulationOf } from './stakeholders.queries.ts';

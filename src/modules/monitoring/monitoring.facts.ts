@@ -1,0 +1,138 @@
+// What each agency of a set has done this year, gathered from the modules that own the data — one
+// set-based query per owner, never one per agency — and its progress by the one rule (core/monitoring).
+// Monitoring owns no table: the agencies, stakeholder numbers, counted responses, OIT counts and stage
+// extensions come through their owners' index.ts, over the same set of ids as a subquery.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../core/authz.ts';
+import type { Framework, Instrument } from '../../core/framework/schema.ts';
+import {
+  type AgencyFacts,
+  type CycleProgress,
+  cycleProgress,
+  type SampleCount,
+} from '../../core/monitoring/progress.ts';
+import { applicableOitItems } from '../../core/oit/score.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { AgencyType } from '../../shared/agency-types.ts';
+import {
+  agencyScopeCondition,
+  type MonitoredAgency,
+  monitoredAgencies,
+  monitoredIdsIn,
+} from '../agencies/index.ts';
+import { stageExtensionsIn } from '../calendar/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
+import { NO_OIT_COUNTS, type OitCounts, oitCountsIn } from '../oit/index.ts';
+import { countedResponsesIn } from '../responses/index.ts';
+import { minimumsFor, stakeholderFactsIn, surveyInstruments } from '../stakeholders/index.ts';
+
+/**
+ * Which agencies: those in an actor's scope, an explicit list (a reminder to chosen agencies), or every
+ * agency (NACC's scheduled jobs) — said out loud, never an absent value meaning "all".
+ */
+export type AgencySelection = { actor: Actor } | { agencyIds: readonly string[] } | { everyAgency: true };
+
+export interface ProgressQuery {
+  year: number;
+  now: Date;
+  select: AgencySelection;
+  provinceCode?: string | undefined;
+  ministryCode?: string | undefined;
+  agencyType?: AgencyType | undefined;
+}
+
+export interface AgencyProgressRow {
+  agency: MonitoredAgency;
+  facts: AgencyFacts;
+  /** The OIT counts behind `facts.oit`, with the items waiting for approval and returned. */
+  oit: OitCounts;
+  progress: CycleProgress;
+}
+
+export interface ProgressSet {
+  year: number;
+  framework: Framework;
+  rows: AgencyProgressRow[];
+}
+
+function scopeOf(select: AgencySelection): { scope: SQL; agencyIds?: readonly string[] } {
+  if ('actor' in select) return { scope: agencyScopeCondition(select.actor) };
+  if ('agencyIds' in select) return { scope: sql`true`, agencyIds: select.agencyIds };
+  return { scope: sql`true` };
+}
+
+/** Survey instrument codes by who answers them (IIT, EIT part 1, EIT part 2 in FY2568). */
+function surveyCodes(framework: Framework) {
+  const of = (c: Instrument['collection']) =>
+    surveyInstruments(framework).find((i) => i.collection === c)?.code;
+  return { iit: of('internal_staff'), eit1: of('external_self'), eit2: of('external_assessor') };
+}
+
+/**
+ * The progress of every agency taking part in the year that the selection and filters name, sorted by Thai
+ * name. Seven queries whatever the number of agencies (framework cached).
+ */
+export async function agencyProgress(db: DbOrTx, q: ProgressQuery): Promise<ProgressSet> {
+  const { framework } = await frameworkForYear(db, q.year);
+  const filter = {
+    ...scopeOf(q.select),
+    provinceCode: q.provinceCode,
+    ministryCode: q.ministryCode,
+    agencyType: q.agencyType,
+  };
+  const ids = monitoredIdsIn(q.year, filter);
+  const [agencies, stakeholders, counted, oit, extensions] = await Promise.all([
+    monitoredAgencies(db, q.year, filter),
+    stakeholderFactsIn(db, q.year, ids),
+    countedResponsesIn(db, q.year, ids),
+    oitCountsIn(db, q.year, ids),
+    stageExtensionsIn(db, q.year, ids),
+  ]);
+  const codes = surveyCodes(framework);
+  const itemsByType = new Map<AgencyType, number>();
+  const itemsOf = (type: AgencyType) => {
+    let n = itemsByType.get(type);
+    if (n === undefined) {
+      n = applicableOitItems(framework, type).length;
+      itemsByType.set(type, n);
+    }
+    return n;
+  };
+  const noExtensions = new Map<string, string>();
+  const rows = agencies.map((agency): AgencyProgressRow => {
+    const sh = stakeholders.get(agency.id);
+    const populations = {
+      iitPopulation: sh?.iitPopulation ?? null,
+      eitPopulation: sh?.eitPopulation ?? null,
+    };
+    const minimums = minimumsFor(framework, agency, populations);
+    const counts = counted.get(agency.id) ?? {};
+    const sample = (code: string | undefined): SampleCount | null =>
+      code === undefined ? null : { counted: counts[code] ?? 0, minimum: minimums[code] ?? null };
+    const o = oit.get(agency.id) ?? NO_OIT_COUNTS;
+    const facts: AgencyFacts = {
+      registered: agency.registered,
+      stakeholder: { entered: sh?.entered ?? false, approved: sh?.approved ?? false },
+      iit: sample(codes.iit),
+      eit1: sample(codes.eit1),
+      eit2: sample(codes.eit2),
+      oit: {
+        items: itemsOf(agency.type),
+        answered: o.answered,
+        approved: o.approved,
+        scored: o.scored,
+        scoredZero: o.scoredZero,
+        clarified: o.clarified,
+        confirmed: o.confirmed,
+      },
+    };
+    const progress = cycleProgress(
+      facts,
+      framework.calendar,
+      extensions.get(agency.id) ?? noExtensions,
+      q.now,
+    );
+    return { agency, facts, oit: o, progress };
+  });
+  return { year: q.year, framework, rows };
+}

@@ -1,0 +1,141 @@
+// Monitoring the cycle (issue 11 §2): the progress matrix over the actor's scope, NACC's roll-up, their XLSX
+// downloads (streamed) and the home page's to-do list. Each route makes one service call.
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZMatrix,
+  ZMatrixQuery,
+  ZRollup,
+  ZRollupQuery,
+  ZTodo,
+  ZTodoQuery,
+  ZYearParams,
+} from './monitoring.schema.ts';
+import {
+  progressMatrix,
+  progressMatrixXlsx,
+  progressRollup,
+  progressRollupXlsx,
+  type XlsxDownload,
+} from './monitoring.service.ts';
+import { XLSX_TYPE } from './monitoring.xlsx.ts';
+import { todoList } from './todo.service.ts';
+
+const tags = ['monitoring'];
+const who =
+  'NACC admins, supervisors and assessors; every list holds only the agencies in your scope (a supervisor’s ' +
+  'provinces, ministries and agencies; an assessor’s assigned agencies).';
+const rules =
+  'Per stage: state, the deadline for the agency (extensions applied) and the days left in Asia/Bangkok; ' +
+  '"behind" counts only the work the agency itself must do (EIT part 2, OIT scoring and confirmation are the ' +
+  'assessors’ work).';
+
+/** Sends the workbook as it is written: nothing is buffered whole. */
+function streamXlsx(download: XlsxDownload) {
+  const body = new PassThrough();
+  download
+    .write(body)
+    .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
+  return body;
+}
+
+export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/monitoring/:year/agencies',
+    {
+      schema: {
+        tags,
+        summary:
+          'The progress matrix: every agency in your scope through the year’s stages, sortable and filterable',
+        description: `${who} ${rules}`,
+        security: [{ session: [] }],
+        params: ZYearParams,
+        querystring: ZMatrixQuery,
+        response: { 200: ZMatrix },
+      },
+    },
+    async (req) => progressMatrix(app.deps, req.actor, req.params.year, req.query),
+  );
+
+  app.get(
+    '/monitoring/:year/agencies.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The whole progress matrix (filters and sort as the list) as XLSX: Thai headers, Buddhist-Era dates',
+        description: who,
+        security: [{ session: [] }],
+        params: ZYearParams,
+        querystring: ZMatrixQuery.omit({ page: true, pageSize: true }),
+        response: { 200: z.any().describe('XLSX workbook, streamed') },
+      },
+    },
+    async (req, reply) => {
+      const download = await progressMatrixXlsx(app.deps, req.actor, req.params.year, req.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${download.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(streamXlsx(download));
+    },
+  );
+
+  app.get(
+    '/monitoring/:year/rollup',
+    {
+      schema: {
+        tags,
+        summary: 'Progress rolled up by ministry, agency type or province (national for NACC admins)',
+        description: `${who} Each group counts its agencies by what is done; drill down with the matrix filters.`,
+        security: [{ session: [] }],
+        params: ZYearParams,
+        querystring: ZRollupQuery,
+        response: { 200: ZRollup },
+      },
+    },
+    async (req) => progressRollup(app.deps, req.actor, req.params.year, req.query),
+  );
+
+  app.get(
+    '/monitoring/:year/rollup.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The roll-up as XLSX: Thai headers, Buddhist-Era date',
+        description: who,
+        security: [{ session: [] }],
+        params: ZYearParams,
+        querystring: ZRollupQuery,
+        response: { 200: z.any().describe('XLSX workbook, streamed') },
+      },
+    },
+    async (req, reply) => {
+      const download = await progressRollupXlsx(app.deps, req.actor, req.params.year, req.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${download.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(streamXlsx(download));
+    },
+  );
+
+  app.get(
+    '/monitoring/todo',
+    {
+      schema: {
+        tags,
+        summary: 'Your to-do list for the year (the latest framework year by default), each item a link',
+        description:
+          'Executives: approvals waiting; agency admins: next steps and returned OIT items; assessors: OIT to ' +
+          'score, clarifications to decide, results to confirm, interviews to collect and review; supervisors: ' +
+          'the agencies furthest behind; NACC admins: agencies behind and stages overdue.',
+        security: [{ session: [] }],
+        querystring: ZTodoQuery,
+        response: { 200: ZTodo },
+      },
+    },
+    async (req) => todoList(app.deps, req.actor, req.query.year),
+  );
+};
