@@ -101,4 +101,11 @@ export const cases: MatrixCase[] = [
     }),
     expect: allow({ supervisor: inScopeOnly }),
   },
+  {
+    // After the PUT above: A's province has a plan (B's from setup), so a reader gets the file.
+    name: 'GET /api/plans/:year/:kind/:code/export.:format',
+    method: 'GET',
+    url: (w) => `/api/plans/${YEAR}/province/${w.target.province.code}/export.docx`,
+    expect: readers(),
+  },
 ];

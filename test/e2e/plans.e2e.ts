@@ -1,10 +1,11 @@
 // The provincial plan on a 360-px phone: the demo supervisor opens the province's FY2568 plan (seeded from the
 // template with the framework's dates), adds an activity from the template, changes its period to exact days,
-// saves, and downloads the activities table; NACC reads the same plan without editing it.
-import { mkdtemp, rm } from 'node:fs/promises';
+// saves, and downloads the plan (DOCX) and its activities table (XLSX); NACC reads the same plan without editing it.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mainHeading, openPage, screenshot, signIn } from './browser.ts';
@@ -30,7 +31,7 @@ interface PlanJson {
 }
 
 describe('provincial plan', () => {
-  it('the supervisor adds a template activity, dates it to exact days, saves and downloads the table', async () => {
+  it('the supervisor adds a template activity, dates it to exact days, saves and downloads the plan', async () => {
     await signIn(page, 'supervisor');
     await page.goto('/plans/2568');
     await poll(() => mainHeading(page)).toBe('แผนขับเคลื่อนการประเมิน ITA');
@@ -91,6 +92,19 @@ describe('provincial plan', () => {
       ]);
       expect(sheet.rowCount).toBe(n + 1);
       expect(sheet.getRow(n + 1).getCell(3).value).toBe('12 – 16 พฤษภาคม 2568');
+
+      // The plan as an official document (DOCX, Thai digits), with the activity just added.
+      const [docx] = await Promise.all([
+        page.waitForEvent('download', { timeout: 90_000 }),
+        page.getByRole('link', { name: 'ดาวน์โหลดแผน (Word)' }).click(),
+      ]);
+      expect(docx.suggestedFilename()).toBe('plan-province-TH-47-2568.docx');
+      const docxFile = path.join(dir, 'plan.docx');
+      await docx.saveAs(docxFile);
+      const zip = await JSZip.loadAsync(await readFile(docxFile));
+      const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+      expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+      expect(text).toContain('๑๒ – ๑๖ พฤษภาคม ๒๕๖๘');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -103,10 +117,8 @@ describe('provincial plan', () => {
     await poll(() => page.getByRole('article', { name: /^กิจกรรมที่ \d+$/ }).count()).toBeGreaterThan(15);
     expect(await page.getByRole('button', { name: 'บันทึกแผน' }).count()).toBe(0);
     // The chasing activities link to the agencies still behind on their stage.
-    const link = page.getByRole('link', { name: 'การตอบและอนุมัติแบบตรวจ OIT' }).first();
-    expect(await link.getAttribute('href')).toBe(
-      '/monitoring/2568?stage=oit_answering&behind=1&province=TH-47',
-    );
+    const link = page.getByRole('link', { name: /^การตอบและอนุมัติแบบตรวจ OIT/ }).first();
+    expect(await link.getAttribute('href')).toBe('/monitoring/2568?province=TH-47&stage=oit_answering');
     expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
   }, 120_000);
 });

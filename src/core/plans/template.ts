@@ -4,6 +4,7 @@
 // the dates NACC set that year. Where the year's framework has no such stage, the template's months apply.
 import type { StageDates } from '../calendar.ts';
 import { assertNever } from '../exhaustive.ts';
+import type { MonitoredStage } from '../monitoring/progress.ts';
 import { addMonths, fiscalYearBounds, type PlanPeriod, periodOfDays } from './period.ts';
 
 /**
@@ -17,7 +18,8 @@ export const CHASE_STAGES = [
   'iit_collection',
   'eit_collection',
   'oit_answering',
-] as const;
+  // Each is a stage the monitoring rule follows (the links and counts of chasing activities depend on it).
+] as const satisfies readonly MonitoredStage[];
 export type ChaseStage = (typeof CHASE_STAGES)[number];
 
 /** Months counted from the October that opens the fiscal year: 0 = October, −1 = the September before. */

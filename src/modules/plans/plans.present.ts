@@ -16,11 +16,12 @@ import {
 import { officeNames, PLAN_TEMPLATE, type PlanScopeNames, templateTitle } from './plans.template.ts';
 
 /**
- * The monitoring view of the scope's agencies still behind on a stage (the monitoring module's matrix,
- * filtered by stage and scope). The one place this address is built.
+ * The monitoring matrix of the scope's agencies with their own work outstanding in a stage (its filters
+ * `province`/`ministry` and `stage` alone, as `GET /api/monitoring/:year/agencies` takes them). The one place
+ * this address is built.
  */
 export function monitoringHref(year: number, scope: PlanScopeRef, stage: ChaseStage): string {
-  const q = new URLSearchParams({ stage, behind: '1', [scope.kind]: scope.code });
+  const q = new URLSearchParams({ [scope.kind]: scope.code, stage });
   return `/monitoring/${year}?${q.toString()}`;
 }
 
@@ -47,6 +48,8 @@ export function presentPlan(input: {
   updatedByName: string | null;
   canEdit: boolean;
   framework: Framework | null;
+  /** Agencies of the scope behind on each chased stage (empty when not counted: no framework that year). */
+  behind: ReadonlyMap<ChaseStage, number>;
 }): Plan {
   const { year, scope, row } = input;
   const ref = { kind: scope.kind, code: scope.code };
@@ -54,7 +57,7 @@ export function presentPlan(input: {
     year,
     scope,
     exists: row !== null,
-    activities: (row?.activities ?? []).map((a) => presentActivity(year, ref, a)),
+    activities: (row?.activities ?? []).map((a) => presentActivity(year, ref, a, input.behind)),
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt.toISOString() ?? null,
     updatedBy:
@@ -73,7 +76,12 @@ export function presentPlan(input: {
   };
 }
 
-function presentActivity(year: number, scope: PlanScopeRef, a: PlanActivity) {
+function presentActivity(
+  year: number,
+  scope: PlanScopeRef,
+  a: PlanActivity,
+  behind: ReadonlyMap<ChaseStage, number>,
+) {
   return {
     kind: a.kind,
     title: a.title,
@@ -81,7 +89,11 @@ function presentActivity(year: number, scope: PlanScopeRef, a: PlanActivity) {
     offices: a.offices,
     status: a.status,
     notes: a.notes,
-    chases: a.chases.map((stage) => ({ stage, href: monitoringHref(year, scope, stage) })),
+    chases: a.chases.map((stage) => ({
+      stage,
+      href: monitoringHref(year, scope, stage),
+      behind: behind.get(stage) ?? null,
+    })),
   };
 }
 

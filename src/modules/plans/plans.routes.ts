@@ -1,7 +1,21 @@
 // Provincial plans (issue 12 §3): the supervisors' plan per province or ministry and fiscal year.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZPlan, ZPlanBody, ZPlanList, ZPlanParams, ZPlanYearParams } from './plans.schema.ts';
-import { getPlan, listPlans, putPlan } from './plans.service.ts';
+import { z } from 'zod';
+import {
+  ZPlan,
+  ZPlanBody,
+  ZPlanExportParams,
+  ZPlanExportQuery,
+  ZPlanList,
+  ZPlanParams,
+  ZPlanYearParams,
+} from './plans.schema.ts';
+import { exportPlan, getPlan, listPlans, putPlan } from './plans.service.ts';
+
+const TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
 
 const tags = ['plans'];
 const who =
@@ -58,5 +72,33 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => putPlan(app.deps, req.actor, req.params.year, req.params, req.body),
+  );
+
+  app.get(
+    '/plans/:year/:kind/:code/export.:format',
+    {
+      schema: {
+        tags,
+        summary: 'The saved plan as a Thai official document: DOCX, or PDF',
+        description:
+          `${who} Cover, the activities table (ลำดับ | กิจกรรม/การดำเนินงาน | ระยะเวลา | หน่วยงานผู้รับผิดชอบ | สถานะ), ` +
+          'the notes and the year’s framework calendar; Sarabun 16 pt, Buddhist-Era dates, Thai digits unless ' +
+          '`digits=arabic`. 404 `plan_not_found` before the first save; PDF needs LibreOffice on the server ' +
+          '(409 `documents_pdf_unavailable` otherwise).',
+        security: [{ session: [] }],
+        params: ZPlanExportParams,
+        querystring: ZPlanExportQuery,
+        response: { 200: z.any().describe('The DOCX or PDF file') },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...ref } = req.params;
+      const file = await exportPlan(app.deps, req.actor, ref.year, ref, format, req.query.digits === 'thai');
+      return reply
+        .type(TYPES[format])
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
   );
 };

@@ -19,6 +19,10 @@ export const ZPlanParams = z.object({
 });
 export type PlanParams = z.infer<typeof ZPlanParams>;
 export const ZPlanYearParams = z.object({ year: ZFiscalYear });
+export const ZPlanExportParams = ZPlanParams.extend({ format: z.enum(['docx', 'pdf']) });
+export const ZPlanExportQuery = z.object({
+  digits: z.enum(['thai', 'arabic']).default('thai').describe('Thai digits (๒๕๖๘, the default) or Arabic'),
+});
 
 const ZYearMonth = z
   .string()
@@ -107,6 +111,8 @@ export const ZChaseLink = z.object({
   stage: z.enum(CHASE_STAGES),
   /** The monitoring view of the agencies in the plan's scope still behind on that stage. */
   href: z.string(),
+  /** How many agencies of the scope have their own work outstanding in that stage now; null: not counted. */
+  behind: z.number().int().nullable(),
 });
 
 export const ZPlanActivity = z.object({

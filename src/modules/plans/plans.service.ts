@@ -9,10 +9,14 @@ import { assertNever } from '../../core/exhaustive.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import type { PlanActivity } from '../../core/plans/activity.ts';
 import { formatPeriod, periodProblem } from '../../core/plans/period.ts';
+import type { ChaseStage } from '../../core/plans/template.ts';
 import { appendAudit } from '../audit/index.ts';
+import { docxToPdf, officialDocx } from '../documents/index.ts';
 import { frameworksForYears } from '../frameworks/index.ts';
+import { agencyProgress } from '../monitoring/index.ts';
 import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
 import { userNamesByIds } from '../users/index.ts';
+import { planDocument, planFileName } from './plans.export.ts';
 import { presentPlan, presentSummary } from './plans.present.ts';
 import { insertPlan, lockPlan, type PlanRow, plansOfYear, selectPlan, updatePlan } from './plans.repo.ts';
 import type { Plan, PlanBody, PlanList, PlanScope } from './plans.schema.ts';
@@ -141,14 +145,60 @@ async function presentFor(
 ): Promise<Plan> {
   const ref = { kind: scope.kind, code: scope.code };
   const names = await userNamesByIds(deps.db, [row?.updatedBy ?? null]);
+  const framework = await frameworkOf(deps, year);
   return presentPlan({
     year,
     scope,
     row,
     updatedByName: row?.updatedBy ? (names.get(row.updatedBy)?.displayName ?? null) : null,
     canEdit: can(actor, 'plans.write', ref),
-    framework: await frameworkOf(deps, year),
+    framework,
+    behind: framework ? await behindCounts(deps, actor, year, ref, row?.activities ?? []) : new Map(),
   });
+}
+
+/**
+ * For each stage the plan chases, how many agencies of the scope (as far as the viewer reaches) have their own
+ * work outstanding in it now — the monitoring module's progress by its one rule, the matrix's `stage` filter.
+ */
+async function behindCounts(
+  deps: Deps,
+  actor: Actor,
+  year: number,
+  ref: PlanScopeRef,
+  activities: readonly PlanActivity[],
+): Promise<Map<ChaseStage, number>> {
+  const stages = new Set(activities.flatMap((a) => a.chases));
+  if (stages.size === 0) return new Map();
+  const { rows } = await agencyProgress(deps.db, {
+    year,
+    now: deps.now(),
+    select: { actor },
+    provinceCode: ref.kind === 'province' ? ref.code : undefined,
+    ministryCode: ref.kind === 'ministry' ? ref.code : undefined,
+  });
+  return new Map(
+    [...stages].map((stage) => [
+      stage,
+      rows.filter((r) => r.progress.stages.some((s) => s.code === stage && s.agencyOutstanding)).length,
+    ]),
+  );
+}
+
+/** The saved plan as DOCX or PDF (404 `plan_not_found` before its first save). */
+export async function exportPlan(
+  deps: Deps,
+  actor: Actor | null,
+  year: number,
+  ref: PlanScopeRef,
+  format: 'docx' | 'pdf',
+  thaiDigits: boolean,
+): Promise<{ filename: string; body: Buffer }> {
+  const plan = await getPlan(deps, actor, year, ref);
+  if (!plan.exists)
+    throw notFound('plan_not_found', 'ยังไม่ได้บันทึกแผนของปีนี้', 'This year’s plan has not been saved yet');
+  const docx = await officialDocx(planDocument(plan, thaiDigits, deps.now()));
+  return { filename: planFileName(plan, format), body: format === 'docx' ? docx : await docxToPdf(docx) };
 }
 
 /**

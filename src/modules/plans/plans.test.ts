@@ -2,6 +2,7 @@
 // template follows the year's framework calendar; periods are checked against the fiscal year; a stale save
 // is a 409; every save audited; bad input is a 4xx that changes nothing.
 import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import {
@@ -12,7 +13,7 @@ import {
   makeUser,
 } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../db/client.ts';
-import { auditLog, supervisionPlans } from '../../db/schema/index.ts';
+import { auditLog, participations, supervisionPlans } from '../../db/schema/index.ts';
 import { loadFramework, YEAR } from '../quality/quality.fixture.testing.ts';
 
 describe('provincial plans', () => {
@@ -41,6 +42,9 @@ describe('provincial plans', () => {
     Q = (await makeProvince(db)).code;
     M = (await makeMinistry(db)).code;
     const agency = await makeAgency(db, { provinceCode: P });
+    await db
+      .insert(participations)
+      .values({ agencyId: agency.id, year: YEAR, registered: true, registeredAt: new Date() });
     const people = {
       admin: { role: 'admin' as const },
       supervisor: { role: 'supervisor' as const },
@@ -119,7 +123,8 @@ describe('provincial plans', () => {
       status: 'planned',
       notes: null,
       chases: [
-        { stage: 'oit_answering', href: `/monitoring/${YEAR}?stage=oit_answering&behind=1&province=${P}` },
+        // The province's one agency takes part and has answered no OIT item; FY2568's answering is over.
+        { stage: 'oit_answering', href: `/monitoring/${YEAR}?province=${P}&stage=oit_answering`, behind: 1 },
       ],
     });
     const read = await client('admin').get(url());
@@ -214,5 +219,31 @@ describe('provincial plans', () => {
       (await client(who).get('/api/audit?entityType=supervision_plan')).json().items?.length ?? 0;
     expect(await seen('admin')).toBe(2);
     expect(await seen('supervisor')).toBe(0);
+  });
+
+  it('exports the saved plan as an official DOCX, Thai digits by default; 404 before the first save', async () => {
+    const res = await client('admin').get(`${url()}/export.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="plan-province-${P.replace(/[^A-Za-z0-9-]/g, '')}-${YEAR}.docx"`,
+    );
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+    expect(text).toContain('จังหวัดทดสอบแผน');
+    expect(text).toContain('ติดตามเร่งรัดการตอบแบบตรวจ OIT');
+    expect(text).toContain('๑ มกราคม – ๓๐ เมษายน ๒๕๖๘');
+    expect(text).toContain('หน่วยงานผู้รับผิดชอบ');
+    const arabic = await client('supervisor').get(`${url()}/export.docx?digits=arabic`);
+    const arabicXml =
+      (await (await JSZip.loadAsync(arabic.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    expect(arabicXml.replace(/<[^>]+>/g, '')).toContain('1 มกราคม – 30 เมษายน 2568');
+    expect((await client('otherSupervisor').get(`${url(Q)}/export.docx`)).json().error.code).toBe(
+      'plan_not_found',
+    );
+    expect((await client('aAdmin').get(`${url()}/export.docx`)).statusCode).toBe(403);
+    expect((await client('admin').get(`${url()}/export.odt`)).statusCode).toBe(400);
   });
 });

@@ -9,7 +9,7 @@ import type {
   TemplateActivityView,
 } from '@server/modules/plans/plans.schema.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../lib/api.ts';
+import { api, apiUrl } from '../lib/api.ts';
 
 export type { Plan, PlanActivityView, PlanBody, PlanList, PlanSummary, TemplateActivityView };
 export type PlanScopeKind = Plan['scope']['kind'];
@@ -55,3 +55,12 @@ export function useSavePlan(year: number, kind: PlanScopeKind, code: string) {
     },
   });
 }
+
+/** The saved plan as an official document (a plain link: the browser downloads it with the session cookie). */
+export const planExportUrl = (
+  year: number,
+  kind: PlanScopeKind,
+  code: string,
+  format: 'docx' | 'pdf',
+  digits: 'thai' | 'arabic' = 'thai',
+) => apiUrl(`${planPath(year, kind, code)}/export.${format}`, digits === 'thai' ? {} : { digits });

@@ -195,7 +195,9 @@ export function ChaseLinks({ chases }: { chases: Plan['activities'][number]['cha
       <Text size="sm">{t('plans.chasing')}</Text>
       {chases.map((c) => (
         <Anchor key={c.stage} component={Link} to={c.href} size="sm">
-          {t('plans.behindOn', { stage: t(`plans.chase.${c.stage}`) })}
+          {c.behind === null
+            ? t(`plans.chase.${c.stage}`)
+            : t('plans.behindOn', { stage: t(`plans.chase.${c.stage}`), count: c.behind })}
         </Anchor>
       ))}
     </Group>

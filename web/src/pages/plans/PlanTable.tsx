@@ -1,9 +1,9 @@
 // The saved plan read as a whole: the activities for NACC (read-only), the chasing activities with their links
 // to the agencies behind, and the XLSX of the activities table (ลำดับ | กิจกรรม | ระยะเวลา | หน่วยงานผู้รับผิดชอบ |
 // สถานะ | หมายเหตุ), the columns the plans of seeds 000 and 001 print.
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatPeriod } from '@server/core/plans/period.ts';
-import type { Plan } from '../../api/plans.ts';
+import { type Plan, planExportUrl } from '../../api/plans.ts';
 import { DownloadXlsxButton } from '../../components/DownloadXlsxButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useLang } from '../../i18n/index.ts';
@@ -12,9 +12,26 @@ import { ActivityView, ChaseLinks } from './ActivityCard.tsx';
 
 type Row = Plan['activities'][number] & { n: number };
 
+/** The plan as an official document (DOCX, PDF) and its activities table as XLSX. */
 export function PlanTableDownload({ plan }: { plan: Plan }) {
   const { lang, t } = useLang();
   const rows: Row[] = plan.activities.map((a, i) => ({ ...a, n: i + 1 }));
+  const file = (format: 'docx' | 'pdf') => planExportUrl(plan.year, plan.scope.kind, plan.scope.code, format);
+  return (
+    <Group gap="xs">
+      <Button component="a" href={file('docx')} download variant="default" size="xs">
+        {t('plans.downloadDocx')}
+      </Button>
+      <Button component="a" href={file('pdf')} download variant="default" size="xs">
+        {t('plans.downloadPdf')}
+      </Button>
+      <XlsxDownload plan={plan} rows={rows} lang={lang} />
+    </Group>
+  );
+}
+
+function XlsxDownload({ plan, rows, lang }: { plan: Plan; rows: Row[]; lang: 'th' | 'en' }) {
+  const { t } = useLang();
   return (
     <DownloadXlsxButton<Row>
       fileName={xlsxFileName(`plan-${plan.scope.code}-${plan.year}`)}

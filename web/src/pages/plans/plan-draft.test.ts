@@ -20,7 +20,9 @@ const saved: Pick<Plan, 'activities'> = {
       offices: ['สำนักงานจังหวัดสกลนคร'],
       status: 'in_progress',
       notes: null,
-      chases: [{ stage: 'oit_answering', href: '/monitoring/2568?stage=oit_answering&behind=1' }],
+      chases: [
+        { stage: 'oit_answering', href: '/monitoring/2568?province=TH-47&stage=oit_answering', behind: 2 },
+      ],
     },
   ],
 };
