@@ -4,7 +4,7 @@
 // is never overwritten.
 import type { AppDeps } from '../../app/context.ts';
 import type { ActivityStatus } from '../../core/plans/activity.ts';
-import { getPlan, putPlan } from '../plans/index.ts';
+import { planTemplateFor, savePlan } from '../plans/index.ts';
 import { loadActor } from '../users/index.ts';
 import { DEMO_PROVINCE, DEMO_YEAR } from './demo.data.ts';
 
@@ -34,11 +34,11 @@ export async function seedDemoPlan(deps: Deps, supervisorId: string | undefined)
   const actor = supervisorId ? await loadActor(deps.db, supervisorId) : null;
   if (actor?.role !== 'supervisor' || !actor.scope.provinces.includes(DEMO_PROVINCE)) return false;
   const scope = { kind: 'province' as const, code: DEMO_PROVINCE };
-  const current = await getPlan(deps, actor, DEMO_YEAR, scope);
+  const current = await planTemplateFor(deps, actor, DEMO_YEAR, scope);
   if (current.exists) return false;
   const status = (kind: string): ActivityStatus =>
     DONE.has(kind) ? 'done' : UNDER_WAY.has(kind) ? 'in_progress' : 'planned';
-  await putPlan(deps, actor, DEMO_YEAR, scope, {
+  await savePlan(deps, actor, DEMO_YEAR, scope, {
     activities: current.template.map((t) => ({
       kind: t.kind,
       title: t.title,

@@ -17,9 +17,9 @@ import { agencyProgress } from '../monitoring/index.ts';
 import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
 import { userNamesByIds } from '../users/index.ts';
 import { planDocument, planFileName } from './plans.export.ts';
-import { presentPlan, presentSummary } from './plans.present.ts';
+import { presentPlan, presentSummary, presentTemplate } from './plans.present.ts';
 import { insertPlan, lockPlan, type PlanRow, plansOfYear, selectPlan, updatePlan } from './plans.repo.ts';
-import type { Plan, PlanBody, PlanList, PlanScope } from './plans.schema.ts';
+import type { Plan, PlanBody, PlanList, PlanScope, TemplateActivityView } from './plans.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -74,6 +74,39 @@ export async function putPlan(
   ref: PlanScopeRef,
   body: PlanBody,
 ): Promise<Plan> {
+  const { actor: writer, scope, row } = await savePlan(deps, actor, year, ref, body);
+  return presentFor(deps, writer, year, scope, row);
+}
+
+/**
+ * Whether the scope's plan of the year was saved, and the template resolved for it — for the one who would
+ * write it (the demo seed starts its plan from here without reading the agencies' progress).
+ */
+export async function planTemplateFor(
+  deps: Deps,
+  actor: Actor | null,
+  year: number,
+  ref: PlanScopeRef,
+): Promise<{ exists: boolean; template: TemplateActivityView[] }> {
+  authorize(actor, 'plans.write', ref);
+  const scope = await scopeOf(deps, ref);
+  const row = await selectPlan(deps.db, ref, year);
+  const template = presentTemplate(
+    year,
+    { kind: scope.kind, nameTh: scope.name.th },
+    await frameworkOf(deps, year),
+  );
+  return { exists: row !== null, template };
+}
+
+/** The save itself: authorized, validated, one transaction, audited; the stored row. */
+export async function savePlan(
+  deps: Deps,
+  actor: Actor | null,
+  year: number,
+  ref: PlanScopeRef,
+  body: PlanBody,
+): Promise<{ actor: Actor; scope: PlanScope; row: PlanRow }> {
   authorize(actor, 'plans.write', ref);
   const scope = await scopeOf(deps, ref);
   const problems = body.activities.flatMap((a, i) => {
@@ -133,7 +166,7 @@ export async function putPlan(
     );
     return row;
   });
-  return presentFor(deps, actor, year, scope, saved);
+  return { actor, scope, row: saved };
 }
 
 async function presentFor(
