@@ -1,6 +1,7 @@
 // Provincial plans: the supervisors of a province write its plan, NACC reads all, agencies read none; the
 // template follows the year's framework calendar; periods are checked against the fiscal year; a stale save
 // is a 409; every save audited; bad input is a 4xx that changes nothing.
+import { execFileSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,15 @@ import {
 import type { Db } from '../../db/client.ts';
 import { auditLog, participations, supervisionPlans } from '../../db/schema/index.ts';
 import { loadFramework, YEAR } from '../quality/quality.fixture.testing.ts';
+
+const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 describe('provincial plans', () => {
   let t: TestApp;
@@ -246,4 +256,15 @@ describe('provincial plans', () => {
     expect((await client('aAdmin').get(`${url()}/export.docx`)).statusCode).toBe(403);
     expect((await client('admin').get(`${url()}/export.odt`)).statusCode).toBe(400);
   });
+
+  it.runIf(hasSoffice)(
+    'exports the same plan as PDF through LibreOffice',
+    async () => {
+      const res = await client('supervisor').get(`${url()}/export.pdf`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    180_000,
+  );
 });
