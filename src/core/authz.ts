@@ -52,7 +52,26 @@ export interface Eit2Ref {
 }
 /** An agency's OIT in one fiscal year: the agency and who is assigned to assess it that year. */
 export type OitRef = Eit2Ref;
+/** What a supervisor's plan covers (issue 12 §3): one province or one ministry of their scope. */
+export const PLAN_SCOPE_KINDS = ['province', 'ministry'] as const;
+export type PlanScopeKind = (typeof PLAN_SCOPE_KINDS)[number];
+export interface PlanScopeRef {
+  kind: PlanScopeKind;
+  code: string;
+}
 const isAdmin = (a: Actor) => a.role === 'admin';
+/** A supervisor whose scope names this province or ministry (a list of single agencies is not a plan's). */
+const supervisesPlanScope = (a: Actor, s: PlanScopeRef): boolean => {
+  if (a.role !== 'supervisor') return false;
+  switch (s.kind) {
+    case 'province':
+      return a.scope.provinces.includes(s.code);
+    case 'ministry':
+      return a.scope.ministries.includes(s.code);
+    default:
+      return assertNever(s.kind);
+  }
+};
 const everyone = () => true;
 /**
  * Four eyes: a review decision (approve, return, reject) is never taken by an account that submitted or
@@ -255,6 +274,14 @@ const RULES = {
     (a, agency) => isAdmin(a) || (a.role === 'supervisor' && inScope(a, agency)),
   ),
   'notice.sendAny': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  // Provincial (and ministry) plans, issue 12 §3: the supervisors of a province or ministry write its plan;
+  // NACC reads every plan. Agencies do not read them, their own admins included: a plan is the supervisors'
+  // working document (who chases whom, visits to the agencies behind), and its chasing activities lead to
+  // lists of other agencies' progress an agency may not see; what an agency must do and when is its own
+  // calendar. The list of plans is filtered by the same rule in the service.
+  'plans.list': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  'plans.read': rule<PlanScopeRef>((a, s) => isAdmin(a) || supervisesPlanScope(a, s)),
+  'plans.write': rule<PlanScopeRef>(supervisesPlanScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

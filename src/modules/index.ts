@@ -23,6 +23,7 @@ import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
 import { pastResultsRoutes } from './past-results/past-results.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 import { publicResultsRoutes } from './public-results/public-results.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -56,6 +57,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   pastResultsRoutes,
   resultsRoutes,
   adviceRoutes,
+  planRoutes,
   monitoringRoutes,
   lessonsRoutes,
   noticesRoutes,

@@ -84,6 +84,8 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./pages/users/ExecutivesAwaitingPage.tsx')),
               },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
+              { path: 'plans', ...page(() => import('./pages/plans/PlansPage.tsx')) },
+              { path: 'plans/:year', ...page(() => import('./pages/plans/PlansPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
               { path: 'oit/queue', ...page(() => import('./pages/oit/assess/QueuePage.tsx')) },
               {

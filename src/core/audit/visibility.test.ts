@@ -31,6 +31,9 @@ function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boole
     'oit.read': agency,
     'lessons.setTarget': { kind: 'nation' },
     'user.read': { id: 'someone-else', agency },
+    // A plan's entries carry no agency (a province's or ministry's plan): an agency in scope says nothing of
+    // the plan's scope, so they read as entries tied to no agency — those who read every plan (NACC).
+    'plans.read': { kind: 'province', code: 'a-province-of-no-agency' },
   };
   const noAgency = [
     'agency.import',

@@ -36,6 +36,7 @@ export const AUDIT_ENTITY_TYPES = [
   'sms_daily_usage',
   'stage_extension',
   'stakeholder_data',
+  'supervision_plan',
   'supervisor_scope',
   'user',
 ] as const;
@@ -88,6 +89,9 @@ export const AUDIT_READERS: Record<
   sms_daily_usage: { action: 'otp.usage', inScope: [] },
   stage_extension: { action: 'calendar.read', inScope: EVERY_SCOPED_ROLE },
   stakeholder_data: { action: 'stakeholder.read', inScope: NOT_STAFF },
+  // A province's or ministry's plan is tied to no agency: its history is NACC's (supervisors see the plan's
+  // last save on the plan itself).
+  supervision_plan: { action: 'plans.read', inScope: [] },
   supervisor_scope: { action: 'scope.manage', inScope: [] },
   user: { action: 'user.read', inScope: ['agency_admin'], self: true },
 };

@@ -12,3 +12,4 @@ export * from './reference.ts';
 export * from './results.ts';
 export * from './surveys.ts';
 export * from './users.ts';
+export * from './plans.ts';

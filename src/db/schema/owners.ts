@@ -53,6 +53,7 @@ export const TABLE_OWNERS = {
   assessorAdvice: 'advice',
   lessonsTargets: 'lessons',
   notices: 'notices',
+  supervisionPlans: 'plans',
 } as const satisfies Record<TableName, string>;
 
 /**

@@ -19,6 +19,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
+  const plans: NavItem = { label: 'plans.nav', to: '/plans' };
   // Every role reads the change history of the agencies in its scope (the server filters).
   const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
   // Lessons learned after publication: supervisors over their scope, NACC over any (issue 11 §4).
@@ -45,6 +46,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
         lessons,
+        plans,
         score,
         audit,
         password,
@@ -54,6 +56,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
         progress,
+        plans,
         executives,
         quality,
         lessons,

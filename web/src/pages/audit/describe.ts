@@ -71,6 +71,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return join({ th: 'ข้อเสนอแนะของผู้ประเมิน', en: "the assessor's advice" }, y);
     case 'assessor_assignment':
       return { th: 'การมอบหมายผู้ประเมิน', en: 'the assessor assignments' };
+    case 'supervision_plan':
+      return join({ th: 'แผนขับเคลื่อนการประเมิน ITA ของจังหวัดหรือกระทรวง', en: 'the provincial ITA plan' }, y);
     case 'cycle':
       return join({ th: 'รอบการประเมิน', en: 'the assessment round' }, y);
     case 'eit2_interview':
@@ -340,6 +342,8 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['stage_extension', 'update'],
   ['stakeholder_data', 'approve'],
   ['stakeholder_data', 'update'],
+  ['supervision_plan', 'create'],
+  ['supervision_plan', 'update'],
   ['supervisor_scope', 'replace'],
   ['user', 'confirm_executive'],
   ['user', 'create'],
