@@ -73,6 +73,10 @@ export const routes: RouteObject[] = [
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
+              {
+                path: 'frameworks/drafts/:id',
+                ...page(() => import('./pages/frameworks/authoring/DraftPage.tsx')),
+              },
               { path: 'processing', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
               { path: 'processing/:year', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
               // Publishing is the last step of the processing screen (issue 10); the old address leads there.
