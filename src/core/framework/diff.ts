@@ -17,6 +17,8 @@ export interface Change {
   /** The code in the new framework (or the old one's for a removed entry). */
   code: string;
   kind: 'added' | 'removed' | 'changed';
+  /** Its name in words (instrument, indicator, stage and rating names, question text, OIT title). */
+  name: { th: string; en?: string | undefined };
   /** The old codes it continues, when they differ from `code`. */
   continues: string[];
   fields: FieldChange[];
@@ -91,7 +93,15 @@ function fieldChanges(before: Flat | undefined, after: Flat | undefined): FieldC
   });
 }
 
-function byCode<T extends { code: string }>(
+type Named = { code: string } & (
+  | { name: Framework['indicators'][number]['name'] }
+  | { text: Framework['questions'][number]['text'] }
+  | { title: Framework['oitItems'][number]['title'] }
+  | { label: Framework['rating']['rules'][number]['label'] }
+);
+const nameOf = (x: Named) => ('name' in x ? x.name : 'text' in x ? x.text : 'title' in x ? x.title : x.label);
+
+function byCode<T extends Named>(
   section: DiffSection,
   before: readonly T[],
   after: readonly T[],
@@ -109,6 +119,7 @@ function byCode<T extends { code: string }>(
       changes.push({
         section,
         code: item.code,
+        name: nameOf(item),
         kind: 'added',
         continues: [],
         fields: fieldChanges(undefined, flat(item)),
@@ -118,13 +129,21 @@ function byCode<T extends { code: string }>(
     const fields = fieldChanges(flat(old.get(first) as T), flat(item));
     const renamed = from.length !== 1 || first !== item.code;
     if (fields.length > 0 || renamed)
-      changes.push({ section, code: item.code, kind: 'changed', continues: renamed ? from : [], fields });
+      changes.push({
+        section,
+        code: item.code,
+        name: nameOf(item),
+        kind: 'changed',
+        continues: renamed ? from : [],
+        fields,
+      });
   }
   for (const item of before)
     if (!used.has(item.code))
       changes.push({
         section,
         code: item.code,
+        name: nameOf(item),
         kind: 'removed',
         continues: [],
         fields: fieldChanges(flat(item), undefined),

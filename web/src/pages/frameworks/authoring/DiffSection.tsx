@@ -7,12 +7,19 @@ import { type Framework, ZFramework } from '@server/core/framework/schema.ts';
 import { useMemo } from 'react';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDate, formatFiscalYear, type Lang } from '../../../lib/format.ts';
+import { pick } from '../../../lib/localized.ts';
 
 const KIND_COLOR = { added: 'teal', removed: 'red', changed: 'blue' } as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fieldName(field: string, lang: Lang): string {
   return fieldWords(field.split('.'))[lang];
+}
+/** Stages and rating rules by their names (their codes mean nothing to a reader); the rest by code and name. */
+function entryName(c: Change, lang: Lang): string {
+  const name = pick(c.name, lang);
+  if (c.section === 'calendar' || c.section === 'rating') return name;
+  return `${c.code} ${name.length > 60 ? `${name.slice(0, 60)}…` : name}`;
 }
 const shown = (value: string, lang: Lang) => (ISO_DATE.test(value) ? formatDate(value, lang) : value);
 
@@ -58,7 +65,7 @@ export function DiffSection({ base, values }: { base: Framework | undefined; val
                     {n === 0 && (
                       <Table.Td rowSpan={rows.length} style={{ verticalAlign: 'top' }}>
                         <Text size="sm" fw={600}>
-                          {t(`authoring.diff.sections.${c.section}`)} {c.code}
+                          {t(`authoring.diff.sections.${c.section}`)} {entryName(c, lang)}
                         </Text>
                         <Badge color={KIND_COLOR[c.kind]} variant="light" size="sm">
                           {t(`authoring.diff.kinds.${c.kind}`)}
