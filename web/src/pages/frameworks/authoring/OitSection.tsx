@@ -43,6 +43,8 @@ export function OitSection({
   const path = `oitItems.${i}`;
   const subs = indicators.find((x) => x.code === item?.indicator)?.subIndicators ?? [];
   const components = listAt(form, `${path}.components`);
+  // Written as one object: a stored item may have no conditions yet.
+  const conditions = (form.getInputProps(`${path}.conditions`).value ?? {}) as Record<string, unknown>;
   const named = (x: { code?: string; name?: { th: string; en?: string } }) => ({
     value: x.code as string,
     label: `${x.code} ${x.name ? pick({ th: x.name.th, en: x.name.en }, lang) : ''}`,
@@ -158,9 +160,12 @@ export function OitSection({
               <Switch
                 label={t('authoring.oit.mainWebsite')}
                 disabled={readOnly}
-                {...form.getInputProps(`${path}.conditions.mainWebsite`, { type: 'checkbox' })}
-                checked={
-                  (form.getInputProps(`${path}.conditions.mainWebsite`).value as boolean | undefined) ?? true
+                checked={conditions.mainWebsite !== false}
+                onChange={(e) =>
+                  form.setFieldValue(`${path}.conditions`, {
+                    ...conditions,
+                    mainWebsite: e.currentTarget.checked,
+                  })
                 }
               />
               <LocalizedInputs

@@ -218,7 +218,12 @@ export function QuestionsSection({
                       }
                       error={form.errors[`${path}.display.${inst.code}`] ?? form.errors[`${path}.display`]}
                       onChange={(e) =>
-                        form.setFieldValue(`${path}.display.${inst.code}`, e.currentTarget.value)
+                        form.setFieldValue(`${path}.display`, {
+                          ...((form.getInputProps(`${path}.display`).value as
+                            | Record<string, string>
+                            | undefined) ?? {}),
+                          [inst.code as string]: e.currentTarget.value,
+                        })
                       }
                     />
                   ))}

@@ -39,6 +39,13 @@ function FormulaFields({
   const { t } = useLang();
   const sample = form.getInputProps(path).value as Sample | undefined;
   const base = typeof sample?.of === 'object' ? sample.of.minimumOf : 'population';
+  // The cap is written as one object: it may not exist yet.
+  const cap = (sample?.cap ?? {}) as Record<string, unknown>;
+  const capInput = (k: 'above' | 'minimum') => ({
+    value: (cap[k] as number | undefined) ?? '',
+    error: form.errors[`${path}.cap.${k}`] ?? form.errors[`${path}.cap`],
+    onChange: (v: number | string) => form.setFieldValue(`${path}.cap`, { ...cap, [k]: v }),
+  });
   return (
     <Stack gap="xs">
       <Select
@@ -86,14 +93,14 @@ function FormulaFields({
           min={1}
           readOnly={readOnly}
           miw={140}
-          {...form.getInputProps(`${path}.cap.above`)}
+          {...capInput('above')}
         />
         <NumberInput
           label={t('authoring.sample.capMinimum')}
           min={1}
           readOnly={readOnly}
           miw={140}
-          {...form.getInputProps(`${path}.cap.minimum`)}
+          {...capInput('minimum')}
         />
       </Group>
     </Stack>

@@ -81,26 +81,24 @@ export function LocalizedInputs({
 }) {
   const { t } = useLang();
   const Input = multiline ? Textarea : TextInput;
+  const current = (form.getInputProps(path).value as { th?: string; en?: string } | undefined) ?? {};
+  // The pair is written as one object: an optional text (a condition's period or note) may not exist yet.
+  const set = (lang: 'th' | 'en', text: string) => form.setFieldValue(path, { ...current, [lang]: text });
   return (
     <Group grow align="flex-start" wrap="wrap">
-      <Input
-        label={`${label} (${t('authoring.thai')})`}
-        autosize={multiline || undefined}
-        minRows={multiline ? 2 : undefined}
-        readOnly={readOnly}
-        miw={220}
-        {...form.getInputProps(`${path}.th`)}
-        value={(form.getInputProps(`${path}.th`).value as string | undefined) ?? ''}
-      />
-      <Input
-        label={`${label} (${t('authoring.english')})`}
-        autosize={multiline || undefined}
-        minRows={multiline ? 2 : undefined}
-        readOnly={readOnly}
-        miw={220}
-        {...form.getInputProps(`${path}.en`)}
-        value={(form.getInputProps(`${path}.en`).value as string | undefined) ?? ''}
-      />
+      {(['th', 'en'] as const).map((lang) => (
+        <Input
+          key={lang}
+          label={`${label} (${t(lang === 'th' ? 'authoring.thai' : 'authoring.english')})`}
+          autosize={multiline || undefined}
+          minRows={multiline ? 2 : undefined}
+          readOnly={readOnly}
+          miw={220}
+          value={current[lang] ?? ''}
+          error={form.errors[`${path}.${lang}`]}
+          onChange={(e) => set(lang, e.currentTarget.value)}
+        />
+      ))}
     </Group>
   );
 }
