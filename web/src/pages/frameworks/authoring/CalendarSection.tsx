@@ -37,7 +37,7 @@ export function BeDateInput({
       <Text size="sm" fw={500} id={`${label}-label`}>
         {label}
       </Text>
-      <Group gap="xs" wrap="nowrap" role="group" aria-labelledby={`${label}-label`}>
+      <Group gap="xs" wrap="wrap" role="group" aria-labelledby={`${label}-label`}>
         <Select
           aria-label={`${label}: ${t('authoring.calendar.day')}`}
           data={Array.from({ length: 31 }, (_, i) => String(i + 1))}
