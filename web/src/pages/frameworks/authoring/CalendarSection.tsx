@@ -1,6 +1,6 @@
 // The year's calendar: stages with Buddhist-Era dates (day, month in words, year BE), in date order.
 import { Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateRange, type Lang, toBuddhistYear, toGregorianYear } from '../../../lib/format.ts';
 import { type DraftForm, LocalizedInputs, listAt, type Problem, SectionProblems } from './fields.tsx';
@@ -29,15 +29,16 @@ export function BeDateInput({
   readOnly: boolean;
 }) {
   const { lang, t } = useLang();
+  const labelId = useId();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
   const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [new Date().getFullYear(), 1, 1];
   const set = (year: number, month: number, day: number) => onChange(`${year}-${pad(month)}-${pad(day)}`);
   return (
     <Stack gap={2}>
-      <Text size="sm" fw={500} id={`${label}-label`}>
+      <Text size="sm" fw={500} id={labelId}>
         {label}
       </Text>
-      <Group gap="xs" wrap="wrap" role="group" aria-labelledby={`${label}-label`}>
+      <Group gap="xs" wrap="wrap" role="group" aria-labelledby={labelId}>
         <Select
           aria-label={`${label}: ${t('authoring.calendar.day')}`}
           data={Array.from({ length: 31 }, (_, i) => String(i + 1))}
