@@ -201,6 +201,8 @@ const RULES = {
   'breakdown.read': rule<AgencyRef>(inScopeNotStaff),
   // Frameworks
   'framework.import': rule<null>(isAdmin),
+  // Writing next year's framework (drafts: copy, edit, publish, discard) is NACC's alone.
+  'framework.author': rule<null>(isAdmin),
   'framework.export': rule<null>(everyone),
   // Audit log: an agency's history is readable by whoever has the agency in scope; entries tied to no
   // agency (null) by admins only. Lists are filtered to the actor's scope by the repo.

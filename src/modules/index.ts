@@ -13,6 +13,7 @@ import { auditRoutes } from './audit-trail/audit-trail.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
+import { frameworkDraftsRoutes } from './frameworks/drafts.routes.ts';
 import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
@@ -38,6 +39,7 @@ export { demoSitesRoutes } from './demo/demo.sites.ts';
 export const apiModules: FastifyPluginAsyncZod[] = [
   authRoutes,
   frameworksRoutes,
+  frameworkDraftsRoutes,
   referenceRoutes,
   agencyRoutes,
   participationRoutes,

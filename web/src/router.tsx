@@ -104,6 +104,10 @@ export const routes: RouteObject[] = [
               { path: 'frameworks', ...page(() => import('./pages/frameworks/FrameworksPage.tsx')) },
               { path: 'frameworks/score', ...page(() => import('./pages/frameworks/ScorePage.tsx')) },
               { path: 'frameworks/import', ...page(() => import('./pages/frameworks/ImportPage.tsx')) },
+              {
+                path: 'frameworks/drafts/:id',
+                ...page(() => import('./pages/frameworks/authoring/DraftPage.tsx')),
+              },
               { path: 'processing', ...page(() => import('./pages/results/ProcessingPage.tsx')) },
               { path: 'lessons', ...page(() => import('./pages/lessons/LessonsRedirectPage.tsx')) },
               { path: 'lessons/:year', ...page(() => import('./pages/lessons/LessonsPage.tsx')) },

@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_TYPES = [
   'eit2_interview',
   'eit2_sample',
   'eit_contacts',
+  'framework_draft',
   'framework_version',
   'iit_access',
   'iit_collection',
@@ -69,6 +70,7 @@ export const AUDIT_READERS: Record<
   eit2_interview: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
   eit2_sample: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
   eit_contacts: { action: 'contacts.read', inScope: ['assessor', 'agency_admin', 'executive'] },
+  framework_draft: { action: 'framework.author', inScope: [] },
   framework_version: { action: 'framework.import', inScope: [] },
   iit_access: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   iit_collection: { action: 'progress.read', inScope: NOT_STAFF }, // the IIT reached its approved population

@@ -20,6 +20,7 @@ export const TABLE_OWNERS = {
   auditLog: 'audit',
   auditCheckpoints: 'audit',
   frameworkVersions: 'frameworks',
+  frameworkDrafts: 'frameworks',
   stageExtensions: 'calendar',
   stakeholderData: 'stakeholders',
   eitContacts: 'stakeholders',

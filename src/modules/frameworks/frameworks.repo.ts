@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { frameworkVersions } from '../../db/schema/index.ts';
 
-export type FrameworkOrigin = 'bundled' | 'import';
+export type FrameworkOrigin = 'bundled' | 'import' | 'authored';
 
 /** A version without its (large) definition: enough to find it in the parsed-framework cache. */
 export interface VersionHead {

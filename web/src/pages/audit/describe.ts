@@ -81,6 +81,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return join({ th: 'กลุ่มตัวอย่างสัมภาษณ์ EIT', en: 'the EIT interview sample' }, y);
     case 'eit_contacts':
       return join({ th: 'รายชื่อผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', en: 'the EIT contact list' }, y);
+    case 'framework_draft':
+      return join({ th: 'ร่างกรอบการประเมิน', en: 'a draft of the assessment framework' }, y);
     case 'framework_version':
       return join({ th: 'กรอบการประเมิน', en: 'the assessment framework' }, y);
     case 'iit_access':
@@ -149,6 +151,11 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     withdraw: { th: '{s}ถอน{n}', en: '{s} withdrew {n}' },
   },
   cycle: { open: { th: '{s}เปิด{n}', en: '{s} opened {n}' } },
+  framework_draft: {
+    publish: { th: '{s}เผยแพร่{n}เป็นฉบับใหม่', en: '{s} published {n} as a new version' },
+    discard: { th: '{s}ยกเลิก{n}', en: '{s} discarded {n}' },
+  },
+  framework_version: { publish: { th: '{s}เผยแพร่{n}ฉบับใหม่', en: '{s} published a new version of {n}' } },
   response_review: {
     keep: { th: '{s}พิจารณาให้นับ{n}', en: '{s} decided to count {n}' },
     exclude: { th: '{s}พิจารณาไม่นับ{n}', en: '{s} excluded {n}' },
@@ -294,7 +301,12 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['eit2_interview', 'reject'],
   ['eit2_sample', 'draw'],
   ['eit_contacts', 'replace'],
+  ['framework_draft', 'create'],
+  ['framework_draft', 'discard'],
+  ['framework_draft', 'publish'],
+  ['framework_draft', 'update'],
   ['framework_version', 'import'],
+  ['framework_version', 'publish'],
   ['iit_access', 'access_code_guessing'],
   ['iit_access', 'rotate_code'],
   ['iit_access', 'set_tokens_required'],
