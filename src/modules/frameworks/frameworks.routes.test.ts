@@ -175,7 +175,10 @@ describe('frameworks API', () => {
             en: 'Name (Thai) is required',
           },
           expect.objectContaining({ path: 'instruments', en: expect.stringContaining('weights sum to 110') }),
-          expect.objectContaining({ path: 'questions[0].scale', th: expect.stringContaining('no_such_scale') }),
+          expect.objectContaining({
+            path: 'questions[0].scale',
+            th: expect.stringContaining('no_such_scale'),
+          }),
         ]),
       );
       // Every problem is said in words at its field (src/core/framework/messages.ts), in both languages.
