@@ -1,6 +1,7 @@
 // Publications: the only reads and writes of the table. Rows are inserted, cancelled once or marked notified
 // once; the migration's trigger refuses anything else (and a run that is not a finished `run`).
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { effectivePublication, type PublicationFact } from '../../core/results/visibility.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { definePrepared } from '../../db/prepared.ts';
@@ -98,7 +99,11 @@ export async function agenciesOfRun(db: DbOrTx, runId: string): Promise<string[]
 
 const agencyResultQuery = definePrepared('results_agency_result', (db, name) =>
   db
-    .select({ ...getTableColumns(agencyResults), runFrameworkVersion: processingRuns.frameworkVersion })
+    .select({
+      ...getTableColumns(agencyResults),
+      runFrameworkVersion: processingRuns.frameworkVersion,
+      runStatus: processingRuns.status,
+    })
     .from(agencyResults)
     .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
     .where(
@@ -110,13 +115,34 @@ const agencyResultQuery = definePrepared('results_agency_result', (db, name) =>
     .prepare(name),
 );
 
+type StoredAgencyResult = AgencyResultRow & { runFrameworkVersion: number | null };
+
+/**
+ * The most read results of finished runs, per database handle: they never change (migration 0013's triggers
+ * refuse an update, and a delete unless the run is still running), so a copy cannot go stale, on any
+ * instance. Rows of a running run and rows not found are never kept. Callers must not change what they get.
+ */
+const finishedResults = new WeakMap<DbOrTx, LRUCache<string, StoredAgencyResult>>();
+const FINISHED_RESULTS_KEPT = 500;
+
 export async function agencyResultOf(
   db: DbOrTx,
   runId: string,
   agencyId: string,
-): Promise<(AgencyResultRow & { runFrameworkVersion: number | null }) | null> {
+): Promise<StoredAgencyResult | null> {
+  let kept = finishedResults.get(db);
+  if (!kept) {
+    kept = new LRUCache({ max: FINISHED_RESULTS_KEPT });
+    finishedResults.set(db, kept);
+  }
+  const key = `${runId}/${agencyId}`;
+  const cached = kept.get(key);
+  if (cached) return cached;
   const [row] = await agencyResultQuery(db).execute({ runId, agencyId });
-  return row ?? null;
+  if (!row) return null;
+  const { runStatus, ...result } = row;
+  if (runStatus === 'done') kept.set(key, result);
+  return result;
 }
 
 /** The newest finished run of kind `run` of the year (the provisional figures, when the framework shows them). */
