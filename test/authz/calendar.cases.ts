@@ -48,4 +48,39 @@ export const cases: MatrixCase[] = [
     url: extensionUrl,
     expect: allow({ admin: both }),
   },
+  // The cycle screen of a year: NACC and supervisors (extensions listed within scope); writes are NACC's.
+  {
+    name: 'GET /api/cycles/:year/calendar',
+    method: 'GET',
+    url: (w) => `/api/cycles/${w.year}/calendar`,
+    expect: allow({ admin: both, supervisor: both }),
+  },
+  {
+    name: 'POST /api/cycles/:year/extensions',
+    method: 'POST',
+    url: (w) => `/api/cycles/${w.year}/extensions`,
+    body: (w) => ({
+      target: { kind: 'agency', agencyId: w.target.agency.id },
+      stage: 'improvement_plan',
+      endsOn: '2025-10-20',
+      reason: 'ทดสอบสิทธิ์ขยายหลายหน่วยงาน',
+    }),
+    expect: allow({ admin: both }),
+  },
+  // A year no other case uses: closing it never shuts a stage the other cases rely on.
+  {
+    name: 'PUT /api/cycles/:year/closure',
+    method: 'PUT',
+    url: () => `/api/cycles/${CLOSED_YEAR}/closure`,
+    body: () => ({ reason: 'ทดสอบสิทธิ์ปิดรอบ' }),
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'DELETE /api/cycles/:year/closure',
+    method: 'DELETE',
+    url: () => `/api/cycles/${CLOSED_YEAR}/closure`,
+    expect: allow({ admin: both }),
+  },
 ];
+
+const CLOSED_YEAR = 2599;

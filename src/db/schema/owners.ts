@@ -21,6 +21,7 @@ export const TABLE_OWNERS = {
   auditCheckpoints: 'audit',
   frameworkVersions: 'frameworks',
   stageExtensions: 'calendar',
+  cycleClosures: 'calendar',
   stakeholderData: 'stakeholders',
   eitContacts: 'stakeholders',
   surveyAccess: 'iit-access',
