@@ -91,9 +91,9 @@ const RULES = {
   'participation.register': rule<AgencyRef>(agencyAdminOrNacc),
   'participation.withdraw': rule<AgencyRef>(isAdmin),
   'cycle.read': rule<null>(everyone), // counts are filtered to the actor's scope by the repo
-  // The cycle screen of a year (stages, participation, extensions): NACC runs it, supervisors follow their
-  // scope (the extensions listed are those of agencies in scope). Closing a year is NACC's.
-  'cycle.view': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  // The cycle screen of a year (stages, participation, extensions): NACC runs it, supervisors and assessors
+  // follow their scope (the extensions listed are those of agencies in scope). Closing a year is NACC's.
+  'cycle.view': rule<null>((a) => isAdmin(a) || a.role === 'supervisor' || a.role === 'assessor'),
   'cycle.close': rule<null>(isAdmin),
   'dashboard.read': rule<null>(everyone), // contents depend on role and scope
   // Users

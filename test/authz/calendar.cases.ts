@@ -53,7 +53,7 @@ export const cases: MatrixCase[] = [
     name: 'GET /api/cycles/:year/calendar',
     method: 'GET',
     url: (w) => `/api/cycles/${w.year}/calendar`,
-    expect: allow({ admin: both, supervisor: both }),
+    expect: allow({ admin: both, supervisor: both, assessor: both }),
   },
   {
     name: 'POST /api/cycles/:year/extensions',

@@ -56,6 +56,8 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./pages/users/ExecutivesAwaitingPage.tsx')),
               },
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
+              { path: 'cycles', ...page(() => import('./pages/cycles/CyclesPage.tsx')) },
+              { path: 'cycles/:year', ...page(() => import('./pages/cycles/CyclesPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
               { path: 'oit/queue', ...page(() => import('./pages/oit/assess/QueuePage.tsx')) },
               {

@@ -19,6 +19,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
+  const cycles: NavItem = { label: 'cycles.nav', to: '/cycles' };
   // Every role reads the change history of the agencies in its scope (the server filters).
   const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
@@ -29,6 +30,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agencies', to: '/agencies' },
+        cycles,
         progress,
         { label: 'nav.users', to: '/users' },
         executives,
@@ -50,6 +52,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
+        cycles,
         progress,
         executives,
         quality,
