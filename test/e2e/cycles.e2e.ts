@@ -3,7 +3,7 @@
 // quality decision for many flagged responses.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, screenshot, signIn } from './browser.ts';
+import { openPage, screenshot, signIn, signOut } from './browser.ts';
 import { type StaffApi, signInApi } from './staff-api.ts';
 
 const YEAR = 2568;
@@ -49,10 +49,10 @@ describe('cycles, assessment and quality screens', () => {
     await page.goto(`/cycles/${YEAR}`);
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('รอบการประเมิน');
     const form = page.getByRole('region', { name: 'ขยายเวลา' });
-    await form.getByRole('radio', { name: 'ทั้งจังหวัด' }).check({ force: true });
-    await form.getByRole('textbox', { name: 'จังหวัด' }).click();
+    await form.getByText('ทั้งจังหวัด', { exact: true }).click();
+    await form.getByRole('textbox', { name: /^จังหวัด/ }).click();
     await page.getByRole('option', { name: 'ขอนแก่น' }).click();
-    await form.getByRole('textbox', { name: 'ขั้นตอน' }).click();
+    await form.getByRole('textbox', { name: /^ขั้นตอน/ }).click();
     await page
       .getByRole('option', { name: /ตอบ OIT|OIT/ })
       .first()
@@ -77,6 +77,7 @@ describe('cycles, assessment and quality screens', () => {
 
   it('assesses item by item with the keyboard: next unscored, tick components, proposed score, save', async () => {
     const agencyId = await agencyIdOf(admin, 'DEMO47-06');
+    await signOut(page);
     await signIn(page, 'assessor');
     await page.goto(`/agencies/${agencyId}/oit/${YEAR}/assess`);
     await page.getByTestId('item-list').waitFor();
@@ -102,7 +103,18 @@ describe('cycles, assessment and quality screens', () => {
   });
 
   it('decides many flagged responses at once with one reason', async () => {
-    const agencyId = await agencyIdOf(admin, 'DEMO47-04');
+    // A demo agency with at least two flagged responses to decide.
+    let agencyId = '';
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+      const id = await agencyIdOf(admin, `DEMO47-0${n}`);
+      const report = await (await admin.api.get(`/api/agencies/${id}/quality/${YEAR}`)).json();
+      if ((report.responses ?? []).filter((r: { review: unknown }) => !r.review).length >= 2) {
+        agencyId = id;
+        break;
+      }
+    }
+    expect(agencyId, 'a demo agency with flagged responses').not.toBe('');
+    await signOut(page);
     await signIn(page, 'admin');
     await page.goto(`/quality?agency=${agencyId}&year=${YEAR}`);
     const bar = page.getByTestId('bulk-bar');
