@@ -141,6 +141,10 @@ const RULES = {
   'participation.register': rule<AgencyRef>(agencyAdminOrNacc),
   'participation.withdraw': rule<AgencyRef>(isAdmin),
   'cycle.read': rule<null>(everyone), // counts are filtered to the actor's scope by the repo
+  // The cycle screen of a year (stages, participation, extensions): NACC runs it, supervisors and assessors
+  // follow their scope (the extensions listed are those of agencies in scope). Closing a year is NACC's.
+  'cycle.view': rule<null>((a) => isAdmin(a) || a.role === 'supervisor' || a.role === 'assessor'),
+  'cycle.close': rule<null>(isAdmin),
   'dashboard.read': rule<null>(everyone), // contents depend on role and scope
   // Users
   'user.list': rule<null>((a) => isAdmin(a) || a.role === 'agency_admin'),
@@ -187,6 +191,8 @@ const RULES = {
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': rule<AgencyRef>(inScope),
   'calendar.extend': rule<AgencyRef>(isAdmin),
+  // One extension for many agencies at once (a province, an agency type, everyone): NACC only.
+  'calendar.extendMany': rule<null>(isAdmin),
   // Response quality: flags and decisions are for the agency's assessors and admins; supervisors see the
   // agency-level flags and counts only; breakdowns (small groups hidden) for anyone with the agency in scope.
   'quality.read': rule<AgencyRef>(

@@ -12,6 +12,7 @@ import { checkpointRoutes } from './audit/checkpoint.routes.ts';
 import { auditRoutes } from './audit-trail/audit-trail.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { cycleRoutes } from './calendar/cycles.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { frameworkDraftsRoutes } from './frameworks/drafts.routes.ts';
 import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
@@ -48,6 +49,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   checkpointRoutes,
   calendarRoutes,
+  cycleRoutes,
   stakeholderRoutes,
   qualityRoutes,
   otpUsageRoutes,

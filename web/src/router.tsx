@@ -86,6 +86,8 @@ export const routes: RouteObject[] = [
               { path: 'quality', ...page(() => import('./pages/quality/QualityPage.tsx')) },
               { path: 'plans', ...page(() => import('./pages/plans/PlansPage.tsx')) },
               { path: 'plans/:year', ...page(() => import('./pages/plans/PlansPage.tsx')) },
+              { path: 'cycles', ...page(() => import('./pages/cycles/CyclesPage.tsx')) },
+              { path: 'cycles/:year', ...page(() => import('./pages/cycles/CyclesPage.tsx')) },
               { path: 'interviews', ...page(() => import('./pages/interviews/InterviewsPage.tsx')) },
               { path: 'oit/queue', ...page(() => import('./pages/oit/assess/QueuePage.tsx')) },
               {

@@ -22,6 +22,7 @@ export const TABLE_OWNERS = {
   frameworkVersions: 'frameworks',
   frameworkDrafts: 'frameworks',
   stageExtensions: 'calendar',
+  cycleClosures: 'calendar',
   stakeholderData: 'stakeholders',
   eitContacts: 'stakeholders',
   surveyAccess: 'iit-access',

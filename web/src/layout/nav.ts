@@ -20,6 +20,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
   const plans: NavItem = { label: 'plans.nav', to: '/plans' };
+  const cycles: NavItem = { label: 'cycles.nav', to: '/cycles' };
   // Every role reads the change history of the agencies in its scope (the server filters).
   const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
   // Lessons learned after publication: supervisors over their scope, NACC over any (issue 11 §4).
@@ -32,6 +33,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agencies', to: '/agencies' },
+        cycles,
         progress,
         { label: 'nav.users', to: '/users' },
         executives,
@@ -55,6 +57,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
+        cycles,
         progress,
         plans,
         executives,

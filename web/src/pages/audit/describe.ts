@@ -150,7 +150,11 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     register: { th: '{s}ลงทะเบียน{n}', en: '{s} registered {n}' },
     withdraw: { th: '{s}ถอน{n}', en: '{s} withdrew {n}' },
   },
-  cycle: { open: { th: '{s}เปิด{n}', en: '{s} opened {n}' } },
+  cycle: {
+    open: { th: '{s}เปิด{n}', en: '{s} opened {n}' },
+    close: { th: '{s}ปิด{n}', en: '{s} closed {n}' },
+    reopen: { th: '{s}เปิด{n}อีกครั้งหลังปิดรอบ', en: '{s} reopened {n} after closing it' },
+  },
   framework_draft: {
     publish: { th: '{s}เผยแพร่{n}เป็นฉบับใหม่', en: '{s} published {n} as a new version' },
     discard: { th: '{s}ยกเลิก{n}', en: '{s} discarded {n}' },
@@ -295,7 +299,9 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['assessor_advice', 'update'],
   ['assessor_assignment', 'bulk_assign'],
   ['assessor_assignment', 'replace'],
+  ['cycle', 'close'],
   ['cycle', 'open'],
+  ['cycle', 'reopen'],
   ['eit2_interview', 'approve'],
   ['eit2_interview', 'enter'],
   ['eit2_interview', 'reject'],
