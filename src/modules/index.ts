@@ -16,6 +16,8 @@ import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
+import { publicMeasuresRoutes } from './measures/measures.public.routes.ts';
+import { measuresRoutes } from './measures/measures.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
@@ -53,10 +55,12 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   pastResultsRoutes,
   resultsRoutes,
   adviceRoutes,
+  measuresRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [
   respondRoutes,
   otpRespondentRoutes,
   publicResultsRoutes,
+  publicMeasuresRoutes,
 ];

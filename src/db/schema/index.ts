@@ -2,6 +2,7 @@ export * from './advice.ts';
 export * from './agencies.ts';
 export * from './audit.ts';
 export * from './frameworks.ts';
+export * from './measures.ts';
 export * from './oit.ts';
 export * from './ops.ts';
 export * from './otp.ts';

@@ -51,6 +51,10 @@ export const TABLE_OWNERS = {
   agencyResults: 'results',
   publications: 'results',
   assessorAdvice: 'advice',
+  measureDocuments: 'measures',
+  agencyDivisions: 'measures',
+  measureLibrary: 'measures',
+  measureProgress: 'measures',
 } as const satisfies Record<TableName, string>;
 
 /**

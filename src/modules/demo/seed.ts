@@ -31,6 +31,7 @@ import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
 import { type FinishedOutcome, publishFinishedYear } from './seed.finished.publish.ts';
 import { seedFinishedYear } from './seed.finished.ts';
+import { seedDemoMeasures } from './seed.measures.ts';
 
 export const demoRefusedInProduction = () =>
   new DomainError(
@@ -80,6 +81,8 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   });
   // Processing and publishing run their own transactions, over the committed data.
   const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.userIds) : null;
+  // The FY2568 measures in progress, drawn up from the published FY2567 (once; after the publication).
+  if (finished?.runId) await seedDemoMeasures(deps, result.userIds);
   return {
     agenciesCreated: result.agenciesCreated,
     usersCreated: result.usersCreated,

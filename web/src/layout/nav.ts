@@ -24,6 +24,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
+  const measures: NavItem[] = agencyId ? [{ label: 'measures.nav', to: '/measures' }] : [];
+  const measuresOverview: NavItem = { label: 'measures.navOverview', to: '/measures/overview' };
   switch (role) {
     case 'admin':
       return [
@@ -42,6 +44,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
+        measuresOverview,
         score,
         audit,
         password,
@@ -51,6 +54,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
         progress,
+        measuresOverview,
         executives,
         quality,
         frameworks,
@@ -77,6 +81,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         ...myAgency,
         ...oit,
         ...report,
+        ...measures,
         iitAccess,
         { label: 'nav.agencyUsers', to: '/users' },
         executives,
@@ -85,8 +90,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         password,
       ];
     case 'executive':
-      return [home, ...myAgency, ...oit, ...report, frameworks, audit, password];
+      return [home, ...myAgency, ...oit, ...report, ...measures, frameworks, audit, password];
     case 'agency_staff':
-      return [home, ...myAgency, ...oit, ...report, audit, password];
+      return [home, ...myAgency, ...oit, ...report, ...measures, audit, password];
   }
 }
