@@ -38,11 +38,13 @@ describe('measures to promote integrity', () => {
     await first.getByLabel('มาตรการ/แนวทาง').fill('จัดทำคู่มือการให้บริการและประกาศ ณ จุดบริการ (e2e)');
     await page.getByRole('button', { name: 'เพิ่มมาตรการ' }).click();
     const added = page.getByRole('article', { name: 'มาตรการที่ 4' });
-    await added.getByLabel('ตัวชี้วัดที่เกี่ยวข้อง').click();
+    // Mantine's MultiSelect: its wrapper takes the pointer, so the field is clicked through it.
+    await added.getByLabel('ตัวชี้วัดที่เกี่ยวข้อง').click({ force: true });
     await page.getByRole('option', { name: /^10\. / }).click();
+    await page.keyboard.press('Escape');
     await added.getByLabel('เริ่มจากมาตรการแนะนำ').click();
     await page.getByRole('option').first().click();
-    await added.getByLabel('ผู้รับผิดชอบ').click();
+    await added.getByLabel('ผู้รับผิดชอบ').click({ force: true });
     await page.getByRole('option', { name: 'สำนักปลัด', exact: true }).click();
     await page.keyboard.press('Escape');
     await expect
