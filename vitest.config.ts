@@ -53,6 +53,8 @@ const PGLITE_TOO: Record<string, string> = {
     'day filters at Bangkok midnight: timestamps as each driver sends and reads them',
   'src/modules/results/':
     'processing runs: claims and leases, one active run per year, the immutability triggers',
+  'src/modules/measures/measures.routes.test.ts':
+    'the measures chain end to end, and the trigger that locks an approved document, on the embedded engine',
   'test/integration/relinking.test.ts':
     'the anonymity of stored answers depends on how the engine stores rows',
   'test/integration/anonymity.test.ts': 'the schema of the tables holding answers, as the engine reports it',

@@ -92,6 +92,12 @@ const ZEnv = z.object({
    * instrument (ARCHITECTURE.md, "Anonymity of respondents"): the smallest anonymity set a respondent gets.
    */
   RESPONSE_RELEASE_BATCH: z.coerce.number().int().min(2).max(1000).default(5),
+  /**
+   * LibreOffice for official documents as PDF (measures, provincial plans): the `soffice` binary, or `off` to
+   * serve DOCX only (PDF downloads then answer 409 `documents_pdf_unavailable`). One conversion at a time.
+   */
+  DOCUMENTS_SOFFICE: z.string().min(1).default('soffice'),
+  DOCUMENTS_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -144,6 +150,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     audit: auditKeyConfig(e),
     notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true },
     publicResults: { freshMs: e.PUBLIC_RESULTS_FRESH_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000) },
+    documents: {
+      soffice: e.DOCUMENTS_SOFFICE === 'off' ? null : e.DOCUMENTS_SOFFICE,
+      pdfTimeoutMs: e.DOCUMENTS_PDF_TIMEOUT_MS,
+    },
   };
 }
 

@@ -290,6 +290,20 @@ const RULES = {
   'plans.list': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
   'plans.read': rule<PlanScopeRef>((a, s) => isAdmin(a) || supervisesPlanScope(a, s)),
   'plans.write': rule<PlanScopeRef>(supervisesPlanScope),
+  // Measures to promote integrity (issue 12): whoever reaches the agency reads its document (staff only
+  // see it; supervisors and assessors read); its admin drafts, prepares, revises, publishes, keeps its
+  // divisions and enters progress; an agency admin or the executive reviews (never the one who prepared it:
+  // the service checks four eyes); the executive approves and signs the progress report. NACC keeps the
+  // library of suggested measures; supervisors and NACC see "measures done vs score change" over a scope.
+  'measures.read': rule<AgencyRef>(inScope),
+  'measures.write': rule<AgencyRef>((a, agency) => a.role === 'agency_admin' && inScope(a, agency)),
+  'measures.review': rule<AgencyRef>(
+    (a, agency) => (a.role === 'agency_admin' || a.role === 'executive') && inScope(a, agency),
+  ),
+  'measures.approve': rule<AgencyRef>((a, agency) => a.role === 'executive' && inScope(a, agency)),
+  'measures.library': rule<null>(everyone),
+  'measures.libraryWrite': rule<null>(isAdmin),
+  'measures.overview': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

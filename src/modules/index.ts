@@ -19,6 +19,8 @@ import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
 import { lessonsRoutes } from './lessons/lessons.routes.ts';
+import { publicMeasuresRoutes } from './measures/measures.public.routes.ts';
+import { measuresRoutes } from './measures/measures.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { noticesRoutes } from './notices/notices.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
@@ -65,10 +67,12 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   monitoringRoutes,
   lessonsRoutes,
   noticesRoutes,
+  measuresRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [
   respondRoutes,
   otpRespondentRoutes,
   publicResultsRoutes,
+  publicMeasuresRoutes,
 ];

@@ -5,6 +5,7 @@ import { auditKeysStartupTask, dailyCheckpointService } from './audit/index.ts';
 import { demoSeedTask } from './demo/index.ts';
 import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
+import { measureLibraryTask } from './measures/index.ts';
 import { noticeWorkerService } from './notices/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
@@ -22,6 +23,7 @@ export const STARTUP_TASKS: StartupTask[] = [
   auditKeysStartupTask,
   referenceDataTask,
   bundledFrameworksTask,
+  measureLibraryTask,
   demoSeedTask,
   otpPurgeTask,
 ];

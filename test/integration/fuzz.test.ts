@@ -32,7 +32,8 @@ const ZErrorBody = z.strictObject({
   }),
 });
 
-const t: TestApp = await createTestApp();
+// PDF conversion off: a valid request to a PDF route would otherwise run LibreOffice (seconds) each time.
+const t: TestApp = await createTestApp({ DOCUMENTS_SOFFICE: 'off' });
 const world: World = await buildWorld(t);
 const modules = await loadCaseModules();
 for (const { mod } of modules) await mod.setup?.(world);

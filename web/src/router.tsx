@@ -68,6 +68,15 @@ export const routes: RouteObject[] = [
                 ...page(() => import('./pages/results/report/AgencyReportPage.tsx')),
               },
               {
+                path: 'agencies/:id/measures/:year',
+                ...page(() => import('./pages/measures/MeasuresPage.tsx')),
+              },
+              { path: 'measures', ...page(() => import('./pages/measures/MeasuresRedirectPage.tsx')) },
+              {
+                path: 'measures/overview',
+                ...page(() => import('./pages/measures/MeasuresOverviewPage.tsx')),
+              },
+              {
                 path: 'agencies/:id/advice/:year',
                 ...page(() => import('./pages/results/advice/AdviceEditorPage.tsx')),
               },

@@ -23,6 +23,10 @@ export const AUDIT_ENTITY_TYPES = [
   'iit_collection',
   'iit_token_batch',
   'lessons_target',
+  'agency_division',
+  'measure_document',
+  'measure_library',
+  'measure_progress',
   'oit_answer',
   'oit_clarification',
   'oit_review',
@@ -76,6 +80,10 @@ export const AUDIT_READERS: Record<
   iit_collection: { action: 'progress.read', inScope: NOT_STAFF }, // the IIT reached its approved population
   iit_token_batch: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   lessons_target: { action: 'lessons.setTarget', inScope: [] }, // a scope's target: tied to no agency
+  agency_division: { action: 'measures.read', inScope: EVERY_SCOPED_ROLE },
+  measure_document: { action: 'measures.read', inScope: EVERY_SCOPED_ROLE },
+  measure_library: { action: 'measures.libraryWrite', inScope: [] }, // NACC's library: tied to no agency
+  measure_progress: { action: 'measures.read', inScope: EVERY_SCOPED_ROLE },
   oit_answer: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_clarification: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },

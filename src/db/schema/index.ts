@@ -3,6 +3,7 @@ export * from './agencies.ts';
 export * from './audit.ts';
 export * from './frameworks.ts';
 export * from './lessons.ts';
+export * from './measures.ts';
 export * from './notices.ts';
 export * from './oit.ts';
 export * from './ops.ts';

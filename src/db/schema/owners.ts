@@ -56,6 +56,10 @@ export const TABLE_OWNERS = {
   lessonsTargets: 'lessons',
   notices: 'notices',
   supervisionPlans: 'plans',
+  measureDocuments: 'measures',
+  agencyDivisions: 'measures',
+  measureLibrary: 'measures',
+  measureProgress: 'measures',
 } as const satisfies Record<TableName, string>;
 
 /**

@@ -31,6 +31,7 @@ import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
 import { type FinishedOutcome, publishFinishedYear } from './seed.finished.publish.ts';
 import { seedFinishedYear } from './seed.finished.ts';
+import { seedDemoMeasures } from './seed.measures.ts';
 import { seedDemoPlan } from './seed.plan.ts';
 
 export const demoRefusedInProduction = () =>
@@ -83,6 +84,8 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.userIds) : null;
   // The plan takes its dates from the year's framework calendar: only once that framework is loaded.
   if (result.cycleOpen) await seedDemoPlan(deps, result.userIds.get('supervisor'));
+  // The FY2568 measures in progress, drawn up from the published FY2567 (once; after the publication).
+  if (finished?.runId) await seedDemoMeasures(deps, result.userIds);
   return {
     agenciesCreated: result.agenciesCreated,
     usersCreated: result.usersCreated,

@@ -8,4 +8,4 @@ export {
   type OfficialDocument,
   officialDocx,
 } from './official-docx.ts';
-export { docxToPdf, type PdfOptions, pdfFailed, pdfUnavailable } from './pdf.ts';
+export { cachedPdf, docxToPdf, type PdfOptions, pdfFailed, pdfUnavailable } from './pdf.ts';

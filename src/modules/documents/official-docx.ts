@@ -255,7 +255,7 @@ function bodyBlocks(blocks: OfficialBlock[], t: (s: string) => string): (Paragra
   const counters = [0, 0, 0];
   const out: (Paragraph | Table)[] = [];
   let pendingBreak = false;
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
     switch (b.kind) {
       case 'heading': {
         let text = b.text;
@@ -310,7 +310,9 @@ function bodyBlocks(blocks: OfficialBlock[], t: (s: string) => string): (Paragra
             }),
           );
         out.push(table(b, t));
-        out.push(new Paragraph({ children: [] }));
+        // Space after the table, unless a new page follows anyway (the space alone would spill onto a page
+        // of its own when the table ends at the foot of one).
+        if (!startsNewPage(blocks[i + 1])) out.push(new Paragraph({ children: [] }));
         break;
       case 'signature':
         out.push(...signature(b.lines.map(t)));
@@ -322,6 +324,9 @@ function bodyBlocks(blocks: OfficialBlock[], t: (s: string) => string): (Paragra
   }
   return out;
 }
+
+const startsNewPage = (b: OfficialBlock | undefined) =>
+  b !== undefined && (b.kind === 'pageBreak' || (b.kind === 'heading' && Boolean(b.pageBreakBefore)));
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;

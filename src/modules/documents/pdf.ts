@@ -27,15 +27,16 @@ export const pdfFailed = () =>
 export interface PdfOptions {
   /** Give up (and kill LibreOffice) after this long. Default 60 s. */
   timeoutMs?: number;
-  /** The soffice binary. Default `soffice` from PATH. */
-  soffice?: string;
+  /** The soffice binary. Default `soffice` from PATH; null: PDF is switched off (DOCUMENTS_SOFFICE=off). */
+  soffice?: string | null;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
 /** The PDF of a DOCX file. Conversions queue one behind the other. */
 export function docxToPdf(docx: Buffer, options: PdfOptions = {}): Promise<Buffer> {
-  const job = queue.then(() => convert(docx, options));
+  if (options.soffice === null) return Promise.reject(pdfUnavailable());
+  const job = queue.then(() => convert(docx, { ...options, soffice: options.soffice ?? undefined }));
   queue = job.catch(() => undefined);
   return job;
 }
@@ -59,7 +60,7 @@ function profileDir(): Promise<string> {
   return profile;
 }
 
-async function convert(docx: Buffer, options: PdfOptions): Promise<Buffer> {
+async function convert(docx: Buffer, options: PdfOptions & { soffice?: string }): Promise<Buffer> {
   const home = await profileDir();
   const work = await mkdtemp(path.join(os.tmpdir(), 'prongsai-doc-'));
   try {
@@ -110,4 +111,28 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
       code === 0 ? resolve() : reject(pdfFailed());
     });
   });
+}
+
+/**
+ * The PDF of a document, converted once per content: the same bytes are served again while the key (what the
+ * document was built from) is unchanged — a published document's public address costs one conversion, not
+ * one per reader. Keeps the 16 most recent; a conversion in flight is shared.
+ */
+const converted = new Map<string, Promise<Buffer>>();
+export function cachedPdf(
+  key: string,
+  docx: () => Promise<Buffer>,
+  options: PdfOptions = {},
+): Promise<Buffer> {
+  const hit = converted.get(key);
+  if (hit) {
+    converted.delete(key);
+    converted.set(key, hit);
+    return hit;
+  }
+  const job = docx().then((d) => docxToPdf(d, options));
+  converted.set(key, job);
+  job.catch(() => converted.delete(key));
+  while (converted.size > 16) converted.delete(converted.keys().next().value as string);
+  return job;
 }

@@ -33,6 +33,8 @@ export type {
   ReportOitItem,
 } from './report.schema.ts';
 export { ZReportIndicator, ZReportInstrument, ZReportOitItem } from './report.schema.ts';
+// The measures module (issue 12) builds its document from the published report, never recomputing it.
+export { agencyReport } from './report.service.ts';
 export { reportSheet, thaiDateTime } from './report.xlsx.ts';
 export type { AgencyResultRow } from './results.repo.ts';
 export { processYearNow } from './results.service.ts';

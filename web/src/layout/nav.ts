@@ -28,6 +28,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
+  const measures: NavItem[] = agencyId ? [{ label: 'measures.nav', to: '/measures' }] : [];
+  const measuresOverview: NavItem = { label: 'measures.navOverview', to: '/measures/overview' };
   switch (role) {
     case 'admin':
       return [
@@ -49,6 +51,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'processing.nav', to: '/processing' },
         lessons,
         plans,
+        measuresOverview,
         score,
         audit,
         password,
@@ -60,6 +63,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         cycles,
         progress,
         plans,
+        measuresOverview,
         executives,
         quality,
         lessons,
@@ -87,6 +91,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         ...myAgency,
         ...oit,
         ...report,
+        ...measures,
         iitAccess,
         { label: 'nav.agencyUsers', to: '/users' },
         executives,
@@ -95,8 +100,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         password,
       ];
     case 'executive':
-      return [home, ...myAgency, ...oit, ...report, frameworks, audit, password];
+      return [home, ...myAgency, ...oit, ...report, ...measures, frameworks, audit, password];
     case 'agency_staff':
-      return [home, ...myAgency, ...oit, ...report, audit, password];
+      return [home, ...myAgency, ...oit, ...report, ...measures, audit, password];
   }
 }

@@ -115,6 +115,14 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return { th: 'แบบสอบถามหนึ่งชุด', en: 'a survey response' };
     case 'secret':
       return { th: 'กุญแจลับของระบบ', en: 'a system key' };
+    case 'agency_division':
+      return { th: 'ส่วนราชการภายในหน่วยงาน', en: 'a division of the agency' };
+    case 'measure_document':
+      return join({ th: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใส', en: 'the integrity measures' }, y);
+    case 'measure_library':
+      return { th: 'คลังมาตรการแนะนำ', en: 'the library of suggested measures' };
+    case 'measure_progress':
+      return { th: 'ผลการดำเนินงานตามมาตรการ', en: 'progress on a measure' };
     case 'sms_daily_usage':
       return { th: 'การใช้ SMS รายวัน', en: 'daily SMS use' };
     case 'stage_extension':
@@ -251,6 +259,14 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     reject: { th: '{s}ไม่อนุมัติ{n}', en: '{s} rejected {n}' },
   },
   secret: { rotate: { th: '{s}เปลี่ยน{n}', en: '{s} rotated {n}' } },
+  measure_document: {
+    prepare: { th: '{s}จัดทำ{n}เสร็จและเสนอให้ทบทวน', en: '{s} prepared {n} for review' },
+    review: { th: '{s}ทบทวน{n}และเสนอผู้บริหาร', en: '{s} reviewed {n} for the executive' },
+    return: { th: '{s}ส่ง{n}กลับไปแก้ไข', en: '{s} sent {n} back for changes' },
+    revise: { th: '{s}เริ่มปรับปรุง{n}เป็นฉบับใหม่', en: '{s} started a new version of {n}' },
+    publish: { th: '{s}เผยแพร่{n}', en: '{s} published {n}' },
+    sign_progress: { th: '{s}ลงนามรายงานผลการดำเนินงานตาม{n}', en: '{s} signed the progress report on {n}' },
+  },
 };
 
 /** Whether a kind and action has a sentence of its own (not the fallback). */
@@ -297,6 +313,8 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['agency_import', 'import'],
   ['assessor_advice', 'create'],
   ['assessor_advice', 'update'],
+  ['agency_division', 'create'],
+  ['agency_division', 'update'],
   ['assessor_assignment', 'bulk_assign'],
   ['assessor_assignment', 'replace'],
   ['cycle', 'close'],
@@ -313,6 +331,18 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['framework_draft', 'update'],
   ['framework_version', 'import'],
   ['framework_version', 'publish'],
+  ['measure_document', 'create'],
+  ['measure_document', 'update'],
+  ['measure_document', 'prepare'],
+  ['measure_document', 'review'],
+  ['measure_document', 'approve'],
+  ['measure_document', 'return'],
+  ['measure_document', 'revise'],
+  ['measure_document', 'publish'],
+  ['measure_document', 'sign_progress'],
+  ['measure_library', 'create'],
+  ['measure_library', 'update'],
+  ['measure_progress', 'create'],
   ['iit_access', 'access_code_guessing'],
   ['iit_access', 'rotate_code'],
   ['iit_access', 'set_tokens_required'],

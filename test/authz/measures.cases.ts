@@ -1,0 +1,286 @@
+// Measures to promote integrity (issue 12): whoever reaches the agency reads its document, divisions and
+// downloads (staff only see); the agency admin writes; the agency admin or the executive
+// reviews and returns; the executive approves and signs progress; NACC keeps the library; supervisors and
+// NACC read the overview. Setup stores an approved, published document for A and B (measures year 2569),
+// a division each and a library entry, so every allowed request reaches the use case (409s are allowed
+// answers: the chain refuses steps that do not apply).
+import { randomUUID } from 'node:crypto';
+import { inScope } from '../../src/core/authz.ts';
+import type { MeasuresContent, MeasuresSource } from '../../src/core/measures/content.ts';
+import { agencyDivisions, measureDocuments, measureLibrary } from '../../src/db/schema/index.ts';
+import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
+import type { ContentCheck } from './contents.ts';
+import type { World } from './world.ts';
+
+const YEAR = 2569;
+
+interface Fixture {
+  documents: Record<string, string>;
+  measures: Record<string, string>;
+  divisions: Record<string, string>;
+  library: string;
+}
+const fx = (w: World) => w.extra.measures as Fixture;
+
+const source = (runId: string): MeasuresSource => ({
+  runId,
+  year: YEAR - 1,
+  framework: { year: YEAR - 1, version: 1 },
+  total: 88.5,
+  rating: { code: 'good', th: 'ผ่านดี' },
+  passThreshold: 85,
+  previous: null,
+  instruments: [{ code: 'IIT', name: { th: 'IIT', en: null }, weight: 30, score: 88 }],
+  indicators: [
+    {
+      order: 1,
+      instrument: 'IIT',
+      code: '1',
+      name: { th: 'การปฏิบัติหน้าที่', en: null },
+      score: 80,
+      passes: false,
+    },
+  ],
+  questions: [
+    { instrument: 'IIT', displayCode: 'i1', indicator: '1', text: { th: 'ข้อคำถาม', en: null }, score: 80 },
+  ],
+  oitItems: [],
+  advice: [],
+  adviceOverall: null,
+  ratings: [{ code: 'good', th: 'ผ่านดี', totalAtLeast: 85, condition: null }],
+});
+
+export async function setup(w: World) {
+  const f: Fixture = { documents: {}, measures: {}, divisions: {}, library: '' };
+  for (const [name, side] of [
+    ['A', w.A],
+    ['B', w.B],
+  ] as const) {
+    const [division] = await w.db
+      .insert(agencyDivisions)
+      .values({ agencyId: side.agency.id, name: `สำนักปลัด ${name}` })
+      .returning();
+    const pointId = randomUUID();
+    const measureId = randomUUID();
+    const content: MeasuresContent = {
+      foreword: null,
+      preparedBy: null,
+      thaiDigits: false,
+      weakPoints: [
+        {
+          id: pointId,
+          instrument: 'IIT',
+          indicator: '1',
+          questionCodes: ['i1'],
+          score: 80,
+          class: 'urgent',
+          text: 'ประเด็น',
+        },
+      ],
+      measures: [
+        {
+          id: measureId,
+          title: 'มาตรการ',
+          weakPointIds: [pointId],
+          indicators: [],
+          steps: ['ขั้นตอน'],
+          divisionIds: [division?.id as string],
+          from: '2025-10',
+          to: '2026-09',
+          monitoring: 'รายงาน',
+        },
+      ],
+    };
+    const [doc] = await w.db
+      .insert(measureDocuments)
+      .values({
+        agencyId: side.agency.id,
+        year: YEAR,
+        sourceYear: YEAR - 1,
+        version: 1,
+        status: 'approved',
+        source: source(randomUUID()),
+        content,
+        approvedAt: new Date('2025-02-01T03:00:00Z'),
+        publishedAt: new Date('2025-02-02T03:00:00Z'),
+      })
+      .returning();
+    f.documents[name] = doc?.id as string;
+    f.measures[name] = measureId;
+    f.divisions[name] = division?.id as string;
+  }
+  const [entry] = await w.db
+    .insert(measureLibrary)
+    .values({ indicator: '1', title: 'มาตรการแนะนำของชุดทดสอบ', steps: ['ขั้นตอน'], monitoring: 'รายงาน' })
+    .returning();
+  f.library = entry?.id as string;
+  w.extra.measures = f;
+}
+
+const side = (w: CaseWorld) => (w.target === w.A ? 'A' : 'B');
+const base = (w: CaseWorld) => `/api/agencies/${w.target.agency.id}/measures/${YEAR}`;
+const readers = () =>
+  allow({
+    admin: both,
+    assessor: inScopeOnly,
+    supervisor: inScopeOnly,
+    agency_admin: inScopeOnly,
+    executive: inScopeOnly,
+    agency_staff: inScopeOnly,
+  });
+const agencyAdmin = () => allow({ agency_admin: inScopeOnly });
+const reviewers = () => allow({ agency_admin: inScopeOnly, executive: inScopeOnly });
+const executive = () => allow({ executive: inScopeOnly });
+
+/** The overview lists only agencies in the reader's scope, and every one of them that has measures. */
+const overviewContents: ContentCheck = async (c) => {
+  const res = await c.get(`/api/measures/overview/${YEAR}`);
+  if (res.status === 403) return [];
+  if (res.status !== 200) return [`measures overview: ${res.status}`];
+  const rows = (res.json as { rows: { agency: { id: string } }[] }).rows.map((r) => r.agency.id);
+  const expected = [c.w.A.agency, c.w.B.agency].filter((a) => inScope(c.actor, a)).map((a) => a.id);
+  const problems = rows
+    .filter((id) => !expected.includes(id))
+    .map((id) => `overview lists ${id}, out of scope`);
+  for (const id of expected) if (!rows.includes(id)) problems.push(`overview misses ${id}`);
+  return problems;
+};
+
+export const cases: MatrixCase[] = [
+  { name: 'GET /api/agencies/:id/measures/:year', method: 'GET', url: base, expect: readers() },
+  { name: 'POST /api/agencies/:id/measures/:year', method: 'POST', url: base, expect: agencyAdmin() },
+  {
+    name: 'PUT /api/agencies/:id/measures/:year',
+    method: 'PUT',
+    url: base,
+    body: () => ({
+      content: { foreword: null, preparedBy: null, thaiDigits: false, weakPoints: [], measures: [] },
+    }),
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'POST /api/agencies/:id/measures/:year/steps',
+    method: 'POST',
+    url: (w) => `${base(w)}/steps`,
+    body: () => ({ step: 'review' }),
+    expect: reviewers(),
+  },
+  {
+    name: 'POST /api/agencies/:id/measures/:year/revise',
+    method: 'POST',
+    url: (w) => `${base(w)}/revise`,
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'POST /api/agencies/:id/measures/:year/publish',
+    method: 'POST',
+    url: (w) => `${base(w)}/publish`,
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'GET /api/agencies/:id/measures/:year/document.docx',
+    method: 'GET',
+    url: (w) => `${base(w)}/document.docx?version=1`,
+    expect: readers(),
+  },
+  {
+    name: 'GET /api/agencies/:id/measures/:year/document.pdf',
+    method: 'GET',
+    url: (w) => `${base(w)}/document.pdf?version=1`,
+    expect: readers(),
+  },
+  {
+    name: 'POST /api/agencies/:id/measures/:year/progress',
+    method: 'POST',
+    url: (w) => `${base(w)}/progress`,
+    body: (w) => ({
+      measureId: fx(w).measures[side(w)],
+      day: '2025-11-01',
+      status: 'in_progress',
+      note: w.unique('ความคืบหน้า'),
+      evidenceUrl: null,
+    }),
+    expect: agencyAdmin(),
+  },
+  ...(['docx', 'pdf'] as const).map(
+    (format): MatrixCase => ({
+      name: `GET /api/agencies/:id/measures/:year/progress.${format}`,
+      method: 'GET',
+      url: (w) => `${base(w)}/progress.${format}`,
+      expect: readers(),
+    }),
+  ),
+  {
+    name: 'POST /api/agencies/:id/measures/:year/progress/sign',
+    method: 'POST',
+    url: (w) => `${base(w)}/progress/sign`,
+    expect: executive(),
+  },
+  {
+    name: 'GET /api/agencies/:id/divisions',
+    method: 'GET',
+    url: (w) => `/api/agencies/${w.target.agency.id}/divisions`,
+    expect: readers(),
+  },
+  {
+    name: 'POST /api/agencies/:id/divisions',
+    method: 'POST',
+    url: (w) => `/api/agencies/${w.target.agency.id}/divisions`,
+    body: (w) => ({ name: w.unique('กอง') }),
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'PATCH /api/agencies/:id/divisions/:divisionId',
+    method: 'PATCH',
+    url: (w) => `/api/agencies/${w.target.agency.id}/divisions/${fx(w).divisions[side(w)]}`,
+    body: (w) => ({ name: w.unique('สำนัก') }),
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'GET /api/measures/library',
+    method: 'GET',
+    url: () => '/api/measures/library',
+    expect: signedIn(),
+    contents: { unscoped: 'suggested measures written by NACC: the same for everyone' },
+  },
+  {
+    name: 'POST /api/measures/library',
+    method: 'POST',
+    url: () => '/api/measures/library',
+    body: (w) => ({ indicator: '2', title: w.unique('มาตรการ'), steps: ['ขั้นตอน'], monitoring: 'รายงาน' }),
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'PUT /api/measures/library/:entryId',
+    method: 'PUT',
+    url: (w) => `/api/measures/library/${fx(w).library}`,
+    body: (w) => ({
+      indicator: '1',
+      title: w.unique('มาตรการแนะนำ'),
+      steps: ['ขั้นตอน'],
+      monitoring: 'รายงาน',
+    }),
+    expect: allow({ admin: both }),
+  },
+  {
+    name: 'GET /api/measures/overview/:year',
+    method: 'GET',
+    url: () => `/api/measures/overview/${YEAR}`,
+    expect: allow({ admin: both, supervisor: both }),
+    contents: overviewContents,
+  },
+  {
+    name: 'GET /api/public/measures/:documentId/document.docx',
+    method: 'GET',
+    url: (w) => `/api/public/measures/${fx(w).documents[side(w)]}/document.docx`,
+    expect: allow({ ...signedIn(), anonymous: both }),
+    contents: { unscoped: 'a document its agency published for everyone' },
+  },
+  {
+    name: 'GET /api/public/measures/:documentId/document.pdf',
+    method: 'GET',
+    url: (w) => `/api/public/measures/${fx(w).documents[side(w)]}/document.pdf`,
+    expect: allow({ ...signedIn(), anonymous: both }),
+    contents: { unscoped: 'a document its agency published for everyone' },
+  },
+];
