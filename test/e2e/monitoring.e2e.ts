@@ -33,8 +33,9 @@ describe('monitoring', () => {
     expect(await mainHeading(page)).toContain('ติดตามความคืบหน้าการประเมิน');
     await poll(async () => (await rowNames()).length).toBeGreaterThan(1);
 
-    const header = page.getByRole('columnheader', { name: /หน่วยงาน/ }).first();
-    await page.getByRole('button', { name: 'เรียงตามหน่วยงาน' }).click();
+    const sortByName = page.getByRole('button', { name: 'เรียงตามหน่วยงาน', exact: true });
+    const header = page.getByRole('columnheader').filter({ has: sortByName });
+    await sortByName.click();
     await poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     await poll(() => page.url()).toContain('sort=name');
     const collator = new Intl.Collator('th');
@@ -42,7 +43,7 @@ describe('monitoring', () => {
       const names = await rowNames();
       return names.join('|') === [...names].sort(collator.compare).join('|') && names.length > 1;
     }).toBe(true);
-    await page.getByRole('button', { name: 'เรียงตามหน่วยงาน' }).click();
+    await sortByName.click();
     await poll(() => header.getAttribute('aria-sort')).toBe('descending');
     await poll(async () => {
       const names = await rowNames();
