@@ -76,7 +76,8 @@ describe('monitoring', () => {
     // The same rows in the same order as on screen (the page shows the first 50).
     expect(names.slice(0, shown.length)).toEqual(shown);
     expect(String(ws.lastRow?.getCell(1).value)).toMatch(/^ข้อมูล ณ วันที่ \d{1,2} .+ 25\d\d$/);
-  });
+    // Sorting twice and a download: more than the suite's minute on a busy two-core machine.
+  }, 180_000);
 
   it('shows the supervisor a to-do list whose links open the agency', async () => {
     await signIn(page, 'supervisor');
