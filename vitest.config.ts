@@ -36,6 +36,8 @@ const PGLITE_TOO: Record<string, string> = {
   'src/modules/audit/audit.append.test.ts': 'the database itself refuses to change or delete audit entries',
   'src/modules/evidence/evidence.worker.test.ts':
     'job claims (FOR UPDATE SKIP LOCKED, leases) on one connection',
+  'src/modules/notices/notices.test.ts':
+    'notice claims (FOR UPDATE SKIP LOCKED, leases, two senders) and the unique keys on one connection',
   'src/modules/rate-limits/': 'counters kept by one atomic upsert, concurrent requests on one connection',
   'src/modules/agencies/': "reads the driver's error (a taken agency code is a unique violation)",
   'src/modules/users/': "reads the driver's error (a taken username or e-mail is a unique violation)",

@@ -27,6 +27,8 @@ export interface ApiOptions {
   readers: number;
   warmupSeconds: number;
   seconds: number;
+  /** A folder for a V8 CPU profile of the server (`--server-cpu-prof`), written when it stops. */
+  cpuProfileDir?: string | undefined;
 }
 
 export interface ApiMeasured {
@@ -85,34 +87,42 @@ async function readers(db: Db, runId: string, count: number) {
   return chosen.map((a) => ({ agencyId: a.id, username: `bench-exec-${a.code.toLowerCase()}` }));
 }
 
-async function startServer(databaseUrl: string) {
+export async function startServer(databaseUrl: string, cpuProfileDir?: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-api-'));
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['bin/prongsai.mjs', 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      PRONGSAI_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      MAIL_TRANSPORT: 'log',
-      LOG_LEVEL: 'warn',
-      COOKIE_SECURE: 'false',
-      // Sign-ins come from many addresses (X-Forwarded-For), as behind a deployment's proxy: the login limit
-      // per address stays as it is.
-      TRUST_PROXY: '127.0.0.1',
-      EVIDENCE_WORKER: 'false',
-      // The demo's agencies and answers must not join the bench's country (development seeds them).
-      PRONGSAI_DEMO: 'false',
-      TZ: 'Asia/Bangkok',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+      'bin/prongsai.mjs',
+      'start',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: databaseUrl,
+        PRONGSAI_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: url,
+        MAIL_TRANSPORT: 'log',
+        LOG_LEVEL: 'warn',
+        COOKIE_SECURE: 'false',
+        // Sign-ins come from many addresses (X-Forwarded-For), as behind a deployment's proxy: the login limit
+        // per address stays as it is.
+        TRUST_PROXY: '127.0.0.1',
+        EVIDENCE_WORKER: 'false',
+        // The demo's agencies and answers must not join the bench's country (development seeds them).
+        PRONGSAI_DEMO: 'false',
+        TZ: 'Asia/Bangkok',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-10_000);
@@ -125,7 +135,8 @@ async function startServer(databaseUrl: string) {
     pid: child.pid,
     log: () => log,
     async stop() {
-      await stopProcess(child);
+      // A profiled server writes its profile as it exits: give it time to finish open connections.
+      await stopProcess(child, cpuProfileDir ? 60_000 : 15_000);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -145,7 +156,7 @@ async function signIn(url: string, username: string, i: number): Promise<string>
     .join('; ');
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
@@ -193,7 +204,7 @@ export async function measureReportApi(
 ): Promise<ApiMeasured> {
   await publishRun(db, actor, opts.year, runId);
   const people = await readers(db, runId, opts.readers);
-  const server = await startServer(databaseUrl);
+  const server = await startServer(databaseUrl, opts.cpuProfileDir);
   try {
     const clients = await Promise.all(
       people.map(async (p, i) => ({

@@ -41,6 +41,11 @@ const ZEnv = z.object({
   COOKIE_SECURE: bool.optional(),
   /** Trust X-Forwarded-For from a reverse proxy: 'true', or comma-separated proxy addresses/subnets. */
   TRUST_PROXY: z.string().default('false'),
+  /**
+   * Quiet hours for reminders and notices (20:00–08:00 Bangkok: nothing is sent, it waits for the morning).
+   * On by default; end-to-end tests turn them off so a run at night still sees its notices delivered.
+   */
+  NOTICE_QUIET_HOURS: bool.optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // One-time codes for EIT part 1 (README: "SMS and e-mail senders"). `console` writes codes to the log.
@@ -67,6 +72,12 @@ const ZEnv = z.object({
   EVIDENCE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Run the background fetch worker in this process (default on). */
   EVIDENCE_WORKER: bool.optional(),
+  /**
+   * How long (ms) one instance keeps which publication is in effect before asking the database again, for the
+   * public results routes (0: every request asks). Never early: a publication under embargo shows at most
+   * this late; a correction too (the answers say Cache-Control max-age=300 anyway). Default 1000; 0 in tests.
+   */
+  PUBLIC_RESULTS_FRESH_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   // Audit checkpoints (README: "Audit checkpoints"). The Ed25519 private key that signs them, as PEM text
   // or as a file; never in the database. Required in production; elsewhere generated on first use into
   // PRONGSAI_DATA_DIR/audit-signing-key.pem (beside the database folder, not in it).
@@ -137,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       worker: e.EVIDENCE_WORKER ?? true,
     },
     audit: auditKeyConfig(e),
+    notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true },
+    publicResults: { freshMs: e.PUBLIC_RESULTS_FRESH_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000) },
   };
 }
 

@@ -1,6 +1,8 @@
 // Authorization rules, declared per resource, in one place. Services call `authorize` first in every method.
 // Pure: the actor arrives with its scope already resolved (see modules/users/actor.ts).
+import type { LessonsScopeRef } from '../shared/lessons.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import { assertNever } from './exhaustive.ts';
 import { agencyScopeOf, scopeContains } from './scope.ts';
 
 export const ROLES = [
@@ -50,7 +52,26 @@ export interface Eit2Ref {
 }
 /** An agency's OIT in one fiscal year: the agency and who is assigned to assess it that year. */
 export type OitRef = Eit2Ref;
+/** What a supervisor's plan covers (issue 12 §3): one province or one ministry of their scope. */
+export const PLAN_SCOPE_KINDS = ['province', 'ministry'] as const;
+export type PlanScopeKind = (typeof PLAN_SCOPE_KINDS)[number];
+export interface PlanScopeRef {
+  kind: PlanScopeKind;
+  code: string;
+}
 const isAdmin = (a: Actor) => a.role === 'admin';
+/** A supervisor whose scope names this province or ministry (a list of single agencies is not a plan's). */
+const supervisesPlanScope = (a: Actor, s: PlanScopeRef): boolean => {
+  if (a.role !== 'supervisor') return false;
+  switch (s.kind) {
+    case 'province':
+      return a.scope.provinces.includes(s.code);
+    case 'ministry':
+      return a.scope.ministries.includes(s.code);
+    default:
+      return assertNever(s.kind);
+  }
+};
 const everyone = () => true;
 /**
  * Four eyes: a review decision (approve, return, reject) is never taken by an account that submitted or
@@ -76,6 +97,35 @@ const agencyAdminOrNacc = (a: Actor, agency: AgencyRef) =>
 const assessesThisYear = (a: Actor, r: OitRef) =>
   isAdmin(a) || (a.role === 'assessor' && r.assessorsThisYear.includes(a.userId));
 
+/**
+ * Lessons learned over a scope (issue 11 §4): NACC reads and sets targets for any scope, the nation included;
+ * a supervisor for a province or ministry of its own scope (an agency list alone is not a scope to aggregate).
+ */
+function leadsLessonsScope(a: Actor, s: LessonsScopeRef): boolean {
+  switch (a.role) {
+    case 'admin':
+      return true;
+    case 'supervisor':
+      switch (s.kind) {
+        case 'nation':
+          return false;
+        case 'province':
+          return a.scope.provinces.includes(s.code);
+        case 'ministry':
+          return a.scope.ministries.includes(s.code);
+        default:
+          return false; // not a scope (fails closed)
+      }
+    case 'assessor':
+    case 'agency_admin':
+    case 'executive':
+    case 'agency_staff':
+      return false;
+    default:
+      return assertNever(a.role);
+  }
+}
+
 /** Every action of the system and who may perform it. `null` resource means "not tied to one agency". */
 const RULES = {
   // Agencies
@@ -91,6 +141,10 @@ const RULES = {
   'participation.register': rule<AgencyRef>(agencyAdminOrNacc),
   'participation.withdraw': rule<AgencyRef>(isAdmin),
   'cycle.read': rule<null>(everyone), // counts are filtered to the actor's scope by the repo
+  // The cycle screen of a year (stages, participation, extensions): NACC runs it, supervisors and assessors
+  // follow their scope (the extensions listed are those of agencies in scope). Closing a year is NACC's.
+  'cycle.view': rule<null>((a) => isAdmin(a) || a.role === 'supervisor' || a.role === 'assessor'),
+  'cycle.close': rule<null>(isAdmin),
   'dashboard.read': rule<null>(everyone), // contents depend on role and scope
   // Users
   'user.list': rule<null>((a) => isAdmin(a) || a.role === 'agency_admin'),
@@ -137,6 +191,8 @@ const RULES = {
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': rule<AgencyRef>(inScope),
   'calendar.extend': rule<AgencyRef>(isAdmin),
+  // One extension for many agencies at once (a province, an agency type, everyone): NACC only.
+  'calendar.extendMany': rule<null>(isAdmin),
   // Response quality: flags and decisions are for the agency's assessors and admins; supervisors see the
   // agency-level flags and counts only; breakdowns (small groups hidden) for anyone with the agency in scope.
   'quality.read': rule<AgencyRef>(
@@ -151,6 +207,8 @@ const RULES = {
   'breakdown.read': rule<AgencyRef>(inScopeNotStaff),
   // Frameworks
   'framework.import': rule<null>(isAdmin),
+  // Writing next year's framework (drafts: copy, edit, publish, discard) is NACC's alone.
+  'framework.author': rule<null>(isAdmin),
   'framework.export': rule<null>(everyone),
   // Audit log: an agency's history is readable by whoever has the agency in scope; entries tied to no
   // agency (null) by admins only. Lists are filtered to the actor's scope by the repo.
@@ -212,6 +270,26 @@ const RULES = {
   // the agency's own record reads its year-over-year line (no embargo).
   'pastResults.import': rule<null>(isAdmin),
   'pastResults.read': rule<AgencyRef>(inScope),
+  // Lessons learned from published results over a scope, and the scope's own target (issue 11 §4).
+  'lessons.scopes': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  'lessons.read': rule<LessonsScopeRef>(leadsLessonsScope),
+  'lessons.setTarget': rule<LessonsScopeRef>(leadsLessonsScope),
+  // Notices: everyone reads and marks their own (the list holds only the actor's rows); reminders to an
+  // agency are sent by NACC and by supervisors whose scope covers it.
+  'notice.list': rule<null>(everyone),
+  'notice.read': rule<{ userId: string }>((a, n) => a.userId === n.userId),
+  'notice.send': rule<AgencyRef>(
+    (a, agency) => isAdmin(a) || (a.role === 'supervisor' && inScope(a, agency)),
+  ),
+  'notice.sendAny': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  // Provincial (and ministry) plans, issue 12 §3: the supervisors of a province or ministry write its plan;
+  // NACC reads every plan. Agencies do not read them, their own admins included: a plan is the supervisors'
+  // working document (who chases whom, visits to the agencies behind), and its chasing activities lead to
+  // lists of other agencies' progress an agency may not see; what an agency must do and when is its own
+  // calendar. The list of plans is filtered by the same rule in the service.
+  'plans.list': rule<null>((a) => isAdmin(a) || a.role === 'supervisor'),
+  'plans.read': rule<PlanScopeRef>((a, s) => isAdmin(a) || supervisesPlanScope(a, s)),
+  'plans.write': rule<PlanScopeRef>(supervisesPlanScope),
   'evidence.refetch': rule<AgencyRef>(
     (a, agency) => a.role !== 'supervisor' && a.role !== 'executive' && inScope(a, agency),
   ),

@@ -47,12 +47,24 @@ describe('stageWindow', () => {
 
   it('closes at midnight after the last day in Bangkok', () => {
     const sut = stageWindow(stage, null, new Date('2025-06-30T17:00:00Z'));
-    expect(sut).toEqual({ open: false, opensOn: '2025-01-01', closesOn: '2025-06-30', extended: false });
+    expect(sut).toEqual({
+      open: false,
+      opensOn: '2025-01-01',
+      closesOn: '2025-06-30',
+      extended: false,
+      closed: false,
+    });
   });
 
   it('stays open until the end of an extension', () => {
     const sut = stageWindow(stage, '2025-07-15', new Date('2025-07-15T16:59:59Z'));
-    expect(sut).toEqual({ open: true, opensOn: '2025-01-01', closesOn: '2025-07-15', extended: true });
+    expect(sut).toEqual({
+      open: true,
+      opensOn: '2025-01-01',
+      closesOn: '2025-07-15',
+      extended: true,
+      closed: false,
+    });
     expect(stageWindow(stage, '2025-07-15', new Date('2025-07-15T17:00:00Z')).open).toBe(false);
   });
 
@@ -157,5 +169,59 @@ describe('calendarState', () => {
   it('names the next stage to open', () => {
     const state = calendarState(calendar, new Map(), new Date('2025-05-10T03:00:00Z'));
     expect(state).toMatchObject({ current: [], next: 'publication', allEnded: false });
+  });
+});
+
+describe('a closed year', () => {
+  const calendar = [
+    { code: 'register', start: '2025-01-01', end: '2025-01-31' },
+    { code: 'oit_answering', start: '2025-01-01', end: '2025-04-30' },
+    { code: 'publication', start: '2025-08-18', end: '2025-09-05' },
+  ];
+  const closedAt = new Date('2025-05-01T05:00:00Z');
+
+  it('shuts every stage from the instant NACC closed it, extensions included; not before', () => {
+    const before = calendarState(
+      calendar,
+      new Map([['oit_answering', '2027-06-04']]),
+      new Date('2025-05-01T04:59:59Z'),
+      closedAt,
+    );
+    expect(before.closed).toBe(false);
+    expect(before.current).toContain('oit_answering');
+    const after = calendarState(
+      calendar,
+      new Map([['oit_answering', '2027-06-04']]),
+      new Date('2025-05-01T05:00:00Z'),
+      closedAt,
+    );
+    expect(after).toMatchObject({ closed: true, current: [], next: null, allEnded: true });
+  });
+
+  it('is never open, and every stage has ended, at any instant after the closure', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.option(fc.constantFrom('2025-07-15', '2026-01-31', '2027-06-04'), { nil: null }),
+        (closed, now, ext) => {
+          const s = stageState(stage, ext, now, closed);
+          const plain = stageState(stage, ext, now);
+          if (closed.getTime() <= now.getTime()) {
+            expect(s).toMatchObject({ open: false, phase: 'ended', daysLeft: null, closed: true });
+          } else {
+            expect(s).toEqual(plain);
+          }
+        },
+      ),
+    );
   });
 });

@@ -21,6 +21,8 @@ export interface StageWindow {
   closesOn: string;
   /** True when a per-agency extension moved the end past the framework's. */
   extended: boolean;
+  /** True when NACC closed the year: no stage of it is open for anyone any more, extensions included. */
+  closed: boolean;
 }
 
 // Stage dates are few and read on every survey submission: each is parsed and checked once.
@@ -61,13 +63,27 @@ export function bangkokToday(now: Date): string {
 
 /**
  * The window of a stage for one agency. `extensionEndsOn`, when given, replaces the framework's last day
- * (an extension granted by a NACC admin); it never moves the first day.
+ * (an extension granted by a NACC admin); it never moves the first day. `yearClosedAt`, when the year was
+ * closed by NACC at or before `now`, shuts every stage whatever its dates.
  */
-export function stageWindow(stage: StageDates, extensionEndsOn: string | null, now: Date): StageWindow {
+export function stageWindow(
+  stage: StageDates,
+  extensionEndsOn: string | null,
+  now: Date,
+  yearClosedAt: Date | null = null,
+): StageWindow {
   const closesOn = extensionEndsOn ?? stage.end;
   const t = now.getTime();
-  const open = t >= bangkokDayStart(stage.start).getTime() && t < bangkokDayEnd(closesOn).getTime();
-  return { open, opensOn: stage.start, closesOn, extended: extensionEndsOn !== null && closesOn > stage.end };
+  const closed = yearClosedAt !== null && yearClosedAt.getTime() <= t;
+  const open =
+    !closed && t >= bangkokDayStart(stage.start).getTime() && t < bangkokDayEnd(closesOn).getTime();
+  return {
+    open,
+    opensOn: stage.start,
+    closesOn,
+    extended: extensionEndsOn !== null && closesOn > stage.end,
+    closed,
+  };
 }
 
 /** Why an extension's last day cannot be accepted, or null when it can. */
@@ -89,11 +105,17 @@ export interface StageState extends StageWindow {
  * The one rule every page and every write check asks: a stage's window for one agency (framework dates,
  * the agency's extension, now), with its phase and the days left. `open` and `phase` always agree.
  */
-export function stageState(stage: StageDates, extensionEndsOn: string | null, now: Date): StageState {
-  const w = stageWindow(stage, extensionEndsOn, now);
+export function stageState(
+  stage: StageDates,
+  extensionEndsOn: string | null,
+  now: Date,
+  yearClosedAt: Date | null = null,
+): StageState {
+  const w = stageWindow(stage, extensionEndsOn, now, yearClosedAt);
+  // A closed year is over: a stage that had not opened yet never will.
   const phase: StagePhase = w.open
     ? 'open'
-    : now.getTime() < bangkokDayStart(w.opensOn).getTime()
+    : !w.closed && now.getTime() < bangkokDayStart(w.opensOn).getTime()
       ? 'upcoming'
       : 'ended';
   const daysLeft = w.open
@@ -112,18 +134,25 @@ export interface CalendarState<S extends StageDates> {
   next: string | null;
   /** Every stage is over for this agency (extensions included): nothing is left to do this year. */
   allEnded: boolean;
+  /** NACC closed the year (at or before now): every stage has ended. */
+  closed: boolean;
 }
 
 /**
  * A year's calendar for one agency: each stage by `stageState` with the agency's extensions (stage code →
- * extended last day). With no extensions, the framework's own calendar (pages without an agency).
+ * extended last day) and the year's closure. With no extensions, the framework's own calendar (pages without
+ * an agency).
  */
 export function calendarState<S extends StageDates>(
   calendar: readonly S[],
   extensions: ReadonlyMap<string, string>,
   now: Date,
+  yearClosedAt: Date | null = null,
 ): CalendarState<S> {
-  const stages = calendar.map((s) => ({ ...s, ...stageState(s, extensions.get(s.code) ?? null, now) }));
+  const stages = calendar.map((s) => ({
+    ...s,
+    ...stageState(s, extensions.get(s.code) ?? null, now, yearClosedAt),
+  }));
   const upcoming = stages
     .filter((s) => s.phase === 'upcoming')
     .sort((a, b) => (a.opensOn < b.opensOn ? -1 : a.opensOn > b.opensOn ? 1 : 0));
@@ -133,5 +162,6 @@ export function calendarState<S extends StageDates>(
     current: stages.filter((s) => s.phase === 'open').map((s) => s.code),
     next: upcoming[0]?.code ?? null,
     allEnded: stages.length > 0 && stages.every((s) => s.phase === 'ended'),
+    closed: yearClosedAt !== null && yearClosedAt.getTime() <= now.getTime(),
   };
 }

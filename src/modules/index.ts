@@ -12,15 +12,20 @@ import { checkpointRoutes } from './audit/checkpoint.routes.ts';
 import { auditRoutes } from './audit-trail/audit-trail.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { cycleRoutes } from './calendar/cycles.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
+import { frameworkDraftsRoutes } from './frameworks/drafts.routes.ts';
 import { frameworksRoutes } from './frameworks/frameworks.routes.ts';
 import { iitAccessRoutes } from './iit-access/iit-access.routes.ts';
 import { interviewRoutes } from './interviews/interviews.routes.ts';
+import { lessonsRoutes } from './lessons/lessons.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { noticesRoutes } from './notices/notices.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
 import { oitRoutes } from './oit/oit.routes.ts';
 import { otpRespondentRoutes, otpUsageRoutes } from './otp/otp.routes.ts';
 import { pastResultsRoutes } from './past-results/past-results.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 import { publicResultsRoutes } from './public-results/public-results.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -35,6 +40,7 @@ export { demoSitesRoutes } from './demo/demo.sites.ts';
 export const apiModules: FastifyPluginAsyncZod[] = [
   authRoutes,
   frameworksRoutes,
+  frameworkDraftsRoutes,
   referenceRoutes,
   agencyRoutes,
   participationRoutes,
@@ -43,6 +49,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   auditRoutes,
   checkpointRoutes,
   calendarRoutes,
+  cycleRoutes,
   stakeholderRoutes,
   qualityRoutes,
   otpUsageRoutes,
@@ -54,7 +61,10 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   pastResultsRoutes,
   resultsRoutes,
   adviceRoutes,
+  planRoutes,
   monitoringRoutes,
+  lessonsRoutes,
+  noticesRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

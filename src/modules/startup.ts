@@ -5,6 +5,7 @@ import { auditKeysStartupTask, dailyCheckpointService } from './audit/index.ts';
 import { demoSeedTask } from './demo/index.ts';
 import { evidenceWorkerService } from './evidence/index.ts';
 import { bundledFrameworksTask } from './frameworks/index.ts';
+import { noticeWorkerService } from './notices/index.ts';
 import { otpPurgeTask } from './otp/index.ts';
 import { referenceDataTask } from './reference/index.ts';
 import { responseReleaseService } from './responses/index.ts';
@@ -40,6 +41,7 @@ export const BACKGROUND_SERVICES: BackgroundService[] = [
   responseReleaseService,
   processingWorkerService,
   publicationNotifierService,
+  noticeWorkerService,
 ];
 
 /** Starts every background service; the returned function stops them all (call it when the app closes). */

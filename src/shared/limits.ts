@@ -51,6 +51,9 @@ export const EIT_CONTACT_NAME_MAX_LENGTH = 300;
 export const EIT_CONTACT_RELATION_MAX_LENGTH = 200;
 /** Reason given for a calendar extension. */
 export const EXTENSION_REASON_MAX_LENGTH = 1000;
+export const CYCLE_CLOSE_REASON_MAX_LENGTH = 1000;
+/** Flagged responses decided at once on the quality page (one reason for all; each audited). */
+export const QUALITY_BULK_MAX = 200;
 
 /** An OIT answer: a few evidence URLs (browsers cap URLs near 2,000 characters), a short explanation. */
 export const OIT_URLS_MAX = 10;

@@ -3,7 +3,13 @@
 // setup, beside the spare assessor who plays the interviewer), so that the samples drawn here never get in
 // the way of other modules working on the world's year.
 import type { Actor } from '../../src/core/authz.ts';
-import { eit2Interviews, eitContacts, participations, stakeholderData } from '../../src/db/schema/index.ts';
+import {
+  eit2Interviews,
+  eitContacts,
+  participations,
+  stageExtensions,
+  stakeholderData,
+} from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { drawAgencySample } from '../../src/modules/interviews/sample.service.ts';
 import { assign } from '../helpers/factories.ts';
@@ -52,6 +58,12 @@ export async function setup(w: World) {
       )
       .returning({ id: eitContacts.id });
     f.contacts[agencyId] = rows.map((r) => r.id);
+    // FY2567's EIT collection ended in 2024: extended past both the matrix clock and today, since
+    // interviews and the sample belong to that stage (src/core/calendar.ts).
+    await w.db
+      .insert(stageExtensions)
+      .values({ agencyId, year: YEAR, stage: 'eit_collection', endsOn: '2030-12-31', reason: 'matrix' })
+      .onConflictDoNothing();
     const view = await drawAgencySample({ db: w.db, now: () => new Date() }, admin, agencyId, YEAR, {});
     f.selected[agencyId] = view.sample?.contacts.filter((c) => c.role === 'selected').map((c) => c.id) ?? [];
   }

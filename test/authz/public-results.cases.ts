@@ -33,6 +33,13 @@ export const cases: MatrixCase[] = [
     contents: published,
   },
   {
+    name: 'GET /api/public/results/:year/agencies (a province page: filtered by province)',
+    method: 'GET',
+    url: () => `/api/public/results/${YEAR}/agencies?province=TH-P1&type=sao`,
+    expect: everyone(),
+    contents: published,
+  },
+  {
     name: 'GET /api/public/results/:year/agencies/:code',
     method: 'GET',
     url: (w) => `/api/public/results/${YEAR}/agencies/${encodeURIComponent(w.target.agency.code)}`,

@@ -60,6 +60,15 @@ export const cases: MatrixCase[] = [
     expect: allow({ admin: both, assessor: inScopeOnly }),
   },
   {
+    // The target agency's own responses: a denied role is refused before the list is looked at, and the
+    // allowed ones decide (all of them of the agency in the URL).
+    name: 'POST /api/agencies/:id/quality/:year/reviews',
+    method: 'POST',
+    url: (w) => `/api/agencies/${w.target.agency.id}/quality/${YEAR}/reviews`,
+    body: (w) => ({ responseIds: fixture(w).responses[w.target.agency.id], decision: 'keep' }),
+    expect: allow({ admin: both, assessor: inScopeOnly }),
+  },
+  {
     name: 'DELETE /api/responses/:id/review',
     method: 'DELETE',
     url: async (w) => `/api/responses/${await reviewedResponse(w)}/review`,

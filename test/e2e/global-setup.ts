@@ -58,6 +58,8 @@ export default async function setup(project: TestProject) {
       TRUST_PROXY: '127.0.0.1',
       TZ: 'Asia/Bangkok',
       EVIDENCE_ALLOW_HOSTS: site.host,
+      // Reminders and notices are delivered whatever the hour the suite runs at (no quiet hours).
+      NOTICE_QUIET_HOURS: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

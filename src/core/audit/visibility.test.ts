@@ -29,7 +29,11 @@ function resourceOf(type: AuditEntityType, actor: Actor, assignedThatYear: boole
     'eit2.collect': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'advice.read': { agency, assessorsThisYear: assignedThatYear ? [actor.userId] : [] },
     'oit.read': agency,
+    'lessons.setTarget': { kind: 'nation' },
     'user.read': { id: 'someone-else', agency },
+    // A plan's entries carry no agency (a province's or ministry's plan): an agency in scope says nothing of
+    // the plan's scope, so they read as entries tied to no agency — those who read every plan (NACC).
+    'plans.read': { kind: 'province', code: 'a-province-of-no-agency' },
   };
   const noAgency = [
     'agency.import',

@@ -17,10 +17,12 @@ export const AUDIT_ENTITY_TYPES = [
   'eit2_interview',
   'eit2_sample',
   'eit_contacts',
+  'framework_draft',
   'framework_version',
   'iit_access',
   'iit_collection',
   'iit_token_batch',
+  'lessons_target',
   'oit_answer',
   'oit_clarification',
   'oit_review',
@@ -29,11 +31,13 @@ export const AUDIT_ENTITY_TYPES = [
   'past_results_import',
   'processing_run',
   'publication',
+  'reminder',
   'response_review',
   'secret',
   'sms_daily_usage',
   'stage_extension',
   'stakeholder_data',
+  'supervision_plan',
   'supervisor_scope',
   'user',
 ] as const;
@@ -66,10 +70,12 @@ export const AUDIT_READERS: Record<
   eit2_interview: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
   eit2_sample: { action: 'eit2.collect', inScope: ['assessor'], assignedThatYear: true },
   eit_contacts: { action: 'contacts.read', inScope: ['assessor', 'agency_admin', 'executive'] },
+  framework_draft: { action: 'framework.author', inScope: [] },
   framework_version: { action: 'framework.import', inScope: [] },
   iit_access: { action: 'iitAccess.read', inScope: ['agency_admin'] },
   iit_collection: { action: 'progress.read', inScope: NOT_STAFF }, // the IIT reached its approved population
   iit_token_batch: { action: 'iitAccess.read', inScope: ['agency_admin'] },
+  lessons_target: { action: 'lessons.setTarget', inScope: [] }, // a scope's target: tied to no agency
   oit_answer: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_clarification: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
@@ -78,11 +84,16 @@ export const AUDIT_READERS: Record<
   past_results_import: { action: 'pastResults.import', inScope: [] }, // one entry per file, many agencies
   processing_run: { action: 'results.process', inScope: [] }, // NACC's runs: tied to no agency
   publication: { action: 'results.publish', inScope: [] }, // a year's publication: tied to no agency
+  // Reminders of an agency's work (sent by the system, or by a supervisor or NACC): who may send them.
+  reminder: { action: 'notice.send', inScope: ['supervisor'] },
   response_review: { action: 'quality.readResponses', inScope: ['assessor'] },
   secret: { action: 'audit.verify', inScope: [] }, // a key rotation is NACC's (command line)
   sms_daily_usage: { action: 'otp.usage', inScope: [] },
   stage_extension: { action: 'calendar.read', inScope: EVERY_SCOPED_ROLE },
   stakeholder_data: { action: 'stakeholder.read', inScope: NOT_STAFF },
+  // A province's or ministry's plan is tied to no agency: its history is NACC's (supervisors see the plan's
+  // last save on the plan itself).
+  supervision_plan: { action: 'plans.read', inScope: [] },
   supervisor_scope: { action: 'scope.manage', inScope: [] },
   user: { action: 'user.read', inScope: ['agency_admin'], self: true },
 };

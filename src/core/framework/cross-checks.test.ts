@@ -15,6 +15,7 @@ describe('framework cross-checks', () => {
     const f = fy2568();
     f.instruments[0] = { ...(f.instruments[0] as Framework['instruments'][number]), weight: 35 };
     expect(frameworkProblems(f)).toContainEqual({
+      path: ['instruments'],
       th: 'น้ำหนักของเครื่องมือรวมกันได้ 105 ไม่ใช่ 100',
       en: 'instrument weights sum to 105, not 100',
     });

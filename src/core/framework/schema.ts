@@ -96,7 +96,13 @@ export const ZApplicability = z
     onlyTypes: z.array(ZAgencyType).min(1).optional(),
     exceptTypes: z.array(ZAgencyType).min(1).optional(),
   })
-  .refine((a) => !(a.onlyTypes && a.exceptTypes), { message: 'use onlyTypes or exceptTypes, not both' });
+  .refine((a) => !(a.onlyTypes && a.exceptTypes), {
+    message: 'use onlyTypes or exceptTypes, not both',
+    params: {
+      th: 'เลือกได้อย่างใดอย่างหนึ่ง: ใช้กับประเภทหน่วยงานที่ระบุเท่านั้น หรือยกเว้นประเภทที่ระบุ',
+      en: 'choose either "only these agency types" or "all but these agency types", not both',
+    },
+  });
 
 export const ZQuestion = z.object({
   code: ZQuestionCode,
@@ -165,7 +171,11 @@ export type RatingScheme = z.infer<typeof ZRatingScheme>;
 
 export const ZStage = z
   .object({ code: z.string().regex(/^[a-z_]{2,32}$/), name: ZLocalized, start: ZIsoDate, end: ZIsoDate })
-  .refine((s) => s.start <= s.end, { message: 'a stage must not end before it starts' });
+  .refine((s) => s.start <= s.end, {
+    message: 'a stage must not end before it starts',
+    path: ['end'],
+    params: { th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น', en: 'the stage must not end before it starts' },
+  });
 
 export const ZFramework = z.object({
   year: z.number().int().min(2550).max(2700),
@@ -201,5 +211,6 @@ export type Framework = z.infer<typeof ZFramework>;
 
 /** A framework that also passes the cross-checks; each issue carries the Thai message in `params.th`. */
 export const ZValidFramework = ZFramework.superRefine((f, ctx) => {
-  for (const p of frameworkProblems(f)) ctx.addIssue({ code: 'custom', message: p.en, params: { th: p.th } });
+  for (const p of frameworkProblems(f))
+    ctx.addIssue({ code: 'custom', message: p.en, path: p.path, params: { th: p.th, en: p.en } });
 });

@@ -20,7 +20,9 @@ export const TABLE_OWNERS = {
   auditLog: 'audit',
   auditCheckpoints: 'audit',
   frameworkVersions: 'frameworks',
+  frameworkDrafts: 'frameworks',
   stageExtensions: 'calendar',
+  cycleClosures: 'calendar',
   stakeholderData: 'stakeholders',
   eitContacts: 'stakeholders',
   surveyAccess: 'iit-access',
@@ -51,6 +53,9 @@ export const TABLE_OWNERS = {
   agencyResults: 'results',
   publications: 'results',
   assessorAdvice: 'advice',
+  lessonsTargets: 'lessons',
+  notices: 'notices',
+  supervisionPlans: 'plans',
 } as const satisfies Record<TableName, string>;
 
 /**

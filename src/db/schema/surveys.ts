@@ -115,6 +115,24 @@ export const stageExtensions = pgTable(
   ],
 );
 
+/**
+ * A fiscal year NACC closed (calendar module): from `closedAt` no stage of the year is open for any agency,
+ * extensions included (src/core/calendar.ts). Reopening deletes the row; both are audited.
+ */
+export const cycleClosures = pgTable(
+  'cycle_closures',
+  {
+    year: integer('year').primaryKey(),
+    closedAt: ts('closed_at').notNull(),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    check('cycle_closures_year_be', sql`${t.year} between 2550 and 2700`),
+    check('cycle_closures_reason', sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
 /** How internal staff reach the IIT: the agency's access code (shared like a meeting password), optional tokens. */
 export const surveyAccess = pgTable(
   'survey_access',

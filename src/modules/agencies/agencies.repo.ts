@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
+import { definePrepared } from '../../db/prepared.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
 import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
 import type { AgencyListQuery } from './agencies.schema.ts';
@@ -90,8 +91,17 @@ export async function selectAgencyDetail(db: DbOrTx, id: string) {
   };
 }
 
+/** Every agency-scoped request reads its agency (authorizedAgency): prepared (src/db/prepared.ts). */
+const agencyById = definePrepared('agencies_by_id', (db, name) =>
+  db
+    .select()
+    .from(agencies)
+    .where(eq(agencies.id, sql.placeholder('id')))
+    .prepare(name),
+);
+
 export async function selectAgency(db: DbOrTx, id: string): Promise<AgencyRow | undefined> {
-  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  const [row] = await agencyById(db).execute({ id });
   return row;
 }
 

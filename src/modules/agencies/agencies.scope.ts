@@ -16,6 +16,11 @@ export function agencyIdsInScope(actor: Actor): SQL {
   return sql`(select ${agencies.id} from ${agencies} where ${agencyScopeCondition(actor)})`;
 }
 
+/** The ids of the agencies of a scope value (a province's, a ministry's, every agency), as a subquery. */
+export function agencyIdsWithin(scope: AgencyScope): SQL {
+  return sql`(select ${agencies.id} from ${agencies} where ${scopeCondition(scope)})`;
+}
+
 export function scopeCondition(scope: AgencyScope): SQL {
   switch (scope.kind) {
     case 'all':

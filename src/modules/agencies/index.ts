@@ -16,7 +16,7 @@ export {
   searchCollectingAgencies,
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
-export { agencyIdsInScope, agencyScopeCondition } from './agencies.scope.ts';
+export { agencyIdsInScope, agencyIdsWithin, agencyScopeCondition } from './agencies.scope.ts';
 export { agencyIdsByCodes } from './agency-codes.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
 export {

@@ -4,9 +4,19 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { definePrepared } from '../../db/prepared.ts';
 import { sessions } from '../../db/schema/index.ts';
 
 type Callback = (err?: unknown) => void;
+
+/** Every signed-in request reads its session: prepared (src/db/prepared.ts). */
+const sessionById = definePrepared('auth_session_by_id', (db, name) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(name),
+);
 
 /** How far behind its renewed expiry a session row may be before a read writes it (of an 8-hour life). */
 export const TOUCH_MS = 60_000;
@@ -59,10 +69,8 @@ export class DbSessionStore {
   }
 
   get(sessionId: string, callback: (err: unknown, result?: Session | null) => void) {
-    this.db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.id, sessionId))
+    sessionById(this.db)
+      .execute({ id: sessionId })
       .then(([row]) => {
         if (!row || row.expiresAt <= this.now()) return callback(null, null);
         const stored = row.data as Session;

@@ -35,6 +35,7 @@ describe('calendar and collection windows', () => {
       opensOn: '2025-01-01',
       closesOn: '2025-06-30',
       extended: false,
+      closed: false,
       phase: 'ended',
       daysLeft: null,
     });
@@ -47,6 +48,7 @@ describe('calendar and collection windows', () => {
       opensOn: null,
       closesOn: null,
       extended: false,
+      closed: false,
       phase: null,
       daysLeft: null,
     });
@@ -70,6 +72,7 @@ describe('calendar and collection windows', () => {
       opensOn: '2025-01-01',
       closesOn: '2025-07-15',
       extended: true,
+      closed: false,
       phase: 'open',
       daysLeft: 5,
     });

@@ -58,5 +58,6 @@ export const ZAgencyCalendar = z.object({
   current: z.array(z.string()).describe('Codes of the stages open now for this agency'),
   next: z.string().nullable().describe('The stage that opens next for this agency, if any'),
   allEnded: z.boolean().describe('Every stage is over for this agency (extensions included)'),
+  closed: z.boolean().describe('NACC closed the year: no stage is open for anyone'),
 });
 export type AgencyCalendar = z.infer<typeof ZAgencyCalendar>;

@@ -2,14 +2,26 @@
 // NACC admin granted. `collectionWindow` is what the respondent pages ask before accepting an answer.
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
-import { calendarState, extensionProblem, type StageState, stageState } from '../../core/calendar.ts';
-import { invalid } from '../../core/errors.ts';
+import {
+  calendarState,
+  extensionProblem,
+  type StageDates,
+  type StageState,
+  stageState,
+} from '../../core/calendar.ts';
+import { conflict, invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { type UserName, userNamesByIds } from '../users/index.ts';
-import { deleteExtension, selectExtensionEnd, selectExtensions, upsertExtension } from './calendar.repo.ts';
+import {
+  deleteExtension,
+  selectClosure,
+  selectExtensionEnd,
+  selectExtensions,
+  upsertExtension,
+} from './calendar.repo.ts';
 import type { AgencyCalendar, CalendarStage, ExtensionBody } from './calendar.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
@@ -22,7 +34,29 @@ function grantedByOf(id: string | null, names: Map<string, UserName>) {
 
 export type CollectionWindow =
   | StageState
-  | { open: false; opensOn: null; closesOn: null; extended: false; phase: null; daysLeft: null };
+  | {
+      open: false;
+      opensOn: null;
+      closesOn: null;
+      extended: false;
+      closed: boolean;
+      phase: null;
+      daysLeft: null;
+    };
+
+/** When NACC closed the year (null while it is not closed): every stage of it is over from then on. */
+export async function yearClosedAt(db: DbOrTx, year: number): Promise<Date | null> {
+  return (await selectClosure(db, year))?.closedAt ?? null;
+}
+
+/** 409 for a change to a year NACC has closed. */
+export const cycleClosed = (year: number) =>
+  conflict(
+    'cycle_closed',
+    `ปีงบประมาณ ${year} ปิดรอบการประเมินแล้ว จึงเปลี่ยนแปลงไม่ได้`,
+    `Fiscal year ${year} has been closed; it can no longer be changed`,
+    { year },
+  );
 
 /**
  * Whether a stage is open for an agency now. A stage the year's framework does not list is closed (there is
@@ -33,11 +67,22 @@ export async function collectionWindow(
   key: { agencyId: string; year: number; stage: string },
   now: Date,
 ): Promise<CollectionWindow> {
-  const { framework } = await frameworkForYear(db, key.year);
+  const [{ framework }, closedAt] = await Promise.all([
+    frameworkForYear(db, key.year),
+    yearClosedAt(db, key.year),
+  ]);
   const stage = framework.calendar.find((s) => s.code === key.stage);
   if (!stage)
-    return { open: false, opensOn: null, closesOn: null, extended: false, phase: null, daysLeft: null };
-  return stageState(stage, await selectExtensionEnd(db, key), now);
+    return {
+      open: false,
+      opensOn: null,
+      closesOn: null,
+      extended: false,
+      closed: closedAt !== null && closedAt <= now,
+      phase: null,
+      daysLeft: null,
+    };
+  return stageState(stage, await selectExtensionEnd(db, key), now, closedAt);
 }
 
 export async function agencyCalendar(
@@ -48,15 +93,23 @@ export async function agencyCalendar(
 ): Promise<AgencyCalendar> {
   // The calendar reads before a cycle opens too: the framework's dates are the same for every agency.
   await authorizedAgency(deps.db, actor, agencyId, allow('calendar.read'));
-  const { framework } = await frameworkForYear(deps.db, year);
-  const rows = await selectExtensions(deps.db, agencyId, year);
+  const [{ framework }, rows, closedAt] = await Promise.all([
+    frameworkForYear(deps.db, year),
+    selectExtensions(deps.db, agencyId, year),
+    yearClosedAt(deps.db, year),
+  ]);
   const granters = await userNamesByIds(
     deps.db,
     rows.map((e) => e.grantedBy),
   );
   const extensions = new Map(rows.map((e) => [e.stage, e]));
   // The one rule (src/core/calendar.ts): the same answer as every write check and every other page.
-  const state = calendarState(framework.calendar, new Map(rows.map((e) => [e.stage, e.endsOn])), deps.now());
+  const state = calendarState(
+    framework.calendar,
+    new Map(rows.map((e) => [e.stage, e.endsOn])),
+    deps.now(),
+    closedAt,
+  );
   const stages: CalendarStage[] = state.stages.map((s) => {
     const ext = extensions.get(s.code);
     return {
@@ -87,6 +140,7 @@ export async function agencyCalendar(
     current: state.current,
     next: state.next,
     allEnded: state.allEnded,
+    closed: state.closed,
   };
 }
 
@@ -98,14 +152,9 @@ export async function extendStage(
 ): Promise<AgencyCalendar> {
   const { actor: admin } = await authorizedAgency(deps.db, actor, key.agencyId, allow('calendar.extend'));
   const stage = await frameworkStage(deps.db, key.year, key.stage);
-  if (extensionProblem(stage, body.endsOn))
-    throw invalid(
-      'extension_not_later',
-      `วันสิ้นสุดที่ขยายต้องอยู่หลังวันสิ้นสุดเดิม (${stage.end})`,
-      `The extended last day must be after the stage's own last day (${stage.end})`,
-      { end: stage.end },
-    );
+  assertExtensionLater(stage, body.endsOn);
   await requireParticipation(deps.db, key.agencyId, key.year);
+  if (await yearClosedAt(deps.db, key.year)) throw cycleClosed(key.year);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const before = await selectExtensionEnd(tx, key);
@@ -135,6 +184,7 @@ export async function removeExtension(
 ): Promise<AgencyCalendar> {
   await authorizedAgency(deps.db, actor, key.agencyId, allow('calendar.extend'));
   await frameworkStage(deps.db, key.year, key.stage);
+  if (await yearClosedAt(deps.db, key.year)) throw cycleClosed(key.year);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const removed = await deleteExtension(tx, key);
@@ -155,7 +205,18 @@ export async function removeExtension(
   return agencyCalendar(deps, actor, key.agencyId, key.year);
 }
 
-async function frameworkStage(db: DbOrTx, year: number, code: string) {
+/** 400 unless the extension lengthens the stage (src/core/calendar.ts `extensionProblem`). */
+export function assertExtensionLater(stage: StageDates, endsOn: string) {
+  if (extensionProblem(stage, endsOn))
+    throw invalid(
+      'extension_not_later',
+      `วันสิ้นสุดที่ขยายต้องอยู่หลังวันสิ้นสุดเดิม (${stage.end})`,
+      `The extended last day must be after the stage's own last day (${stage.end})`,
+      { end: stage.end },
+    );
+}
+
+export async function frameworkStage(db: DbOrTx, year: number, code: string) {
   const { framework } = await frameworkForYear(db, year);
   const stage = framework.calendar.find((s) => s.code === code);
   if (!stage)

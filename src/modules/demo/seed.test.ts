@@ -121,6 +121,27 @@ describe('demo seed', () => {
     expect((await demoParticipations()).filter((r) => !r.registered)).toHaveLength(2);
   });
 
+  it('has the supervisor’s FY2568 province plan from the template, written once', async () => {
+    const supervisor = await t.signIn('supervisor', DEMO_PASSWORD);
+    const plan = (await supervisor.get('/api/plans/2568/province/TH-47')).json();
+    // Seeded on the first run; the idempotent re-run above did not save it again.
+    expect(plan).toMatchObject({
+      exists: true,
+      version: 1,
+      canEdit: true,
+      updatedBy: { name: expect.any(String) },
+    });
+    expect(plan.activities).toHaveLength(16);
+    const chaseOit = plan.activities.find((a: { kind: string }) => a.kind === 'chase_oit');
+    expect(chaseOit).toMatchObject({
+      status: 'in_progress',
+      period: { kind: 'months', from: '2025-01', to: '2025-04' },
+      chases: [{ stage: 'oit_answering' }],
+    });
+    const statuses = plan.activities.map((a: { status: string }) => a.status);
+    expect(statuses.filter((s: string) => s === 'done')).toHaveLength(9);
+  });
+
   it('gives each demo login the promised role and scope', async () => {
     const sign = (u: string) => t.signIn(u, DEMO_PASSWORD);
     const total = async (u: string) => (await (await sign(u)).get('/api/agencies')).json().total;

@@ -31,6 +31,7 @@ import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
 import { type FinishedOutcome, publishFinishedYear } from './seed.finished.publish.ts';
 import { seedFinishedYear } from './seed.finished.ts';
+import { seedDemoPlan } from './seed.plan.ts';
 
 export const demoRefusedInProduction = () =>
   new DomainError(
@@ -78,8 +79,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       iitAgencyId: ids.get(DEMO_IIT_AGENCY),
     };
   });
-  // Processing and publishing run their own transactions, over the committed data.
+  // Processing and publishing run their own transactions, over the committed data; so does the plan's save.
   const finished = result.finishedSeeded ? await publishFinishedYear(deps, result.userIds) : null;
+  // The plan takes its dates from the year's framework calendar: only once that framework is loaded.
+  if (result.cycleOpen) await seedDemoPlan(deps, result.userIds.get('supervisor'));
   return {
     agenciesCreated: result.agenciesCreated,
     usersCreated: result.usersCreated,

@@ -1,6 +1,6 @@
 // Loads the frameworks shipped in frameworks/*.json into framework_versions, idempotently, at every start
 // (and before the CLI scores): a year without a version gets version 1; a year whose newest version is
-// bundled gets a new version when the file changed; a year whose newest version was imported is left alone,
+// bundled gets a new version when the file changed; a year whose newest version was imported or authored is left alone,
 // so an admin's official text is never replaced by the paraphrased file we ship.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +40,7 @@ export async function loadBundledFrameworks(
     report.years.push(year);
     await db.transaction(async (tx) => {
       const newest = await newestHead(tx, year);
-      if (newest && (newest.origin === 'import' || newest.sha256 === sha256)) return;
+      if (newest && (newest.origin !== 'bundled' || newest.sha256 === sha256)) return;
       const version = await insertNextVersion(tx, {
         year,
         definition,

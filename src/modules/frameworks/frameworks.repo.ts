@@ -1,9 +1,10 @@
 // Queries on framework_versions. The newest version of a year is the one in force.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { definePrepared } from '../../db/prepared.ts';
 import { frameworkVersions } from '../../db/schema/index.ts';
 
-export type FrameworkOrigin = 'bundled' | 'import';
+export type FrameworkOrigin = 'bundled' | 'import' | 'authored';
 
 /** A version without its (large) definition: enough to find it in the parsed-framework cache. */
 export interface VersionHead {
@@ -20,13 +21,19 @@ const head = {
   origin: frameworkVersions.origin,
 };
 
-export async function newestHead(db: DbOrTx, year: number): Promise<VersionHead | undefined> {
-  const [row] = await db
+/** Read by nearly every request about a year (frameworkForYear): prepared (src/db/prepared.ts). */
+const newestHeadQuery = definePrepared('frameworks_newest_head', (db, name) =>
+  db
     .select(head)
     .from(frameworkVersions)
-    .where(eq(frameworkVersions.year, year))
+    .where(eq(frameworkVersions.year, sql.placeholder('year')))
     .orderBy(desc(frameworkVersions.version))
-    .limit(1);
+    .limit(1)
+    .prepare(name),
+);
+
+export async function newestHead(db: DbOrTx, year: number): Promise<VersionHead | undefined> {
+  const [row] = await newestHeadQuery(db).execute({ year });
   return row as VersionHead | undefined;
 }
 

@@ -8,7 +8,7 @@ export const ZFrameworkSummary = z.object({
   year: z.number().int(),
   name: ZLocalized,
   version: z.number().int(),
-  origin: z.enum(['bundled', 'import']),
+  origin: z.enum(['bundled', 'import', 'authored']),
   importedAt: z.iso.datetime(),
   /** 'question' when the file holds the questions and OIT items; 'structure' when only indicators. */
   level: z.enum(['question', 'structure']),

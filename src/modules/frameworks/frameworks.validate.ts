@@ -1,45 +1,12 @@
 // Checking a framework file before it is stored, with every problem listed (path + Thai and English
 // message) so that an admin can fix them all in one pass. No database: `prongsai framework validate` uses it.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { invalid } from '../../core/errors.ts';
-import { type Framework, ZValidFramework } from '../../core/framework/schema.ts';
+import type { Framework } from '../../core/framework/schema.ts';
+import { type FrameworkProblem, type Validation, validateFramework } from '../../core/framework/validate.ts';
 
-export interface FrameworkProblem {
-  /** Where in the file, e.g. `instruments[1].weight`; empty for checks across the whole framework. */
-  path: string;
-  th: string;
-  en: string;
-}
-
-export type Validation = { ok: true; framework: Framework } | { ok: false; problems: FrameworkProblem[] };
-
-const thaiMessages = z.locales.th().localeError;
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
-}
-
-export function validateFramework(input: unknown): Validation {
-  const english = ZValidFramework.safeParse(input);
-  if (english.success) return { ok: true, framework: english.data };
-  // The same parse with zod's Thai messages yields the same issues in the same order. The framework's own
-  // cross-checks carry their Thai message in `params.th`.
-  const thai = ZValidFramework.safeParse(input, { error: thaiMessages });
-  const thaiIssues = thai.success ? [] : thai.error.issues;
-  const problems = english.error.issues.map((issue, i): FrameworkProblem => {
-    const own = issue.code === 'custom' ? (issue.params as { th?: string } | undefined)?.th : undefined;
-    const th = own ?? thaiIssues[i]?.message;
-    return {
-      path: pathOf(issue.path),
-      en: issue.message,
-      th: th && th !== issue.message ? th : `ตรวจสอบไม่ผ่าน: ${issue.message}`,
-    };
-  });
-  return { ok: false, problems };
-}
+export type { FrameworkProblem, Validation };
+export { validateFramework };
 
 export function frameworkInvalid(problems: FrameworkProblem[]) {
   const n = problems.length;

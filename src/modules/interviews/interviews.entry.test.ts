@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app.ts';
 import { assign, makeUser } from '../../../test/helpers/factories.ts';
 import type { Questionnaire } from '../../core/surveys/index.ts';
+import { users } from '../../db/schema/index.ts';
 import {
   type CollectionFixture,
   collectionApp,
@@ -123,4 +125,31 @@ describe('entering an EIT part-2 interview', () => {
     );
     expect(res.statusCode).toBe(403);
   });
+
+  it('takes interviews only within the agency’s EIT collection stage; an extension reopens it', async () => {
+    // FY2568's EIT collection ends on 30 June 2025 (Bangkok).
+    t.clock.set(new Date('2025-07-10T03:00:00Z'));
+    const interviewer = await t.signIn(await usernameOf(t, f.interviewerId));
+    const late = await interviewer.post(
+      `/api/agencies/${f.agencyId}/eit2/${YEAR}/interviews`,
+      entry(t, selected[5] as string, 'refused'),
+    );
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'eit_collection_closed']);
+    const admin = await t.signIn(await usernameOf(t, (await makeUser(t.deps.db, { role: 'admin' })).id));
+    const ext = await admin.put(`/api/agencies/${f.agencyId}/calendar/${YEAR}/extensions/eit_collection`, {
+      endsOn: '2025-07-31',
+      reason: 'สัมภาษณ์ไม่ทัน',
+    });
+    expect(ext.statusCode).toBe(200);
+    const inTime = await interviewer.post(
+      `/api/agencies/${f.agencyId}/eit2/${YEAR}/interviews`,
+      entry(t, selected[5] as string, 'refused'),
+    );
+    expect(inTime.statusCode, inTime.body).toBe(200);
+  });
 });
+
+async function usernameOf(t: TestApp, id: string): Promise<string> {
+  const [u] = await t.deps.db.select({ username: users.username }).from(users).where(eq(users.id, id));
+  return u?.username as string;
+}

@@ -113,3 +113,15 @@ export const answersOutdated = (problems: unknown[]) =>
     'The answers no longer fit the framework in force (it changed after entry); reject the interview and interview again',
     { problems },
   );
+
+export const eitCollectionClosed = (w: { phase: string | null; closesOn: string | null; closed: boolean }) =>
+  conflict(
+    'eit_collection_closed',
+    w.phase === 'upcoming'
+      ? 'ยังไม่ถึงช่วงเก็บข้อมูล EIT ของหน่วยงานนี้ จึงยังบันทึกไม่ได้'
+      : `ช่วงเก็บข้อมูล EIT ของหน่วยงานนี้สิ้นสุดแล้ว${w.closesOn ? ` (วันสุดท้าย ${w.closesOn})` : ''} จึงบันทึกไม่ได้ หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
+    w.phase === 'upcoming'
+      ? "The agency's EIT collection stage has not opened yet"
+      : `The agency's EIT collection stage is over${w.closesOn ? ` (last day ${w.closesOn})` : ''}; ask NACC for an extension if needed`,
+    { stage: 'eit_collection', phase: w.phase, closesOn: w.closesOn, closed: w.closed },
+  );

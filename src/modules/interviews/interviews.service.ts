@@ -8,6 +8,7 @@ import { buildQuestionnaire, type Questionnaire, validateAnswers } from '../../c
 import type { DbOrTx } from '../../db/client.ts';
 import { type AgencyTarget, authorizedAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { collectionWindow } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { holdResponse, wakeRelease } from '../responses/index.ts';
 import { assessorIdsFor, type UserName, userNamesByIds } from '../users/index.ts';
@@ -18,6 +19,7 @@ import {
   answersRequired,
   contactAlreadyHasOutcome,
   contactNotUsable,
+  eitCollectionClosed,
   fourEyes,
   interviewNotFound,
   invalidAnswers,
@@ -53,6 +55,15 @@ const mayCollect =
     return eit2;
   };
 
+/**
+ * Interviews, their review and the sample belong to the agency's EIT collection stage: the one rule of
+ * src/core/calendar.ts (extensions and the year's closure included) decides, as for the online EIT.
+ */
+export async function assertEitCollectionOpen(db: DbOrTx, agencyId: string, year: number, now: Date) {
+  const w = await collectionWindow(db, { agencyId, year, stage: 'eit_collection' }, now);
+  if (!w.open) throw eitCollectionClosed(w);
+}
+
 /** Loads the agency and authorizes 'eit2.collect' for the year: the first step of every collection use case. */
 export async function authorizeCollection(db: DbOrTx, actor: Actor | null, agencyId: string, year: number) {
   const {
@@ -85,6 +96,7 @@ export async function enterInterview(
   body: EnterInterviewBody,
 ): Promise<Interview> {
   const { agency, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
+  await assertEitCollectionOpen(deps.db, agencyId, year, deps.now());
   const startedAt = new Date(body.startedAt);
   const endedAt = new Date(body.endedAt);
   checkTimes(startedAt, endedAt, deps.now());
@@ -147,6 +159,8 @@ export async function approveInterview(deps: Deps, actor: Actor | null, id: stri
     // Approving twice (a double click, a retried request) changes nothing and records nothing again.
     if (current.status === 'approved') return;
     if (current.status === 'rejected') throw alreadyReviewed(current.status);
+    // An approved interview counts toward the agency's EIT: only while its collection stage is open.
+    await assertEitCollectionOpen(tx, current.agencyId, current.year, deps.now());
     if (current.outcome === 'completed') {
       const answers = current.pendingAnswers as Record<string, unknown>;
       const { version, framework } = await frameworkForYear(tx, current.year);

@@ -22,7 +22,7 @@ import {
 import { presentSample } from './interviews.present.ts';
 import { insertSample, interviewOutcomes, sampleOf } from './interviews.repo.ts';
 import type { DrawBody, SampleVerification, SampleView } from './interviews.schema.ts';
-import { authorizeCollection, personOf } from './interviews.service.ts';
+import { assertEitCollectionOpen, authorizeCollection, personOf } from './interviews.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -50,6 +50,7 @@ export async function drawAgencySample(
 ): Promise<SampleView> {
   const { agency, actor: who } = await authorizeCollection(deps.db, actor, agencyId, year);
   await requireParticipation(deps.db, agencyId, year);
+  await assertEitCollectionOpen(deps.db, agencyId, year, deps.now());
   if (await sampleOf(deps.db, agencyId, year)) throw sampleAlreadyDrawn();
   const eitPopulation = await eitPopulationOf(deps.db, agencyId, year);
   if (eitPopulation === null) throw eitPopulationMissing();

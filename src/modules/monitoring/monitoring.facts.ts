@@ -20,7 +20,7 @@ import {
   monitoredAgencies,
   monitoredIdsIn,
 } from '../agencies/index.ts';
-import { stageExtensionsIn } from '../calendar/index.ts';
+import { stageExtensionsIn, yearClosedAt } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { NO_OIT_COUNTS, type OitCounts, oitCountsIn } from '../oit/index.ts';
 import {
@@ -90,6 +90,7 @@ interface Gathered {
   counted: Map<string, Record<string, number>>;
   oit: Map<string, OitCounts>;
   extensions: Map<string, Map<string, string>>;
+  closedAt: Date | null;
   provinces: Map<string, ProvinceRow>;
   ministries: Map<string, MinistryRow>;
 }
@@ -103,12 +104,13 @@ async function gather(db: DbOrTx, q: ProgressQuery): Promise<Gathered> {
     agencyType: q.agencyType,
   };
   const ids = monitoredIdsIn(q.year, filter);
-  const [agencies, stakeholders, counted, oit, extensions] = await Promise.all([
+  const [agencies, stakeholders, counted, oit, extensions, closedAt] = await Promise.all([
     monitoredAgencies(db, q.year, filter),
     stakeholderFactsIn(db, q.year, ids),
     countedResponsesIn(db, q.year, ids),
     oitCountsIn(db, q.year, ids),
     stageExtensionsIn(db, q.year, ids),
+    yearClosedAt(db, q.year),
   ]);
   const [provinces, ministries] = await Promise.all([
     provincesByCodes(
@@ -120,7 +122,7 @@ async function gather(db: DbOrTx, q: ProgressQuery): Promise<Gathered> {
       agencies.map((a) => a.ministryCode),
     ),
   ]);
-  return { framework, agencies, stakeholders, counted, oit, extensions, provinces, ministries };
+  return { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries };
 }
 
 /** What decides the agencies of a selection (the actor's scope as core/scope.ts reads it). */
@@ -154,7 +156,7 @@ export async function agencyProgress(
   db: DbOrTx,
   q: ProgressQuery & { maxAgeMs?: number },
 ): Promise<ProgressSet> {
-  const { framework, agencies, stakeholders, counted, oit, extensions, provinces, ministries } =
+  const { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries } =
     await gatherShared(factsKey(q), q.maxAgeMs ?? 0, () => gather(db, q));
   const codes = surveyCodes(framework);
   const itemsByType = new Map<AgencyType, number>();
@@ -199,6 +201,7 @@ export async function agencyProgress(
       framework.calendar,
       extensions.get(agency.id) ?? noExtensions,
       q.now,
+      closedAt,
     );
     return { agency, facts, oit: o, progress };
   });

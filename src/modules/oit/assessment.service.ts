@@ -1,8 +1,10 @@
 // The assessor's work on an agency's OIT: scoring items (0 or 100 against the item's components, advice
 // required at 0) and submitting the assessment. Only in the scoring stage, only on approved answers, never
 // once the result is confirmed (withOitWrite).
+
 import type { Actor } from '../../core/authz.ts';
 import type { OitItem } from '../../core/framework/schema.ts';
+import { missingComponents } from '../../core/oit/proposal.ts';
 import { appendAudit } from '../audit/index.ts';
 import { requestEvidence } from '../evidence/index.ts';
 import type { ItemResult, ReviewResult, ScoreBody } from './assessment.schema.ts';
@@ -30,7 +32,8 @@ function checkedScore(item: OitItem, body: ScoreBody) {
   const outOfRange = found.filter((i) => i >= count);
   if (outOfRange.length) throw errors.componentsOutOfRange(item.code, count, outOfRange);
   if (body.score === 100) {
-    const missing = item.components.map((_, i) => i).filter((i) => !found.includes(i));
+    // The one rule of the proposal (src/core/oit/proposal.ts): 100 needs every component.
+    const missing = missingComponents(count, found);
     if (missing.length) throw errors.fullScoreNeedsEveryComponent(item.code, missing);
   }
   const advice = clean(body.advice);

@@ -10,7 +10,7 @@ import { applicableOitItems } from '../../core/oit/score.ts';
 import { OIT_STAGES, oitStageOf } from '../../core/oit/stage.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { agencyScopeCondition, participantPage } from '../agencies/index.ts';
-import { stageExtensionsOf } from '../calendar/index.ts';
+import { stageExtensionsOf, yearClosedAt } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { assessorsOfAgencies, listAssignments } from '../users/index.ts';
 import type { Queue, QueueQuery, QueueRow, StageInfo } from './assessment.schema.ts';
@@ -66,6 +66,7 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
     await assessorsOfAgencies(deps.db, ids, year),
     await stageExtensionsOf(deps.db, ids, year),
   ];
+  const closedAt = await yearClosedAt(deps.db, year);
   const now = deps.now();
   const today = bangkokToday(now);
   const applicableByType = new Map<AgencyType, Set<string>>();
@@ -86,7 +87,7 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
     const undecided = ownClarifications.filter((c) => c.decision === null).length;
     const stages = stagesFor(framework, (stage) =>
       extensions.find((e) => e.agencyId === row.id && e.stage === stage),
-    )(now);
+    )(now, closedAt);
     const status = statuses.get(row.id) ?? 'answering';
     const clarification = stages.find((s) => s.code === 'clarification');
     const code = oitStageOf(status, {
@@ -124,11 +125,11 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
 
 /** The OIT stages of the framework with one agency's extensions applied (read in bulk by the caller). */
 function stagesFor(framework: Framework, extension: (stage: string) => { endsOn: string } | undefined) {
-  return (now: Date): StageInfo[] =>
+  return (now: Date, closedAt: Date | null): StageInfo[] =>
     OIT_STAGES.flatMap((code) => {
       const stage = framework.calendar.find((s) => s.code === code);
       if (!stage) return [];
-      const w = stageState(stage, extension(code)?.endsOn ?? null, now);
+      const w = stageState(stage, extension(code)?.endsOn ?? null, now, closedAt);
       return [{ code, name: stage.name, ...w }];
     });
 }

@@ -3,6 +3,8 @@
 // names (the dictionary gives each in Thai and English). Rows are taken from each agency's public page
 // (presentAgencyPage over the agency report), so the files, the JSON and the pages agree by construction,
 // small groups withheld alike. CSV and JSON are written from the same rows.
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import { type CsvValue, toCsv } from '../../core/csv.ts';
 import { LICENCE, publicationInfo } from './public-results.present.ts';
 import type { AgencyPage, Column, Dictionary, OpenDataJson } from './public-results.schema.ts';
@@ -200,6 +202,55 @@ export function datasetJson(name: DatasetName, seen: PublishedYear, rows: Row[])
     columns: datasetOf(name).columns.map((c) => c.name),
     rows,
   };
+}
+
+const gzip = promisify(gzipCallback);
+
+/** One open-data file as sent: gzip-compressed once (CSV and JSON shrink ~10×), its type, its size unpacked. */
+export interface OpenDataFile {
+  gzip: Buffer;
+  contentType: string;
+  bytes: number;
+}
+
+export const fileName = (name: DatasetName, format: Format) => `${name}.${format}`;
+
+/**
+ * Every dataset of the published year in both formats from one pass over the agencies' pages: what a
+ * publication's downloads send until the next publication (national scale: ~8,300 agencies, ~330,000 OIT rows).
+ */
+export async function buildOpenDataFiles(
+  seen: PublishedYear,
+  pages: readonly AgencyPage[],
+): Promise<Map<string, OpenDataFile>> {
+  const files = new Map<string, OpenDataFile>();
+  for (const d of DATASETS) {
+    const rows = datasetRows(d.name, pages);
+    const texts: Record<Format, { text: string; contentType: string }> = {
+      csv: { text: datasetCsv(d.name, rows), contentType: 'text/csv; charset=utf-8' },
+      json: {
+        text: JSON.stringify(datasetJson(d.name, seen, rows)),
+        contentType: 'application/json; charset=utf-8',
+      },
+    };
+    for (const format of FORMATS) {
+      const { text, contentType } = texts[format];
+      const raw = Buffer.from(text, 'utf8');
+      files.set(fileName(d.name, format), { gzip: await gzip(raw), contentType, bytes: raw.length });
+    }
+  }
+  return files;
+}
+
+/** Whether an Accept-Encoding header takes gzip (q > 0, `*` included). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 export const DICTIONARY: Dictionary = {

@@ -1,18 +1,22 @@
 // Public results and open data (issue 11 §1): no login, registered in the public API scope (no cookies,
 // session or CSRF), rate-limited per address like the respondent reads, cached (ETag, Cache-Control, 304).
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { publishedHistory } from '../results/index.ts';
 import {
+  acceptsGzip,
   DATASETS,
   type DatasetName,
   DICTIONARY,
-  datasetCsv,
-  datasetJson,
-  datasetRows,
   FORMATS,
   type Format,
+  fileName,
 } from './open-data.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
+import { freshness } from './public-results.fresh.ts';
+import { createMemo, type MemoOptions } from './public-results.memo.ts';
 import {
   ZAgencyPage,
   ZAgencyPageParams,
@@ -26,10 +30,9 @@ import {
 } from './public-results.schema.ts';
 import {
   agencyPage,
-  agencyPagesOfYear,
-  listYears,
+  openDataFiles,
   overview,
-  publishedYear,
+  overviewBasis,
   searchAgencies,
 } from './public-results.service.ts';
 
@@ -39,9 +42,16 @@ export const PUBLIC_READ_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as co
 /** The dictionary's ETag basis: change it whenever DATASETS or the licence change. */
 const DICTIONARY_VERSION = 'dictionary-1';
 
-export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOptions> }> = async (
+  app,
+  opts,
+) => {
   const deps = app.deps;
   const config = { rateLimit: PUBLIC_READ_RATE_LIMIT };
+  // Built once per publication (public-results.memo.ts): per app, so each server (and test app) has its own.
+  const memo = createMemo(opts.memo);
+  // Which publication is in effect, kept for a moment (config.publicResults.freshMs; public-results.fresh.ts).
+  const fresh = freshness(deps, deps.config.publicResults.freshMs);
 
   app.get(
     '/public/results',
@@ -54,7 +64,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { etagKey, ...body } = await listYears(deps);
+      const { etagKey, ...body } = await fresh.years();
       if (cacheHeaders(req, reply, `years|${etagKey}`)) return notModifiedReply(reply);
       return body;
     },
@@ -72,9 +82,12 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const seen = await publishedYear(deps, req.params.year);
-      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return overview(deps, req.params.year, seen);
+      const [seen, previous] = await Promise.all([
+        fresh.publishedYear(req.params.year),
+        fresh.previousPublication(req.params.year),
+      ]);
+      if (cacheHeaders(req, reply, overviewBasis(seen, previous))) return notModifiedReply(reply);
+      return overview(deps, memo, seen, previous);
     },
   );
 
@@ -91,9 +104,9 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const seen = await publishedYear(deps, req.params.year);
+      const seen = await fresh.publishedYear(req.params.year);
       if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return searchAgencies(deps, seen, req.query);
+      return searchAgencies(deps, memo, seen, req.query);
     },
   );
 
@@ -110,9 +123,14 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const seen = await publishedYear(deps, req.params.year);
-      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return agencyPage(deps, seen, req.params.code);
+      // The page's line over the years depends on every year's publication in effect: so do its ETag and
+      // the memo key of the line.
+      const [seen, years] = await Promise.all([fresh.publishedYear(req.params.year), fresh.years()]);
+      if (cacheHeaders(req, reply, `${seen.etagBasis}|years:${years.etagKey}`))
+        return notModifiedReply(reply);
+      return agencyPage(deps, memo, seen, req.params.code, (id) =>
+        memo.get(`history|${years.etagKey}|${id}`, () => publishedHistory(deps, id)),
+      );
     },
   );
 
@@ -157,13 +175,20 @@ export const publicResultsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const seen = await publishedYear(deps, req.params.year);
-        if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-        const rows = datasetRows(name, await agencyPagesOfYear(deps, seen));
-        const file = `ita-${req.params.year}-${name}.${format}`;
-        reply.header('content-disposition', `attachment; filename="${file}"`);
-        if (format === 'json') return datasetJson(name, seen, rows);
-        return reply.type('text/csv; charset=utf-8').send(datasetCsv(name, rows));
+        const seen = await fresh.publishedYear(req.params.year);
+        // Sent gzip-compressed to those who take it (every browser and curl --compressed), else unpacked on
+        // the way out; the two are different representations, so they have different ETags.
+        const gz = acceptsGzip(req.headers['accept-encoding']);
+        reply.header('vary', 'accept-encoding');
+        if (cacheHeaders(req, reply, `${seen.etagBasis}|${gz ? 'gzip' : 'identity'}`))
+          return notModifiedReply(reply);
+        const file = (await openDataFiles(deps, memo, seen)).get(fileName(name, format));
+        if (!file) throw new Error(`open data: no file ${fileName(name, format)}`);
+        reply
+          .header('content-disposition', `attachment; filename="ita-${req.params.year}-${name}.${format}"`)
+          .type(file.contentType);
+        if (gz) return reply.header('content-encoding', 'gzip').send(file.gzip as never);
+        return reply.send(Readable.from([file.gzip]).pipe(createGunzip()) as never);
       },
     );
   }

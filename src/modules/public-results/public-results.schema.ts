@@ -1,6 +1,7 @@
 // API shape of the public results and open data (issue 11 §1): no login, only the publication in effect,
 // names stable (the public pages, the open-data files and anyone's scripts are built on them).
 import { z } from 'zod';
+import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { ZReportIndicator, ZReportInstrument, ZReportOitItem } from '../results/index.ts';
 
 const ZText = z.object({ th: z.string(), en: z.string().nullable() });
@@ -10,8 +11,13 @@ export const ZYearParams = z.object({ year: z.coerce.number().int().min(2500).ma
 export const ZAgencyPageParams = ZYearParams.extend({
   code: z.string().trim().min(1).max(64).describe('The agency code: the stable identifier of an agency'),
 });
+const ZFilterCode = z.string().trim().min(1).max(32);
 export const ZSearchQuery = z.strictObject({
   q: z.string().trim().max(100).optional().describe('Part of the Thai or English name, or of the code'),
+  province: ZFilterCode.optional().describe('Only agencies of this province (ISO 3166-2:TH, e.g. TH-10)'),
+  region: ZFilterCode.optional().describe('Only agencies of this region (north, northeast, central, …)'),
+  ministry: ZFilterCode.optional().describe('Only agencies under this ministry (its code)'),
+  type: z.enum(AGENCY_TYPES).optional().describe('Only agencies of this type'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -106,18 +112,22 @@ export const ZPublicAgency = z.object({
   province: ZName.extend({ region: ZName }).nullable(),
 });
 
+export const ZSearchItem = z.object({
+  code: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string().nullable(),
+  type: z.string(),
+  typeName: ZText,
+  provinceCode: z.string().nullable(),
+  province: ZName.nullable(),
+  total: z.number(),
+  ratingCode: z.string(),
+  rating: ZName,
+  passes: z.boolean(),
+});
+
 export const ZSearchResult = z.object({
-  items: z.array(
-    z.object({
-      code: z.string(),
-      nameTh: z.string(),
-      nameEn: z.string().nullable(),
-      type: z.string(),
-      provinceCode: z.string().nullable(),
-      total: z.number(),
-      ratingCode: z.string(),
-    }),
-  ),
+  items: z.array(ZSearchItem),
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
@@ -212,6 +222,8 @@ export type Group = z.infer<typeof ZGroup>;
 export type AgencyPage = z.infer<typeof ZAgencyPage>;
 export type PublicAgency = z.infer<typeof ZPublicAgency>;
 export type SearchResult = z.infer<typeof ZSearchResult>;
+export type SearchItem = z.infer<typeof ZSearchItem>;
+export type SearchQuery = z.infer<typeof ZSearchQuery>;
 export type Licence = z.infer<typeof ZLicence>;
 export type PublicPublicationInfo = z.infer<typeof ZPublicPublication>;
 export type Checkpoint = z.infer<typeof ZCheckpoint>;

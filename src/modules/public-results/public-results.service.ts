@@ -6,11 +6,12 @@ import { notFound } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import { AGENCY_TYPE_LABELS } from '../../shared/agency-type-labels.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
-import { type AgencyProfile, agencyIdsByCodes, agencyProfilesByIds } from '../agencies/index.ts';
+import { agencyIdsByCodes, agencyProfilesByIds } from '../agencies/index.ts';
 import { checkpointOfEntity } from '../audit/index.ts';
 import { ministriesByCodes, provincesByCodes, REGION_LABELS } from '../reference/index.ts';
 import {
   type AgencyResultRow,
+  type PublicPublication,
   presentReport,
   publishedHistory,
   publishedResultOf,
@@ -20,6 +21,8 @@ import {
   publishedYears,
   ratingOf,
 } from '../results/index.ts';
+import { buildOpenDataFiles, type OpenDataFile } from './open-data.ts';
+import type { Memo } from './public-results.memo.ts';
 import {
   groupOf,
   LICENCE,
@@ -35,6 +38,8 @@ import type {
   Group,
   Overview,
   PublicAgency,
+  SearchItem,
+  SearchQuery,
   SearchResult,
 } from './public-results.schema.ts';
 
@@ -126,8 +131,35 @@ function breakdown(
     .sort((a, b) => (a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code)));
 }
 
-export async function overview(deps: Deps, year: number, seen: PublishedYear): Promise<Overview> {
+/**
+ * The publication in effect of the year before (null when none): the overview compares with it, so its
+ * answer and ETag depend on it too (a correction of last year changes this year's overview).
+ */
+export async function previousPublication(deps: Deps, year: number): Promise<PublicPublication | null> {
+  const before = await publishedRunOf(deps, year - 1).catch(() => null);
+  return before?.publication ?? null;
+}
+
+/** What the overview's answer depends on: this year's publication and checkpoint, and last year's publication. */
+export const overviewBasis = (seen: PublishedYear, previous: PublicPublication | null) =>
+  `${seen.etagBasis}|previous:${previous?.id ?? 'none'}`;
+
+export function overview(
+  deps: Deps,
+  memo: Memo,
+  seen: PublishedYear,
+  previous: PublicPublication | null,
+): Promise<Overview> {
+  return memo.get(`overview|${overviewBasis(seen, previous)}`, () => buildOverview(deps, seen, previous));
+}
+
+async function buildOverview(
+  deps: Deps,
+  seen: PublishedYear,
+  before: PublicPublication | null,
+): Promise<Overview> {
   const { publication, framework, frameworkVersion } = seen;
+  const year = publication.year;
   const totals = await publishedTotals(deps, publication.runId);
   const checkpoint = seen.checkpoint;
   const [agencies, previous] = await Promise.all([
@@ -135,7 +167,7 @@ export async function overview(deps: Deps, year: number, seen: PublishedYear): P
       deps,
       totals.map((t) => t.agencyId),
     ),
-    previousYear(deps, year),
+    previousYear(deps, before),
   ]);
   const members = totals.flatMap((t) => {
     const agency = agencies.get(t.agencyId);
@@ -185,74 +217,116 @@ function ratingsOf(framework: Framework, totals: readonly { ratingCode: string }
   });
 }
 
-async function previousYear(deps: Deps, year: number): Promise<Overview['previous']> {
-  const before = await publishedRunOf(deps, year - 1).catch(() => null);
+async function previousYear(deps: Deps, before: PublicPublication | null): Promise<Overview['previous']> {
   if (!before) return null;
-  const totals = await publishedTotals(deps, before.publication.runId);
-  return { year: year - 1, agencies: totals.length, mean: meanOf(totals.map((t) => t.total)) };
+  const totals = await publishedTotals(deps, before.runId);
+  return { year: before.year, agencies: totals.length, mean: meanOf(totals.map((t) => t.total)) };
 }
 
-/** Agencies of the published year whose name or code contains `q` (any case), by code, a page at a time. */
+type IndexRow = SearchItem & { haystack: string; ministryCode: string | null; regionCode: string | null };
+
+/** Every agency of the publication with its words, by code: built once per publication. */
+function searchIndex(deps: Deps, memo: Memo, seen: PublishedYear): Promise<IndexRow[]> {
+  return memo.get(`index|${seen.publication.id}`, async () => {
+    const totals = await publishedTotals(deps, seen.publication.runId);
+    const agencies = await publicAgencies(
+      deps,
+      totals.map((t) => t.agencyId),
+    );
+    return totals
+      .flatMap((t): IndexRow[] => {
+        const a = agencies.get(t.agencyId);
+        if (!a) return [];
+        return [
+          {
+            code: a.code,
+            nameTh: a.nameTh,
+            nameEn: a.nameEn,
+            type: a.type.code,
+            typeName: { th: a.type.th, en: a.type.en },
+            provinceCode: a.province?.code ?? null,
+            province: a.province ? { code: a.province.code, th: a.province.th, en: a.province.en } : null,
+            total: t.total,
+            ratingCode: t.ratingCode,
+            rating: ratingOf(seen.framework, t.ratingCode),
+            passes: t.passes,
+            haystack: [a.code, a.nameTh, a.nameEn ?? ''].join('\n').toLocaleLowerCase('th'),
+            ministryCode: a.ministry?.code ?? null,
+            regionCode: a.province?.region.code ?? null,
+          },
+        ];
+      })
+      .sort((x, y) => x.code.localeCompare(y.code));
+  });
+}
+
+/**
+ * Agencies of the published year whose name or code contains `q` (any case), within a province, region,
+ * ministry or agency type when asked, by code, a page at a time.
+ */
 export async function searchAgencies(
   deps: Deps,
+  memo: Memo,
   seen: PublishedYear,
-  query: { q?: string | undefined; page: number },
+  query: SearchQuery,
 ): Promise<SearchResult> {
-  const totals = await publishedTotals(deps, seen.publication.runId);
-  const profiles = await agencyProfilesByIds(
-    deps.db,
-    totals.map((t) => t.agencyId),
-  );
+  const index = await searchIndex(deps, memo, seen);
   const needle = query.q?.toLocaleLowerCase('th') ?? '';
-  const matches = (a: AgencyProfile) =>
-    needle === '' ||
-    [a.code, a.nameTh, a.nameEn ?? ''].some((s) => s.toLocaleLowerCase('th').includes(needle));
-  const found = totals
-    .flatMap((t) => {
-      const a = profiles.get(t.agencyId);
-      return a && matches(a) ? [{ t, a }] : [];
-    })
-    .sort((x, y) => x.a.code.localeCompare(y.a.code));
+  const found = index.filter(
+    (r) =>
+      (needle === '' || r.haystack.includes(needle)) &&
+      (query.province === undefined || r.provinceCode === query.province) &&
+      (query.region === undefined || r.regionCode === query.region) &&
+      (query.ministry === undefined || r.ministryCode === query.ministry) &&
+      (query.type === undefined || r.type === query.type),
+  );
   const start = (query.page - 1) * SEARCH_PAGE_SIZE;
   return {
-    items: found.slice(start, start + SEARCH_PAGE_SIZE).map(({ t, a }) => ({
-      code: a.code,
-      nameTh: a.nameTh,
-      nameEn: a.nameEn,
-      type: a.type,
-      provinceCode: a.provinceCode,
-      total: t.total,
-      ratingCode: t.ratingCode,
-    })),
+    items: found
+      .slice(start, start + SEARCH_PAGE_SIZE)
+      .map(({ haystack: _, ministryCode: __, regionCode: ___, ...item }) => item),
     page: query.page,
     pageSize: SEARCH_PAGE_SIZE,
     total: found.length,
   };
 }
 
-/** The public page of one agency (by its code) in the published year. */
-export async function agencyPage(deps: Deps, seen: PublishedYear, code: string): Promise<AgencyPage> {
+/**
+ * The public page of one agency (by its code) in the published year: the figures built once per publication
+ * and checkpoint; the line over the years read each time (another year's correction changes it).
+ */
+export async function agencyPage(
+  deps: Deps,
+  memo: Memo,
+  seen: PublishedYear,
+  code: string,
+  historyOf: (agencyId: string) => ReturnType<typeof publishedHistory> = (id) => publishedHistory(deps, id),
+): Promise<AgencyPage> {
+  const built = await memo.get(`page|${seen.etagBasis}|${code}`, () => buildAgencyPage(deps, seen, code));
+  if (!built) throw agencyNotPublished();
+  const { id, page } = built;
+  const year = seen.publication.year;
+  const history = (await historyOf(id)).filter((h) => h.year !== year);
+  const line = (h: (typeof history)[number]) => ({ year: h.year, total: h.total, rating: h.rating });
+  return {
+    ...page,
+    history: [
+      ...history.filter((h) => h.year < year).map(line),
+      { year, total: page.total, rating: page.rating },
+      ...history.filter((h) => h.year > year).map(line),
+    ],
+  };
+}
+
+/** The page without its history, or null when the publication holds no result of the agency. */
+async function buildAgencyPage(deps: Deps, seen: PublishedYear, code: string) {
   const id = (await agencyIdsByCodes(deps.db, [code])).get(code);
   const result = id ? await publishedResultOf(deps, seen.publication.runId, id) : null;
-  if (!id || !result) throw agencyNotPublished();
-  const checkpoint = seen.checkpoint;
-  const [agencies, history] = await Promise.all([publicAgencies(deps, [id]), publishedHistory(deps, id)]);
-  const agency = agencies.get(id);
-  if (!agency) throw agencyNotPublished();
-  const year = seen.publication.year;
-  const report = reportOf(
-    seen,
-    result,
-    agency,
-    id,
-    history.filter((h) => h.year < year),
-  );
-  const page = presentAgencyPage(report, agency, seen.publication, checkpoint, LICENCE);
-  // Later years too: the page of an older year still shows the whole line.
-  const later = history
-    .filter((h) => h.year > year)
-    .map((h) => ({ year: h.year, total: h.total, rating: h.rating }));
-  return { ...page, history: [...page.history, ...later] };
+  if (!id || !result) return null;
+  const agency = (await publicAgencies(deps, [id])).get(id);
+  if (!agency) return null;
+  const report = reportOf(seen, result, agency, id, []);
+  return { id, page: presentAgencyPage(report, agency, seen.publication, seen.checkpoint, LICENCE) };
 }
 
 /** The agency report of a published result (results' presentReport), as the agency itself reads it. */
@@ -299,4 +373,17 @@ export async function agencyPagesOfYear(deps: Deps, seen: PublishedYear): Promis
     const report = reportOf(seen, result, agency, result.agencyId, []);
     return [presentAgencyPage(report, agency, seen.publication, null, LICENCE)];
   });
+}
+
+/** The open-data files of the publication in effect, built once per publication (the checkpoint is not in them). */
+export function openDataFiles(
+  deps: Deps,
+  memo: Memo,
+  seen: PublishedYear,
+): Promise<Map<string, OpenDataFile>> {
+  return memo.get(
+    `files|${seen.publication.id}`,
+    async () => buildOpenDataFiles(seen, await agencyPagesOfYear(deps, seen)),
+    (files) => [...files.values()].reduce((a, f) => a + f.gzip.length, 0),
+  );
 }

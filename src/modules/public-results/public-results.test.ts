@@ -7,11 +7,12 @@ import { type Client, createTestApp, type TestApp } from '../../../test/helpers/
 import { makeMinistry, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import type { Db } from '../../db/client.ts';
-import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
+import { publications } from '../../db/schema/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
 import { notifyDuePublications } from '../results/publications.notify.ts';
 import { DATASET_NAMES } from './open-data.ts';
+import { insertResult as fixtureResult, insertRun as fixtureRun } from './public-results.fixture.testing.ts';
 
 const HOUR = 3_600_000;
 
@@ -25,56 +26,10 @@ describe('public results and open data', () => {
   const ids: Record<'A' | 'B' | 'C', string> = { A: '', B: '', C: '' };
   const runs = { first: '', second: '', preview: '' };
 
-  async function insertRun(year: number, frameworkVersion: number, kind: 'run' | 'preview' = 'run') {
-    const [row] = await db
-      .insert(processingRuns)
-      .values({
-        year,
-        frameworkVersion,
-        kind,
-        scope: 'all',
-        status: 'done',
-        inputsHash: 'a'.repeat(64),
-        finishedAt: new Date(),
-      })
-      .returning({ id: processingRuns.id });
-    return row?.id as string;
-  }
-  async function insertResult(runId: string, agencyId: string, total: number, iitN: number) {
-    const instruments = {
-      IIT: { score: total, n: iitN, minimum: 3, population: 10, marginOfError: 3.1, notProcessed: null },
-      EIT1: { score: total, n: 40, minimum: 30, population: 200, marginOfError: 12.5, notProcessed: null },
-      EIT2: {
-        score: 0,
-        n: 0,
-        minimum: 10,
-        population: 50,
-        marginOfError: null,
-        notProcessed: 'no_responses',
-      },
-      OIT: {
-        score: total,
-        n: null,
-        minimum: null,
-        population: null,
-        marginOfError: null,
-        notProcessed: null,
-      },
-    };
-    await db.insert(agencyResults).values({
-      runId,
-      agencyId,
-      total: total.toFixed(2),
-      ratingCode: total >= 85 ? 'excellent' : 'improve',
-      passes: total >= 85,
-      instruments,
-      indicators: Object.fromEntries(framework.indicators.map((i) => [i.code, total])),
-      indicatorsByInstrument: {},
-      questions: { OIT: Object.fromEntries(framework.oitItems.map((o, i) => [o.code, i % 2 ? 0 : 100])) },
-      subIndicators: {},
-      inputsHash: 'b'.repeat(64),
-    });
-  }
+  const insertRun = (year: number, frameworkVersion: number, kind: 'run' | 'preview' = 'run') =>
+    fixtureRun(db, year, frameworkVersion, kind);
+  const insertResult = (runId: string, agencyId: string, total: number, iitN: number) =>
+    fixtureResult(db, framework, runId, agencyId, total, iitN);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,16 +1,25 @@
 // Quality review routes: flags per agency and year, the assessor's decision on a response, breakdowns.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { QUALITY_BULK_MAX } from '../../shared/limits.ts';
 import { ZAgencyYearParams } from '../agencies/index.ts';
 import {
   ZBreakdown,
   ZBreakdownQuery,
+  ZBulkReviewBody,
+  ZBulkReviewResult,
   ZQualityReport,
   ZResponseParams,
   ZReview,
   ZReviewBody,
   ZReviewUndone,
 } from './quality.schema.ts';
-import { qualityReport, responseBreakdown, reviewResponse, undoReview } from './quality.service.ts';
+import {
+  qualityReport,
+  responseBreakdown,
+  reviewResponse,
+  reviewResponses,
+  undoReview,
+} from './quality.service.ts';
 
 const tags = ['quality'];
 
@@ -47,6 +56,24 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => reviewResponse(app.deps, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/agencies/:id/quality/:year/reviews',
+    {
+      schema: {
+        tags,
+        summary: 'Keep or exclude many responses of the agency-year at once, with one reason; each audited',
+        description:
+          'All or nothing: every response must be of this agency and year, at most ' +
+          `${QUALITY_BULK_MAX}. Responses that already have this decision and reason are left as they are.`,
+        security: [{ session: [] }],
+        params: ZAgencyYearParams,
+        body: ZBulkReviewBody,
+        response: { 200: ZBulkReviewResult },
+      },
+    },
+    async (req) => reviewResponses(app.deps, req.actor, req.params.id, req.params.year, req.body),
   );
 
   app.delete(

@@ -1,5 +1,6 @@
 // Request and response shapes of the quality review (flags, decisions) and of suppressed breakdowns.
 import { z } from 'zod';
+import { QUALITY_BULK_MAX } from '../../shared/limits.ts';
 
 export const REVIEW_REASON_MAX_LENGTH = 1000;
 
@@ -32,6 +33,32 @@ export const ZReview = z.object({
 export type Review = z.infer<typeof ZReview>;
 
 export const ZReviewUndone = z.object({ responseId: z.uuid(), decision: z.null() });
+
+/** One decision, with one reason, for many flagged responses of one agency-year (each still audited). */
+export const ZBulkReviewBody = z
+  .strictObject({
+    responseIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(QUALITY_BULK_MAX)
+      .refine((ids) => new Set(ids).size === ids.length, {
+        message: 'A response is listed twice (มีแบบสอบถามซ้ำในรายการ)',
+      })
+      .describe(`Responses of this agency and year, at most ${QUALITY_BULK_MAX}`),
+    decision: z.enum(['keep', 'exclude']),
+    reason: z.string().trim().max(REVIEW_REASON_MAX_LENGTH).optional(),
+  })
+  .refine((b) => b.decision === 'keep' || (b.reason ?? '').length > 0, {
+    path: ['reason'],
+    message: 'A reason is required to exclude a response (ต้องระบุเหตุผลเมื่อคัดคำตอบออก)',
+  });
+export type BulkReviewBody = z.infer<typeof ZBulkReviewBody>;
+
+export const ZBulkReviewResult = z.object({
+  reviews: z.array(ZReview),
+  changed: z.number().int().describe('Decisions written now (each with its own audit entry)'),
+  unchanged: z.number().int().describe('Responses that already had this decision and reason'),
+});
 
 export const ZFlaggedResponse = z.object({
   /** The response's id: random, and tells nothing about the respondent. */
@@ -98,3 +125,5 @@ export const ZBreakdown = z.object({
   ),
 });
 export type Breakdown = z.infer<typeof ZBreakdown>;
+
+export type BulkReviewResult = z.infer<typeof ZBulkReviewResult>;

@@ -2,7 +2,7 @@
 // decisions (audited, never with answers), and response breakdowns with small groups hidden.
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, can } from '../../core/authz.ts';
-import { notFound, unauthenticated } from '../../core/errors.ts';
+import { invalid, notFound, unauthenticated } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import {
   type AnswerItem,
@@ -15,6 +15,7 @@ import {
   type QualityFlag,
   SMALL_GROUP_MINIMUM,
 } from '../../core/surveys/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import { allow, authorizedAgency, peerAgencies } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -29,6 +30,7 @@ import {
   type ResponseForReview,
   responsesForReview,
   selectResponseRef,
+  selectResponseRefs,
   selectReview,
   upsertReview,
 } from '../responses/index.ts';
@@ -41,7 +43,14 @@ import {
   presentFlaggedResponse,
   presentReview,
 } from './quality.present.ts';
-import type { Breakdown, QualityReport, Review, ReviewBody } from './quality.schema.ts';
+import type {
+  Breakdown,
+  BulkReviewBody,
+  BulkReviewResult,
+  QualityReport,
+  Review,
+  ReviewBody,
+} from './quality.schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
@@ -228,32 +237,80 @@ export async function reviewResponse(
   body: ReviewBody,
 ): Promise<Review> {
   const { actor: reviewer, response } = await reviewTarget(deps, actor, responseId);
-  const reason = body.decision === 'exclude' ? (body.reason ?? null) : body.reason || null;
-  return deps.db.transaction(async (tx) => {
-    const before = await selectReview(tx, responseId);
-    if (before && before.decision === body.decision && before.reason === reason) return presentReview(before);
-    const after = await upsertReview(tx, {
-      responseId,
-      decision: body.decision,
-      reason,
-      decidedBy: reviewer.userId,
-      decidedAt: deps.now(),
-    });
-    await appendAudit(
-      tx,
-      {
-        actor: reviewer,
-        agencyId: response.agencyId,
-        entityType: 'response_review',
-        entityId: responseId,
-        action: body.decision,
-        before: auditedReview(before),
-        after: auditedReview(after),
-      },
-      deps.now(),
-    );
-    return presentReview(after);
+  return deps.db.transaction(async (tx) => (await decide(tx, reviewer, response, body, deps.now())).review);
+}
+
+/**
+ * One decision with one reason for many responses of an agency-year: every response must be one of that
+ * agency and year (else nothing is written), and each change is audited on its own, as one by one.
+ */
+export async function reviewResponses(
+  deps: Deps,
+  actor: Actor | null,
+  agencyId: string,
+  year: number,
+  body: BulkReviewBody,
+): Promise<BulkReviewResult> {
+  const { actor: reviewer } = await authorizedAgency(deps.db, actor, agencyId, allow('response.review'));
+  const refs = await selectResponseRefs(deps.db, body.responseIds);
+  const known = new Map(refs.map((r) => [r.id, r]));
+  const foreign = body.responseIds.filter((id) => {
+    const r = known.get(id);
+    return !r || r.agencyId !== agencyId || r.year !== year;
   });
+  if (foreign.length > 0)
+    throw invalid(
+      'responses_not_of_agency',
+      `แบบสอบถาม ${foreign.length} ชุดไม่ใช่ของหน่วยงานและปีนี้ จึงยังไม่ได้บันทึกผลการพิจารณาใด ๆ`,
+      `${foreign.length} response(s) are not of this agency and year; no decision was recorded`,
+      { responseIds: foreign },
+    );
+  const now = deps.now();
+  const decided = await deps.db.transaction(async (tx) => {
+    const out: { review: Review; changed: boolean }[] = [];
+    for (const id of body.responseIds)
+      out.push(await decide(tx, reviewer, known.get(id) as ResponseRef, body, now));
+    return out;
+  });
+  const changed = decided.filter((d) => d.changed).length;
+  return { reviews: decided.map((d) => d.review), changed, unchanged: decided.length - changed };
+}
+
+type ResponseRef = { id: string; agencyId: string };
+
+/** Writes one decision and its audit entry (nothing when the same decision and reason stand already). */
+async function decide(
+  tx: DbOrTx,
+  reviewer: Actor,
+  response: ResponseRef,
+  body: ReviewBody,
+  now: Date,
+): Promise<{ review: Review; changed: boolean }> {
+  const reason = body.decision === 'exclude' ? (body.reason ?? null) : body.reason || null;
+  const before = await selectReview(tx, response.id);
+  if (before && before.decision === body.decision && before.reason === reason)
+    return { review: presentReview(before), changed: false };
+  const after = await upsertReview(tx, {
+    responseId: response.id,
+    decision: body.decision,
+    reason,
+    decidedBy: reviewer.userId,
+    decidedAt: now,
+  });
+  await appendAudit(
+    tx,
+    {
+      actor: reviewer,
+      agencyId: response.agencyId,
+      entityType: 'response_review',
+      entityId: response.id,
+      action: body.decision,
+      before: auditedReview(before),
+      after: auditedReview(after),
+    },
+    now,
+  );
+  return { review: presentReview(after), changed: true };
 }
 
 /** Withdraws the decision: the response counts again (as if never reviewed). */

@@ -8,3 +8,4 @@ export {
   provincesByCodes,
   referenceCodes,
 } from './reference.queries.ts';
+export { listMinistries, listProvinces } from './reference.service.ts';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { eitRespondents, usedSurveyTokens } from '../../db/schema/index.ts';
 import { agencyTypeById } from '../agencies/index.ts';
-import { extensionEndsOn } from '../calendar/index.ts';
+import { extensionEndsOn, yearClosedAt } from '../calendar/index.ts';
 
 export async function tokenUsed(db: DbOrTx, tokenHash: string) {
   const rows = await db
@@ -38,11 +38,15 @@ export async function markEitRespondent(
   return rows.length > 0;
 }
 
-/** What a submit needs of the agency: its type and any extension of the stage (two queries side by side). */
+/**
+ * What a submit needs of the agency: its type, any extension of the stage and the year's closure (three
+ * queries side by side).
+ */
 export async function selectSubmitTarget(db: DbOrTx, agencyId: string, year: number, stage: string) {
-  const [type, endsOn] = await Promise.all([
+  const [type, endsOn, closedAt] = await Promise.all([
     agencyTypeById(db, agencyId),
     extensionEndsOn(db, agencyId, year, stage),
+    yearClosedAt(db, year),
   ]);
-  return type === null ? undefined : { type, extensionEndsOn: endsOn };
+  return type === null ? undefined : { type, extensionEndsOn: endsOn, yearClosedAt: closedAt };
 }

@@ -251,7 +251,7 @@ export async function submitResponse(
   if (!context.target) throw notCollecting();
   const { stage } = context;
   const window = stage
-    ? stageWindow(stage, context.target.extensionEndsOn, now)
+    ? stageWindow(stage, context.target.extensionEndsOn, now, context.target.yearClosedAt)
     : { open: false, opensOn: null, closesOn: null };
   if (!window.open) throw collectionClosed(window, now);
   context.check ??= answerValidator(framework, instrument, context.target.type);

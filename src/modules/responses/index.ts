@@ -35,6 +35,7 @@ export {
   type ReviewRow,
   responsesForReview,
   selectResponseRef,
+  selectResponseRefs,
   selectReview,
   upsertReview,
 } from './reviews.ts';

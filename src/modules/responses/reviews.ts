@@ -113,6 +113,23 @@ export async function selectResponseRef(
   return row;
 }
 
+/** The agency and year of many responses at once (unknown ids are absent from the answer). */
+export async function selectResponseRefs(
+  db: DbOrTx,
+  responseIds: readonly string[],
+): Promise<{ id: string; agencyId: string; year: number; instrument: string }[]> {
+  if (responseIds.length === 0) return [];
+  return db
+    .select({
+      id: surveyResponses.id,
+      agencyId: surveyResponses.agencyId,
+      year: surveyResponses.year,
+      instrument: surveyResponses.instrument,
+    })
+    .from(surveyResponses)
+    .where(inArray(surveyResponses.id, [...responseIds]));
+}
+
 export async function selectReview(db: DbOrTx, responseId: string): Promise<ReviewRow | undefined> {
   const [row] = await db.select().from(responseReviews).where(eq(responseReviews.responseId, responseId));
   return row;

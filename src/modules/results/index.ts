@@ -33,5 +33,13 @@ export type {
   ReportOitItem,
 } from './report.schema.ts';
 export { ZReportIndicator, ZReportInstrument, ZReportOitItem } from './report.schema.ts';
+export { reportSheet, thaiDateTime } from './report.xlsx.ts';
 export type { AgencyResultRow } from './results.repo.ts';
 export { processYearNow } from './results.service.ts';
+// Lessons learned over a scope (src/modules/lessons): the publication in effect and last year's figures.
+export {
+  type LastYearFigures,
+  lastYearWithin,
+  publishedResultsWithin,
+  type ScopeResult,
+} from './scope-results.ts';

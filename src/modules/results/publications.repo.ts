@@ -1,8 +1,10 @@
 // Publications: the only reads and writes of the table. Rows are inserted, cancelled once or marked notified
 // once; the migration's trigger refuses anything else (and a run that is not a finished `run`).
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { effectivePublication, type PublicationFact } from '../../core/results/visibility.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
+import { definePrepared } from '../../db/prepared.ts';
 import { agencyResults, processingRuns, publications } from '../../db/schema/index.ts';
 import type { AgencyResultRow } from './results.repo.ts';
 
@@ -14,12 +16,18 @@ export async function lockYear(tx: Tx, year: number): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('publications'), ${year})`);
 }
 
-export async function publicationsOfYear(db: DbOrTx, year: number): Promise<PublicationRow[]> {
-  return db
+// The reads of every result and report request are prepared (src/db/prepared.ts).
+const publicationsOfYearQuery = definePrepared('results_publications_of_year', (db, name) =>
+  db
     .select()
     .from(publications)
-    .where(eq(publications.year, year))
-    .orderBy(desc(publications.publishAt), desc(publications.createdAt));
+    .where(eq(publications.year, sql.placeholder('year')))
+    .orderBy(desc(publications.publishAt), desc(publications.createdAt))
+    .prepare(name),
+);
+
+export async function publicationsOfYear(db: DbOrTx, year: number): Promise<PublicationRow[]> {
+  return publicationsOfYearQuery(db).execute({ year });
 }
 
 export const factOf = (p: PublicationRow): PublicationFact => ({
@@ -89,17 +97,52 @@ export async function agenciesOfRun(db: DbOrTx, runId: string): Promise<string[]
   return rows.map((r) => r.agencyId);
 }
 
+const agencyResultQuery = definePrepared('results_agency_result', (db, name) =>
+  db
+    .select({
+      ...getTableColumns(agencyResults),
+      runFrameworkVersion: processingRuns.frameworkVersion,
+      runStatus: processingRuns.status,
+    })
+    .from(agencyResults)
+    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
+    .where(
+      and(
+        eq(agencyResults.runId, sql.placeholder('runId')),
+        eq(agencyResults.agencyId, sql.placeholder('agencyId')),
+      ),
+    )
+    .prepare(name),
+);
+
+type StoredAgencyResult = AgencyResultRow & { runFrameworkVersion: number | null };
+
+/**
+ * The most read results of finished runs, per database handle: they never change (migration 0013's triggers
+ * refuse an update, and a delete unless the run is still running), so a copy cannot go stale, on any
+ * instance. Rows of a running run and rows not found are never kept. Callers must not change what they get.
+ */
+const finishedResults = new WeakMap<DbOrTx, LRUCache<string, StoredAgencyResult>>();
+const FINISHED_RESULTS_KEPT = 500;
+
 export async function agencyResultOf(
   db: DbOrTx,
   runId: string,
   agencyId: string,
-): Promise<(AgencyResultRow & { runFrameworkVersion: number | null }) | null> {
-  const [row] = await db
-    .select({ ...getTableColumns(agencyResults), runFrameworkVersion: processingRuns.frameworkVersion })
-    .from(agencyResults)
-    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
-    .where(and(eq(agencyResults.runId, runId), eq(agencyResults.agencyId, agencyId)));
-  return row ?? null;
+): Promise<StoredAgencyResult | null> {
+  let kept = finishedResults.get(db);
+  if (!kept) {
+    kept = new LRUCache({ max: FINISHED_RESULTS_KEPT });
+    finishedResults.set(db, kept);
+  }
+  const key = `${runId}/${agencyId}`;
+  const cached = kept.get(key);
+  if (cached) return cached;
+  const [row] = await agencyResultQuery(db).execute({ runId, agencyId });
+  if (!row) return null;
+  const { runStatus, ...result } = row;
+  if (runStatus === 'done') kept.set(key, result);
+  return result;
 }
 
 /** The newest finished run of kind `run` of the year (the provisional figures, when the framework shows them). */
@@ -115,6 +158,20 @@ export async function latestDoneRunId(db: DbOrTx, year: number): Promise<string 
   return row?.id ?? null;
 }
 
+const publishedBeforeQuery = definePrepared('results_publications_before', (db, name) =>
+  db
+    .select()
+    .from(publications)
+    .where(
+      and(
+        lt(publications.year, sql.placeholder('beforeYear')),
+        isNull(publications.cancelledAt),
+        lte(publications.publishAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare(name),
+);
+
 /**
  * The agency's results of the years before `beforeYear` from the publications in effect at `now` (the
  * newest not cancelled whose time has come, per year: core/results/visibility.ts `effectivePublication`),
@@ -126,16 +183,7 @@ export async function publishedEarlierResults(
   beforeYear: number,
   now: Date,
 ): Promise<{ year: number; total: number; ratingCode: string }[]> {
-  const rows = await db
-    .select()
-    .from(publications)
-    .where(
-      and(
-        lt(publications.year, beforeYear),
-        isNull(publications.cancelledAt),
-        lte(publications.publishAt, now),
-      ),
-    );
+  const rows = await publishedBeforeQuery(db).execute({ beforeYear, now: now.toISOString() });
   const byYear = new Map<number, PublicationRow[]>();
   for (const p of rows) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
   const runYear = new Map<string, number>();

@@ -3,6 +3,7 @@
 // and the year before: the previous year's published run if any, else its imported past result.
 import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
+import { earlierResultsByYear } from '../../core/results/previous-year.ts';
 import { frameworksForYears, frameworkVersionOf } from '../frameworks/index.ts';
 import { importedTotals } from '../past-results/index.ts';
 import { publishedEarlierResults } from './publications.repo.ts';
@@ -50,14 +51,12 @@ async function earlierYears(deps: Deps, agencyId: string, year: number): Promise
     publishedEarlierResults(deps.db, agencyId, year, deps.now()),
     importedTotals(deps.db, agencyId, year),
   ]);
-  const byYear = new Map<number, { total: number; ratingCode: string; source: PreviousYear['source'] }>();
-  for (const r of imported) byYear.set(r.year, { ...r, source: 'imported' });
-  for (const r of runs) byYear.set(r.year, { ...r, source: 'run' });
+  const byYear = earlierResultsByYear(runs, imported);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   // The frameworks in force of all those years in one look (parsed ones are cached by version).
   const frameworks = await frameworksForYears(deps.db, years);
   return years.map((y) => {
-    const r = byYear.get(y) as { total: number; ratingCode: string; source: PreviousYear['source'] };
+    const r = byYear.get(y) as NonNullable<ReturnType<typeof byYear.get>>;
     const f = frameworks.get(y);
     return {
       year: y,

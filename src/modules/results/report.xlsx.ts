@@ -23,7 +23,13 @@ const BASIS_TH: Record<AgencyReport['basis'], string> = {
 };
 const passText = (p: boolean | null) => (p === null ? '-' : p ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์');
 
-function sheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: (string | number | null)[][]) {
+/** A sheet of one table: bold frozen header, columns as wide as their longest cell (capped). */
+export function reportSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+) {
   const ws = wb.addWorksheet(name);
   ws.addRow(headers).font = { bold: true };
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? '' : v)));
@@ -41,7 +47,7 @@ export async function reportWorkbook(r: AgencyReport, generatedAt: Date): Promis
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Prongsai';
   wb.created = generatedAt;
-  sheet(
+  reportSheet(
     wb,
     'สรุปผล',
     ['รายการ', 'ค่า'],
@@ -62,13 +68,13 @@ export async function reportWorkbook(r: AgencyReport, generatedAt: Date): Promis
       ['วันที่ออกรายงาน', thaiDateTime(generatedAt.toISOString())],
     ],
   );
-  sheet(
+  reportSheet(
     wb,
     'ตัวชี้วัด',
     ['ลำดับ', 'เครื่องมือ', 'ตัวชี้วัด', 'คะแนน', 'ผลการประเมิน'],
     r.indicators.map((i) => [i.order, i.instrument, i.name.th, i.score, passText(i.passes)]),
   );
-  sheet(
+  reportSheet(
     wb,
     'เครื่องมือ',
     [
@@ -105,9 +111,9 @@ export async function reportWorkbook(r: AgencyReport, generatedAt: Date): Promis
           )[],
       );
   const qHeaders = ['ข้อ', 'เครื่องมือ', 'ตัวชี้วัด', 'ข้อคำถาม', 'คะแนน', 'ข้อที่ได้คะแนนต่ำสุด'];
-  sheet(wb, 'IIT รายข้อ', qHeaders, questions(false));
-  sheet(wb, 'EIT รายข้อ', qHeaders, questions(true));
-  sheet(
+  reportSheet(wb, 'IIT รายข้อ', qHeaders, questions(false));
+  reportSheet(wb, 'EIT รายข้อ', qHeaders, questions(true));
+  reportSheet(
     wb,
     'OIT รายข้อ',
     ['ข้อ', 'ตัวชี้วัดย่อย', 'รายการ', 'คะแนน', 'องค์ประกอบที่พบ', 'องค์ประกอบที่ไม่พบ', 'ความเห็นผู้ประเมิน', 'ข้อเสนอแนะ'],
@@ -128,7 +134,7 @@ export async function reportWorkbook(r: AgencyReport, generatedAt: Date): Promis
       o.advice,
     ]),
   );
-  sheet(
+  reportSheet(
     wb,
     'ข้อเสนอแนะ',
     ['เครื่องมือ', 'ข้อ', 'ประเด็น', 'ข้อเสนอแนะ'],

@@ -1,7 +1,7 @@
 // Processing runs and agency results: the only reads and writes of the two tables. A worker's claim (run id
 // and attempt number) writes only while it is still current: every write locks the run row and checks the
 // attempt, so a worker whose lease ran out and was claimed again by another stops at its next chunk.
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { RunKind, RunScope } from '../../core/results/runs.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { agencyResults, processingRuns } from '../../db/schema/index.ts';
@@ -237,4 +237,21 @@ export async function resultPageOfRun(db: DbOrTx, runId: string, page: number, p
     db.select({ n: sql<number>`count(*)::int` }).from(agencyResults).where(eq(agencyResults.runId, runId)),
   ]);
   return { rows: rows.map((r) => ({ ...r, total: Number(r.total) })), total: Number(count?.n ?? 0) };
+}
+
+/** The stored figures of a run for the agencies a subquery names (lessons learned over a scope). One query. */
+export async function resultsOfRunWithin(db: DbOrTx, runId: string, agencyIds: SQL) {
+  const rows = await db
+    .select({
+      agencyId: agencyResults.agencyId,
+      total: agencyResults.total,
+      ratingCode: agencyResults.ratingCode,
+      passes: agencyResults.passes,
+      instruments: agencyResults.instruments,
+      indicators: agencyResults.indicators,
+      questions: agencyResults.questions,
+    })
+    .from(agencyResults)
+    .where(and(eq(agencyResults.runId, runId), inArray(agencyResults.agencyId, agencyIds)));
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }

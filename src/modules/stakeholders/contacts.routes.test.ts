@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eit2Samples } from '../../db/schema/index.ts';
 import { stakeholderSuite, YEAR } from './stakeholders.fixture.testing.ts';
 
@@ -8,6 +8,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 describe('EIT part-2 contact list', () => {
   const s = stakeholderSuite();
   const base = () => `/api/agencies/${s.f.A.id}/stakeholders/${YEAR}`;
+  // Within FY2568's stakeholder-data stage (1 Jan – 28 Feb 2025), where the list may be replaced.
+  beforeEach(() => s.t.clock.set(new Date('2025-02-10T03:00:00Z')));
 
   async function upload(
     body: string | Buffer,
@@ -188,6 +190,26 @@ describe('EIT part-2 contact list', () => {
     expect(res.json().error.code).toBe('eit2_sample_drawn');
     const data = (await (await s.as('agency_admin')).get(base())).json();
     expect(data.contacts).toEqual({ count: 1, sampleDrawn: true });
+  });
+
+  it('refuses a new list once the stakeholder-data stage has ended for the agency, and keeps the old one', async () => {
+    const before = (await (await s.as('agency_admin')).get(`${base()}/contacts`)).json().total;
+    s.t.clock.set(new Date('2025-05-01T03:00:00Z'));
+    // A fresh sign-in: the suite's session does not last months.
+    const client = await s.t.signIn(s.f.users.agency_admin);
+    const token = (await client.get('/api/auth/me')).json().csrfToken;
+    const res = await s.t.app.inject({
+      method: 'POST',
+      url: `${base()}/contacts`,
+      headers: { cookie: client.cookie, 'x-csrf-token': token, 'content-type': 'text/csv; charset=utf-8' },
+      payload: 'name,email,relation\nก,late@example.com,x\n',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'stakeholder_window_closed',
+      details: { closesOn: '2025-02-28' },
+    });
+    expect((await client.get(`${base()}/contacts`)).json().total).toBe(before);
   });
 
   it('documents both file types of the upload in OpenAPI', async () => {

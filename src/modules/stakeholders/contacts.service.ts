@@ -9,6 +9,7 @@ import { sampleDrawn } from '../interviews/index.ts';
 import { CONTACTS_TEMPLATE, readContactsCsv, readContactsXlsx, validateContacts } from './contacts.parse.ts';
 import { lockStakeholder, replaceContacts, selectContactPage, writeRevision } from './stakeholders.repo.ts';
 import type { ContactsQuery } from './stakeholders.schema.ts';
+import { assertStakeholderWindow } from './stakeholders.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -36,6 +37,8 @@ export async function uploadContacts(
     year,
     allow('stakeholder.update'),
   );
+  // The list is stakeholder data (it raises the revision the executive approves): the same stage window.
+  await assertStakeholderWindow(deps.db, agencyId, year, deps.now());
   if (await sampleDrawn(deps.db, agencyId, year)) throw sampleAlreadyDrawn();
 
   const sheet = file.kind === 'csv' ? readContactsCsv(file.text) : await readContactsXlsx(file.data);

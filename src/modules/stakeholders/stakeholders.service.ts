@@ -38,7 +38,7 @@ async function frameworkIfLoaded(db: DbOrTx, year: number) {
  * rule of src/core/calendar.ts, extensions included) — or before it opens, as they may be entered before NACC
  * loads the year's framework. Once the stage has ended they are what collection counts against: 409.
  */
-async function assertStakeholderWindow(db: DbOrTx, agencyId: string, year: number, now: Date) {
+export async function assertStakeholderWindow(db: DbOrTx, agencyId: string, year: number, now: Date) {
   if (!(await frameworkIfLoaded(db, year))) return;
   const w = await collectionWindow(db, { agencyId, year, stage: STAKEHOLDER_STAGE }, now);
   if (w.phase !== 'ended') return;

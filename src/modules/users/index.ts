@@ -6,6 +6,12 @@ export { listAssignments, replaceAssessorAssignments } from './assignments.ts';
 export { type AccountCredentials, accountCredentials, type UserRow } from './credentials.ts';
 export { activeAgencyAccounts, assessorsOfAgencies, type Person, peopleByIds } from './people.ts';
 export {
+  activeSupervisorIds,
+  agencyReminderRecipients,
+  type Recipient,
+  recipientNow,
+} from './recipients.ts';
+export {
   activeAdminEmails,
   agencyContactEmails,
   agencyIdsAssignedTo,

@@ -9,7 +9,7 @@ import type {
   ZImportResult,
 } from '@server/modules/agencies/agencies.schema.ts';
 import type { Dashboard } from '@server/modules/agencies/dashboard.schema.ts';
-import type { ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
+import type { OpenCycleFilter, ZOpenCycleResult } from '@server/modules/agencies/participations.schema.ts';
 import {
   keepPreviousData,
   queryOptions,
@@ -125,7 +125,7 @@ export function useSetRegistration(id: string) {
 export function useOpenCycle() {
   const onSuccess = useRefreshParticipation();
   return useMutation({
-    mutationFn: ({ year, filter }: { year: number; filter?: Record<string, string> }) =>
+    mutationFn: ({ year, filter }: { year: number; filter?: OpenCycleFilter }) =>
       api.post<z.infer<typeof ZOpenCycleResult>>(`/cycles/${year}/open`, filter ? { filter } : {}),
     onSuccess,
   });

@@ -1,5 +1,10 @@
 // The quality review: the report, keep/exclude decisions, and the decision history from the audit log.
-import type { FlaggedResponse, QualityReport, Review } from '@server/modules/quality/quality.schema.ts';
+import type {
+  BulkReviewResult,
+  FlaggedResponse,
+  QualityReport,
+  Review,
+} from '@server/modules/quality/quality.schema.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 import type { AuditPage } from './audit.ts';
@@ -48,6 +53,20 @@ export function useReviewDecision() {
             decision: v.decision,
             ...(v.reason ? { reason: v.reason } : {}),
           }),
+    onSuccess: () => client.invalidateQueries({ queryKey: qualityKeys.all }),
+  });
+}
+
+/** One decision, one reason, for many responses of an agency-year (all or nothing; each audited). */
+export function useBulkDecision(agencyId: string, year: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { responseIds: string[]; decision: 'keep' | 'exclude'; reason?: string }) =>
+      api.post<BulkReviewResult>(`/agencies/${agencyId}/quality/${year}/reviews`, {
+        responseIds: v.responseIds,
+        decision: v.decision,
+        ...(v.reason ? { reason: v.reason } : {}),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: qualityKeys.all }),
   });
 }

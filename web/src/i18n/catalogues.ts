@@ -1,24 +1,18 @@
-// The Thai and English catalogues: the core files plus one pair per feature (features/<name>.th.json and
-// features/<name>.en.json), so features can add their strings without editing a shared file. Each feature
-// file holds one top-level key, its namespace (e.g. { "surveys": { … } }).
+// Both languages' whole catalogues (core + features), for the catalogue test and tools: the app itself
+// loads one language, its core first and its features with the staff app (index.ts).
 import coreEn from './en.json';
+import { features as featuresEn } from './features.en.ts';
+import { features as featuresTh } from './features.th.ts';
+import type { Tree } from './merge.ts';
 import coreTh from './th.json';
 
-export type Tree = { [key: string]: string | Tree };
+export type { Tree };
 
-const features = import.meta.glob<{ default: Tree }>('./features/*.json', { eager: true });
-
-function merged(lang: 'th' | 'en', core: Tree): Tree {
-  const out: Tree = { ...core };
-  for (const [file, mod] of Object.entries(features)) {
-    if (!file.endsWith(`.${lang}.json`)) continue;
-    for (const [ns, tree] of Object.entries(mod.default)) {
-      if (ns in out) throw new Error(`i18n: namespace "${ns}" of ${file} is already defined`);
-      out[ns] = tree;
-    }
-  }
-  return out;
+function whole(core: Tree, features: Tree): Tree {
+  for (const ns of Object.keys(features))
+    if (ns in core) throw new Error(`i18n: feature namespace "${ns}" is also in the core catalogue`);
+  return { ...core, ...features };
 }
 
-export const th = merged('th', coreTh as Tree);
-export const en = merged('en', coreEn as Tree);
+export const th = whole(coreTh as Tree, featuresTh);
+export const en = whole(coreEn as Tree, featuresEn);

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { useLang } from '../i18n/index.ts';
+import { NoticeBell } from '../pages/notices/NoticeBell.tsx';
 import { navItems } from './nav.ts';
 import { RouteAnnouncer } from './RouteAnnouncer.tsx';
 import { SkipLink } from './SkipLink.tsx';
@@ -54,6 +55,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NoticeBell />
             <LanguageSwitch />
             <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={t('header.signedInAs')}>
               <Avatar size="sm" color="blue" radius="xl" aria-hidden>

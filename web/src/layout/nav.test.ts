@@ -74,4 +74,11 @@ describe('navItems', () => {
     for (const role of ['agency_admin', 'executive', 'agency_staff'] as const)
       expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/monitoring');
   });
+
+  it('gives supervisors and NACC the provincial plans, and no agency role or assessor', () => {
+    for (const role of ['admin', 'supervisor'] as const)
+      expect(navItems(role, null).map((i) => i.to)).toContain('/plans');
+    for (const role of ['assessor', 'agency_admin', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/plans');
+  });
 });

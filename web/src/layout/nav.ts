@@ -20,8 +20,12 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
   const oitQueue: NavItem = { label: 'oitAssess.navQueue', to: '/oit/queue' };
   const executives: NavItem = { label: 'executives.nav', to: '/executives/awaiting' };
+  const plans: NavItem = { label: 'plans.nav', to: '/plans' };
+  const cycles: NavItem = { label: 'cycles.nav', to: '/cycles' };
   // Every role reads the change history of the agencies in its scope (the server filters).
   const audit: NavItem = { label: 'auditLog.nav', to: '/audit' };
+  // Lessons learned after publication: supervisors over their scope, NACC over any (issue 11 §4).
+  const lessons: NavItem = { label: 'lessons.nav', to: '/lessons' };
   const myAgency: NavItem[] = agencyId ? [{ label: 'nav.myAgency', to: `/agencies/${agencyId}` }] : [];
   const oit: NavItem[] = agencyId ? [{ label: 'oit.nav', to: '/oit' }] : [];
   const report: NavItem[] = agencyId ? [{ label: 'report.nav', to: '/results' }] : [];
@@ -31,6 +35,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agencies', to: '/agencies' },
         monitoring,
+        cycles,
         progress,
         { label: 'nav.users', to: '/users' },
         executives,
@@ -44,6 +49,8 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         { label: 'nav.frameworkImport', to: '/frameworks/import' },
         { label: 'pastResults.nav', to: '/past-results/import' },
         { label: 'processing.nav', to: '/processing' },
+        lessons,
+        plans,
         score,
         audit,
         password,
@@ -53,9 +60,12 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
         monitoring,
+        cycles,
         progress,
+        plans,
         executives,
         quality,
+        lessons,
         frameworks,
         score,
         audit,

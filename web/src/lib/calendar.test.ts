@@ -30,6 +30,7 @@ const extended: AgencyCalendar = {
   current: ['oit_answering'],
   next: null,
   allEnded: false,
+  closed: false,
 };
 
 describe('the home line of the year', () => {

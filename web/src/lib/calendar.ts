@@ -6,6 +6,7 @@
 import { calendarState, type StageDates, type StagePhase } from '@server/core/calendar.ts';
 import type { Localized } from '@server/core/framework/schema.ts';
 import type { AgencyCalendar } from '../api/calendar.ts';
+import type { CycleCalendar } from '../api/cycles.ts';
 
 export interface StageRow {
   code: string;
@@ -39,6 +40,25 @@ export function agencyStagesView(c: AgencyCalendar): StagesView {
       closesOn: s.effectiveEnd,
       phase: s.phase,
       extended: s.extended,
+    })),
+    current: c.current,
+    next: c.next,
+    allEnded: c.allEnded,
+  };
+}
+
+/** A year's own dates as the server stated them (GET /cycles/:year/calendar: no agency, its closure applied). */
+export function cycleStagesView(c: CycleCalendar): StagesView {
+  return {
+    today: c.today,
+    stages: c.stages.map((s) => ({
+      code: s.code,
+      name: s.name,
+      start: s.start,
+      end: s.end,
+      closesOn: s.end,
+      phase: s.phase,
+      extended: false,
     })),
     current: c.current,
     next: c.next,

@@ -1,4 +1,5 @@
-// One ECharts chart as a React component. Only the parts the app draws are registered (tree-shaken
+// One ECharts chart as a React component. Only the parts the app draws are registered (bars, lines, and the
+// heatmap of lessons learned with its colour scale; tree-shaken
 // `echarts/core` imports), and this file is only ever loaded lazily (`LazyEChart`), so ECharts stays out of
 // the main bundle. The SVG renderer prints sharply on paper and in the browser's PDF.
 //
@@ -7,21 +8,43 @@
 //
 // Accessibility: the chart is an image (`role="img"`) named by `description`; the same figures are always in
 // a table next to it (the caller's job), so nothing is only in the picture.
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  type BarSeriesOption,
+  HeatmapChart,
+  type HeatmapSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
   MarkLineComponent,
   type MarkLineComponentOption,
+  VisualMapComponent,
+  type VisualMapComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  HeatmapChart,
+  GridComponent,
+  MarkLineComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | MarkLineComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | MarkLineComponentOption
+  | VisualMapComponentOption
 >;
 
 /** The app's font in every chart (ECharts draws its own text and does not inherit the page's font). */

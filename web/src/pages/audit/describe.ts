@@ -71,6 +71,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return join({ th: 'ข้อเสนอแนะของผู้ประเมิน', en: "the assessor's advice" }, y);
     case 'assessor_assignment':
       return { th: 'การมอบหมายผู้ประเมิน', en: 'the assessor assignments' };
+    case 'supervision_plan':
+      return join({ th: 'แผนขับเคลื่อนการประเมิน ITA ของจังหวัดหรือกระทรวง', en: 'the provincial ITA plan' }, y);
     case 'cycle':
       return join({ th: 'รอบการประเมิน', en: 'the assessment round' }, y);
     case 'eit2_interview':
@@ -79,6 +81,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return join({ th: 'กลุ่มตัวอย่างสัมภาษณ์ EIT', en: 'the EIT interview sample' }, y);
     case 'eit_contacts':
       return join({ th: 'รายชื่อผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', en: 'the EIT contact list' }, y);
+    case 'framework_draft':
+      return join({ th: 'ร่างกรอบการประเมิน', en: 'a draft of the assessment framework' }, y);
     case 'framework_version':
       return join({ th: 'กรอบการประเมิน', en: 'the assessment framework' }, y);
     case 'iit_access':
@@ -97,12 +101,16 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return { th: `คะแนน${itemTh}`, en: `the score of ${itemEn}` };
     case 'participation':
       return join({ th: 'การเข้าร่วมประเมินของหน่วยงาน', en: "the agency's participation" }, y);
+    case 'lessons_target':
+      return join({ th: 'เป้าหมายผลการประเมินของพื้นที่', en: "a scope's results target" }, y);
     case 'past_results_import':
       return { th: 'ผลการประเมินย้อนหลัง', en: 'past results' };
     case 'processing_run':
       return { th: 'การประมวลผลคะแนน', en: 'a scoring run' };
     case 'publication':
       return join({ th: 'การเผยแพร่ผลการประเมิน', en: 'the publication of results' }, y);
+    case 'reminder':
+      return join({ th: 'การแจ้งเตือนงานที่ค้าง', en: 'a reminder of outstanding work' }, y);
     case 'response_review':
       return { th: 'แบบสอบถามหนึ่งชุด', en: 'a survey response' };
     case 'secret':
@@ -142,7 +150,16 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     register: { th: '{s}ลงทะเบียน{n}', en: '{s} registered {n}' },
     withdraw: { th: '{s}ถอน{n}', en: '{s} withdrew {n}' },
   },
-  cycle: { open: { th: '{s}เปิด{n}', en: '{s} opened {n}' } },
+  cycle: {
+    open: { th: '{s}เปิด{n}', en: '{s} opened {n}' },
+    close: { th: '{s}ปิด{n}', en: '{s} closed {n}' },
+    reopen: { th: '{s}เปิด{n}อีกครั้งหลังปิดรอบ', en: '{s} reopened {n} after closing it' },
+  },
+  framework_draft: {
+    publish: { th: '{s}เผยแพร่{n}เป็นฉบับใหม่', en: '{s} published {n} as a new version' },
+    discard: { th: '{s}ยกเลิก{n}', en: '{s} discarded {n}' },
+  },
+  framework_version: { publish: { th: '{s}เผยแพร่{n}ฉบับใหม่', en: '{s} published a new version of {n}' } },
   response_review: {
     keep: { th: '{s}พิจารณาให้นับ{n}', en: '{s} decided to count {n}' },
     exclude: { th: '{s}พิจารณาไม่นับ{n}', en: '{s} excluded {n}' },
@@ -211,11 +228,17 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
   sms_daily_usage: {
     sms_cap_warning: { th: '{s}แจ้งเตือนว่า{n}ใกล้ถึงเพดาน', en: '{s} warned that {n} is near its cap' },
   },
+  lessons_target: { set: { th: '{s}กำหนด{n}', en: '{s} set {n}' } },
   publication: {
     publish: { th: '{s}เผยแพร่ผลการประเมิน', en: '{s} published the results' },
     supersede: { th: '{s}เผยแพร่ผลการประเมินฉบับแก้ไขแทนฉบับเดิม', en: '{s} published corrected results' },
     cancel: { th: '{s}ยกเลิก{n}', en: '{s} withdrew {n}' },
     notify: { th: '{s}แจ้งหน่วยงานเรื่อง{n}', en: '{s} notified agencies of {n}' },
+  },
+  reminder: {
+    request: { th: '{s}ส่ง{n}ถึงหน่วยงาน', en: '{s} sent {n} to the agency' },
+    deliver: { th: '{s}ส่ง{n}ถึงผู้รับ', en: '{s} delivered {n}' },
+    cancel: { th: '{s}ไม่ส่ง{n} เพราะไม่จำเป็นแล้ว', en: '{s} did not send {n}, no longer needed' },
   },
   processing_run: {
     create: { th: '{s}เริ่ม{n}', en: '{s} started {n}' },
@@ -276,13 +299,20 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['assessor_advice', 'update'],
   ['assessor_assignment', 'bulk_assign'],
   ['assessor_assignment', 'replace'],
+  ['cycle', 'close'],
   ['cycle', 'open'],
+  ['cycle', 'reopen'],
   ['eit2_interview', 'approve'],
   ['eit2_interview', 'enter'],
   ['eit2_interview', 'reject'],
   ['eit2_sample', 'draw'],
   ['eit_contacts', 'replace'],
+  ['framework_draft', 'create'],
+  ['framework_draft', 'discard'],
+  ['framework_draft', 'publish'],
+  ['framework_draft', 'update'],
   ['framework_version', 'import'],
+  ['framework_version', 'publish'],
   ['iit_access', 'access_code_guessing'],
   ['iit_access', 'rotate_code'],
   ['iit_access', 'set_tokens_required'],
@@ -308,6 +338,7 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['oit_score', 'score'],
   ['participation', 'register'],
   ['participation', 'withdraw'],
+  ['lessons_target', 'set'],
   ['past_results_import', 'import'],
   ['processing_run', 'create'],
   ['processing_run', 'complete'],
@@ -316,6 +347,9 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['publication', 'notify'],
   ['publication', 'publish'],
   ['publication', 'supersede'],
+  ['reminder', 'cancel'],
+  ['reminder', 'deliver'],
+  ['reminder', 'request'],
   ['response_review', 'exclude'],
   ['response_review', 'keep'],
   ['response_review', 'undo'],
@@ -326,6 +360,8 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['stage_extension', 'update'],
   ['stakeholder_data', 'approve'],
   ['stakeholder_data', 'update'],
+  ['supervision_plan', 'create'],
+  ['supervision_plan', 'update'],
   ['supervisor_scope', 'replace'],
   ['user', 'confirm_executive'],
   ['user', 'create'],

@@ -68,6 +68,9 @@ export default function LoginPage() {
         <Anchor component={RouterLink} to="/forgot-password" size="sm">
           {t('auth.login.forgot')}
         </Anchor>
+        <Anchor component={RouterLink} to="/public" size="sm">
+          {t('publicSite.loginLink')}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 // Framework browser: one fiscal year's instruments, questions, OIT items, rating scheme and calendar.
-import { Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Navigate, Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useUser } from '../../api/auth.ts';
 import { frameworkExportUrl, latestYear, useFramework, useFrameworks } from '../../api/frameworks.ts';
@@ -13,6 +13,7 @@ import { useLang } from '../../i18n/index.ts';
 import { frameworkStagesView } from '../../lib/calendar.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
+import { StartDraft } from './authoring/StartDraft.tsx';
 import { InstrumentsPanel } from './InstrumentsPanel.tsx';
 import { OitPanel } from './OitPanel.tsx';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
@@ -80,6 +81,15 @@ export default function FrameworksPage() {
               {t('frameworks.export')}
             </Anchor>
           </Group>
+          {user.role === 'admin' && year !== null && <StartDraft year={year} />}
+          {search.get('published') && (
+            <Alert color="teal" role="status">
+              {t('authoring.publishedAlert', {
+                year: formatFiscalYear(year ?? 0, lang),
+                version: search.get('published'),
+              })}
+            </Alert>
+          )}
           <Text size="xs" c="dimmed">
             {t('frameworks.source', { source: framework.source })}
           </Text>

@@ -1,12 +1,10 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Link as RouterLink } from 'react-router';
-import { type Dashboard, useOpenCycle } from '../../api/agencies.ts';
+import type { Dashboard } from '../../api/agencies.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatCount, formatFiscalYear } from '../../lib/format.ts';
+import { formatFiscalYear } from '../../lib/format.ts';
 import { ExecutivesAwaitingNotice } from '../users/ExecutivesAwaitingNotice.tsx';
 import { AuditTrailCard } from './AuditTrailCard.tsx';
 import { CurrentStages } from './CurrentStages.tsx';
@@ -15,26 +13,7 @@ type AdminDashboard = Extract<Dashboard, { kind: 'admin' }>;
 
 export function AdminHome({ dashboard }: { dashboard: AdminDashboard }) {
   const { lang, t } = useLang();
-  const open = useOpenCycle();
   const { year, cycle } = dashboard;
-
-  const openCycle = () => {
-    if (year === null) return;
-    open.mutate(
-      { year },
-      {
-        onSuccess: (r) =>
-          notifications.show({
-            color: 'green',
-            title: t('home.admin.cycleOpened'),
-            message: t('home.admin.cycleOpenedDetail', {
-              opened: formatCount(r.opened, lang),
-              already: formatCount(r.alreadyOpen, lang),
-            }),
-          }),
-      },
-    );
-  };
 
   return (
     <Stack gap="lg">
@@ -81,10 +60,10 @@ export function AdminHome({ dashboard }: { dashboard: AdminDashboard }) {
                 n: cycle.agencies - cycle.open,
               })}
             </Text>
-            <ErrorAlert error={open.error} />
             <Group>
-              <Button onClick={openCycle} loading={open.isPending}>
-                {t('home.admin.openCycle', { year: formatFiscalYear(year, lang) })}
+              {/* Opening the cycle (for all or a chosen set) lives on the cycle's own page. */}
+              <Button component={RouterLink} to={`/cycles/${year}`}>
+                {t('cycles.homeLink', { year: formatFiscalYear(year, lang) })}
               </Button>
             </Group>
           </Stack>
@@ -99,6 +78,11 @@ export function AdminHome({ dashboard }: { dashboard: AdminDashboard }) {
           <Button component={RouterLink} to="/agencies" variant="light">
             {t('nav.agencies')}
           </Button>
+          {year !== null && (
+            <Button component={RouterLink} to={`/cycles/${year}`} variant="light">
+              {t('cycles.nav')}
+            </Button>
+          )}
           <Button component={RouterLink} to="/users" variant="light">
             {t('nav.users')}
           </Button>

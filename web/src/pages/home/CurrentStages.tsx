@@ -1,17 +1,17 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
 import { useAgencyCalendar } from '../../api/calendar.ts';
-import { useFramework } from '../../api/frameworks.ts';
+import { useCycleCalendar } from '../../api/cycles.ts';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { agencyStagesView, frameworkStagesView, type StagesView, stagesLine } from '../../lib/calendar.ts';
+import { agencyStagesView, cycleStagesView, type StagesView, stagesLine } from '../../lib/calendar.ts';
 import { formatDate, formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
 
 /**
  * The year's calendar with today's stages called out; full timeline when `full`. With an agency, its own
  * calendar from the API (extensions applied: the same answer as its OIT and survey pages); without one, the
- * framework's dates.
+ * year's own dates from GET /cycles/:year/calendar (the server's clock, the year's closure applied).
  */
 export function CurrentStages({
   year,
@@ -22,13 +22,11 @@ export function CurrentStages({
   agencyId?: string;
   full?: boolean;
 }) {
-  const framework = useFramework(agencyId ? null : year).data?.framework;
+  // Both answers come from the server's clock by the one rule (src/core/calendar.ts): the agency's calendar
+  // with its extensions, or the year's own dates with its closure. The browser's clock decides nothing.
   const agencyCalendar = useAgencyCalendar(agencyId ?? '', agencyId ? year : null).data;
-  const view = agencyCalendar
-    ? agencyStagesView(agencyCalendar)
-    : framework
-      ? frameworkStagesView(framework.calendar)
-      : null;
+  const cycle = useCycleCalendar(agencyId ? null : year).data;
+  const view = agencyCalendar ? agencyStagesView(agencyCalendar) : cycle ? cycleStagesView(cycle) : null;
   if (!view) return null;
   return <StagesPanel year={year} view={view} full={full} />;
 }

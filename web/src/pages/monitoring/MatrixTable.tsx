@@ -30,6 +30,7 @@ import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { pick, pickName } from '../../lib/localized.ts';
+import { SendReminderModal } from '../notices/SendReminderModal.tsx';
 import { StageCellView } from './StageCellView.tsx';
 import { STAGE_STATES } from './stage-view.ts';
 
@@ -183,7 +184,7 @@ export function MatrixTable({ year }: { year: number }) {
           {t('monitoring.filters.clear')}
         </Button>
       </Group>
-      <ReminderBar selected={selected.size} />
+      <ReminderBar year={year} selected={[...selected]} />
       <QueryState
         query={matrix}
         isEmpty={(d) => d.items.length === 0}
@@ -318,12 +319,10 @@ function MatrixLine({
   );
 }
 
-/**
- * The reminder action over the selected agencies. Disabled here: the reminders feature supplies the sending
- * API and its dialog, wired in at merge.
- */
-function ReminderBar({ selected }: { selected: number }) {
+/** The reminder action over the selected agencies: the reminders feature's dialog (preview, then send). */
+function ReminderBar({ year, selected }: { year: number; selected: string[] }) {
   const { lang, t } = useLang();
+  const [opened, setOpened] = useState(false);
   return (
     <Paper
       withBorder
@@ -333,14 +332,12 @@ function ReminderBar({ selected }: { selected: number }) {
       data-testid="reminder-bar"
     >
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text size="sm">{t('monitoring.reminders.selected', { n: formatCount(selected, lang) })}</Text>
-        <Button size="xs" disabled title={t('monitoring.reminders.notReady')}>
+        <Text size="sm">{t('monitoring.reminders.selected', { n: formatCount(selected.length, lang) })}</Text>
+        <Button size="xs" disabled={selected.length === 0} onClick={() => setOpened(true)}>
           {t('monitoring.reminders.send')}
         </Button>
       </Group>
-      <Text size="xs" c="dimmed">
-        {t('monitoring.reminders.notReady')}
-      </Text>
+      <SendReminderModal year={year} agencyIds={selected} opened={opened} onClose={() => setOpened(false)} />
     </Paper>
   );
 }

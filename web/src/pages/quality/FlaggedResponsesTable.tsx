@@ -1,16 +1,53 @@
 // The flagged (or already reviewed) responses of an agency, each with its flags explained and the
-// assessor's decision: keep, exclude (a written reason is required) or undo.
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+// assessor's decision: keep, exclude (a written reason is required) or undo — one by one, or for the
+// responses ticked at once with one reason (each still audited on the server).
+import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { QUALITY_BULK_MAX } from '@server/shared/limits.ts';
 import { useState } from 'react';
-import { type FlaggedResponse, useReviewDecision } from '../../api/quality.ts';
+import { type FlaggedResponse, useBulkDecision, useReviewDecision } from '../../api/quality.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format.ts';
 
-export function FlaggedResponsesTable({ responses }: { responses: FlaggedResponse[] }) {
+export function FlaggedResponsesTable({
+  responses,
+  agencyId,
+  year,
+}: {
+  responses: FlaggedResponse[];
+  agencyId: string;
+  year: number;
+}) {
   const { lang, t } = useLang();
   const decide = useReviewDecision();
+  const bulk = useBulkDecision(agencyId, year);
   const [excluding, setExcluding] = useState<FlaggedResponse | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkExcluding, setBulkExcluding] = useState(false);
+  const picked = responses.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const allPicked = responses.length > 0 && picked.length === responses.length;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const decideMany = (decision: 'keep' | 'exclude', reason?: string) =>
+    bulk.mutate(
+      { responseIds: picked.slice(0, QUALITY_BULK_MAX), decision, ...(reason ? { reason } : {}) },
+      {
+        onSuccess: (r) => {
+          setSelected(new Set());
+          setBulkExcluding(false);
+          notifications.show({
+            color: 'green',
+            message: t('quality.bulk.done', { n: r.reviews.length, changed: r.changed }),
+          });
+        },
+      },
+    );
 
   return (
     <Stack gap="xs">
@@ -18,6 +55,38 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
         {t('quality.flaggedResponses')}
       </Title>
       <ErrorAlert error={excluding ? null : decide.error} />
+      {responses.length > 0 && (
+        <Group gap="sm" wrap="wrap" role="group" aria-label={t('quality.bulk.label')} data-testid="bulk-bar">
+          <Text size="sm" aria-live="polite">
+            {t('quality.bulk.selected', { n: picked.length })}
+          </Text>
+          <Button
+            size="xs"
+            variant="light"
+            color="green"
+            disabled={picked.length === 0}
+            loading={bulk.isPending && !bulkExcluding}
+            onClick={() => decideMany('keep')}
+          >
+            {t('quality.bulk.keep', { n: picked.length })}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            disabled={picked.length === 0}
+            onClick={() => setBulkExcluding(true)}
+          >
+            {t('quality.bulk.exclude', { n: picked.length })}
+          </Button>
+          {picked.length > QUALITY_BULK_MAX && (
+            <Text size="xs" c="orange.8">
+              {t('quality.bulk.tooMany', { max: QUALITY_BULK_MAX })}
+            </Text>
+          )}
+        </Group>
+      )}
+      <ErrorAlert error={bulkExcluding ? null : bulk.error} />
       {responses.length === 0 ? (
         <Text c="dimmed">{t('quality.noFlaggedResponses')}</Text>
       ) : (
@@ -25,6 +94,14 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
           <Table withTableBorder verticalSpacing="sm" aria-label={t('quality.flaggedResponses')}>
             <Table.Thead>
               <Table.Tr>
+                <Table.Th scope="col">
+                  <Checkbox
+                    aria-label={t('quality.bulk.selectAll')}
+                    checked={allPicked}
+                    indeterminate={picked.length > 0 && !allPicked}
+                    onChange={() => setSelected(allPicked ? new Set() : new Set(responses.map((r) => r.id)))}
+                  />
+                </Table.Th>
                 <Table.Th scope="col">{t('quality.response')}</Table.Th>
                 <Table.Th scope="col">{t('quality.instrument')}</Table.Th>
                 <Table.Th scope="col">{t('quality.day')}</Table.Th>
@@ -37,6 +114,13 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
             <Table.Tbody>
               {responses.map((r) => (
                 <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('quality.bulk.select', { id: r.id.slice(0, 8) })}
+                      checked={selected.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                    />
+                  </Table.Td>
                   <Table.Td>
                     <Text ff="monospace" size="sm" title={r.id}>
                       {r.id.slice(0, 8)}
@@ -123,9 +207,21 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
           </Table>
         </Table.ScrollContainer>
       )}
+      {bulkExcluding && (
+        <ExcludeModal
+          hint={t('quality.bulk.excludeHint', { n: picked.length })}
+          pending={bulk.isPending}
+          error={bulk.error}
+          onCancel={() => {
+            bulk.reset();
+            setBulkExcluding(false);
+          }}
+          onConfirm={(reason) => decideMany('exclude', reason)}
+        />
+      )}
       {excluding && (
         <ExcludeModal
-          response={excluding}
+          hint={t('quality.excludeHint', { id: excluding.id.slice(0, 8) })}
           pending={decide.isPending}
           error={decide.error}
           onCancel={() => {
@@ -145,7 +241,7 @@ export function FlaggedResponsesTable({ responses }: { responses: FlaggedRespons
 }
 
 function ExcludeModal(props: {
-  response: FlaggedResponse;
+  hint: string;
   pending: boolean;
   error: unknown;
   onCancel: () => void;
@@ -167,7 +263,7 @@ function ExcludeModal(props: {
         }}
       >
         <Stack>
-          <Text size="sm">{t('quality.excludeHint', { id: props.response.id.slice(0, 8) })}</Text>
+          <Text size="sm">{props.hint}</Text>
           <Textarea
             label={t('quality.reason')}
             required

@@ -138,7 +138,7 @@ function ReportView({ report }: { report: QualityReport }) {
         <Text c="dimmed">{t('quality.summaryOnly')}</Text>
       ) : (
         <>
-          <FlaggedResponsesTable responses={report.responses} />
+          <FlaggedResponsesTable responses={report.responses} agencyId={report.agencyId} year={report.year} />
           <DecisionHistory agencyId={report.agencyId} />
         </>
       )}

@@ -1,11 +1,11 @@
 // An agency's OIT assessment (/agencies/:id/oit/:year/assess): the stage and its deadline, the OIT score so
-// far, the agency-level steps, and every item grouped by indicator → sub-indicator with the approved answer,
-// the original evidence beside the live page, clarifications and scores. The server decides what the viewer
+// far, the agency-level steps, and the items worked one at a time (ItemWork: the list with each item's state
+// beside the open item with its approved answer, evidence, clarification and score form). The server decides what the viewer
 // may do (`can`); the page only offers it.
 import { Anchor, Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useAssessment } from '../../../api/oit-assessment.ts';
 import { useCan } from '../../../auth/permissions.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -14,19 +14,19 @@ import { Loading } from '../../../components/Loading.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatFiscalYear } from '../../../lib/format.ts';
-import { pick } from '../../../lib/localized.ts';
 import { HistoryDrawer } from '../agency/HistoryDrawer.tsx';
 import { StageBanner } from '../shared/StageBanner.tsx';
-import { AssessmentItemCard } from './AssessmentItemCard.tsx';
 import { AssessmentReview } from './AssessmentReview.tsx';
 import {
   defaultFilter,
   evidencePending,
   filterIndicators,
+  flatItems,
   ITEM_FILTERS,
   type ItemFilter,
-  itemAnchor,
+  nextUnscored,
 } from './assess-view.ts';
+import { ItemWork } from './ItemWork.tsx';
 import { ReviewStatusBadge } from './ReviewStatusBadge.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 
@@ -39,7 +39,17 @@ export default function AssessmentPage() {
   const query = useAssessment(agencyId, year, evidencePending);
   const a = query.data;
   const [filter, setFilter] = useState<ItemFilter | null>(null);
-  const [focus, setFocus] = useState<string | null>(null);
+  const [search, setSearch] = useSearchParams();
+  const openCode = search.get('item');
+  const openItem = (code: string) =>
+    setSearch(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('item', code);
+        return next;
+      },
+      { replace: true },
+    );
   const [history, setHistory] = useState<string | null>(null);
   const narrow = useMediaQuery('(max-width: 36em)');
 
@@ -48,15 +58,6 @@ export default function AssessmentPage() {
   useEffect(() => {
     if (filter === null && a) setFilter(defaultFilter(a));
   }, [filter, a]);
-
-  // After "go to item": show every item, then move to the card once it is on the page.
-  useEffect(() => {
-    if (!focus) return;
-    const el = document.getElementById(itemAnchor(focus));
-    el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
-    setFocus(null);
-  }, [focus]);
 
   if (query.isPending) return <Loading />;
   if (!a)
@@ -70,9 +71,10 @@ export default function AssessmentPage() {
   const shown = filter ?? defaultFilter(a);
   const indicators = filterIndicators(a.indicators, shown);
   const canRefetch = can('evidence.refetch', { id: a.agency.id, provinceCode: null, ministryCode: null });
+  const items = flatItems(indicators);
   const showItem = (code: string) => {
     setFilter('all');
-    setFocus(code);
+    openItem(code);
   };
 
   return (
@@ -123,35 +125,20 @@ export default function AssessmentPage() {
               hint={t(`oitAssess.filter.empty.${shown}`)}
             />
           )}
-          {indicators.map((indicator) => (
-            <Stack
-              key={indicator.code}
-              gap="sm"
-              component="section"
-              aria-labelledby={`ind-${indicator.code}`}
-            >
-              <Title order={3} size="h4" id={`ind-${indicator.code}`}>
-                {indicator.code} {pick(indicator.name, lang)}
-              </Title>
-              {indicator.subIndicators.map((sub) => (
-                <Stack key={sub.code} gap="sm">
-                  <Title order={4} size="h6" c="dimmed">
-                    {sub.code} {pick(sub.name, lang)}
-                  </Title>
-                  {sub.items.map((item) => (
-                    <AssessmentItemCard
-                      key={item.code}
-                      item={item}
-                      agencyId={a.agency.id}
-                      year={a.year}
-                      canRefetch={canRefetch}
-                      onShowHistory={setHistory}
-                    />
-                  ))}
-                </Stack>
-              ))}
-            </Stack>
-          ))}
+          {items.length > 0 && (
+            <ItemWork
+              assessment={a}
+              items={items}
+              open={
+                openCode && items.some((i) => i.code === openCode)
+                  ? openCode
+                  : (nextUnscored(items, null) ?? items[0]?.code ?? null)
+              }
+              onOpen={openItem}
+              canRefetch={canRefetch}
+              onShowHistory={setHistory}
+            />
+          )}
         </Stack>
       </Stack>
       <HistoryDrawer agencyId={a.agency.id} year={a.year} code={history} onClose={() => setHistory(null)} />

@@ -7,6 +7,7 @@ import { SummaryTable } from '../../../components/SummaryTable.tsx';
 import { useLang } from '../../../i18n/index.ts';
 import { formatScore } from '../../../lib/format.ts';
 import { pick } from '../../../lib/localized.ts';
+import { scoreTitleKey } from './assess-view.ts';
 
 export function ScoreSummary({ assessment: a }: { assessment: Assessment }) {
   const { lang, t } = useLang();
@@ -14,15 +15,15 @@ export function ScoreSummary({ assessment: a }: { assessment: Assessment }) {
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('oitAssess.summary.title')}
+        <Title order={2} size="h4" data-testid="oit-score-title">
+          {t(`oitAssess.summary.${scoreTitleKey(a.review.status)}`)}
         </Title>
         {score ? (
           <>
             <Text fz={32} fw={700} lh={1.1} data-testid="oit-score">
               {formatScore(score.score)}
             </Text>
-            <Text size="sm" c={score.complete ? undefined : 'orange.8'}>
+            <Text size="sm" c={score.complete ? undefined : 'orange.8'} data-testid="oit-score-scope">
               {score.complete
                 ? t('oitAssess.summary.complete', { scored: score.scoredItems, total: score.applicableItems })
                 : t('oitAssess.summary.incomplete', {

@@ -9,8 +9,13 @@ import {
   initialScoreForm,
   itemAnchor,
   itemCodesOf,
+  itemListState,
+  nextUnscored,
   scoreFormChanged,
   scoreFormHints,
+  scoreTitleKey,
+  shortcutAllowed,
+  stepItem,
   toScoreBody,
 } from './assess-view.ts';
 
@@ -176,5 +181,51 @@ describe('evidencePending', () => {
   it('is false once every check has finished or none was made', () => {
     expect(evidencePending({ indicators: withLatest(snapshot('reachable')) })).toBe(false);
     expect(evidencePending({ indicators: withLatest(null) })).toBe(false);
+  });
+});
+
+describe('item by item', () => {
+  const item = (code: string, score: 0 | 100 | null, canScore = true) =>
+    ({ code, score: score === null ? null : { score }, can: { score: canScore } }) as never;
+  const items = [item('o1', 100), item('o2', null), item('o3', 0), item('o4', null, false), item('o5', null)];
+
+  it('names where each item stands', () => {
+    expect(items.map((i) => itemListState(i))).toEqual(['full', 'unscored', 'zero', 'waiting', 'unscored']);
+  });
+
+  it('finds the next unscored item after the open one, wrapping round, and none when all are scored', () => {
+    expect(nextUnscored(items, 'o2')).toBe('o5');
+    expect(nextUnscored(items, 'o5')).toBe('o2');
+    expect(nextUnscored(items, null)).toBe('o2');
+    expect(nextUnscored([item('o1', 100), item('o2', 0)], 'o1')).toBeNull();
+  });
+
+  it('steps to the previous and next item, stopping at the ends', () => {
+    expect(stepItem(items, 'o1', -1)).toBeNull();
+    expect(stepItem(items, 'o1', 1)).toBe('o2');
+    expect(stepItem(items, 'o5', 1)).toBeNull();
+  });
+
+  it('keeps shortcuts away from typing, but not from a ticked checkbox', () => {
+    const key = (target: object | null, mods = {}) =>
+      shortcutAllowed({
+        target: target as EventTarget,
+        altKey: false,
+        ctrlKey: false,
+        metaKey: false,
+        ...mods,
+      });
+    expect(key({ tagName: 'TEXTAREA' })).toBe(false);
+    expect(key({ tagName: 'INPUT', type: 'text' })).toBe(false);
+    expect(key({ tagName: 'INPUT', type: 'checkbox' })).toBe(true);
+    expect(key({ tagName: 'DIV', isContentEditable: true })).toBe(false);
+    expect(key({ tagName: 'BUTTON' })).toBe(true);
+    expect(key({ tagName: 'BUTTON' }, { ctrlKey: true })).toBe(false);
+  });
+
+  it('says "so far" only until the assessment is submitted', () => {
+    expect(scoreTitleKey('approved')).toBe('title');
+    expect(scoreTitleKey('assessed')).toBe('titleAssessed');
+    expect(scoreTitleKey('confirmed')).toBe('titleConfirmed');
   });
 });

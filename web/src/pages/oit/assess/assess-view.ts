@@ -138,3 +138,70 @@ export function evidencePending(a: Pick<Assessment, 'indicators'>): boolean {
     ),
   );
 }
+
+// ── Item by item ───────────────────────────────────────────────────────────────────────────────────────
+/** Where an item stands in the list beside the open item. */
+export type ItemListState = 'unscored' | 'full' | 'zero' | 'waiting';
+
+export function itemListState(item: Pick<AssessmentItem, 'score' | 'can'>): ItemListState {
+  if (item.score) return item.score.score === 100 ? 'full' : 'zero';
+  return item.can.score ? 'unscored' : 'waiting';
+}
+
+/** The items of the indicators in page order (indicator → sub-indicator → item). */
+export function flatItems(indicators: Assessment['indicators']): AssessmentItem[] {
+  return indicators.flatMap((i) => i.subIndicators.flatMap((s) => s.items));
+}
+
+/** The item `delta` places from `code` (null at either end, or when `code` is not listed). */
+export function stepItem(
+  items: readonly { code: string }[],
+  code: string | null,
+  delta: number,
+): string | null {
+  const at = items.findIndex((i) => i.code === code);
+  if (at < 0) return items[0]?.code ?? null;
+  return items[at + delta]?.code ?? null;
+}
+
+/** The next item still to score after `code`, wrapping around to the start; null when none is left. */
+export function nextUnscored(items: readonly AssessmentItem[], code: string | null): string | null {
+  const at = items.findIndex((i) => i.code === code);
+  const order = [...items.slice(at + 1), ...items.slice(0, at + 1)];
+  return order.find((i) => i.code !== code && itemListState(i) === 'unscored')?.code ?? null;
+}
+
+/**
+ * Whether a key press may act as a page shortcut: not while typing (text fields, text areas, selects,
+ * editable content) and not with a modifier, so the shortcuts never take a letter from the assessor's text.
+ * Checkboxes and radios are fine: their own keys (space, arrows) are not shortcuts.
+ */
+export function shortcutAllowed(e: {
+  target: EventTarget | null;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}): boolean {
+  if (e.altKey || e.ctrlKey || e.metaKey) return false;
+  const el = e.target as { tagName?: string; type?: string; isContentEditable?: boolean } | null;
+  if (!el?.tagName) return true;
+  if (el.isContentEditable) return false;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return false;
+  if (tag === 'INPUT') return el.type === 'checkbox' || el.type === 'radio';
+  return true;
+}
+
+/** The OIT score's heading by where the review stands: "so far" only until the result is submitted. */
+export function scoreTitleKey(status: OitReviewStatus): 'title' | 'titleAssessed' | 'titleConfirmed' {
+  switch (status) {
+    case 'answering':
+    case 'awaiting_approval':
+    case 'approved':
+      return 'title';
+    case 'assessed':
+      return 'titleAssessed';
+    case 'confirmed':
+      return 'titleConfirmed';
+  }
+}

@@ -1,0 +1,10 @@
+// What other modules may use of notices: the background worker (planner and sender of reminders) and a
+// wake-up for the sender. Its routes are registered from src/modules/index.ts.
+import type { BackgroundService } from '../startup.ts';
+import { stageWork } from './notices.work.ts';
+import { startNoticeWorker } from './notices.worker.ts';
+
+/** Started with the server (src/modules/startup.ts): plans reminders and digests, sends what is due. */
+export const noticeWorkerService: BackgroundService = (deps, log) => startNoticeWorker(deps, stageWork, log);
+
+export { wakeNoticeSender } from './notices.worker.ts';

@@ -1,0 +1,123 @@
+// The notices API with the real monitoring rule behind it: a supervisor previews and sends a reminder to an
+// agency of its scope (only stages whose own work is not done, at most once a day per person), never to one
+// outside it; the agency's admin and executive get it in the app (and by e-mail), see why, and mark it read;
+// nobody reads or marks another person's notices.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { grantScope, makeProvince, makeUser } from '../../../test/helpers/factories.ts';
+import { auditLog, notices } from '../../db/schema/index.ts';
+import { loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
+import { sendDueNotices } from './notices.send.ts';
+import { stageWork } from './notices.work.ts';
+
+describe('notices API', () => {
+  let t: TestApp;
+  let A = '';
+  let B = '';
+  const as: Record<'supervisor' | 'admin' | 'exec' | 'other', Client> = {} as never;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(new Date('2025-03-03T03:00:00Z')); // 10:00 in Bangkok; OIT answering open until 30 April
+    const db = t.deps.db;
+    await loadFramework(db);
+    const p1 = await makeProvince(db);
+    const p2 = await makeProvince(db);
+    A = (await participatingAgency(db, { provinceCode: p1.code })).id;
+    B = (await participatingAgency(db, { provinceCode: p2.code })).id;
+    const sup = await makeUser(db, { role: 'supervisor', email: 'sup@example.go.th' });
+    await grantScope(db, sup.id, { provinceCode: p1.code });
+    const admin = await makeUser(db, { role: 'agency_admin', agencyId: A, email: 'admin-a@example.go.th' });
+    const exec = await makeUser(db, { role: 'executive', agencyId: A });
+    const other = await makeUser(db, { role: 'agency_admin', agencyId: B, email: 'admin-b@example.go.th' });
+    as.supervisor = await t.signIn(sup.username);
+    as.admin = await t.signIn(admin.username);
+    as.exec = await t.signIn(exec.username);
+    as.other = await t.signIn(other.username);
+  });
+  afterAll(() => t.close());
+
+  const remind = (c: Client, body: Record<string, unknown>) =>
+    c.post('/api/notices/reminders', { year: YEAR, stage: 'oit_answering', agencyIds: [A], ...body });
+
+  it('previews, then sends once a day, only for work not done, only within scope', async () => {
+    const preview = await remind(as.supervisor, { dryRun: true });
+    expect(preview.statusCode).toBe(200);
+    const p = preview.json();
+    expect(p.queued).toBe(0);
+    expect(p.agencies[0]).toMatchObject({
+      agencyId: A,
+      outstanding: true,
+      skipped: null,
+      deadline: '2025-04-30',
+    });
+    expect(p.agencies[0].recipients.map((r: { status: string }) => r.status)).toEqual([
+      'would_queue',
+      'would_queue',
+    ]);
+    expect(await t.deps.db.select().from(notices)).toHaveLength(0);
+
+    const sent = await remind(as.supervisor, { message: 'กรุณาตอบให้ครบ' });
+    expect(sent.json()).toMatchObject({ queued: 2, dryRun: false });
+    const again = await remind(as.supervisor, {});
+    expect(again.json().queued).toBe(0);
+    expect(again.json().agencies[0].recipients.map((r: { status: string }) => r.status)).toEqual([
+      'already_sent',
+      'already_sent',
+    ]);
+    // Registration (January) is done: nobody is reminded of it.
+    const done = await remind(as.supervisor, { stage: 'register' });
+    expect(done.json().agencies[0]).toMatchObject({ skipped: 'work_done', recipients: [] });
+    // Outside the supervisor's scope: refused, nothing queued.
+    const outside = await remind(as.supervisor, { agencyIds: [A, B] });
+    expect(outside.statusCode).toBe(403);
+    expect(await t.deps.db.select().from(notices)).toHaveLength(2);
+    // Agency people cannot send reminders.
+    expect((await remind(as.admin, {})).statusCode).toBe(403);
+    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityType, 'reminder'));
+    expect(audit.map((e) => [e.action, e.agencyId])).toEqual([['request', A]]);
+  });
+
+  it('delivers in the app and by mail; each person lists and marks only their own', async () => {
+    const report = await sendDueNotices(
+      { ...t.deps, publicUrl: t.deps.config.publicUrl, quietHours: true },
+      stageWork,
+    );
+    expect(report).toMatchObject({ delivered: 2, mailed: 1, cancelled: 0 });
+    expect(t.outbox.map((m) => m.to)).toEqual(['admin-a@example.go.th']);
+    expect(t.outbox[0]?.text).toContain('กรุณาตอบให้ครบ');
+
+    const list = (await as.admin.get('/api/notices')).json();
+    expect(list).toMatchObject({ total: 1, unread: 1 });
+    expect(list.items[0]).toMatchObject({
+      kind: 'manual_reminder',
+      stage: 'oit_answering',
+      mailed: true,
+      agency: { id: A },
+      reason: { rule: 'sent_by_supervisor', deadline: '2025-04-30', message: 'กรุณาตอบให้ครบ' },
+    });
+    expect(list.items[0].reason.tasks.length).toBeGreaterThan(0);
+    expect((await as.exec.get('/api/notices')).json()).toMatchObject({ total: 1, unread: 1 });
+    expect((await as.other.get('/api/notices')).json()).toMatchObject({ total: 0, items: [] });
+
+    const id = list.items[0].id as string;
+    expect((await as.other.post(`/api/notices/${id}/read`)).statusCode).toBe(403);
+    expect((await as.exec.post(`/api/notices/${id}/read`)).statusCode).toBe(403);
+    expect((await as.admin.post(`/api/notices/${id}/read`)).json()).toEqual({ marked: 1, unread: 0 });
+    expect((await as.admin.get('/api/notices/unread-count')).json()).toEqual({ unread: 0 });
+    expect((await as.exec.get('/api/notices/unread-count')).json()).toEqual({ unread: 1 });
+    expect((await as.exec.post('/api/notices/read-all')).json()).toEqual({ marked: 1, unread: 0 });
+    expect((await as.admin.post('/api/notices/00000000-0000-4000-8000-000000000000/read')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('refuses malformed requests with a clear 400', async () => {
+    for (const body of [{ stage: 'oit_scoring' }, { agencyIds: [] }, { agencyIds: ['x'] }, { year: 1999 }]) {
+      const res = await remind(as.supervisor, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('invalid_request');
+    }
+  });
+});
