@@ -79,6 +79,19 @@ describe('monitoring', () => {
     // Sorting twice and a download: more than the suite's minute on a busy two-core machine.
   }, 180_000);
 
+  it('opens the reminder dialog for the agencies selected in the matrix', async () => {
+    await signIn(page, 'supervisor');
+    await page.goto('/monitoring');
+    await poll(async () => (await rowNames()).length).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'เลือกทุกหน่วยงานในหน้านี้' }).check();
+    const bar = page.getByRole('region', { name: 'การแจ้งเตือน' });
+    await bar.getByRole('button', { name: 'ส่งการแจ้งเตือน' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ส่งการแจ้งเตือนถึงหน่วยงาน' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    // The dialog (the reminders feature's) gets the agencies ticked in the matrix.
+    await poll(async () => (await dialog.getByText(/หน่วยงานที่เลือก \d+ แห่ง/).count()) > 0).toBe(true);
+  }, 120_000);
+
   it('shows the supervisor a to-do list whose links open the agency', async () => {
     await signIn(page, 'supervisor');
     const todo = page.getByRole('region', { name: 'สิ่งที่ต้องทำ' });
