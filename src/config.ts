@@ -98,6 +98,11 @@ const ZEnv = z.object({
    */
   DOCUMENTS_SOFFICE: z.string().min(1).default('soffice'),
   DOCUMENTS_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /**
+   * How long the monitoring matrix, roll-up and to-do lists may reuse the facts they read of one scope
+   * (seconds; 0: never). Default 15, and 0 under NODE_ENV=test.
+   */
+  MONITORING_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -139,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, lockMinutes: e.LOGIN_LOCK_MINUTES },
     otp,
     responses: { releaseBatch: e.RESPONSE_RELEASE_BATCH },
+    monitoring: { cacheMs: (e.MONITORING_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 15)) * 1000 },
     evidence: {
       allowHosts: evidenceAllowHosts(e, production, demo, publicUrl),
       timeoutMs: e.EVIDENCE_FETCH_TIMEOUT_MS,

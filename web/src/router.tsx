@@ -87,6 +87,8 @@ export const routes: RouteObject[] = [
               { path: 'oit', ...page(() => import('./pages/oit/agency/OitRedirectPage.tsx')) },
               { path: 'results', ...page(() => import('./pages/results/report/ReportRedirectPage.tsx')) },
               { path: 'progress', ...page(() => import('./pages/stakeholders/ProgressPage.tsx')) },
+              { path: 'monitoring', ...page(() => import('./pages/monitoring/MonitoringPage.tsx')) },
+              { path: 'monitoring/:year', ...page(() => import('./pages/monitoring/MonitoringPage.tsx')) },
               { path: 'users', ...page(() => import('./pages/users/UserListPage.tsx')) },
               {
                 path: 'executives/awaiting',

@@ -234,3 +234,15 @@ describe('cycleProgress (properties)', () => {
     expect(behindKey([])).toBe(0);
   });
 });
+
+describe('cycleProgress in a closed year', () => {
+  it('shows no open stage and no outstanding agency work once NACC has closed the year', () => {
+    const now = new Date('2025-03-01T03:00:00Z');
+    const open = cycleProgress(NOTHING, CALENDAR, none, now);
+    expect(open.stages.some((s) => s.phase === 'open')).toBe(true);
+    const closed = cycleProgress(NOTHING, CALENDAR, none, now, new Date('2025-02-15T03:00:00Z'));
+    expect(
+      closed.stages.some((s) => s.phase === 'open' || s.state === 'open' || s.state === 'due_soon'),
+    ).toBe(false);
+  });
+});

@@ -214,8 +214,10 @@ export function cycleProgress(
   calendar: readonly StageDates[],
   extensions: ReadonlyMap<string, string>,
   now: Date,
+  /** When NACC closed the year (no stage is open after it), or null. */
+  yearClosedAt: Date | null = null,
 ): CycleProgress {
-  const cal = calendarState(calendar, extensions, now);
+  const cal = calendarState(calendar, extensions, now, yearClosedAt);
   const byCode = new Map(cal.stages.map((s) => [s.code, s]));
   const tasks = tasksOf(facts);
   const stages: StageProgress[] = [];

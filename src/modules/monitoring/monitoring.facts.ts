@@ -20,11 +20,23 @@ import {
   monitoredAgencies,
   monitoredIdsIn,
 } from '../agencies/index.ts';
-import { stageExtensionsIn } from '../calendar/index.ts';
+import { stageExtensionsIn, yearClosedAt } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { NO_OIT_COUNTS, type OitCounts, oitCountsIn } from '../oit/index.ts';
+import {
+  type MinistryRow,
+  ministriesByCodes,
+  type ProvinceRow,
+  provincesByCodes,
+} from '../reference/index.ts';
 import { countedResponsesIn } from '../responses/index.ts';
-import { minimumsFor, stakeholderFactsIn, surveyInstruments } from '../stakeholders/index.ts';
+import {
+  minimumsFor,
+  type StakeholderFacts,
+  stakeholderFactsIn,
+  surveyInstruments,
+} from '../stakeholders/index.ts';
+import { sharedFor } from './monitoring.shared.ts';
 
 /**
  * Which agencies: those in an actor's scope, an explicit list (a reminder to chosen agencies), or every
@@ -53,6 +65,8 @@ export interface ProgressSet {
   year: number;
   framework: Framework;
   rows: AgencyProgressRow[];
+  /** The provinces and ministries of the rows, by code. */
+  names: { provinces: Map<string, ProvinceRow>; ministries: Map<string, MinistryRow> };
 }
 
 function scopeOf(select: AgencySelection): { scope: SQL; agencyIds?: readonly string[] } {
@@ -68,11 +82,20 @@ function surveyCodes(framework: Framework) {
   return { iit: of('internal_staff'), eit1: of('external_self'), eit2: of('external_assessor') };
 }
 
-/**
- * The progress of every agency taking part in the year that the selection and filters name, sorted by Thai
- * name. Seven queries whatever the number of agencies (framework cached).
- */
-export async function agencyProgress(db: DbOrTx, q: ProgressQuery): Promise<ProgressSet> {
+/** What the owners answered for one selection: the facts before the progress rule is applied. */
+interface Gathered {
+  framework: Framework;
+  agencies: MonitoredAgency[];
+  stakeholders: Map<string, StakeholderFacts>;
+  counted: Map<string, Record<string, number>>;
+  oit: Map<string, OitCounts>;
+  extensions: Map<string, Map<string, string>>;
+  closedAt: Date | null;
+  provinces: Map<string, ProvinceRow>;
+  ministries: Map<string, MinistryRow>;
+}
+
+async function gather(db: DbOrTx, q: ProgressQuery): Promise<Gathered> {
   const { framework } = await frameworkForYear(db, q.year);
   const filter = {
     ...scopeOf(q.select),
@@ -81,13 +104,60 @@ export async function agencyProgress(db: DbOrTx, q: ProgressQuery): Promise<Prog
     agencyType: q.agencyType,
   };
   const ids = monitoredIdsIn(q.year, filter);
-  const [agencies, stakeholders, counted, oit, extensions] = await Promise.all([
+  const [agencies, stakeholders, counted, oit, extensions, closedAt] = await Promise.all([
     monitoredAgencies(db, q.year, filter),
     stakeholderFactsIn(db, q.year, ids),
     countedResponsesIn(db, q.year, ids),
     oitCountsIn(db, q.year, ids),
     stageExtensionsIn(db, q.year, ids),
+    yearClosedAt(db, q.year),
   ]);
+  const [provinces, ministries] = await Promise.all([
+    provincesByCodes(
+      db,
+      agencies.map((a) => a.provinceCode),
+    ),
+    ministriesByCodes(
+      db,
+      agencies.map((a) => a.ministryCode),
+    ),
+  ]);
+  return { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries };
+}
+
+/** What decides the agencies of a selection (the actor's scope as core/scope.ts reads it). */
+export function selectionKey(select: AgencySelection): string {
+  if ('everyAgency' in select) return 'all';
+  if ('agencyIds' in select) return `ids:${[...select.agencyIds].sort().join(',')}`;
+  const a = select.actor;
+  const list = (xs: readonly string[]) => [...xs].sort().join(',');
+  return [
+    a.role,
+    a.agencyId ?? '',
+    list(a.scope.provinces),
+    list(a.scope.ministries),
+    list(a.scope.agencies),
+    list(a.assignedAgencies),
+  ].join('|');
+}
+
+// Facts read for a selection, reused for a few seconds by the screens that ask again.
+const gatherShared = sharedFor<Gathered>();
+const factsKey = (q: ProgressQuery) =>
+  [q.year, selectionKey(q.select), q.provinceCode ?? '', q.ministryCode ?? '', q.agencyType ?? ''].join('#');
+
+/**
+ * The progress of every agency taking part in the year that the selection and filters name, sorted by Thai
+ * name. Nine queries whatever the number of agencies (framework cached). With `maxAgeMs`, facts read for
+ * the same selection less than that long ago are reused (the screens); without, always read now (reminders).
+ * The progress itself is always worked out at `now`.
+ */
+export async function agencyProgress(
+  db: DbOrTx,
+  q: ProgressQuery & { maxAgeMs?: number },
+): Promise<ProgressSet> {
+  const { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries } =
+    await gatherShared(factsKey(q), q.maxAgeMs ?? 0, () => gather(db, q));
   const codes = surveyCodes(framework);
   const itemsByType = new Map<AgencyType, number>();
   const itemsOf = (type: AgencyType) => {
@@ -131,8 +201,9 @@ export async function agencyProgress(db: DbOrTx, q: ProgressQuery): Promise<Prog
       framework.calendar,
       extensions.get(agency.id) ?? noExtensions,
       q.now,
+      closedAt,
     );
     return { agency, facts, oit: o, progress };
   });
-  return { year: q.year, framework, rows };
+  return { year: q.year, framework, rows, names: { provinces, ministries } };
 }

@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  type Matrix,
   ZMatrix,
   ZMatrixQuery,
   ZRollup,
@@ -13,7 +14,7 @@ import {
   ZYearParams,
 } from './monitoring.schema.ts';
 import {
-  progressMatrix,
+  progressMatrixJson,
   progressMatrixXlsx,
   progressRollup,
   progressRollupXlsx,
@@ -55,7 +56,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMatrix },
       },
     },
-    async (req) => progressMatrix(app.deps, req.actor, req.params.year, req.query),
+    // The answer is JSON already, checked against ZMatrix when it was made (shared between requests of the
+    // same scope and query for a few seconds): Fastify sends a JSON string as it is.
+    async (req, reply) => {
+      const body = await progressMatrixJson(app.deps, req.actor, req.params.year, req.query);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as Matrix);
+    },
   );
 
   app.get(

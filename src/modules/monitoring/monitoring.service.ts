@@ -5,22 +5,21 @@ import type { Writable } from 'node:stream';
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
-import { agencyProgress, type ProgressSet } from './monitoring.facts.ts';
+import { agencyProgress, selectionKey } from './monitoring.facts.ts';
 import { matchesFilter, rollUp, sortRows } from './monitoring.matrix.ts';
 import { presentRow, stageInfo } from './monitoring.present.ts';
-import type {
-  Matrix,
-  MatrixFilter,
-  MatrixQuery,
-  MatrixRow,
-  Rollup,
-  RollupQuery,
+import {
+  type Matrix,
+  type MatrixFilter,
+  type MatrixQuery,
+  type Rollup,
+  type RollupQuery,
+  ZMatrix,
 } from './monitoring.schema.ts';
+import { sharedFor } from './monitoring.shared.ts';
 import { writeMatrixXlsx, writeRollupXlsx } from './monitoring.xlsx.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
 /** Every agency of the actor's scope taking part in the year, filtered, presented (not yet sorted). */
 async function scopeRows(deps: Deps, actor: Actor, year: number, f: MatrixFilter) {
@@ -29,26 +28,32 @@ async function scopeRows(deps: Deps, actor: Actor, year: number, f: MatrixFilter
     year,
     now,
     select: { actor },
+    maxAgeMs: deps.config.monitoring.cacheMs,
     provinceCode: f.province,
     ministryCode: f.ministry,
     agencyType: f.type,
   });
-  const rows = await presentAll(deps.db, set);
+  const rows = set.rows.map((r) => presentRow(r, set.names));
   return { set, today: bangkokToday(now), rows: rows.filter((r) => matchesFilter(r, f)) };
 }
 
-async function presentAll(db: DbOrTx, set: ProgressSet): Promise<MatrixRow[]> {
-  const [provinces, ministries] = await Promise.all([
-    provincesByCodes(
-      db,
-      set.rows.map((r) => r.agency.provinceCode),
-    ),
-    ministriesByCodes(
-      db,
-      set.rows.map((r) => r.agency.ministryCode),
-    ),
-  ]);
-  return set.rows.map((r) => presentRow(r, { provinces, ministries }));
+const matrixBodies = sharedFor<string>();
+
+/**
+ * The matrix as its JSON answer, shared for the configured seconds between requests of the same scope and
+ * query (the same answer, validated against the response schema once).
+ */
+export async function progressMatrixJson(
+  deps: Deps,
+  actor: Actor | null,
+  year: number,
+  q: MatrixQuery,
+): Promise<string> {
+  authorize(actor, 'monitoring.matrix', null);
+  const key = [year, selectionKey({ actor }), JSON.stringify(q)].join('#');
+  return matrixBodies(key, deps.config.monitoring.cacheMs, async () =>
+    JSON.stringify(ZMatrix.parse(await progressMatrix(deps, actor, year, q))),
+  );
 }
 
 export async function progressMatrix(

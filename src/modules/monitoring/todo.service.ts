@@ -17,7 +17,7 @@ import { interviewsAwaitingReviewIn } from '../interviews/index.ts';
 import { type AgencyProgressRow, agencyProgress } from './monitoring.facts.ts';
 import type { Todo, TodoItem } from './monitoring.schema.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
 /** The most items a home page lists; `more` says when there are others. */
 export const TODO_MAX = 20;
@@ -218,7 +218,12 @@ export async function todoList(deps: Deps, actor: Actor | null, requestedYear?: 
   authorize(actor, 'monitoring.todo', null);
   const year = requestedYear ?? (await latestFrameworkYear(deps.db));
   if (year === null) return { year: null, items: [], more: false };
-  const { rows } = await agencyProgress(deps.db, { year, now: deps.now(), select: { actor } });
+  const { rows } = await agencyProgress(deps.db, {
+    year,
+    now: deps.now(),
+    select: { actor },
+    maxAgeMs: deps.config.monitoring.cacheMs,
+  });
   const role = actor.role;
   let items: TodoItem[];
   switch (role) {

@@ -68,6 +68,13 @@ describe('navItems', () => {
       expect(navItems(role, 'a1').map((i) => i.to)).toContain('/audit');
   });
 
+  it('gives the roles that follow many agencies the monitoring matrix, and no agency account', () => {
+    for (const role of ['admin', 'supervisor', 'assessor'] as const)
+      expect(navItems(role, null).map((i) => i.to)).toContain('/monitoring');
+    for (const role of ['agency_admin', 'executive', 'agency_staff'] as const)
+      expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/monitoring');
+  });
+
   it('gives supervisors and NACC the provincial plans, and no agency role or assessor', () => {
     for (const role of ['admin', 'supervisor'] as const)
       expect(navItems(role, null).map((i) => i.to)).toContain('/plans');

@@ -14,6 +14,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
   const score: NavItem = { label: 'nav.score', to: '/frameworks/score' };
   const password: NavItem = { label: 'nav.password', to: '/account/password' };
   const progress: NavItem = { label: 'stakeholders.nav', to: '/progress' };
+  const monitoring: NavItem = { label: 'monitoring.nav', to: '/monitoring' };
   const quality: NavItem = { label: 'quality.nav', to: '/quality' };
   const interviews: NavItem = { label: 'interviews.nav', to: '/interviews' };
   const iitAccess: NavItem = { label: 'iitAccess.nav', to: '/iit-access' };
@@ -35,6 +36,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agencies', to: '/agencies' },
+        monitoring,
         cycles,
         progress,
         { label: 'nav.users', to: '/users' },
@@ -60,6 +62,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.agenciesInScope', to: '/agencies' },
+        monitoring,
         cycles,
         progress,
         plans,
@@ -76,6 +79,7 @@ export function navItems(role: Role, agencyId: string | null): NavItem[] {
       return [
         home,
         { label: 'nav.assignedAgencies', to: '/agencies' },
+        monitoring,
         progress,
         quality,
         interviews,

@@ -1,4 +1,5 @@
-// Home page by role, from GET /api/dashboard.
+// Home page by role, from GET /api/dashboard, with the role's to-do list (GET /api/monitoring/todo) first.
+import { Box } from '@mantine/core';
 import { useDashboard } from '../../api/agencies.ts';
 import { useUser } from '../../api/auth.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -8,6 +9,7 @@ import { formatFiscalYear } from '../../lib/format.ts';
 import { AdminHome } from './AdminHome.tsx';
 import { AgencyHome } from './AgencyHome.tsx';
 import { ScopedHome } from './ScopedHome.tsx';
+import { TodoList } from './TodoList.tsx';
 
 export default function HomePage() {
   const { lang, t } = useLang();
@@ -25,6 +27,11 @@ export default function HomePage() {
           </>
         }
       />
+      {data && (
+        <Box mb="lg">
+          <TodoList year={data.year} />
+        </Box>
+      )}
       <QueryState query={dashboard}>
         {(data) =>
           data.kind === 'admin' ? (

@@ -1,0 +1,118 @@
+// Monitoring against the real server and the demo data: a supervisor sorts the progress matrix by a column
+// header, downloads the XLSX and opens it; home pages show the role's to-do list whose links lead to working
+// pages. On a 360-px-wide phone, as supervisors use it in the field.
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { mainHeading, openPage, screenshot, signIn } from './browser.ts';
+
+let page: Page;
+openPage(
+  (opened) => {
+    page = opened;
+  },
+  { viewport: { width: 360, height: 740 }, clientAddress: '192.0.2.31' },
+);
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const horizontalOverflow = () =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The agency names of the matrix's rows, in order. */
+async function rowNames(): Promise<string[]> {
+  const table = page.getByRole('table', { name: 'ติดตามความคืบหน้าการประเมิน' });
+  return table.locator('tbody th[scope="row"] a').allTextContents();
+}
+
+describe('monitoring', () => {
+  it('lets a supervisor sort the matrix by a column and download it as XLSX', async () => {
+    await signIn(page, 'supervisor');
+    await page.goto('/monitoring');
+    await poll(() => page.url()).toMatch(/\/monitoring\/\d{4}$/);
+    expect(await mainHeading(page)).toContain('ติดตามความคืบหน้าการประเมิน');
+    await poll(async () => (await rowNames()).length).toBeGreaterThan(1);
+
+    const sortByName = page.getByRole('button', { name: 'เรียงตามหน่วยงาน', exact: true });
+    const header = page.getByRole('columnheader').filter({ has: sortByName });
+    await sortByName.click();
+    await poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await poll(() => page.url()).toContain('sort=name');
+    const collator = new Intl.Collator('th');
+    await poll(async () => {
+      const names = await rowNames();
+      return names.join('|') === [...names].sort(collator.compare).join('|') && names.length > 1;
+    }).toBe(true);
+    await sortByName.click();
+    await poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await poll(async () => {
+      const names = await rowNames();
+      return names.join('|') === [...names].sort(collator.compare).reverse().join('|');
+    }).toBe(true);
+    const shown = await rowNames();
+    // Stage cells say their state in words beside the colour.
+    expect(await page.getByRole('table').first().textContent()).toMatch(
+      /เสร็จแล้ว|อยู่ระหว่างดำเนินการ|เลยกำหนด|ยังไม่เริ่ม|ใกล้ครบกำหนด/,
+    );
+    expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'monitoring-matrix-360');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'ดาวน์โหลด XLSX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ita-monitoring-\d{4}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const path = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    expect(ws.getRow(1).getCell(2).value).toBe('ชื่อหน่วยงาน');
+    const names: string[] = [];
+    ws.eachRow((row, n) => {
+      const v = row.getCell(2).value;
+      if (n > 1 && typeof v === 'string') names.push(v);
+    });
+    // The same rows in the same order as on screen (the page shows the first 50).
+    expect(names.slice(0, shown.length)).toEqual(shown);
+    expect(String(ws.lastRow?.getCell(1).value)).toMatch(/^ข้อมูล ณ วันที่ \d{1,2} .+ 25\d\d$/);
+    // Sorting twice and a download: more than the suite's minute on a busy two-core machine.
+  }, 180_000);
+
+  it('opens the reminder dialog for the agencies selected in the matrix', async () => {
+    await signIn(page, 'supervisor');
+    await page.goto('/monitoring');
+    await poll(async () => (await rowNames()).length).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'เลือกทุกหน่วยงานในหน้านี้' }).check();
+    const bar = page.getByRole('region', { name: 'การแจ้งเตือน' });
+    await bar.getByRole('button', { name: 'ส่งการแจ้งเตือน' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ส่งการแจ้งเตือนถึงหน่วยงาน' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    // The dialog (the reminders feature's) gets the agencies ticked in the matrix.
+    await poll(async () => (await dialog.getByText(/หน่วยงานที่เลือก \d+ แห่ง/).count()) > 0).toBe(true);
+  }, 120_000);
+
+  it('shows the supervisor a to-do list whose links open the agency', async () => {
+    await signIn(page, 'supervisor');
+    const todo = page.getByRole('region', { name: 'สิ่งที่ต้องทำ' });
+    await poll(() => todo.getByRole('link').count()).toBeGreaterThan(0);
+    const agencyLink = todo.locator('a[href^="/agencies/"]').first();
+    const href = await agencyLink.getAttribute('href');
+    await agencyLink.click();
+    await poll(() => new URL(page.url()).pathname).toBe(href);
+    expect(await mainHeading(page)).not.toMatch(/ไม่พบหน้า/);
+  });
+
+  it('shows an agency admin its next steps, each a link to where the work is done', async () => {
+    await signIn(page, 'agency-admin');
+    const todo = page.getByRole('region', { name: 'สิ่งที่ต้องทำ' });
+    await poll(() => todo.getByRole('link').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-todo-agency-admin-360');
+    const first = todo.getByRole('link').first();
+    const href = (await first.getAttribute('href')) ?? '';
+    await first.click();
+    await poll(() => new URL(page.url()).pathname).toBe(href.split('?')[0]);
+    expect(await mainHeading(page)).not.toMatch(/ไม่พบหน้า/);
+  });
+});
