@@ -3,6 +3,7 @@
 // the monitoring rule (src/core/monitoring); this file only decides *when* and *how often* to remind.
 import { bangkokToday } from '../calendar.ts';
 import { assertNever } from '../exhaustive.ts';
+import type { MeasureDueStep } from '../measures/due.ts';
 
 /**
  * The calendar stages whose deadline reminds agencies (framework calendar codes): work the agency itself must
@@ -19,7 +20,7 @@ export const REMINDER_STAGES = [
 ] as const;
 export type ReminderStage = (typeof REMINDER_STAGES)[number];
 
-export const NOTICE_KINDS = ['stage_reminder', 'manual_reminder', 'digest'] as const;
+export const NOTICE_KINDS = ['stage_reminder', 'manual_reminder', 'digest', 'measure_reminder'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Delivery states of a notice: waiting, claimed by a sender (leased), delivered, or not sent. */
@@ -28,9 +29,16 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /**
  * Why a notice was not sent: the work was done before it went out, a reminder before a deadline that passed
- * while it waited (quiet hours), a digest with nobody behind any more, or a recipient who can no longer sign in.
+ * while it waited (quiet hours), a digest with nobody behind any more, a recipient who can no longer sign in,
+ * or an improvement measure whose document was revised (a newer version approved or drafted) meanwhile.
  */
-export const CANCEL_REASONS = ['work_done', 'deadline_passed', 'no_laggards', 'recipient_inactive'] as const;
+export const CANCEL_REASONS = [
+  'work_done',
+  'deadline_passed',
+  'no_laggards',
+  'recipient_inactive',
+  'document_revised',
+] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /** Days before a stage's last day at which agencies with work outstanding are reminded. */
@@ -86,7 +94,8 @@ export function bangkokWeekOf(now: Date): string {
  * however many planners, senders or clicks there are.
  * - before a deadline: agency, year, stage, the deadline (an extension is a new deadline) and the step;
  * - sent by a supervisor or NACC: agency, year, stage and the Bangkok day (one a day, whoever sends it);
- * - the weekly digest: the year and the week.
+ * - the weekly digest: the year and the week;
+ * - an improvement measure's due date: the document version (its row id), the measure and the step.
  */
 export type NoticeKey =
   | {
@@ -98,7 +107,8 @@ export type NoticeKey =
       step: number;
     }
   | { kind: 'manual_reminder'; agencyId: string; year: number; stage: ReminderStage; day: string }
-  | { kind: 'digest'; year: number; week: string };
+  | { kind: 'digest'; year: number; week: string }
+  | { kind: 'measure_reminder'; documentId: string; measureId: string; step: MeasureDueStep };
 
 export function noticeKey(k: NoticeKey, userId: string): string {
   switch (k.kind) {
@@ -108,6 +118,8 @@ export function noticeKey(k: NoticeKey, userId: string): string {
       return `manual:${k.year}:${k.stage}:${k.agencyId}:${k.day}:${userId}`;
     case 'digest':
       return `digest:${k.year}:${k.week}:${userId}`;
+    case 'measure_reminder':
+      return `measure:${k.documentId}:${k.measureId}:${k.step}:${userId}`;
     default:
       return assertNever(k);
   }
@@ -158,4 +170,19 @@ export type NoticeReason =
       message: string | null;
     }
   /** `lines` is capped; `total` counts them all. */
-  | { rule: 'weekly_digest'; week: string; lines: DigestLine[]; total: number };
+  | { rule: 'weekly_digest'; week: string; lines: DigestLine[]; total: number }
+  /** An approved improvement measure near or past the end of its period without a "done" progress entry. */
+  | {
+      rule: 'measure_due';
+      agencyName: string;
+      documentId: string;
+      version: number;
+      measureId: string;
+      measureTitle: string;
+      /** The last day of the measure's period (YYYY-MM-DD). */
+      end: string;
+      daysLeft: number;
+      step: MeasureDueStep;
+      /** The latest progress status, or null with no progress entry yet. */
+      status: string | null;
+    };

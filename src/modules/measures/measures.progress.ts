@@ -1,8 +1,8 @@
 // Carrying the measures out (issue 12 §2): progress entries per measure (the agency admin), the executive's
 // signature on the progress report, whether each measure's targets improved in the next published result
 // (src/core/measures/effect.ts), and "measures done vs score change" over a supervisor's scope.
-// Due-date reminders belong to the notices module (issue 12 leaves mail to it): it would read
-// `measuresDue` below — each approved measure's end month and latest status — and remind the agency admin.
+// Due-date reminders belong to the notices module (issue 12 leaves mail to it): it reads `measuresDue`
+// (measures.due.ts) — each measure in force, its end month and latest status — and reminds the agency admins.
 
 import type { z } from 'zod';
 import type { AppDeps } from '../../app/context.ts';

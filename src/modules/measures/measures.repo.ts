@@ -244,3 +244,12 @@ export async function insertProgress(
     .returning();
   return saved as ProgressRow;
 }
+
+/** Every approved version of every agency's documents (for due-date reminders), newest first per agency-year. */
+export function selectApproved(db: DbOrTx): Promise<MeasureDocumentRow[]> {
+  return db
+    .select()
+    .from(measureDocuments)
+    .where(eq(measureDocuments.status, 'approved'))
+    .orderBy(measureDocuments.agencyId, measureDocuments.year, desc(measureDocuments.version));
+}

@@ -45,6 +45,24 @@ export function noticeMail(publicUrl: string, to: string, year: number, reason: 
       ].join('\n');
       return { to, subject, text };
     }
+    case 'measure_due': {
+      const end = dayWords(reason.end);
+      const when =
+        reason.step === 'overdue'
+          ? { th: `เลยกำหนดสิ้นสุด ${end.th} แล้ว`, en: `its period ended on ${end.en}` }
+          : {
+              th: `จะสิ้นสุด ${end.th} (อีก ${reason.daysLeft} วัน)`,
+              en: `its period ends on ${end.en} (${reason.daysLeft} days left)`,
+            };
+      const subject = `แจ้งเตือนมาตรการ ITA ${year}: ${reason.measureTitle} / ITA ${year} measure reminder`;
+      const text = [
+        `มาตรการ "${reason.measureTitle}" ของ${reason.agencyName} (ฉบับที่ ${reason.version}) ${when.th} และยังไม่ได้บันทึกความคืบหน้าว่าดำเนินการแล้วเสร็จ`,
+        '',
+        `The measure "${reason.measureTitle}" of ${reason.agencyName} (version ${reason.version}): ${when.en}, and no progress entry says it is done.`,
+        ...footer,
+      ].join('\n');
+      return { to, subject, text };
+    }
     case 'weekly_digest': {
       const lines = reason.lines.map((l) => {
         const stage = STAGE_WORDS[l.stage];

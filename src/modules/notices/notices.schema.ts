@@ -50,6 +50,18 @@ export const ZNoticeReason = z.discriminatedUnion('rule', [
     lines: z.array(ZDigestLine),
     total: z.number().int(),
   }),
+  z.object({
+    rule: z.literal('measure_due'),
+    agencyName: z.string(),
+    documentId: z.uuid(),
+    version: z.number().int(),
+    measureId: z.string(),
+    measureTitle: z.string(),
+    end: z.string(),
+    daysLeft: z.number().int(),
+    step: z.union([z.literal(14), z.literal(3), z.literal('overdue')]),
+    status: z.string().nullable(),
+  }),
 ]);
 
 export const ZNotice = z.object({

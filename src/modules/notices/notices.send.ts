@@ -6,7 +6,8 @@
 // at most once: `mail_started_at` is committed before the mail is handed over, and a later claim of a
 // notice whose mail had started delivers it in the app only (noting that the mail's fate is unknown).
 // Before sending, the reason is checked again: an agency whose work for the stage is now done, a digest
-// with no laggards left, or a recipient who can no longer sign in, get nothing (cancelled, audited).
+// with no laggards left, a measure now done or of a revised document, or a recipient who can no longer sign
+// in, get nothing (cancelled, audited).
 // Nothing is sent in quiet hours (20:00–08:00 Bangkok): due notices wait for the morning.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
@@ -20,6 +21,7 @@ import {
 import { appendAudit } from '../audit/index.ts';
 import { recipientNow } from '../users/index.ts';
 import { noticeMail } from './notices.mail.ts';
+import { recheckMeasure } from './notices.measures.ts';
 import { digestLines } from './notices.plan.ts';
 import {
   type ClaimedNotice,
@@ -123,6 +125,7 @@ async function deliver(
 /** The audit entity of a notice: the agency's year and stage, or the digest's year and week. */
 export function entityIdOf(job: Pick<ClaimedNotice, 'agencyId' | 'year' | 'stage' | 'reason'>): string {
   if (job.reason.rule === 'weekly_digest') return `digest:${job.year}:${job.reason.week}`;
+  if (job.reason.rule === 'measure_due') return `${job.agencyId}:${job.year}:measure:${job.reason.measureId}`;
   return `${job.agencyId}:${job.year}:${job.stage}`;
 }
 
@@ -177,6 +180,8 @@ async function recheck(
       if (lines.length === 0) return { cancel: 'no_laggards' };
       return { reason: { ...r, lines, total } };
     }
+    case 'measure_due':
+      return recheckMeasure(deps.db, deps.now(), r);
     default:
       return assertNever(r);
   }

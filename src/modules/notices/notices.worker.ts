@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { type Loop, startLoop } from '../../app/loop.ts';
 import { bangkokWeekOf } from '../../core/notices/reminders.ts';
+import { planMeasureReminders } from './notices.measures.ts';
 import { planDigests, planStageReminders } from './notices.plan.ts';
 import { type SendReport, sendDueNotices } from './notices.send.ts';
 import type { StageWorkSource } from './notices.work.ts';
@@ -24,6 +25,7 @@ export async function runNotices(
   let queued = 0;
   const quietHours = deps.config.notices.quietHours;
   if (o.plan) queued += await planStageReminders({ ...deps, quietHours }, source);
+  if (o.plan) queued += await planMeasureReminders({ ...deps, quietHours });
   if (o.plan && o.digests !== false) queued += await planDigests({ ...deps, quietHours }, source);
   const sent = await sendDueNotices({ ...deps, publicUrl: deps.config.publicUrl, quietHours }, source, o.log);
   return { queued, ...sent };

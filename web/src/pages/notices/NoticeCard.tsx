@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { type Notice, useMarkNoticeRead } from '../../api/notices.ts';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { deadlineWords, headline, taskWords, whyWords } from './words.ts';
+import { deadlineWords, headline, measureWords, taskWords, whyWords } from './words.ts';
 
 export function NoticeCard({ notice }: { notice: Notice }) {
   const { lang, t } = useLang();
@@ -34,9 +34,14 @@ export function NoticeCard({ notice }: { notice: Notice }) {
           <Text id={`${detailsId}-title`} fw={unread ? 700 : 500}>
             {headline(t, notice)}
           </Text>
-          {r.rule !== 'weekly_digest' && (
+          {(r.rule === 'before_deadline' || r.rule === 'sent_by_supervisor') && (
             <Text size="sm" c="dimmed">
               {deadlineWords(t, lang, r.deadline, r.daysLeft)}
+            </Text>
+          )}
+          {r.rule === 'measure_due' && (
+            <Text size="sm" c="dimmed">
+              {measureWords(t, lang, r.end, r.daysLeft, r.status)}
             </Text>
           )}
           <Text size="xs" c="dimmed">
@@ -63,7 +68,7 @@ export function NoticeCard({ notice }: { notice: Notice }) {
           {r.rule === 'sent_by_supervisor' && r.message && (
             <Text size="sm">{t('notices.message', { message: r.message })}</Text>
           )}
-          {r.rule !== 'weekly_digest' && r.tasks.length > 0 && (
+          {(r.rule === 'before_deadline' || r.rule === 'sent_by_supervisor') && r.tasks.length > 0 && (
             <>
               <Text size="sm" fw={600}>
                 {t('notices.whatIsLeft')}

@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Notice } from '../../api/notices.ts';
 import { en, th } from '../../i18n/catalogues.ts';
-import { deadlineWords, headline, taskWords, whyWords } from './words.ts';
+import { deadlineWords, headline, measureWords, taskWords, whyWords } from './words.ts';
 
 let t: (key: string, o?: Record<string, unknown>) => string;
 let tEn: typeof t;
@@ -19,10 +19,15 @@ beforeAll(async () => {
 
 const notice = (reason: Notice['reason']): Notice => ({
   id: '00000000-0000-4000-8000-000000000001',
-  kind: reason.rule === 'weekly_digest' ? 'digest' : 'stage_reminder',
+  kind:
+    reason.rule === 'weekly_digest'
+      ? 'digest'
+      : reason.rule === 'measure_due'
+        ? 'measure_reminder'
+        : 'stage_reminder',
   year: 2568,
   agency: { id: '00000000-0000-4000-8000-000000000002', code: 'A1', nameTh: 'เทศบาลทดสอบ', nameEn: null },
-  stage: reason.rule === 'weekly_digest' ? null : reason.stage,
+  stage: reason.rule === 'weekly_digest' || reason.rule === 'measure_due' ? null : reason.stage,
   reason,
   deliveredAt: '2025-04-25T03:00:00.000Z',
   readAt: null,
@@ -30,6 +35,29 @@ const notice = (reason: Notice['reason']): Notice => ({
 });
 
 describe('notice words', () => {
+  it('words a measure reminder: the measure, why, its end and latest progress, no codes', () => {
+    const n = notice({
+      rule: 'measure_due',
+      agencyName: 'เทศบาลทดสอบ',
+      documentId: '00000000-0000-4000-8000-000000000003',
+      version: 2,
+      measureId: '00000000-0000-4000-8000-000000000004',
+      measureTitle: 'เผยแพร่ข้อมูลให้ครบ',
+      end: '2025-06-30',
+      daysLeft: 3,
+      step: 3,
+      status: 'in_progress',
+    });
+    for (const tr of [t, tEn]) {
+      expect(headline(tr, n)).toContain('เผยแพร่ข้อมูลให้ครบ');
+      expect(whyWords(tr, 'th', n)).toContain('14');
+      const w = measureWords(tr, 'th', '2025-06-30', 3, 'in_progress');
+      expect(w).toContain('2568');
+      expect(w).not.toMatch(/in_progress|notices\./);
+    }
+    expect(measureWords(t, 'th', '2025-06-30', -2, null)).not.toContain('notices.');
+  });
+
   it('words every task of the monitoring rule and every reminder stage, in both languages', () => {
     for (const code of [
       'registration',

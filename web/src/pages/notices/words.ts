@@ -51,6 +51,11 @@ export function headline(t: T, notice: Notice): string {
       });
     case 'weekly_digest':
       return t('notices.headline.weekly_digest', { count: r.total });
+    case 'measure_due':
+      return t('notices.headline.measure_due', {
+        agency: notice.agency?.nameTh ?? r.agencyName,
+        measure: r.measureTitle,
+      });
   }
 }
 
@@ -67,5 +72,22 @@ export function whyWords(t: T, lang: Lang, notice: Notice): string {
       });
     case 'weekly_digest':
       return t('notices.rule.weekly_digest', { week: formatDate(r.week, lang) });
+    case 'measure_due':
+      return t('notices.rule.measure_due', { version: r.version });
   }
+}
+
+/** A measure's end and latest progress: "สิ้นสุดระยะเวลาดำเนินการ 30 มิถุนายน 2568 · เหลืออีก 3 วัน". */
+export function measureWords(t: T, lang: Lang, end: string, daysLeft: number, status: string | null): string {
+  const left =
+    daysLeft < 0
+      ? t('notices.overdue')
+      : daysLeft === 0
+        ? t('notices.lastDay')
+        : t('notices.daysLeft', { count: daysLeft });
+  const statuses = ['not_started', 'in_progress', 'done', 'cancelled'];
+  const progress = t(
+    `notices.measureStatus.${status !== null && statuses.includes(status) ? status : 'none'}`,
+  );
+  return `${t('notices.measureEnd', { date: formatDate(end, lang) })} · ${left} · ${progress}`;
 }

@@ -1,0 +1,4 @@
+ALTER TABLE "notices" DROP CONSTRAINT "notices_kind_known";--> statement-breakpoint
+ALTER TABLE "notices" DROP CONSTRAINT "notices_cancel_reason_known";--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_kind_known" CHECK ("notices"."kind" in ('stage_reminder', 'manual_reminder', 'digest', 'measure_reminder'));--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_cancel_reason_known" CHECK (("notices"."status" = 'cancelled') = ("notices"."cancelled_reason" is not null) and ("notices"."cancelled_reason" is null or "notices"."cancelled_reason" in ('work_done', 'deadline_passed', 'no_laggards', 'recipient_inactive', 'document_revised')));
