@@ -46,7 +46,7 @@ export function InstrumentsPanel({ framework }: { framework: Framework }) {
                 ))}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{describeSampleRule(inst.sample, t)}</Text>
+                <Text size="sm">{describeSampleRule(inst.sample, t, lang)}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
