@@ -233,6 +233,9 @@ describe('flagAgency', () => {
       evidence: { day: '2025-03-05', count: 45, total: 50, share: 0.9 },
     });
     expect(sut?.th).toContain('90%');
+    expect(sut?.th).toContain('5 มีนาคม 2568');
+    expect(sut?.th).not.toContain('2025-03-05');
+    expect(sut?.en).toContain('5 March 2025');
   });
 
   it('flags a high share of identical answer sheets', () => {

@@ -3,6 +3,7 @@
 // flag carries the numbers that triggered it, in Thai and English, and every threshold is a named default
 // that the caller may override.
 import type { AgencyType } from '../../shared/agency-types.ts';
+import { thaiDate } from '../documents/thai-text.ts';
 import type { Framework } from '../framework/schema.ts';
 import type { AnswerValue } from '../scoring/index.ts';
 import { bandRange, bandSeconds } from './duration.ts';
@@ -226,6 +227,12 @@ function burstWindowFlag(
   };
 }
 
+/** "2025-03-05" → "5 March 2025": a calendar day, never shifted by time zones. */
+function englishDate(isoDay: string): string {
+  const opts = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+  return new Intl.DateTimeFormat('en-GB', opts).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
 function burstDayFlag(
   days: AgencyQualityInput['dayCounts'],
   params: QualityParams,
@@ -238,8 +245,8 @@ function burstDayFlag(
   if (peak.count < params.burstDayMinCount || share < params.burstDayShare) return null;
   return {
     code: 'burst_day',
-    th: `ได้รับแบบสอบถาม ${peak.count} จาก ${total} ชุด (${show(share * 100)}%) ในวันที่ ${peak.day} วันเดียว`,
-    en: `${peak.count} of ${total} responses (${show(share * 100)}%) arrived on a single day, ${peak.day}`,
+    th: `ได้รับแบบสอบถาม ${peak.count} จาก ${total} ชุด (${show(share * 100)}%) ในวันที่ ${thaiDate(peak.day)} วันเดียว`,
+    en: `${peak.count} of ${total} responses (${show(share * 100)}%) arrived on a single day, ${englishDate(peak.day)}`,
     evidence: { day: peak.day, count: peak.count, total, share, threshold: params.burstDayShare },
   };
 }

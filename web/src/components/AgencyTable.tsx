@@ -1,8 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { Link as RouterLink } from 'react-router';
 import type { AgencySummary } from '../api/agencies.ts';
 import { useLang } from '../i18n/index.ts';
+import { agencyTypeWords } from '../lib/agency-words.ts';
 import { pickName } from '../lib/localized.ts';
 import { ParticipationBadge } from './ParticipationBadge.tsx';
 
@@ -40,7 +40,7 @@ export function AgencyTable({
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{AGENCY_TYPE_LABELS[a.type][lang]}</Text>
+                <Text size="sm">{agencyTypeWords(a.type, lang)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{a.province ? pickName(a.province, lang) : '–'}</Text>

@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
 import { useLang } from '../i18n/index.ts';
 import { NoticeBell } from '../pages/notices/NoticeBell.tsx';
-import { navItems } from './nav.ts';
+import { activeNavItem, navItems } from './nav.ts';
 import { RouteAnnouncer } from './RouteAnnouncer.tsx';
 import { SkipLink } from './SkipLink.tsx';
 
@@ -21,10 +21,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const items = navItems(user.role, user.agencyId);
-  // The most specific matching item is the active one ("/frameworks/score" over "/frameworks").
-  const active = items
-    .filter((i) => (i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)))
-    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const active = activeNavItem(items, location.pathname);
 
   return (
     <AppShell

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navItems } from './nav.ts';
+import { activeNavItem, navItems } from './nav.ts';
 
 describe('navItems', () => {
   it('gives admins user management and framework import', () => {
@@ -80,5 +80,28 @@ describe('navItems', () => {
       expect(navItems(role, null).map((i) => i.to)).toContain('/plans');
     for (const role of ['assessor', 'agency_admin', 'executive', 'agency_staff'] as const)
       expect(navItems(role, 'a1').map((i) => i.to)).not.toContain('/plans');
+  });
+});
+
+describe('activeNavItem', () => {
+  const active = (role: Parameters<typeof navItems>[0], agencyId: string | null, path: string) =>
+    activeNavItem(navItems(role, agencyId), path);
+
+  it('highlights the section of a nested path', () => {
+    expect(active('admin', null, '/agencies/123/results/2567')).toBe('/agencies');
+    expect(active('admin', null, '/frameworks/2568/compare')).toBe('/frameworks');
+    expect(active('admin', null, '/frameworks/score')).toBe('/frameworks/score');
+    expect(active('agency_staff', 'a1', '/agencies/a1/results/2567')).toBe('/results');
+    expect(active('agency_staff', 'a1', '/agencies/a1/measures/2568')).toBe('/measures');
+    expect(active('agency_staff', 'a1', '/agencies/a1')).toBe('/agencies/a1');
+    expect(active('assessor', null, '/agencies/9/oit/2568/assess')).toBe('/oit/queue');
+    expect(active('supervisor', null, '/agencies/9/measures/2568')).toBe('/measures/overview');
+  });
+
+  it('matches whole segments and keeps home for the home page only', () => {
+    expect(active('admin', null, '/')).toBe('/');
+    expect(active('admin', null, '/cycles/2568')).toBe('/cycles');
+    expect(active('admin', null, '/cyclesx')).toBeUndefined();
+    expect(active('agency_staff', 'a1', '/agencies/a10')).toBeUndefined();
   });
 });

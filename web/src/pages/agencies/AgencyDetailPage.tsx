@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useAgency, useSetRegistration } from '../../api/agencies.ts';
@@ -9,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
 import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { agencyTypeWords, peerGroupWords } from '../../lib/agency-words.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
 import { PastResultsPanel } from '../past-results/PastResultsPanel.tsx';
@@ -48,7 +48,7 @@ export default function AgencyDetailPage() {
     <>
       <PageHeader
         title={pickName(a, lang)}
-        description={`${a.code} · ${AGENCY_TYPE_LABELS[a.type][lang]}`}
+        description={`${a.code} · ${agencyTypeWords(a.type, lang)}`}
         actions={
           <>
             {mayEdit && <Button onClick={() => setEditing(true)}>{t('agencies.edit')}</Button>}
@@ -65,7 +65,7 @@ export default function AgencyDetailPage() {
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <Field label={t('agencies.nameTh')}>{a.nameTh}</Field>
             <Field label={t('agencies.nameEn')}>{a.nameEn ?? '–'}</Field>
-            <Field label={t('agencies.type')}>{AGENCY_TYPE_LABELS[a.type][lang]}</Field>
+            <Field label={t('agencies.type')}>{agencyTypeWords(a.type, lang)}</Field>
             <Field label={t('agencies.province')}>{a.province ? pickName(a.province, lang) : '–'}</Field>
             <Field label={t('agencies.ministry')}>{a.ministry ? pickName(a.ministry, lang) : '–'}</Field>
             <Field label={t('agencies.parent')}>
@@ -86,9 +86,7 @@ export default function AgencyDetailPage() {
                 '–'
               )}
             </Field>
-            <Field label={t('agencies.peerGroup')}>
-              {[a.peerGroup, a.sizeClass].filter(Boolean).join(' · ') || '–'}
-            </Field>
+            <Field label={t('agencies.peerGroup')}>{peerGroupWords(a.peerGroup, a.sizeClass, lang)}</Field>
             <Field label={t('agencies.status')}>
               <Badge color={a.active ? 'green' : 'gray'} variant="light">
                 {a.active ? t('agencies.active') : t('agencies.inactive')}

@@ -15,7 +15,7 @@ export function InstrumentsPanel({ framework }: { framework: Framework }) {
           <Table.Tr>
             <Table.Th scope="col">{t('frameworks.instruments.instrument')}</Table.Th>
             <Table.Th scope="col">{t('frameworks.instruments.collection')}</Table.Th>
-            <Table.Th scope="col" ta="right">
+            <Table.Th scope="col" ta="right" miw={96} style={{ whiteSpace: 'nowrap' }}>
               {t('frameworks.instruments.weight')}
             </Table.Th>
             <Table.Th scope="col">{t('frameworks.instruments.indicators')}</Table.Th>
@@ -35,7 +35,7 @@ export function InstrumentsPanel({ framework }: { framework: Framework }) {
               <Table.Td>
                 <Text size="sm">{t(`frameworks.collection.${inst.collection}`)}</Text>
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <Text fw={600}>{inst.weight}%</Text>
               </Table.Td>
               <Table.Td>
@@ -46,7 +46,7 @@ export function InstrumentsPanel({ framework }: { framework: Framework }) {
                 ))}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{describeSampleRule(inst.sample, t)}</Text>
+                <Text size="sm">{describeSampleRule(inst.sample, t, lang)}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>

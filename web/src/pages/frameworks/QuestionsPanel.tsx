@@ -1,8 +1,8 @@
 import { Accordion, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { Framework } from '@server/core/framework/schema.ts';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { agencyTypeWords } from '../../lib/agency-words.ts';
 import type { Lang } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
 import { instrumentsOf, isOpenDataIndicator } from './describe.ts';
@@ -13,8 +13,7 @@ type Scale = Framework['scales'][number];
 function Applicability({ appliesTo, lang }: { appliesTo: Question['appliesTo']; lang: Lang }) {
   const { t } = useLang();
   if (!appliesTo) return null;
-  const label = (types: readonly (keyof typeof AGENCY_TYPE_LABELS)[]) =>
-    types.map((ty) => AGENCY_TYPE_LABELS[ty][lang]).join(', ');
+  const label = (types: readonly string[]) => types.map((ty) => agencyTypeWords(ty, lang)).join(', ');
   if (appliesTo.onlyTypes)
     return (
       <Text size="xs">{t('frameworks.questions.onlyTypes', { types: label(appliesTo.onlyTypes) })}</Text>

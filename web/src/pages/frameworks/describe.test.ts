@@ -17,24 +17,29 @@ describe('describeSampleRule', () => {
           cap: { above: 2000, minimum: 400 },
         },
         t,
+        'en',
       ),
     ).toBe('shareOfPopulation(20%); atLeast(30); allBelow(30); cap(2000,400)');
   });
 
   it('names the instrument whose minimum a share is taken of', () => {
     expect(
-      describeSampleRule({ kind: 'formula', of: { minimumOf: 'EIT1' }, share: 0.2, atLeast: 20 }, t),
+      describeSampleRule({ kind: 'formula', of: { minimumOf: 'EIT1' }, share: 0.2, atLeast: 20 }, t, 'en'),
     ).toBe('shareOfMinimum(20%,EIT1); atLeast(20)');
   });
 
   it('lists the rows of a table', () => {
     expect(
-      describeSampleRule({ kind: 'table', rows: [{ peerGroup: 'sao', sizeClass: 'S', minimum: 30 }] }, t),
-    ).toBe('table(sao (S): 30)');
+      describeSampleRule(
+        { kind: 'table', rows: [{ peerGroup: 'sao', sizeClass: 'S', minimum: 30 }] },
+        t,
+        'en',
+      ),
+    ).toBe('table(Subdistrict Administrative Organization (Small): 30)');
   });
 
   it('says when there is no rule', () => {
-    expect(describeSampleRule(undefined, t)).toBe('none');
+    expect(describeSampleRule(undefined, t, 'en')).toBe('none');
   });
 });
 

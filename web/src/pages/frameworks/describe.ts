@@ -1,6 +1,7 @@
 // Plain-language descriptions of framework rules (sample sizes, rating conditions), in the UI language.
 import type { Framework, SampleRule } from '@server/core/framework/schema.ts';
-import { formatPercent } from '../../lib/format.ts';
+import { agencyTypeWords, sizeClassWords } from '../../lib/agency-words.ts';
+import { formatPercent, type Lang } from '../../lib/format.ts';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 type Formula = Extract<SampleRule, { kind: 'formula' }>;
@@ -21,11 +22,14 @@ function describeFormula(f: Formula, t: T): string {
 }
 
 /** "20% of the population; at least 30; everyone when fewer than 30; 400 when more than 2,000". */
-export function describeSampleRule(rule: SampleRule | undefined, t: T): string {
+export function describeSampleRule(rule: SampleRule | undefined, t: T, lang: Lang): string {
   if (!rule) return t('frameworks.sample.none');
   if (rule.kind === 'formula') return describeFormula(rule, t);
   const rows = rule.rows
-    .map((r) => `${r.peerGroup}${r.sizeClass ? ` (${r.sizeClass})` : ''}: ${r.minimum}`)
+    .map(
+      (r) =>
+        `${agencyTypeWords(r.peerGroup, lang)}${r.sizeClass ? ` (${sizeClassWords(r.sizeClass, lang)})` : ''}: ${r.minimum}`,
+    )
     .join(', ');
   const table = t('frameworks.sample.table', { rows });
   return rule.otherwise

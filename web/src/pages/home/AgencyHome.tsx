@@ -1,7 +1,6 @@
 // Agency accounts: their agency, this year's participation and collection progress (not for staff accounts,
 // which fill in delegated OIT items), and the year's calendar.
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { Link as RouterLink } from 'react-router';
 import { type Dashboard, useSetRegistration } from '../../api/agencies.ts';
 import { useCan } from '../../auth/permissions.ts';
@@ -9,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ParticipationBadge } from '../../components/ParticipationBadge.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { agencyTypeWords } from '../../lib/agency-words.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
 import { ResultsCard } from '../results/report/ResultsCard.tsx';
@@ -37,7 +37,7 @@ export function AgencyHome({ dashboard }: { dashboard: AgencyDashboard }) {
             {pickName(agency, lang)}
           </Title>
           <Text size="sm" c="dimmed">
-            {agency.code} · {AGENCY_TYPE_LABELS[agency.type][lang]}
+            {agency.code} · {agencyTypeWords(agency.type, lang)}
             {agency.province ? ` · ${pickName(agency.province, lang)}` : ''}
           </Text>
           <Anchor component={RouterLink} to={`/agencies/${agency.id}`} size="sm">

@@ -15,6 +15,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
+import { formatPhone, phoneHref } from '../../lib/phone.ts';
 import { questionTimer } from './timing.ts';
 
 const OUTCOMES: Outcome[] = ['completed', 'refused', 'unreachable', 'wrong_number'];
@@ -61,7 +62,7 @@ export function InterviewEntry({ agencyId, year, contact, onDone }: Props) {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Field label={t('interviews.contact.phone')}>
-            {c?.phone ? <Anchor href={`tel:${c.phone}`}>{c.phone}</Anchor> : '–'}
+            {c?.phone ? <Anchor href={phoneHref(c.phone)}>{formatPhone(c.phone)}</Anchor> : '–'}
           </Field>
           <Field label={t('interviews.contact.email')}>{c?.email ?? '–'}</Field>
           <Field label={t('interviews.contact.relation')}>{c?.relation ?? '–'}</Field>

@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
+import { formatPhone, phoneHref } from '../../lib/phone.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 interface Props {
@@ -207,8 +208,8 @@ function SampleTable({
                 <Table.Td>
                   <Stack gap={0}>
                     {c.contact?.phone && (
-                      <Anchor href={`tel:${c.contact.phone}`} style={{ whiteSpace: 'nowrap' }}>
-                        {c.contact.phone}
+                      <Anchor href={phoneHref(c.contact.phone)} style={{ whiteSpace: 'nowrap' }}>
+                        {formatPhone(c.contact.phone)}
                       </Anchor>
                     )}
                     {c.contact?.email && <Text size="sm">{c.contact.email}</Text>}

@@ -17,7 +17,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { MONITORED_STAGES } from '@server/core/monitoring/progress.ts';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { Fragment, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -27,6 +26,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { PaginationFooter } from '../../components/PaginationFooter.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { agencyTypeWords } from '../../lib/agency-words.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { pick, pickName } from '../../lib/localized.ts';
@@ -132,7 +132,7 @@ export function MatrixTable({ year }: { year: number }) {
           placeholder={t('monitoring.filters.all')}
           value={params.type ?? null}
           onChange={(v) => set.update({ type: v ?? '' })}
-          data={AGENCY_TYPES.map((ty) => ({ value: ty, label: AGENCY_TYPE_LABELS[ty][lang] }))}
+          data={AGENCY_TYPES.map((ty) => ({ value: ty, label: agencyTypeWords(ty, lang) }))}
           clearable
           w={{ base: '100%', xs: 200 }}
         />
@@ -280,7 +280,7 @@ function MatrixLine({
           {name}
         </Anchor>
         <Text size="xs" c="dimmed">
-          {row.agency.code} · {AGENCY_TYPE_LABELS[row.agency.type][lang]}
+          {row.agency.code} · {agencyTypeWords(row.agency.type, lang)}
           {row.agency.province ? ` · ${pick(row.agency.province.name, lang)}` : ''}
         </Text>
         {row.agency.ministry && (

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PaginationFooter } from '../../components/PaginationFooter.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
+import { formatPhone } from '../../lib/phone.ts';
 import { contactFileProblem } from './progress-view.ts';
 
 export function ContactsPanel({
@@ -114,7 +115,7 @@ export function ContactsPanel({
                   {contacts.data.items.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>{c.name}</Table.Td>
-                      <Table.Td>{c.phone ?? '–'}</Table.Td>
+                      <Table.Td>{c.phone ? formatPhone(c.phone) : '–'}</Table.Td>
                       <Table.Td>{c.email ?? '–'}</Table.Td>
                       <Table.Td>{c.relation}</Table.Td>
                     </Table.Tr>

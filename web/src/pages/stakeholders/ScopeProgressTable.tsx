@@ -1,6 +1,5 @@
 // Progress of every agency in the actor's scope, furthest behind first (supervisor home, admin page).
 import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -10,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { PaginationFooter } from '../../components/PaginationFooter.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
+import { agencyTypeWords } from '../../lib/agency-words.ts';
 import { formatCount } from '../../lib/format.ts';
 import { pick, pickName } from '../../lib/localized.ts';
 import { progressLabel } from './ProgressBars.tsx';
@@ -60,7 +60,7 @@ export function ScopeProgressTable({ year, preview = false }: { year: number; pr
             placeholder={t('stakeholders.progress.all')}
             value={filters.type ?? null}
             onChange={(v) => set({ type: v ?? undefined })}
-            data={AGENCY_TYPES.map((ty) => ({ value: ty, label: AGENCY_TYPE_LABELS[ty][lang] }))}
+            data={AGENCY_TYPES.map((ty) => ({ value: ty, label: agencyTypeWords(ty, lang) }))}
             clearable
           />
         </Group>

@@ -1,8 +1,8 @@
 // Which agency types a question or OIT item applies to: all, only some, or all but some (in words).
 import { MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
-import { AGENCY_TYPE_LABELS } from '@server/shared/agency-type-labels.ts';
 import { AGENCY_TYPES } from '@server/shared/agency-types.ts';
 import { useLang } from '../../../i18n/index.ts';
+import { agencyTypeWords } from '../../../lib/agency-words.ts';
 import type { DraftForm } from './fields.tsx';
 
 type AppliesTo = { onlyTypes?: string[]; exceptTypes?: string[] } | undefined;
@@ -20,7 +20,7 @@ export function AppliesToInput({
   const value = form.getInputProps(path).value as AppliesTo;
   const mode = value?.onlyTypes ? 'only' : value?.exceptTypes ? 'except' : 'all';
   const types = value?.onlyTypes ?? value?.exceptTypes ?? [];
-  const data = AGENCY_TYPES.map((type) => ({ value: type, label: AGENCY_TYPE_LABELS[type][lang] }));
+  const data = AGENCY_TYPES.map((type) => ({ value: type, label: agencyTypeWords(type, lang) }));
   const error = form.errors[path] ?? form.errors[`${path}.onlyTypes`] ?? form.errors[`${path}.exceptTypes`];
   return (
     <Stack gap={4}>
