@@ -111,7 +111,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
       });
     await signOut(page);
     await signIn(page, 'assessor');
-    await page.goto(`${oitPage()}/assess`);
+    await page.goto(`${oitPage()}/assess?item=${ITEM}`);
     const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
     // The original evidence (taken at approval) is shown beside the live page.
     await poll(() => card.locator('iframe').count()).toBeGreaterThan(0);
@@ -149,7 +149,7 @@ describe('OIT: answer, approve, assess, clarify, confirm', () => {
   it('the assessor accepts the clarification and confirms; the agency sees its final OIT score', async () => {
     await signOut(page);
     await signIn(page, 'assessor');
-    await page.goto(`${oitPage()}/assess`);
+    await page.goto(`${oitPage()}/assess?item=${ITEM}`);
     const card = page.getByRole('article', { name: new RegExp(`^${ITEM} `) });
     await card.getByRole('button', { name: `รับคำชี้แจงข้อ ${ITEM} (ได้ 100 คะแนน)` }).click();
     await poll(() => card.textContent()).toMatch(/พิจารณาโดย /);

@@ -69,7 +69,7 @@ export default function LoginPage() {
           {t('auth.login.forgot')}
         </Anchor>
         <Anchor component={RouterLink} to="/public" size="sm">
-          {t('publicSite.loginLink')}
+          {t('auth.publicResultsLink')}
         </Anchor>
       </Stack>
     </form>
