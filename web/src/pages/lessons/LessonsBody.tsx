@@ -14,7 +14,7 @@ import {
 
 export function LessonsBody({ lessons, editable }: { lessons: Lessons; editable: boolean }) {
   return (
-    <div className="lessons">
+    <div className="lessons a4-doc">
       <LessonsSummary l={lessons} />
       {editable && lessons.canSetTarget && <TargetEditor l={lessons} />}
       <RatingsTable l={lessons} />

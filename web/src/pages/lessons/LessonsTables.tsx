@@ -44,44 +44,91 @@ function Empty({ text }: { text: string }) {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+interface Column {
+  label: string;
+  /** Numbers: right-aligned. */
+  right?: boolean;
+}
+
+/**
+ * One table of the page: scrolls sideways under `minWidth`, labelled by its section's title (`id`, also its
+ * test id); with `empty` and no rows, the sentence instead of the table.
+ */
+function LessonsTable({
+  id,
+  minWidth,
+  columns,
+  rows,
+  empty,
+  children,
+}: {
+  id: string;
+  minWidth: number;
+  columns: Column[];
+  rows: number;
+  empty?: string;
+  children: ReactNode;
+}) {
+  if (empty !== undefined && rows === 0) return <Empty text={empty} />;
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table withTableBorder striped aria-labelledby={id} data-testid={id}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.label} scope="col" ta={c.right ? 'right' : undefined}>
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The row's header cell: the agency's name and, small, its code. */
+function AgencyCell({ agency }: { agency: { code: string; nameTh: string; nameEn?: string | null } }) {
+  const { lang } = useLang();
+  return (
+    <Table.Th scope="row" fw={400}>
+      {pickName(agency, lang)}{' '}
+      <Text span size="xs" c="dimmed">
+        {agency.code}
+      </Text>
+    </Table.Th>
+  );
+}
+
 export function RatingsTable({ l }: { l: Lessons }) {
   const { lang, t } = useLang();
   return (
     <Section id="lessons-ratings" title={t('lessons.ratings.title')}>
-      <Table.ScrollContainer minWidth={480}>
-        <Table withTableBorder striped aria-labelledby="lessons-ratings" data-testid="lessons-ratings">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('lessons.ratings.rating')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('lessons.ratings.count')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('lessons.ratings.percent')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('lessons.ratings.lastYear', { year: l.summary.lastYear.year })}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('lessons.ratings.change')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {l.ratings.map((r) => (
-              <Table.Tr key={r.code}>
-                <Table.Th scope="row" fw={400}>
-                  {pick(r, lang)}
-                </Table.Th>
-                <Table.Td ta="right">{r.count}</Table.Td>
-                <Table.Td ta="right">{percentOf(r.share)}</Table.Td>
-                <Table.Td ta="right">{r.lastYear}</Table.Td>
-                <Table.Td ta="right">{signed(r.change)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <LessonsTable
+        id="lessons-ratings"
+        minWidth={480}
+        rows={l.ratings.length}
+        columns={[
+          { label: t('lessons.ratings.rating') },
+          { label: t('lessons.ratings.count'), right: true },
+          { label: t('lessons.ratings.percent'), right: true },
+          { label: t('lessons.ratings.lastYear', { year: l.summary.lastYear.year }), right: true },
+          { label: t('lessons.ratings.change'), right: true },
+        ]}
+      >
+        {l.ratings.map((r) => (
+          <Table.Tr key={r.code}>
+            <Table.Th scope="row" fw={400}>
+              {pick(r, lang)}
+            </Table.Th>
+            <Table.Td ta="right">{r.count}</Table.Td>
+            <Table.Td ta="right">{percentOf(r.share)}</Table.Td>
+            <Table.Td ta="right">{r.lastYear}</Table.Td>
+            <Table.Td ta="right">{signed(r.change)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </LessonsTable>
     </Section>
   );
 }
@@ -90,38 +137,29 @@ export function OitItemsTable({ l }: { l: Lessons }) {
   const { lang, t } = useLang();
   return (
     <Section id="lessons-oit" title={t('lessons.oit.title')} hint={t('lessons.oit.hint')}>
-      {l.oitItems.length === 0 ? (
-        <Empty text={t('lessons.oit.none')} />
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table withTableBorder striped aria-labelledby="lessons-oit" data-testid="lessons-oit">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('lessons.oit.item')}</Table.Th>
-                <Table.Th scope="col">{t('lessons.oit.name')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.failed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.assessed')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {l.oitItems.map((o) => (
-                <Table.Tr key={o.code}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.code}</Table.Td>
-                  <Table.Th scope="row" fw={400}>
-                    {pick(o.title, lang)}
-                  </Table.Th>
-                  <Table.Td ta="right">{o.failed}</Table.Td>
-                  <Table.Td ta="right">{o.assessed}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <LessonsTable
+        id="lessons-oit"
+        minWidth={520}
+        rows={l.oitItems.length}
+        empty={t('lessons.oit.none')}
+        columns={[
+          { label: t('lessons.oit.item') },
+          { label: t('lessons.oit.name') },
+          { label: t('lessons.failed'), right: true },
+          { label: t('lessons.assessed'), right: true },
+        ]}
+      >
+        {l.oitItems.map((o) => (
+          <Table.Tr key={o.code}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.code}</Table.Td>
+            <Table.Th scope="row" fw={400}>
+              {pick(o.title, lang)}
+            </Table.Th>
+            <Table.Td ta="right">{o.failed}</Table.Td>
+            <Table.Td ta="right">{o.assessed}</Table.Td>
+          </Table.Tr>
+        ))}
+      </LessonsTable>
     </Section>
   );
 }
@@ -134,44 +172,33 @@ export function QuestionsTable({ l }: { l: Lessons }) {
       title={t('lessons.questions.title')}
       hint={t('lessons.questions.hint', { mark: l.framework.passThreshold })}
     >
-      {l.questions.length === 0 ? (
-        <Empty text={t('lessons.questions.none')} />
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table withTableBorder striped aria-labelledby="lessons-questions" data-testid="lessons-questions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('lessons.questions.instrument')}</Table.Th>
-                <Table.Th scope="col">{t('lessons.questions.code')}</Table.Th>
-                <Table.Th scope="col">{t('lessons.questions.text')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.failed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.assessed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.questions.mean')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {l.questions.map((q) => (
-                <Table.Tr key={`${q.instrument}:${q.code}`}>
-                  <Table.Td>{q.instrument}</Table.Td>
-                  <Table.Td>{q.code}</Table.Td>
-                  <Table.Th scope="row" fw={400}>
-                    {pick(q.text, lang)}
-                  </Table.Th>
-                  <Table.Td ta="right">{q.failed}</Table.Td>
-                  <Table.Td ta="right">{q.assessed}</Table.Td>
-                  <Table.Td ta="right">{formatScore(q.mean)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <LessonsTable
+        id="lessons-questions"
+        minWidth={560}
+        rows={l.questions.length}
+        empty={t('lessons.questions.none')}
+        columns={[
+          { label: t('lessons.questions.instrument') },
+          { label: t('lessons.questions.code') },
+          { label: t('lessons.questions.text') },
+          { label: t('lessons.failed'), right: true },
+          { label: t('lessons.assessed'), right: true },
+          { label: t('lessons.questions.mean'), right: true },
+        ]}
+      >
+        {l.questions.map((q) => (
+          <Table.Tr key={`${q.instrument}:${q.code}`}>
+            <Table.Td>{q.instrument}</Table.Td>
+            <Table.Td>{q.code}</Table.Td>
+            <Table.Th scope="row" fw={400}>
+              {pick(q.text, lang)}
+            </Table.Th>
+            <Table.Td ta="right">{q.failed}</Table.Td>
+            <Table.Td ta="right">{q.assessed}</Table.Td>
+            <Table.Td ta="right">{formatScore(q.mean)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </LessonsTable>
     </Section>
   );
 }
@@ -180,95 +207,67 @@ export function TopPerformersTable({ l }: { l: Lessons }) {
   const { lang, t } = useLang();
   return (
     <Section id="lessons-top" title={t('lessons.top.title')} hint={t('lessons.top.hint')}>
-      {l.topPerformers.length === 0 ? (
-        <Empty text={t('lessons.top.none')} />
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table withTableBorder striped aria-labelledby="lessons-top" data-testid="lessons-top">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('lessons.agencyType')}</Table.Th>
-                <Table.Th scope="col">{t('lessons.agency')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.total')}
-                </Table.Th>
-                <Table.Th scope="col">{t('lessons.rating')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {l.topPerformers.flatMap((g) =>
-                g.agencies.map((a, i) => (
-                  <Table.Tr key={a.agency.id}>
-                    <Table.Td>{i === 0 ? pick(g.type, lang) : ''}</Table.Td>
-                    <Table.Th scope="row" fw={400}>
-                      {pickName(a.agency, lang)}{' '}
-                      <Text span size="xs" c="dimmed">
-                        {a.agency.code}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td ta="right">{formatScore(a.total)}</Table.Td>
-                    <Table.Td>{pick(a.rating, lang)}</Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <LessonsTable
+        id="lessons-top"
+        minWidth={520}
+        rows={l.topPerformers.length}
+        empty={t('lessons.top.none')}
+        columns={[
+          { label: t('lessons.agencyType') },
+          { label: t('lessons.agency') },
+          { label: t('lessons.total'), right: true },
+          { label: t('lessons.rating') },
+        ]}
+      >
+        {l.topPerformers.flatMap((g) =>
+          g.agencies.map((a, i) => (
+            <Table.Tr key={a.agency.id}>
+              <Table.Td>{i === 0 ? pick(g.type, lang) : ''}</Table.Td>
+              <AgencyCell agency={a.agency} />
+              <Table.Td ta="right">{formatScore(a.total)}</Table.Td>
+              <Table.Td>{pick(a.rating, lang)}</Table.Td>
+            </Table.Tr>
+          )),
+        )}
+      </LessonsTable>
     </Section>
   );
 }
 
 export function FellTable({ l }: { l: Lessons }) {
-  const { lang, t } = useLang();
+  const { t } = useLang();
   return (
     <Section id="lessons-fell" title={t('lessons.fell.title')} hint={t('lessons.fell.hint')}>
-      {l.fell.length === 0 ? (
-        <Empty text={t('lessons.fell.none')} />
-      ) : (
-        <Table.ScrollContainer minWidth={620}>
-          <Table withTableBorder striped aria-labelledby="lessons-fell" data-testid="lessons-fell">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('lessons.agency')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.fell.now', { year: l.year })}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.fell.before', { year: l.summary.lastYear.year })}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('lessons.fell.change')}
-                </Table.Th>
-                <Table.Th scope="col">{t('lessons.fell.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {l.fell.map((f) => (
-                <Table.Tr key={f.agency.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {pickName(f.agency, lang)}{' '}
-                    <Text span size="xs" c="dimmed">
-                      {f.agency.code}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td ta="right">{formatScore(f.total)}</Table.Td>
-                  <Table.Td ta="right">{formatScore(f.lastYear.total)}</Table.Td>
-                  <Table.Td ta="right">{formatScore(f.change)}</Table.Td>
-                  <Table.Td>
-                    {[
-                      f.lostPass ? t('lessons.fell.lostPass') : null,
-                      f.lastYear.source === 'imported' ? t('lessons.fell.imported') : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ') || '–'}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <LessonsTable
+        id="lessons-fell"
+        minWidth={620}
+        rows={l.fell.length}
+        empty={t('lessons.fell.none')}
+        columns={[
+          { label: t('lessons.agency') },
+          { label: t('lessons.fell.now', { year: l.year }), right: true },
+          { label: t('lessons.fell.before', { year: l.summary.lastYear.year }), right: true },
+          { label: t('lessons.fell.change'), right: true },
+          { label: t('lessons.fell.note') },
+        ]}
+      >
+        {l.fell.map((f) => (
+          <Table.Tr key={f.agency.id}>
+            <AgencyCell agency={f.agency} />
+            <Table.Td ta="right">{formatScore(f.total)}</Table.Td>
+            <Table.Td ta="right">{formatScore(f.lastYear.total)}</Table.Td>
+            <Table.Td ta="right">{formatScore(f.change)}</Table.Td>
+            <Table.Td>
+              {[
+                f.lostPass ? t('lessons.fell.lostPass') : null,
+                f.lastYear.source === 'imported' ? t('lessons.fell.imported') : null,
+              ]
+                .filter(Boolean)
+                .join(' · ') || '–'}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </LessonsTable>
     </Section>
   );
 }

@@ -1,9 +1,16 @@
 // The year's calendar: stages with Buddhist-Era dates (day, month in words, year BE), in date order.
-import { Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateRange, type Lang, toBuddhistYear, toGregorianYear } from '../../../lib/format.ts';
-import { type DraftForm, LocalizedInputs, listAt, type Problem, SectionProblems } from './fields.tsx';
+import {
+  AddButton,
+  EntryCard,
+  LocalizedInputs,
+  listAt,
+  SectionProblems,
+  type SectionProps,
+} from './fields.tsx';
 
 const monthNames = (lang: Lang) =>
   Array.from({ length: 12 }, (_, m) =>
@@ -81,84 +88,63 @@ interface Stage {
   end?: string;
 }
 
-export function CalendarSection({
-  form,
-  problems,
-  readOnly,
-}: {
-  form: DraftForm;
-  problems: Problem[];
-  readOnly: boolean;
-}) {
+export function CalendarSection({ form, problems, readOnly }: SectionProps) {
   const { lang, t } = useLang();
   const stages = listAt<Stage>(form, 'calendar');
   return (
     <Stack gap="md">
       <SectionProblems problems={problems} title={t('authoring.sectionProblems')} />
       {stages.map((stage, i) => (
-        <Paper key={form.key(`calendar.${i}`)} withBorder p="md">
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Title order={4}>
-                {t('authoring.calendar.stage', { n: i + 1 })}
-                {stage.start && stage.end ? ` · ${formatDateRange(stage.start, stage.end, lang)}` : ''}
-              </Title>
-              {!readOnly && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => form.removeListItem('calendar', i)}
-                >
-                  {t('authoring.remove')}
-                </Button>
-              )}
-            </Group>
-            <TextInput
-              label={t('authoring.code')}
-              w={220}
-              readOnly={readOnly}
-              {...form.getInputProps(`calendar.${i}.code`)}
-            />
-            <LocalizedInputs
-              form={form}
-              path={`calendar.${i}.name`}
-              label={t('authoring.name')}
-              readOnly={readOnly}
-            />
-            <Group align="flex-start" wrap="wrap">
-              {(['start', 'end'] as const).map((k) => (
-                <BeDateInput
-                  key={k}
-                  label={t(`authoring.calendar.${k}`)}
-                  value={stage[k] ?? ''}
-                  readOnly={readOnly}
-                  error={form.errors[`calendar.${i}.${k}`]}
-                  onChange={(iso) => form.setFieldValue(`calendar.${i}.${k}`, iso)}
-                />
-              ))}
-            </Group>
-          </Stack>
-        </Paper>
+        <EntryCard
+          key={form.key(`calendar.${i}`)}
+          title={
+            <>
+              {t('authoring.calendar.stage', { n: i + 1 })}
+              {stage.start && stage.end ? ` · ${formatDateRange(stage.start, stage.end, lang)}` : ''}
+            </>
+          }
+          onRemove={() => form.removeListItem('calendar', i)}
+          readOnly={readOnly}
+        >
+          <TextInput
+            label={t('authoring.code')}
+            w={220}
+            readOnly={readOnly}
+            {...form.getInputProps(`calendar.${i}.code`)}
+          />
+          <LocalizedInputs
+            form={form}
+            path={`calendar.${i}.name`}
+            label={t('authoring.name')}
+            readOnly={readOnly}
+          />
+          <Group align="flex-start" wrap="wrap">
+            {(['start', 'end'] as const).map((k) => (
+              <BeDateInput
+                key={k}
+                label={t(`authoring.calendar.${k}`)}
+                value={stage[k] ?? ''}
+                readOnly={readOnly}
+                error={form.errors[`calendar.${i}.${k}`]}
+                onChange={(iso) => form.setFieldValue(`calendar.${i}.${k}`, iso)}
+              />
+            ))}
+          </Group>
+        </EntryCard>
       ))}
-      {!readOnly && (
-        <Group>
-          <Button
-            variant="light"
-            onClick={() => {
-              const last = stages.at(-1);
-              form.insertListItem('calendar', {
-                code: '',
-                name: { th: '', en: '' },
-                start: last?.end ?? '',
-                end: last?.end ?? '',
-              });
-            }}
-          >
-            {t('authoring.calendar.add')}
-          </Button>
-        </Group>
-      )}
+      <AddButton
+        label={t('authoring.calendar.add')}
+        readOnly={readOnly}
+        onClick={() => {
+          const last = stages.at(-1);
+          form.insertListItem('calendar', {
+            code: '',
+            name: { th: '', en: '' },
+            start: last?.end ?? '',
+            end: last?.end ?? '',
+          });
+        }}
+      />
     </Stack>
   );
 }

@@ -1,19 +1,16 @@
 // Instruments and their weights (the weights of a framework sum to 100).
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
 import { pick } from '../../../lib/localized.ts';
-import { type DraftForm, LocalizedInputs, listAt, type Problem, SectionProblems } from './fields.tsx';
+import {
+  AddButton,
+  codeOption,
+  EntryCard,
+  LocalizedInputs,
+  listAt,
+  SectionProblems,
+  type SectionProps,
+} from './fields.tsx';
 
 const COLLECTIONS = ['internal_staff', 'external_self', 'external_assessor', 'open_data'] as const;
 
@@ -23,25 +20,12 @@ interface Instrument {
   weight?: number | string;
 }
 
-export function InstrumentsSection({
-  form,
-  problems,
-  readOnly,
-}: {
-  form: DraftForm;
-  problems: Problem[];
-  readOnly: boolean;
-}) {
+export function InstrumentsSection({ form, problems, readOnly }: SectionProps) {
   const { lang, t } = useLang();
   const instruments = listAt<Instrument>(form, 'instruments');
   const indicators = listAt<{ code?: string; name?: { th: string; en?: string } }>(form, 'indicators');
   const sum = instruments.reduce((s, i) => s + (typeof i.weight === 'number' ? i.weight : 0), 0);
-  const indicatorOptions = indicators
-    .filter((i) => i.code)
-    .map((i) => ({
-      value: i.code as string,
-      label: `${i.code} ${i.name ? pick({ th: i.name.th ?? '', en: i.name.en }, lang) : ''}`.trim(),
-    }));
+  const indicatorOptions = indicators.filter((i) => i.code).map((i) => codeOption(i, lang));
   return (
     <Stack gap="md">
       <SectionProblems problems={problems} title={t('authoring.sectionProblems')} />
@@ -49,81 +33,64 @@ export function InstrumentsSection({
         {t('authoring.instruments.sum', { sum })}
       </Text>
       {instruments.map((inst, i) => (
-        <Paper key={form.key(`instruments.${i}`)} withBorder p="md">
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Title
-                order={4}
-              >{`${inst.code ?? ''} ${inst.name?.th ? pick({ th: inst.name.th, en: inst.name.en }, lang) : ''}`}</Title>
-              {!readOnly && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => form.removeListItem('instruments', i)}
-                >
-                  {t('authoring.remove')}
-                </Button>
-              )}
-            </Group>
-            <Group grow align="flex-start" wrap="wrap">
-              <TextInput
-                label={t('authoring.code')}
-                readOnly={readOnly}
-                miw={120}
-                {...form.getInputProps(`instruments.${i}.code`)}
-              />
-              <NumberInput
-                label={t('authoring.instruments.weight')}
-                min={0}
-                max={100}
-                suffix=" %"
-                readOnly={readOnly}
-                miw={120}
-                {...form.getInputProps(`instruments.${i}.weight`)}
-              />
-              <Select
-                label={t('authoring.instruments.collection')}
-                data={COLLECTIONS.map((c) => ({ value: c, label: t(`frameworks.collection.${c}`) }))}
-                readOnly={readOnly}
-                miw={200}
-                {...form.getInputProps(`instruments.${i}.collection`)}
-              />
-            </Group>
-            <LocalizedInputs
-              form={form}
-              path={`instruments.${i}.name`}
-              label={t('authoring.name')}
+        <EntryCard
+          key={form.key(`instruments.${i}`)}
+          title={`${inst.code ?? ''} ${inst.name?.th ? pick({ th: inst.name.th, en: inst.name.en }, lang) : ''}`}
+          onRemove={() => form.removeListItem('instruments', i)}
+          readOnly={readOnly}
+        >
+          <Group grow align="flex-start" wrap="wrap">
+            <TextInput
+              label={t('authoring.code')}
               readOnly={readOnly}
+              miw={120}
+              {...form.getInputProps(`instruments.${i}.code`)}
             />
-            <MultiSelect
-              label={t('authoring.instruments.indicators')}
-              data={indicatorOptions}
+            <NumberInput
+              label={t('authoring.instruments.weight')}
+              min={0}
+              max={100}
+              suffix=" %"
               readOnly={readOnly}
-              {...form.getInputProps(`instruments.${i}.indicators`)}
+              miw={120}
+              {...form.getInputProps(`instruments.${i}.weight`)}
             />
-          </Stack>
-        </Paper>
+            <Select
+              label={t('authoring.instruments.collection')}
+              data={COLLECTIONS.map((c) => ({ value: c, label: t(`frameworks.collection.${c}`) }))}
+              readOnly={readOnly}
+              miw={200}
+              {...form.getInputProps(`instruments.${i}.collection`)}
+            />
+          </Group>
+          <LocalizedInputs
+            form={form}
+            path={`instruments.${i}.name`}
+            label={t('authoring.name')}
+            readOnly={readOnly}
+          />
+          <MultiSelect
+            label={t('authoring.instruments.indicators')}
+            data={indicatorOptions}
+            readOnly={readOnly}
+            {...form.getInputProps(`instruments.${i}.indicators`)}
+          />
+        </EntryCard>
       ))}
-      {!readOnly && (
-        <Group>
-          <Button
-            variant="light"
-            onClick={() =>
-              form.insertListItem('instruments', {
-                code: '',
-                name: { th: '', en: '' },
-                collection: 'internal_staff',
-                weight: 0,
-                indicators: [],
-                processing: ['registered'],
-              })
-            }
-          >
-            {t('authoring.instruments.add')}
-          </Button>
-        </Group>
-      )}
+      <AddButton
+        label={t('authoring.instruments.add')}
+        readOnly={readOnly}
+        onClick={() =>
+          form.insertListItem('instruments', {
+            code: '',
+            name: { th: '', en: '' },
+            collection: 'internal_staff',
+            weight: 0,
+            indicators: [],
+            processing: ['registered'],
+          })
+        }
+      />
     </Stack>
   );
 }

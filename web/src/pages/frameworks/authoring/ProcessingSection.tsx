@@ -1,19 +1,11 @@
 // Non-processing conditions: what each instrument needs before it is scored (else it scores as the policy says).
 import { Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
-import { type DraftForm, listAt, type Problem, SectionProblems } from './fields.tsx';
+import { listAt, SectionProblems, type SectionProps } from './fields.tsx';
 
 const CONDITIONS = ['registered', 'population_entered', 'minimum_sample', 'answered'] as const;
 
-export function ProcessingSection({
-  form,
-  problems,
-  readOnly,
-}: {
-  form: DraftForm;
-  problems: Problem[];
-  readOnly: boolean;
-}) {
+export function ProcessingSection({ form, problems, readOnly }: SectionProps) {
   const { t } = useLang();
   const instruments = listAt<{ code?: string }>(form, 'instruments');
   return (

@@ -1,17 +1,16 @@
 // Rating rules, in order: the first rule whose conditions hold gives the rating; the last has none.
-import { Button, Group, NumberInput, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
-import { type DraftForm, LocalizedInputs, listAt, type Problem, SectionProblems } from './fields.tsx';
+import {
+  AddButton,
+  EntryCard,
+  LocalizedInputs,
+  listAt,
+  SectionProblems,
+  type SectionProps,
+} from './fields.tsx';
 
-export function RatingSection({
-  form,
-  problems,
-  readOnly,
-}: {
-  form: DraftForm;
-  problems: Problem[];
-  readOnly: boolean;
-}) {
+export function RatingSection({ form, problems, readOnly }: SectionProps) {
   const { t } = useLang();
   const rules = listAt<{ code?: string }>(form, 'rating.rules');
   return (
@@ -43,67 +42,52 @@ export function RatingSection({
         {t('authoring.rating.intro')}
       </Text>
       {rules.map((rule, i) => (
-        <Paper key={form.key(`rating.rules.${i}`)} withBorder p="md">
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Title order={4}>{t('authoring.rating.rule', { n: i + 1, code: rule.code ?? '' })}</Title>
-              {!readOnly && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => form.removeListItem('rating.rules', i)}
-                >
-                  {t('authoring.remove')}
-                </Button>
-              )}
-            </Group>
-            <TextInput
-              label={t('authoring.code')}
-              w={200}
-              readOnly={readOnly}
-              {...form.getInputProps(`rating.rules.${i}.code`)}
-            />
-            <LocalizedInputs
-              form={form}
-              path={`rating.rules.${i}.label`}
-              label={t('authoring.rating.label')}
-              readOnly={readOnly}
-            />
-            <Group grow align="flex-start" wrap="wrap">
-              {(['totalAtLeast', 'everyInstrumentAtLeast', 'someInstrumentBelow'] as const).map((k) => (
-                <NumberInput
-                  key={k}
-                  label={t(`authoring.rating.${k}`)}
-                  min={0}
-                  max={100}
-                  readOnly={readOnly}
-                  miw={150}
-                  {...form.getInputProps(`rating.rules.${i}.${k}`)}
-                  value={(form.getInputProps(`rating.rules.${i}.${k}`).value as number | undefined) ?? ''}
-                />
-              ))}
-            </Group>
-            <Switch
-              label={t('authoring.rating.passes')}
-              disabled={readOnly}
-              {...form.getInputProps(`rating.rules.${i}.passes`, { type: 'checkbox' })}
-            />
-          </Stack>
-        </Paper>
+        <EntryCard
+          key={form.key(`rating.rules.${i}`)}
+          title={t('authoring.rating.rule', { n: i + 1, code: rule.code ?? '' })}
+          onRemove={() => form.removeListItem('rating.rules', i)}
+          readOnly={readOnly}
+        >
+          <TextInput
+            label={t('authoring.code')}
+            w={200}
+            readOnly={readOnly}
+            {...form.getInputProps(`rating.rules.${i}.code`)}
+          />
+          <LocalizedInputs
+            form={form}
+            path={`rating.rules.${i}.label`}
+            label={t('authoring.rating.label')}
+            readOnly={readOnly}
+          />
+          <Group grow align="flex-start" wrap="wrap">
+            {(['totalAtLeast', 'everyInstrumentAtLeast', 'someInstrumentBelow'] as const).map((k) => (
+              <NumberInput
+                key={k}
+                label={t(`authoring.rating.${k}`)}
+                min={0}
+                max={100}
+                readOnly={readOnly}
+                miw={150}
+                {...form.getInputProps(`rating.rules.${i}.${k}`)}
+                value={(form.getInputProps(`rating.rules.${i}.${k}`).value as number | undefined) ?? ''}
+              />
+            ))}
+          </Group>
+          <Switch
+            label={t('authoring.rating.passes')}
+            disabled={readOnly}
+            {...form.getInputProps(`rating.rules.${i}.passes`, { type: 'checkbox' })}
+          />
+        </EntryCard>
       ))}
-      {!readOnly && (
-        <Group>
-          <Button
-            variant="light"
-            onClick={() =>
-              form.insertListItem('rating.rules', { code: '', label: { th: '', en: '' }, passes: false })
-            }
-          >
-            {t('authoring.rating.add')}
-          </Button>
-        </Group>
-      )}
+      <AddButton
+        label={t('authoring.rating.add')}
+        readOnly={readOnly}
+        onClick={() =>
+          form.insertListItem('rating.rules', { code: '', label: { th: '', en: '' }, passes: false })
+        }
+      />
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 // Sample rules: per instrument, no rule, a formula (share of a base with a floor, all below a size, a cap)
 // or a table of minimums by peer group and size (with a formula for agencies not in it).
 import {
-  Button,
   Group,
   NumberInput,
   Paper,
@@ -13,7 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
-import { type DraftForm, listAt, type Problem, SectionProblems } from './fields.tsx';
+import {
+  AddButton,
+  type DraftForm,
+  listAt,
+  RemoveButton,
+  SectionProblems,
+  type SectionProps,
+} from './fields.tsx';
 
 interface Sample {
   kind?: 'formula' | 'table';
@@ -107,15 +113,7 @@ function FormulaFields({
   );
 }
 
-export function SampleSection({
-  form,
-  problems,
-  readOnly,
-}: {
-  form: DraftForm;
-  problems: Problem[];
-  readOnly: boolean;
-}) {
+export function SampleSection({ form, problems, readOnly }: SectionProps) {
   const { t } = useLang();
   const instruments = listAt<{ code?: string; sample?: Sample }>(form, 'instruments');
   const codes = instruments.map((i) => i.code ?? '').filter(Boolean);
@@ -180,29 +178,15 @@ export function SampleSection({
                         miw={100}
                         {...form.getInputProps(`${path}.rows.${r}.minimum`)}
                       />
-                      {!readOnly && (
-                        <Button
-                          variant="subtle"
-                          color="red"
-                          size="xs"
-                          onClick={() => form.removeListItem(`${path}.rows`, r)}
-                        >
-                          {t('authoring.remove')}
-                        </Button>
-                      )}
+                      {!readOnly && <RemoveButton onClick={() => form.removeListItem(`${path}.rows`, r)} />}
                     </Group>
                   ))}
-                  {!readOnly && (
-                    <Group>
-                      <Button
-                        variant="light"
-                        size="xs"
-                        onClick={() => form.insertListItem(`${path}.rows`, { peerGroup: '', minimum: 1 })}
-                      >
-                        {t('authoring.sample.addRow')}
-                      </Button>
-                    </Group>
-                  )}
+                  <AddButton
+                    small
+                    label={t('authoring.sample.addRow')}
+                    readOnly={readOnly}
+                    onClick={() => form.insertListItem(`${path}.rows`, { peerGroup: '', minimum: 1 })}
+                  />
                   <Text size="sm" fw={600}>
                     {t('authoring.sample.otherwise')}
                   </Text>
@@ -214,17 +198,12 @@ export function SampleSection({
                       readOnly={readOnly}
                     />
                   ) : (
-                    !readOnly && (
-                      <Group>
-                        <Button
-                          variant="light"
-                          size="xs"
-                          onClick={() => form.setFieldValue(`${path}.otherwise`, { ...FORMULA })}
-                        >
-                          {t('authoring.sample.addOtherwise')}
-                        </Button>
-                      </Group>
-                    )
+                    <AddButton
+                      small
+                      label={t('authoring.sample.addOtherwise')}
+                      readOnly={readOnly}
+                      onClick={() => form.setFieldValue(`${path}.otherwise`, { ...FORMULA })}
+                    />
                   )}
                 </Stack>
               )}

@@ -1,5 +1,6 @@
 // Inputs shared by the authoring sections: a Thai + English text pair, a problem in both languages, a
-// section's list of problems, and the list-beside-one-item layout of long lists (questions, OIT items).
+// section's list of problems, the list-beside-one-item layout of long lists (questions, OIT items), and the
+// parts of every list: an entry's card with its remove button, a row of a list inside an entry, the add button.
 import {
   Alert,
   Badge,
@@ -7,16 +8,20 @@ import {
   Group,
   List,
   NavLink,
+  Paper,
   ScrollArea,
   Stack,
   Text,
   Textarea,
   TextInput,
+  Title,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { fieldWords } from '@server/core/framework/messages.ts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useLang } from '../../../i18n/index.ts';
+import type { Lang } from '../../../lib/format.ts';
+import { pick } from '../../../lib/localized.ts';
 import type { DraftValues } from './draft-form.ts';
 
 export type DraftForm = UseFormReturnType<DraftValues>;
@@ -24,6 +29,12 @@ export interface Problem {
   path: string;
   th: string;
   en: string;
+}
+/** What every section of the draft is given. */
+export interface SectionProps {
+  form: DraftForm;
+  problems: Problem[];
+  readOnly: boolean;
 }
 
 /** A problem in the UI language first, then the other. */
@@ -167,6 +178,149 @@ export function ItemPicker({
         {children}
       </Stack>
     </Group>
+  );
+}
+
+export function RemoveButton({ onClick }: { onClick(): void }) {
+  const { t } = useLang();
+  return (
+    <Button variant="subtle" color="red" size="xs" onClick={onClick}>
+      {t('authoring.remove')}
+    </Button>
+  );
+}
+
+/** An entry of a list (a stage, an indicator, a rule, the item being edited): its title, unless read-only a
+ * remove button, then its fields. */
+export function EntryCard({
+  title,
+  onRemove,
+  readOnly,
+  children,
+}: {
+  title: ReactNode;
+  onRemove(): void;
+  readOnly: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>{title}</Title>
+          {!readOnly && <RemoveButton onClick={onRemove} />}
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A row of a list inside an entry (sub-indicators, sub-items, components): its fields, then remove. */
+export function EntryRow({
+  onRemove,
+  readOnly,
+  children,
+}: {
+  onRemove(): void;
+  readOnly: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Group align="flex-end" gap="xs" wrap="wrap">
+      {children}
+      {!readOnly && <RemoveButton onClick={onRemove} />}
+    </Group>
+  );
+}
+
+/** A list's add button, below it (small for the lists inside an entry); nothing when read-only. */
+export function AddButton({
+  label,
+  onClick,
+  readOnly,
+  small = false,
+}: {
+  label: string;
+  onClick(): void;
+  readOnly: boolean;
+  small?: boolean;
+}) {
+  if (readOnly) return null;
+  return (
+    <Group>
+      <Button variant="light" size={small ? 'xs' : undefined} onClick={onClick}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+/** An indicator (or anything with a code and a name) as a select option: "code name". */
+export const codeOption = (x: { code?: string; name?: { th?: string; en?: string } }, lang: Lang) => ({
+  value: x.code as string,
+  label: `${x.code} ${pick(x.name ? { th: x.name.th ?? '', en: x.name.en } : null, lang)}`.trim(),
+});
+
+/**
+ * A long list edited one entry at a time (questions, OIT items): the section's problems, the list beside the
+ * entry picked — its card with the remove button, its fields from `children` — and the add button under the
+ * list, which picks the new entry.
+ */
+export function PickedList<T extends { code?: string }>({
+  form,
+  problems,
+  readOnly,
+  listPath,
+  describe,
+  addLabel,
+  newItem,
+  title,
+  children,
+}: SectionProps & {
+  listPath: string;
+  /** The line under an entry's code in the list. */
+  describe(item: T): string | undefined;
+  addLabel: string;
+  newItem(items: T[]): Record<string, unknown>;
+  title(item: T): string;
+  children(item: T, path: string): ReactNode;
+}) {
+  const { t } = useLang();
+  const [selected, setSelected] = useState(0);
+  const items = listAt<T>(form, listPath);
+  const i = Math.min(selected, Math.max(items.length - 1, 0));
+  const item = items[i];
+  return (
+    <Stack gap="md">
+      <SectionProblems problems={problems} title={t('authoring.sectionProblems')} />
+      <ItemPicker
+        items={items.map((x, n) => ({
+          key: form.key(`${listPath}.${n}`),
+          label: x.code || t('authoring.untitled'),
+          description: describe(x),
+          problems: countUnder(problems, `${listPath}[${n}]`),
+        }))}
+        selected={i}
+        onSelect={setSelected}
+        addLabel={addLabel}
+        readOnly={readOnly}
+        onAdd={() => {
+          form.insertListItem(listPath, newItem(items));
+          setSelected(items.length);
+        }}
+      >
+        {item && (
+          <EntryCard
+            title={title(item)}
+            onRemove={() => form.removeListItem(listPath, i)}
+            readOnly={readOnly}
+          >
+            {children(item, `${listPath}.${i}`)}
+          </EntryCard>
+        )}
+      </ItemPicker>
+    </Stack>
   );
 }
 

@@ -69,7 +69,7 @@ function Report({ report }: { report: AgencyReport }) {
   const { lang, t } = useLang();
   const pub = report.publication;
   return (
-    <Stack gap="lg" className="report">
+    <Stack gap="lg" className="report a4-doc">
       <Banners report={report} />
       <Text size="sm" c="dimmed">
         {[
