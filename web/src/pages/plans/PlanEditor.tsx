@@ -6,9 +6,8 @@ import { Alert, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type Plan, useSavePlan } from '../../api/plans.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { SaveNotices } from '../../components/SaveNotices.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { ApiError } from '../../lib/api.ts';
 import { todayInBangkok } from '../../lib/format.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { PlanTableDownload } from './PlanTable.tsx';
@@ -32,7 +31,6 @@ export function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => voi
   const save = useSavePlan(year, scope.kind, scope.code);
   const problems = draftProblems(draft, year, plan.limits);
   const changed = draftChanged(draft, plan);
-  const stale = save.error instanceof ApiError && save.error.code === 'plan_changed';
   const full = draft.length >= plan.limits.activities;
 
   const submit = () => {
@@ -111,23 +109,13 @@ export function PlanEditor({ plan, onReload }: { plan: Plan; onReload: () => voi
           </Group>
         </Stack>
       </Paper>
-      {tried && problems.size > 0 && (
-        <Alert color="red" variant="light" role="alert">
-          {t('plans.fixActivities', { count: problems.size })}
-        </Alert>
-      )}
-      {stale ? (
-        <Alert color="yellow" variant="light" title={t('plans.staleTitle')} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('plans.stale')}</Text>
-            <Button size="xs" variant="light" onClick={onReload}>
-              {t('plans.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : (
-        <ErrorAlert error={save.error} />
-      )}
+      <SaveNotices
+        fix={tried && problems.size > 0 ? t('plans.fixActivities', { count: problems.size }) : null}
+        changedCode="plan_changed"
+        error={save.error}
+        onReload={onReload}
+        words={{ staleTitle: t('plans.staleTitle'), stale: t('plans.stale'), reload: t('plans.reload') }}
+      />
       <Group>
         <Button onClick={submit} loading={save.isPending} disabled={!changed}>
           {t('plans.save')}

@@ -3,17 +3,16 @@
 // processing; the run keeps a copy, which the agency reads in its results report once published. Two
 // assessors may edit: a save over a newer version is refused (409 `advice_changed`) and the page offers the
 // newer one.
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type Advice, useAdvice, useSaveAdvice } from '../../../api/advice.ts';
 import { useAgency } from '../../../api/agencies.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
+import { SaveNotices } from '../../../components/SaveNotices.tsx';
 import { useLang } from '../../../i18n/index.ts';
-import { ApiError } from '../../../lib/api.ts';
 import { formatDateTime, formatFiscalYear } from '../../../lib/format.ts';
 import { pickName } from '../../../lib/localized.ts';
 import {
@@ -44,7 +43,6 @@ function Editor({
   const save = useSaveAdvice(agencyId, year);
   const problems = draftProblems(draft, advice.limits);
   const changed = draftChanged(draft, advice);
-  const stale = save.error instanceof ApiError && save.error.code === 'advice_changed';
 
   const submit = () => {
     setTried(true);
@@ -129,23 +127,13 @@ function Editor({
           }}
         />
       </Paper>
-      {tried && problems.size > 0 && (
-        <Alert color="red" variant="light" role="alert">
-          {t('advice.fixLines', { count: problems.size })}
-        </Alert>
-      )}
-      {stale ? (
-        <Alert color="yellow" variant="light" title={t('advice.staleTitle')} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('advice.stale')}</Text>
-            <Button size="xs" variant="light" onClick={onReload}>
-              {t('advice.reload')}
-            </Button>
-          </Stack>
-        </Alert>
-      ) : (
-        <ErrorAlert error={save.error} />
-      )}
+      <SaveNotices
+        fix={tried && problems.size > 0 ? t('advice.fixLines', { count: problems.size }) : null}
+        changedCode="advice_changed"
+        error={save.error}
+        onReload={onReload}
+        words={{ staleTitle: t('advice.staleTitle'), stale: t('advice.stale'), reload: t('advice.reload') }}
+      />
       <Group>
         <Button onClick={submit} loading={save.isPending} disabled={!changed}>
           {t('advice.save')}
