@@ -1,10 +1,11 @@
 // The year's calendar: stages with Buddhist-Era dates (day, month in words, year BE), in date order.
-import { Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { useLang } from '../../../i18n/index.ts';
 import { formatDateRange, type Lang, toBuddhistYear, toGregorianYear } from '../../../lib/format.ts';
 import {
   AddButton,
+  CodeInput,
   EntryCard,
   LocalizedInputs,
   listAt,
@@ -106,12 +107,7 @@ export function CalendarSection({ form, problems, readOnly }: SectionProps) {
           onRemove={() => form.removeListItem('calendar', i)}
           readOnly={readOnly}
         >
-          <TextInput
-            label={t('authoring.code')}
-            w={220}
-            readOnly={readOnly}
-            {...form.getInputProps(`calendar.${i}.code`)}
-          />
+          <CodeInput form={form} path={`calendar.${i}.code`} readOnly={readOnly} w={220} />
           <LocalizedInputs
             form={form}
             path={`calendar.${i}.name`}

@@ -1,9 +1,10 @@
 // Indicators and their sub-indicators (the OIT's items sit under sub-indicators).
-import { Stack, TextInput, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
 import { pick } from '../../../lib/localized.ts';
 import {
   AddButton,
+  CodeInput,
   EntryCard,
   EntryRow,
   LocalizedInputs,
@@ -37,12 +38,7 @@ export function IndicatorsSection({ form, problems, readOnly }: SectionProps) {
             onRemove={() => form.removeListItem('indicators', i)}
             readOnly={readOnly}
           >
-            <TextInput
-              label={t('authoring.code')}
-              w={120}
-              readOnly={readOnly}
-              {...form.getInputProps(`indicators.${i}.code`)}
-            />
+            <CodeInput form={form} path={`indicators.${i}.code`} readOnly={readOnly} w={120} />
             <LocalizedInputs
               form={form}
               path={`indicators.${i}.name`}
@@ -56,11 +52,11 @@ export function IndicatorsSection({ form, problems, readOnly }: SectionProps) {
                 onRemove={() => form.removeListItem(`indicators.${i}.subIndicators`, j)}
                 readOnly={readOnly}
               >
-                <TextInput
-                  label={t('authoring.code')}
-                  w={100}
+                <CodeInput
+                  form={form}
+                  path={`indicators.${i}.subIndicators.${j}.code`}
                   readOnly={readOnly}
-                  {...form.getInputProps(`indicators.${i}.subIndicators.${j}.code`)}
+                  w={100}
                 />
                 <div style={{ flex: 1, minWidth: 240 }}>
                   <LocalizedInputs

@@ -1,9 +1,10 @@
 // Instruments and their weights (the weights of a framework sum to 100).
-import { Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
 import { pick } from '../../../lib/localized.ts';
 import {
   AddButton,
+  CodeInput,
   codeOption,
   EntryCard,
   LocalizedInputs,
@@ -40,12 +41,7 @@ export function InstrumentsSection({ form, problems, readOnly }: SectionProps) {
           readOnly={readOnly}
         >
           <Group grow align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('authoring.code')}
-              readOnly={readOnly}
-              miw={120}
-              {...form.getInputProps(`instruments.${i}.code`)}
-            />
+            <CodeInput form={form} path={`instruments.${i}.code`} readOnly={readOnly} miw={120} />
             <NumberInput
               label={t('authoring.instruments.weight')}
               min={0}

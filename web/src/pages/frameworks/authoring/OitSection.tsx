@@ -1,10 +1,11 @@
 // OIT items: title, indicator and sub-indicator, the components the page must show, conditions, agency types.
-import { Checkbox, Group, Select, Switch, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, Select, Switch, Title } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
 import { pick } from '../../../lib/localized.ts';
 import { AppliesToInput } from './AppliesToInput.tsx';
 import {
   AddButton,
+  CodeInput,
   codeOption,
   EntryRow,
   LocalizedInputs,
@@ -58,12 +59,7 @@ export function OitSection({ form, problems, readOnly }: SectionProps) {
         return (
           <>
             <Group grow align="flex-start" wrap="wrap">
-              <TextInput
-                label={t('authoring.code')}
-                readOnly={readOnly}
-                miw={100}
-                {...form.getInputProps(`${path}.code`)}
-              />
+              <CodeInput form={form} path={`${path}.code`} readOnly={readOnly} miw={100} />
               <Select
                 label={t('authoring.oit.indicator')}
                 data={indicators.filter((x) => x.code).map(named)}

@@ -5,6 +5,7 @@ import { pick } from '../../../lib/localized.ts';
 import { AppliesToInput } from './AppliesToInput.tsx';
 import {
   AddButton,
+  CodeInput,
   codeOption,
   EntryRow,
   LocalizedInputs,
@@ -56,12 +57,7 @@ export function QuestionsSection({ form, problems, readOnly }: SectionProps) {
         return (
           <>
             <Group grow align="flex-start" wrap="wrap">
-              <TextInput
-                label={t('authoring.code')}
-                readOnly={readOnly}
-                miw={100}
-                {...form.getInputProps(`${path}.code`)}
-              />
+              <CodeInput form={form} path={`${path}.code`} readOnly={readOnly} miw={100} />
               <Select
                 label={t('authoring.questions.indicator')}
                 data={indicators.filter((x) => x.code).map((x) => codeOption(x, lang))}
@@ -113,12 +109,7 @@ export function QuestionsSection({ form, problems, readOnly }: SectionProps) {
                 onRemove={() => form.removeListItem(`${path}.subItems`, s)}
                 readOnly={readOnly}
               >
-                <TextInput
-                  label={t('authoring.code')}
-                  w={80}
-                  readOnly={readOnly}
-                  {...form.getInputProps(`${path}.subItems.${s}.code`)}
-                />
+                <CodeInput form={form} path={`${path}.subItems.${s}.code`} readOnly={readOnly} w={80} />
                 <div style={{ flex: 1, minWidth: 240 }}>
                   <LocalizedInputs
                     form={form}

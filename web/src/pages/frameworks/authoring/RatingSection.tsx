@@ -1,8 +1,9 @@
 // Rating rules, in order: the first rule whose conditions hold gives the rating; the last has none.
-import { Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useLang } from '../../../i18n/index.ts';
 import {
   AddButton,
+  CodeInput,
   EntryCard,
   LocalizedInputs,
   listAt,
@@ -48,12 +49,7 @@ export function RatingSection({ form, problems, readOnly }: SectionProps) {
           onRemove={() => form.removeListItem('rating.rules', i)}
           readOnly={readOnly}
         >
-          <TextInput
-            label={t('authoring.code')}
-            w={200}
-            readOnly={readOnly}
-            {...form.getInputProps(`rating.rules.${i}.code`)}
-          />
+          <CodeInput form={form} path={`rating.rules.${i}.code`} readOnly={readOnly} w={200} />
           <LocalizedInputs
             form={form}
             path={`rating.rules.${i}.label`}

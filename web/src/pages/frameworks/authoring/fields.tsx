@@ -190,6 +190,32 @@ export function RemoveButton({ onClick }: { onClick(): void }) {
   );
 }
 
+/** An entry's code: `w` a fixed width, `miw` a least one (growing with its row). */
+export function CodeInput({
+  form,
+  path,
+  readOnly,
+  w,
+  miw,
+}: {
+  form: DraftForm;
+  path: string;
+  readOnly: boolean;
+  w?: number;
+  miw?: number;
+}) {
+  const { t } = useLang();
+  return (
+    <TextInput
+      label={t('authoring.code')}
+      w={w}
+      miw={miw}
+      readOnly={readOnly}
+      {...form.getInputProps(path)}
+    />
+  );
+}
+
 /** An entry of a list (a stage, an indicator, a rule, the item being edited): its title, unless read-only a
  * remove button, then its fields. */
 export function EntryCard({
