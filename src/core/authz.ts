@@ -188,6 +188,12 @@ const RULES = {
   'monitoring.matrix': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
   'monitoring.rollup': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
   'monitoring.todo': rule<null>(everyone),
+  // The agencies with work waiting behind an agency picker, over the actor's scope (the list holds only agencies
+  // in scope): the roles that open those pages for many agencies — quality (NACC, assessors, supervisors),
+  // EIT part 2 (NACC, assessors: those assigned for the year), IIT access (NACC; an agency admin has one agency).
+  'waiting.quality': rule<null>((a) => ['admin', 'supervisor', 'assessor'].includes(a.role)),
+  'waiting.eit2': rule<null>((a) => isAdmin(a) || a.role === 'assessor'),
+  'waiting.iit': rule<null>(isAdmin),
   // Calendar: stage dates are read by whoever has the agency in scope; extensions are NACC's.
   'calendar.read': rule<AgencyRef>(inScope),
   'calendar.extend': rule<AgencyRef>(isAdmin),

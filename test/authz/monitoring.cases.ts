@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { inScope } from '../../src/core/authz.ts';
 import { agencies, participations } from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
+import { insertReleased } from '../../src/modules/responses/index.ts';
+import { agenciesAssignedTo } from '../../src/modules/users/index.ts';
 import { allow, both, type MatrixCase, signedIn } from './cases.ts';
 import type { ContentCheck, ContentContext } from './contents.ts';
 import type { World } from './world.ts';
@@ -19,6 +21,22 @@ export async function setup(w: World) {
       { agencyId: w.B.agency.id, year: w.year },
     ])
     .onConflictDoNothing();
+  // Work waiting on the quality page in and out of scope: three identical IIT responses each, every one
+  // flagged as a duplicate and none decided.
+  for (const agencyId of [w.A.agency.id, w.B.agency.id])
+    await insertReleased(
+      w.db,
+      Array.from({ length: 3 }, () => ({
+        agencyId,
+        year: w.year,
+        instrument: 'IIT',
+        frameworkVersion: 1,
+        answers: {},
+        durationBand: 4,
+        channel: 'web',
+        submittedOn: '2025-02-20',
+      })),
+    );
 }
 
 /** The active agencies taking part in the year that the role may see, by core inScope(). */
@@ -125,6 +143,31 @@ const todoContents: ContentCheck = async (c) => {
   );
 };
 
+/**
+ * Every agency a work-waiting list names is in the role's scope (for EIT part 2, an assessor's: assigned for
+ * the year); NACC's quality list names both the in-scope and the out-of-scope agency, so the check can fail.
+ */
+const waitingContents =
+  (page: 'quality' | 'eit2' | 'iit'): ContentCheck =>
+  async (c) => {
+    const want = await expected(c);
+    const res = await c.get(`/api/monitoring/waiting/${page}?year=${c.w.year}`);
+    if (res.status === 403) return [];
+    if (res.status !== 200) return [`waiting ${page}: ${res.status}`];
+    const ids = (res.json as { agencies: { agency: { id: string } }[] }).agencies.map((a) => a.agency.id);
+    let allowed = want.ids;
+    if (page === 'eit2' && c.actor.role === 'assessor') {
+      const mine = await agenciesAssignedTo(c.w.db, c.actor.userId, c.w.year);
+      allowed = new Set([...want.ids].filter((id) => mine.has(id)));
+    }
+    const problems = outside(`waiting ${page}`, ids, allowed);
+    if (page === 'quality' && c.actor.role === 'admin')
+      for (const id of [c.w.A.agency.id, c.w.B.agency.id])
+        if (!ids.includes(id))
+          problems.push(`waiting quality: ${id} has undecided flags, not listed for NACC`);
+    return problems;
+  };
+
 const followers = () => allow({ admin: both, supervisor: both, assessor: both });
 
 export const cases: MatrixCase[] = [
@@ -162,5 +205,25 @@ export const cases: MatrixCase[] = [
     url: (w) => `/api/monitoring/todo?year=${w.year}`,
     expect: signedIn(),
     contents: todoContents,
+  },
+  {
+    name: 'GET /api/monitoring/waiting/:page',
+    method: 'GET',
+    url: (w) => `/api/monitoring/waiting/quality?year=${w.year}`,
+    expect: followers(),
+    contents: waitingContents('quality'),
+  },
+  {
+    name: 'GET /api/monitoring/waiting/:page (eit2)',
+    method: 'GET',
+    url: (w) => `/api/monitoring/waiting/eit2?year=${w.year}`,
+    expect: allow({ admin: both, assessor: both }),
+    contents: waitingContents('eit2'),
+  },
+  {
+    name: 'GET /api/monitoring/waiting/:page (iit)',
+    method: 'GET',
+    url: (w) => `/api/monitoring/waiting/iit?year=${w.year}`,
+    expect: allow({ admin: both }),
   },
 ];

@@ -1,6 +1,6 @@
 // Running the year from the screens: a bulk extension for a province on /cycles/:year (an agency in it gets
 // the new day, one in another province does not), item-by-item OIT assessment with the keyboard, and one
-// quality decision for many flagged responses.
+// quality decision for many flagged responses, reached from the agencies with work waiting on the quality page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, screenshot, signIn, signOut } from './browser.ts';
@@ -115,7 +115,19 @@ describe('cycles, assessment and quality screens', () => {
     expect(agencyId, 'a demo agency with flagged responses').not.toBe('');
     await signOut(page);
     await signIn(page, 'admin');
-    await page.goto(`/quality?agency=${agencyId}&year=${YEAR}`);
+    // The page opens with the agencies whose flagged responses await a decision; the agency is a link.
+    await page.goto('/quality');
+    const waiting = page.getByTestId('waiting-agencies');
+    const report = await (await admin.api.get(`/api/agencies/${agencyId}/quality/${YEAR}`)).json();
+    const agencyName = (await (await admin.api.get(`/api/agencies/${agencyId}`)).json()).nameTh as string;
+    const undecided = (report.responses as { flags: unknown[]; review: unknown }[]).filter(
+      (r) => r.flags.length > 0 && !r.review,
+    ).length;
+    const line = waiting.getByRole('listitem').filter({ hasText: agencyName });
+    await poll(() => line.textContent()).toContain(`${undecided} คำตอบรอการตัดสิน`);
+    await screenshot(page, 'quality-waiting');
+    await line.getByRole('link', { name: agencyName }).click();
+    await poll(() => new URL(page.url()).searchParams.get('agency')).toBe(agencyId);
     const bar = page.getByTestId('bulk-bar');
     await bar.waitFor();
     const rows = page.getByRole('checkbox', { name: /^เลือกแบบสอบถาม/ });

@@ -17,6 +17,8 @@ describe('framework browser', () => {
     await expect.poll(() => h1.textContent()).toBe('กรอบการประเมิน ปีงบประมาณ พ.ศ. 2568');
     await expect.poll(() => page.getByText('แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)').isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('th');
+    // The source note in the language in use.
+    await expect.poll(() => page.getByText(/^ที่มา: โครงสร้าง \(เครื่องมือ น้ำหนัก/).isVisible()).toBe(true);
 
     await page.getByRole('tab', { name: 'ตัวชี้วัดและข้อคำถาม' }).click();
     await expect.poll(() => page.getByText('ระดับความคิดเห็น 4 ระดับ').first().isVisible()).toBe(true);
@@ -30,6 +32,10 @@ describe('framework browser', () => {
       .poll(() => page.getByText('Internal Integrity and Transparency Assessment (IIT)').isVisible())
       .toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect
+      .poll(() => page.getByText(/^Source: Structure \(instruments, weights/).isVisible())
+      .toBe(true);
+    expect(await page.getByText(/^ที่มา:/).count()).toBe(0);
     await screenshot(page, 'framework-en');
 
     // The choice is remembered.

@@ -1,11 +1,14 @@
 // Monitoring against the real server and the demo data: a supervisor sorts the progress matrix by a column
-// header, downloads the XLSX and opens it; home pages show the role's to-do list whose links lead to working
-// pages. On a 360-px-wide phone, as supervisors use it in the field.
+// header, downloads the XLSX and opens it, and sends a reminder to an agency ticked in the matrix (delivered
+// in the app and by e-mail, which the log mail transport writes to the server's output); home pages show the
+// role's to-do list whose links lead to working pages. On a 360-px-wide phone, as supervisors use it in the field.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { REMINDER_STAGES, type ReminderStage } from '../../src/core/notices/reminders.ts';
 import { mainHeading, openPage, screenshot, signIn } from './browser.ts';
+import { signInApi } from './staff-api.ts';
 
 let page: Page;
 openPage(
@@ -15,9 +18,28 @@ openPage(
   { viewport: { width: 360, height: 740 }, clientAddress: '192.0.2.31' },
 );
 
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+// 30 s: the first page of the file waits for the SPA and the year list on a loaded two-core machine.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
 const horizontalOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The stages as the reminder dialog names them (notices.stage in the Thai catalogue). */
+const STAGE_WORDS: Record<ReminderStage, string> = {
+  register: 'การลงทะเบียนเข้าร่วมการประเมิน',
+  stakeholder_data: 'ข้อมูลผู้มีส่วนได้ส่วนเสียและการรับรองของผู้บริหาร',
+  iit_collection: 'การเก็บแบบวัด IIT ให้ครบจำนวนขั้นต่ำ',
+  eit_collection: 'การเก็บแบบวัด EIT ให้ครบจำนวนขั้นต่ำ',
+  oit_answering: 'การตอบแบบวัด OIT และการอนุมัติของผู้บริหาร',
+  clarification: 'การชี้แจงข้อมูล OIT เพิ่มเติม',
+};
+
+/** The subjects of the e-mails the log mail transport wrote to the server's output for an address. */
+async function mailsTo(address: string): Promise<string[]> {
+  const output = await readFile(inject('serverOutput'), 'utf8').catch(() => '');
+  return [...output.matchAll(/\[mail → ([^\]]+)\] (.+)/g)]
+    .filter((m) => m[1] === address)
+    .map((m) => m[2] ?? '');
+}
 
 /** The agency names of the matrix's rows, in order. */
 async function rowNames(): Promise<string[]> {
@@ -79,18 +101,64 @@ describe('monitoring', () => {
     // Sorting twice and a download: more than the suite's minute on a busy two-core machine.
   }, 180_000);
 
-  it('opens the reminder dialog for the agencies selected in the matrix', async () => {
+  it('sends a reminder to an agency ticked in the matrix: the notice reaches it and the mail is captured', async () => {
+    // The agency admin's demo account gets an address, so the log mail transport has something to write.
+    const nacc = await signInApi('admin', { clientAddress: '192.0.2.32' });
+    const agencyAdmin = await signInApi('agency-admin', { clientAddress: '192.0.2.33' });
+    const address = 'e2e-reminder-agency-admin@demo.prongsai.invalid';
+    const patched = await nacc.api.patch(`/api/users/${agencyAdmin.userId}`, {
+      data: { email: address },
+      headers: { 'x-csrf-token': nacc.csrf },
+    });
+    expect(patched.status(), await patched.text()).toBe(200);
+    const agency = await (await nacc.api.get(`/api/agencies/${agencyAdmin.agencyId}`)).json();
+    const unreadBefore = (await (await agencyAdmin.api.get('/api/notices/unread-count')).json())
+      .unread as number;
+    const mailsBefore = (await mailsTo(address)).length;
+
     await signIn(page, 'supervisor');
     await page.goto('/monitoring');
-    await poll(async () => (await rowNames()).length).toBeGreaterThan(0);
-    await page.getByRole('checkbox', { name: 'เลือกทุกหน่วยงานในหน้านี้' }).check();
+    await poll(() => page.url()).toMatch(/\/monitoring\/\d{4}$/);
+    await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(agency.code)}`);
+    await poll(async () => await rowNames()).toEqual([agency.nameTh]);
+    await page.getByRole('checkbox', { name: `เลือก ${agency.nameTh}` }).check();
     const bar = page.getByRole('region', { name: 'การแจ้งเตือน' });
     await bar.getByRole('button', { name: 'ส่งการแจ้งเตือน' }).click();
     const dialog = page.getByRole('dialog', { name: 'ส่งการแจ้งเตือนถึงหน่วยงาน' });
-    await poll(() => dialog.isVisible()).toBe(true);
-    // The dialog (the reminders feature's) gets the agencies ticked in the matrix.
-    await poll(async () => (await dialog.getByText(/หน่วยงานที่เลือก \d+ แห่ง/).count()) > 0).toBe(true);
-  }, 120_000);
+    await poll(() => dialog.getByText('หน่วยงานที่เลือก 1 แห่ง').isVisible()).toBe(true);
+
+    // The words notices.e2e.ts also sends, so that whichever of the supervisor's notices it opens reads the same.
+    await dialog.getByLabel('ข้อความเพิ่มเติม (ไม่บังคับ)').fill('กรุณาดำเนินการให้ทันกำหนด');
+    // The first stage whose preview has someone to remind (another file may have reminded of one today).
+    let found = false;
+    for (const stage of REMINDER_STAGES) {
+      await dialog.getByLabel('ขั้นตอน', { exact: true }).click();
+      await page.getByRole('option', { name: STAGE_WORDS[stage], exact: true }).click();
+      await dialog.getByRole('button', { name: 'ดูตัวอย่างผู้รับ' }).click();
+      await poll(() => dialog.getByRole('table').count()).toBeGreaterThan(0);
+      if ((await dialog.getByRole('table').getByText('จะได้รับ').count()) > 0) {
+        found = true;
+        break;
+      }
+    }
+    expect(found, 'a stage with someone to remind').toBe(true);
+    await screenshot(page, 'monitoring-reminder-preview-360');
+    await dialog.getByRole('button', { name: 'ส่งการแจ้งเตือน', exact: true }).click();
+    await poll(() => dialog.getByText(/ส่งการแจ้งเตือนแล้ว \d+ รายการ/).count()).toBe(1);
+
+    // Delivered by the background sender: in the app, and by e-mail through the log transport.
+    await expect
+      .poll(async () => (await (await agencyAdmin.api.get('/api/notices/unread-count')).json()).unread, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(unreadBefore);
+    await expect
+      .poll(async () => (await mailsTo(address)).length, { timeout: 30_000 })
+      .toBeGreaterThan(mailsBefore);
+    expect((await mailsTo(address)).at(-1)).toMatch(/^แจ้งเตือน ITA \d{4}: /);
+    await nacc.api.dispose();
+    await agencyAdmin.api.dispose();
+  }, 180_000);
 
   it('shows the supervisor a to-do list whose links open the agency', async () => {
     await signIn(page, 'supervisor');

@@ -1,6 +1,8 @@
 // Starting a framework from a stored one: next year's from this year's (or a correction of the same year).
 // Pure: the drafts service stores what this returns.
 
+import { upgradeDefinition } from './validate.ts';
+
 /** A definition as stored (JSON): only the parts a copy changes are typed. */
 type Definition = Record<string, unknown>;
 
@@ -30,7 +32,8 @@ function codesOf(list: unknown): string[] {
  * year (a correction): the definition unchanged.
  */
 export function draftDefinition(base: unknown, baseYear: number, year: number): Definition {
-  const copy = structuredClone(isRecord(base) ? base : {}) as Definition;
+  const current = upgradeDefinition(base);
+  const copy = structuredClone(isRecord(current) ? current : {}) as Definition;
   copy.year = year;
   if (year === baseYear) return copy;
   const shift = year - baseYear;

@@ -70,7 +70,16 @@ describe('frameworks/*.json', () => {
   it.each(files)('%s marks every question and OIT item as paraphrased, and says so in its source', (file) => {
     const f = load(file);
     for (const q of [...f.questions, ...f.oitItems]) expect(q.paraphrased, `${q.code}`).toBe(true);
-    if (f.questions.length + f.oitItems.length > 0) expect(f.source).toMatch(/paraphrase/i);
+    if (f.questions.length + f.oitItems.length > 0) {
+      expect(f.source.th).toMatch(/ถอดความ/);
+      expect(f.source.en).toMatch(/paraphrase/i);
+    }
+  });
+
+  it.each(files)('%s says where its content came from in Thai and in English', (file) => {
+    const { source } = load(file);
+    expect(source.th).toMatch(/[\u0E00-\u0E7F]/);
+    expect(source.en).toMatch(/^[\x20-\x7E–—≥]+$/);
   });
 });
 

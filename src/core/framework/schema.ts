@@ -180,8 +180,11 @@ export const ZStage = z
 export const ZFramework = z.object({
   year: z.number().int().min(2550).max(2700),
   name: ZLocalized,
-  /** Where the content came from; paraphrased texts are marked per question too. */
-  source: z.string().min(1),
+  /**
+   * Where the content came from, in Thai and English; paraphrased texts are marked per question too. Versions
+   * stored before the note had a Thai text hold a plain string: `validateFramework` reads that as `{ th }`.
+   */
+  source: ZLocalized,
   instruments: z.array(ZInstrument).min(1),
   indicators: z.array(ZIndicator).min(1),
   scales: z.array(ZScale).default([]),

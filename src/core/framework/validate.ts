@@ -9,9 +9,21 @@ export type { FrameworkProblem };
 export type Validation = { ok: true; framework: Framework } | { ok: false; problems: FrameworkProblem[] };
 
 export function validateFramework(input: unknown): Validation {
-  const parsed = ZValidFramework.safeParse(input);
+  const parsed = ZValidFramework.safeParse(upgradeDefinition(input));
   if (parsed.success) return { ok: true, framework: parsed.data };
   return { ok: false, problems: describeIssues(parsed.error.issues, input) };
+}
+
+/**
+ * A stored definition in the format of its time, brought to today's: the source note was a single (English)
+ * string until it became `{ th, en }`; such a note is kept as written, in the one required field. Anything
+ * else is returned as it is (the schema then says what is wrong). Stored versions are never rewritten.
+ */
+export function upgradeDefinition(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const source = (input as { source?: unknown }).source;
+  if (typeof source !== 'string' || source.trim() === '') return input;
+  return { ...input, source: { th: source } };
 }
 
 /** What a draft is written against: its fiscal year and the codes of the year its crosswalk comes from. */

@@ -12,7 +12,7 @@ function withSample(sample: unknown, second: unknown = undefined) {
   return ZValidFramework.parse({
     year: 2568,
     name: { th: 'ทดสอบ' },
-    source: 'test',
+    source: { th: 'ทดสอบ', en: 'test' },
     instruments: [
       {
         code: 'EIT1',

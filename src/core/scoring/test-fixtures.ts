@@ -124,7 +124,7 @@ export function fy2568Structure(overrides: Partial<FrameworkInput> = {}): Framew
   return ZValidFramework.parse({
     year: 2568,
     name: name('กรอบทดสอบ 2568'),
-    source: 'test fixture modelled on seed 004',
+    source: { th: 'ชุดทดสอบตามแบบ seed 004', en: 'test fixture modelled on seed 004' },
     instruments: [
       { ...IIT_30, sample: FY2568_SAMPLE, processing: SURVEYED },
       {
@@ -162,7 +162,7 @@ export function singleEitStructure(): Framework {
   return ZValidFramework.parse({
     year: 2566,
     name: name('กรอบทดสอบ 2566'),
-    source: 'test fixture',
+    source: { th: 'ชุดทดสอบ', en: 'test fixture' },
     instruments: [
       IIT_30,
       {
@@ -189,7 +189,7 @@ export function miniFramework(): Framework {
   return ZValidFramework.parse({
     year: 2568,
     name: name('กรอบทดสอบขนาดเล็ก'),
-    source: 'test fixture',
+    source: { th: 'ชุดทดสอบ', en: 'test fixture' },
     instruments: [
       {
         code: 'IIT',

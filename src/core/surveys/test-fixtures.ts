@@ -19,7 +19,7 @@ export function surveyFramework(): Framework {
   return ZValidFramework.parse({
     year: 2568,
     name: name('กรอบทดสอบแบบสอบถาม'),
-    source: 'survey test fixture',
+    source: { th: 'ชุดทดสอบแบบสอบถาม', en: 'survey test fixture' },
     instruments: [
       { code: 'IIT', name: name('IIT'), collection: 'internal_staff', weight: 30, indicators: ['1', '2'] },
       { code: 'EIT1', name: name('EIT 1'), collection: 'external_self', weight: 15, indicators: ['3'] },

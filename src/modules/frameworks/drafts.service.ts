@@ -8,7 +8,7 @@ import { type Actor, authorize } from '../../core/authz.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { draftDefinition } from '../../core/framework/draft.ts';
 import type { Framework } from '../../core/framework/schema.ts';
-import { type AuthoringContext, validateDraft } from '../../core/framework/validate.ts';
+import { type AuthoringContext, upgradeDefinition, validateDraft } from '../../core/framework/validate.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
@@ -75,7 +75,7 @@ async function present(db: DbOrTx, row: DraftRow): Promise<Draft> {
   const checked = validateDraft(row.definition, await contextOf(db, row));
   return {
     ...presentHead(row),
-    definition: row.definition as Record<string, unknown>,
+    definition: upgradeDefinition(row.definition) as Record<string, unknown>,
     problems: checked.ok ? [] : checked.problems,
   };
 }

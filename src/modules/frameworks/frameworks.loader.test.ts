@@ -71,7 +71,10 @@ describe('loadBundledFrameworks', () => {
 
   it('never replaces an imported version, even when the bundled file changes again', async () => {
     const official = bundled(2566);
-    official.source = 'Official FY2566 texts (imported by an admin)';
+    official.source = {
+      th: 'ข้อความทางการปี 2566 (ผู้ดูแลนำเข้า)',
+      en: 'Official FY2566 texts (imported by an admin)',
+    };
     const imported = await storeImportedFramework(database.db, official, {
       importedBy: null,
       now: new Date(),
@@ -79,7 +82,7 @@ describe('loadBundledFrameworks', () => {
     expect(imported).toEqual({ year: 2566, version: 2 });
 
     const changedAgain = bundled(2566);
-    changedAgain.source = 'A later bundled edit';
+    changedAgain.source = { th: 'แก้ไขภายหลังในไฟล์ที่มากับระบบ', en: 'A later bundled edit' };
     writeFileSync(path.join(dir, 'fy2566.json'), JSON.stringify(changedAgain));
     expect((await loadBundledFrameworks(database.db, { dir })).added).toEqual([]);
     const shipped = await loadBundledFrameworks(database.db); // the shipped file differs from the import too
@@ -88,7 +91,7 @@ describe('loadBundledFrameworks', () => {
       { version: 1, origin: 'bundled' },
       { version: 2, origin: 'import' },
     ]);
-    expect((await frameworkForYear(database.db, 2566)).framework.source).toContain('imported by an admin');
+    expect((await frameworkForYear(database.db, 2566)).framework.source.en).toContain('imported by an admin');
   });
 
   it('refuses to load a bundled file that is not a valid framework', async () => {

@@ -1,6 +1,6 @@
 // Read-only queries other modules may use (survey_access and survey_tokens are this module's): the respondent
 // side reads the agency's access row before accepting a code.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { surveyAccess, surveyTokens } from '../../db/schema/index.ts';
 
@@ -28,4 +28,13 @@ export async function tokenIssued(db: DbOrTx, agencyId: string, year: number, to
       ),
     );
   return rows.length > 0;
+}
+
+/** The agencies of `agencyIds` (a subquery) whose access row for the year exists (made on first use). */
+export async function accessCreatedIn(db: DbOrTx, year: number, agencyIds: SQL): Promise<Set<string>> {
+  const rows = await db
+    .select({ agencyId: surveyAccess.agencyId })
+    .from(surveyAccess)
+    .where(and(eq(surveyAccess.year, year), inArray(surveyAccess.agencyId, agencyIds)));
+  return new Set(rows.map((r) => r.agencyId));
 }

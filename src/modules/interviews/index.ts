@@ -1,3 +1,8 @@
 // What other modules may use of EIT part 2: a condition naming its samples and interviews in the agency-years
 // an assessor is assigned to (the audit log's readers). Its routes are registered from src/modules/index.ts.
-export { eit2EntityIn, interviewsAwaitingReviewIn, sampleDrawn } from './interviews.queries.ts';
+export {
+  eit2EntityIn,
+  interviewsAwaitingReviewIn,
+  sampleDrawn,
+  samplesDrawnIn,
+} from './interviews.queries.ts';

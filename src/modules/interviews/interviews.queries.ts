@@ -47,3 +47,12 @@ export async function interviewsAwaitingReviewIn(
     .groupBy(eit2Interviews.agencyId);
   return new Map(rows.map((r) => [r.agencyId, r.n]));
 }
+
+/** The agencies of `agencyIds` (a subquery) whose EIT part-2 sample for the year has been drawn. */
+export async function samplesDrawnIn(db: DbOrTx, year: number, agencyIds: SQL): Promise<Set<string>> {
+  const rows = await db
+    .select({ agencyId: eit2Samples.agencyId })
+    .from(eit2Samples)
+    .where(and(eq(eit2Samples.year, year), inArray(eit2Samples.agencyId, agencyIds)));
+  return new Set(rows.map((r) => r.agencyId));
+}

@@ -11,6 +11,9 @@ import {
   ZRollupQuery,
   ZTodo,
   ZTodoQuery,
+  ZWaiting,
+  ZWaitingParams,
+  ZWaitingQuery,
   ZYearParams,
 } from './monitoring.schema.ts';
 import {
@@ -22,6 +25,7 @@ import {
 } from './monitoring.service.ts';
 import { XLSX_TYPE } from './monitoring.xlsx.ts';
 import { todoList } from './todo.service.ts';
+import { WAITING_MAX, workWaiting } from './waiting.service.ts';
 
 const tags = ['monitoring'];
 const who =
@@ -143,5 +147,27 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => todoList(app.deps, req.actor, req.query.year),
+  );
+
+  app.get(
+    '/monitoring/waiting/:page',
+    {
+      schema: {
+        tags,
+        summary:
+          'The agencies in your scope with work waiting on a page (quality, eit2, iit), most waiting first',
+        description:
+          'What an agency picker opens with: `quality` — flagged responses without a keep/exclude decision ' +
+          '(NACC, assessors, supervisors); `eit2` — interviews to review, interviews still needed, a sample ' +
+          'to draw (NACC, the assessors assigned for the year); `iit` — access never set up, responses short ' +
+          'of the minimum while collection is open (NACC). The latest framework year unless `year` is given; ' +
+          `at most ${WAITING_MAX} agencies, \`more\` counts the others.`,
+        security: [{ session: [] }],
+        params: ZWaitingParams,
+        querystring: ZWaitingQuery,
+        response: { 200: ZWaiting },
+      },
+    },
+    async (req) => workWaiting(app.deps, req.actor, req.params.page, req.query.year),
   );
 };

@@ -2,6 +2,7 @@
 // ministry, agency type or province, their XLSX downloads, and the to-do list of the home page.
 import { z } from 'zod';
 import { MONITORED_STAGES, MONITORED_TASKS, STAGE_PROGRESS_STATES } from '../../core/monitoring/progress.ts';
+import { WAITING_KINDS, WAITING_PAGES } from '../../core/monitoring/waiting.ts';
 import { AGENCY_TYPES } from '../../shared/agency-types.ts';
 import { ZFiscalYear } from '../../shared/fiscal-year.ts';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../shared/limits.ts';
@@ -190,3 +191,25 @@ export const ZTodo = z.object({
   more: z.boolean(),
 });
 export type Todo = z.infer<typeof ZTodo>;
+
+/** The work waiting behind a page's agency picker (quality, EIT part 2, IIT access). */
+export const ZWaitingParams = z.object({ page: z.enum(WAITING_PAGES) });
+export const ZWaitingQuery = z.object({ year: ZFiscalYear.optional() });
+
+export const ZWaitingAgency = z.object({
+  agency: z.object({ id: z.string(), code: z.string(), nameTh: z.string(), nameEn: z.string().nullable() }),
+  /** Every item's count added up: the list's order, most first. */
+  total: z.number().int(),
+  items: z.array(z.object({ kind: z.enum(WAITING_KINDS), count: z.number().int().min(1) })).min(1),
+});
+export type WaitingAgency = z.infer<typeof ZWaitingAgency>;
+
+export const ZWaiting = z.object({
+  page: z.enum(WAITING_PAGES),
+  /** The year looked at (the latest framework year unless asked); null when no framework is loaded. */
+  year: z.number().int().nullable(),
+  agencies: z.array(ZWaitingAgency),
+  /** Agencies with work waiting beyond those listed (the list is capped). */
+  more: z.number().int(),
+});
+export type Waiting = z.infer<typeof ZWaiting>;

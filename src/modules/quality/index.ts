@@ -7,3 +7,5 @@ export {
   noteSubmission,
   tallySubmission,
 } from './burst.ts';
+// The quality page's work waiting over many agencies (the monitoring module lists it).
+export { undecidedFlagsIn } from './quality.waiting.ts';

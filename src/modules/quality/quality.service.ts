@@ -138,12 +138,12 @@ export async function qualityReport(
   return report;
 }
 
-function surveyInstruments(framework: Framework): string[] {
+export function surveyInstruments(framework: Framework): string[] {
   return framework.instruments.filter((i) => i.collection !== 'open_data').map((i) => i.code);
 }
 
 /** answerItems per instrument and agency type, built once per request. */
-function itemsCache(framework: Framework) {
+export function itemsCache(framework: Framework) {
   const cache = new Map<string, AnswerItem[]>();
   return (instrument: string, type: AgencyType) => {
     const key = `${instrument}|${type}`;

@@ -43,6 +43,39 @@ export async function responsesForReview(
   }));
 }
 
+/** What the quality flags of one response are worked out from, with whether it has a decision. */
+export interface ResponseToFlag {
+  agencyId: string;
+  instrument: string;
+  answers: unknown;
+  durationBand: number | null;
+  decided: boolean;
+}
+
+/**
+ * Every response of the given agencies in the year (the work-waiting list of the quality page), in one
+ * query, grouped by agency and instrument in the caller; the same rows as `responsesForReview`.
+ */
+export async function responsesToFlag(
+  db: DbOrTx,
+  year: number,
+  agencyIds: readonly string[],
+): Promise<ResponseToFlag[]> {
+  if (agencyIds.length === 0) return [];
+  return db
+    .select({
+      agencyId: surveyResponses.agencyId,
+      instrument: surveyResponses.instrument,
+      answers: surveyResponses.answers,
+      durationBand: surveyResponses.durationBand,
+      decided: sql<boolean>`${responseReviews.responseId} is not null`,
+    })
+    .from(surveyResponses)
+    .leftJoin(responseReviews, eq(responseReviews.responseId, surveyResponses.id))
+    .where(and(inArray(surveyResponses.agencyId, [...agencyIds]), eq(surveyResponses.year, year)))
+    .orderBy(surveyResponses.agencyId, surveyResponses.submittedOn, surveyResponses.id);
+}
+
 /**
  * For a query over agencies (the agencies module's `peerAgencies`): the agency has released responses to
  * the instrument in the year.

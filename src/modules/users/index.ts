@@ -13,6 +13,7 @@ export {
 } from './recipients.ts';
 export {
   activeAdminEmails,
+  agenciesAssignedTo,
   agencyContactEmails,
   agencyIdsAssignedTo,
   agencyYearContactEmails,

@@ -45,6 +45,16 @@ export function agencyIdsAssignedTo(userId: string, year: number): SQL {
   return sql`(select ${a.agencyId} from ${a} where ${a.userId} = ${userId} and ${a.year} = ${year})`;
 }
 
+/** The agencies the user is assigned to for the year. */
+export async function agenciesAssignedTo(db: DbOrTx, userId: string, year: number): Promise<Set<string>> {
+  const a = assessorAssignments;
+  const rows = await db
+    .select({ agencyId: a.agencyId })
+    .from(a)
+    .where(and(eq(a.userId, userId), eq(a.year, year)));
+  return new Set(rows.map((r) => r.agencyId));
+}
+
 /** How many accounts there are, and how many of them are active. */
 export async function userTotals(db: DbOrTx): Promise<{ total: number; active: number }> {
   const [row] = await db

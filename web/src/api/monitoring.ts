@@ -1,10 +1,17 @@
 // Monitoring the cycle: the progress matrix over the actor's scope, the roll-up, their XLSX downloads (a
 // link to the streamed server file) and the to-do list of the home page.
-import type { Matrix, Rollup, RollupBy, Todo } from '@server/modules/monitoring/monitoring.schema.ts';
+import type { WaitingPage } from '@server/core/monitoring/waiting.ts';
+import type {
+  Matrix,
+  Rollup,
+  RollupBy,
+  Todo,
+  Waiting,
+} from '@server/modules/monitoring/monitoring.schema.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, apiUrl } from '../lib/api.ts';
 
-export type { Matrix, Rollup, RollupBy, Todo };
+export type { Matrix, Rollup, RollupBy, Todo, Waiting, WaitingPage };
 export type MatrixRow = Matrix['items'][number];
 export type StageCell = MatrixRow['stages'][number];
 export type TodoItem = Todo['items'][number];
@@ -33,6 +40,7 @@ export const monitoringKeys = {
   rollup: (year: number, by: RollupBy, p: MatrixParams) =>
     [...monitoringKeys.all, 'rollup', year, by, p] as const,
   todo: (year: number | null) => [...monitoringKeys.all, 'todo', year] as const,
+  waiting: (page: WaitingPage) => [...monitoringKeys.all, 'waiting', page] as const,
 };
 
 const query = (p: MatrixParams) => ({ ...p }) as Record<string, string | number | undefined>;
@@ -59,6 +67,16 @@ export function useTodo(year: number | null) {
   return useQuery({
     queryKey: monitoringKeys.todo(year),
     queryFn: ({ signal }) => api.get<Todo>('/monitoring/todo', year === null ? {} : { year }, signal),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+/** The agencies in the viewer's scope with work waiting on a page (the latest framework year). */
+export function useWaiting(page: WaitingPage, enabled: boolean) {
+  return useQuery({
+    queryKey: monitoringKeys.waiting(page),
+    queryFn: ({ signal }) => api.get<Waiting>(`/monitoring/waiting/${page}`, {}, signal),
+    enabled,
     refetchInterval: REFRESH_MS,
   });
 }

@@ -91,7 +91,7 @@ export default function FrameworksPage() {
             </Alert>
           )}
           <Text size="xs" c="dimmed">
-            {t('frameworks.source', { source: framework.source })}
+            {t('frameworks.source', { source: pick(framework.source, lang) })}
           </Text>
           <Tabs
             value={tab}

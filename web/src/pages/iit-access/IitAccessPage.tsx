@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { WaitingAgencies } from '../../components/WaitingAgencies.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatDateTime, formatFiscalYear } from '../../lib/format.ts';
 import { AccessCodeCard, LinkAndPosterCard } from './AccessCards.tsx';
@@ -52,6 +53,7 @@ export default function IitAccessPage() {
           />
         )}
         {!agencyId && <Text c="dimmed">{t('iitAccess.chooseAgency')}</Text>}
+        <WaitingAgencies page="iit" enabled={user.role === 'admin' && !agencyId} />
         {agencyId && agency.data && years.length === 0 && (
           <EmptyState title={t('iitAccess.noCycleTitle')} hint={t('iitAccess.noCycleHint')} />
         )}

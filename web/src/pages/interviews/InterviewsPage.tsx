@@ -4,9 +4,11 @@ import { Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import { useUser } from '../../api/auth.ts';
 import type { SampleContact } from '../../api/interviews.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { WaitingAgencies } from '../../components/WaitingAgencies.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { ApprovalQueue } from './ApprovalQueue.tsx';
@@ -15,6 +17,7 @@ import { SamplePanel } from './SamplePanel.tsx';
 
 export default function InterviewsPage() {
   const { lang, t } = useLang();
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const agencyId = params.get('agency');
   const agency = useAgency(agencyId ?? undefined);
@@ -53,6 +56,10 @@ export default function InterviewsPage() {
           />
         </Group>
         {!agencyId && <Text c="dimmed">{t('interviews.chooseAgency')}</Text>}
+        <WaitingAgencies
+          page="eit2"
+          enabled={!agencyId && (user.role === 'admin' || user.role === 'assessor')}
+        />
         {agencyId && agency.data && years.length === 0 && (
           <Text c="dimmed">{t('interviews.noParticipation')}</Text>
         )}

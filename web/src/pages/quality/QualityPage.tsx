@@ -4,17 +4,23 @@
 import { Alert, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useAgency } from '../../api/agencies.ts';
+import { useUser } from '../../api/auth.ts';
 import { type QualityReport, useQualityReport } from '../../api/quality.ts';
 import { AgencyPicker } from '../../components/AgencyPicker.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { WaitingAgencies } from '../../components/WaitingAgencies.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatFiscalYear } from '../../lib/format.ts';
 import { DecisionHistory } from './DecisionHistory.tsx';
 import { FlaggedResponsesTable } from './FlaggedResponsesTable.tsx';
 
+/** The roles that open this page for many agencies (the server decides what each sees). */
+const FOLLOWERS: readonly string[] = ['admin', 'assessor', 'supervisor'];
+
 export default function QualityPage() {
   const { lang, t } = useLang();
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const agencyId = params.get('agency');
   const agency = useAgency(agencyId ?? undefined);
@@ -51,6 +57,7 @@ export default function QualityPage() {
           />
         </Group>
         {!agencyId && <Text c="dimmed">{t('quality.chooseAgency')}</Text>}
+        <WaitingAgencies page="quality" enabled={!agencyId && FOLLOWERS.includes(user.role)} />
         {agencyId && agency.data && years.length === 0 && (
           <Text c="dimmed">{t('quality.noParticipation')}</Text>
         )}

@@ -1,7 +1,7 @@
 // NACC admin: a year's framework being written (/frameworks/drafts/:id). Every edit is checked as you type by
 // the server's own rules (validateDraft, the same mapping to Thai and English at each field); save keeps a
 // draft (optimistic concurrency on its revision); publish makes it the year's new version after confirmation.
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Framework } from '@server/core/framework/schema.ts';
@@ -186,7 +186,13 @@ function DraftEditor({ draft, base }: { draft: Draft; base: Framework | undefine
               label={t('authoring.frameworkName')}
               readOnly={readOnly}
             />
-            <TextInput label={t('authoring.source')} readOnly={readOnly} {...form.getInputProps('source')} />
+            <LocalizedInputs
+              form={form}
+              path="source"
+              label={t('authoring.source')}
+              multiline
+              readOnly={readOnly}
+            />
           </Stack>
         </Paper>
         <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
