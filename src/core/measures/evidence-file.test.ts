@@ -38,9 +38,9 @@ describe('evidenceFileName', () => {
         // Stable: the stored name, named again, stays the same.
         expect(evidenceFileName(out, ext)).toBe(out);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });
 
 describe('asciiFileName', () => {
@@ -59,5 +59,5 @@ describe('asciiFileName', () => {
         expect(out.endsWith(`.${ext}`)).toBe(true);
       }),
     );
-  });
+  }, 30_000);
 });

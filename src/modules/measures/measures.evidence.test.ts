@@ -64,7 +64,11 @@ describe('measures evidence files', () => {
     form.append('note', o.note ?? 'จัดประชุมชี้แจงเจ้าหน้าที่');
     form.append('evidenceUrl', '');
     for (const f of files)
-      form.append('files', new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }), f.name);
+      form.append(
+        'files',
+        new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
+        f.name,
+      );
     const req = new Request('http://local/', { method: 'POST', body: form });
     const csrf = (await c.get('/api/auth/me')).json().csrfToken;
     return t.app.inject({
