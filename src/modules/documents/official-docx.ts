@@ -153,8 +153,11 @@ function pageProperties() {
 
 /** "- ๒ -" at the top centre, as Thai official documents number their pages. */
 function pageNumberHeader(): Header {
-  // Arabic digits even in a Thai-digit document: LibreOffice reads both Word's Thai page-number formats
-  // (w:fmt="thaiNumbers", \\* ThaiArabic) as Thai letters (ก, ข, ค), so the PDF would be wrong.
+  // Arabic digits even in a Thai-digit document: no way found gives Thai digits both in Word and in the PDF
+  // LibreOffice (7.4) makes. Tried, rendered and read back from the PDF's text layer: w:pgNumType
+  // w:fmt="thaiNumbers" (Word ๑ ๒ ๓) and "thaiCounting" → LibreOffice prints 1 2 3; w:fmt="thaiLetters" and the
+  // field switches \\* ThaiArabic, \\* ThaiCardText → ก ข ค; the PAGE run tagged Thai (w:lang th-TH, w:cs),
+  // also with the converter's profile set to context numerals (CTLTextNumerals) → 1 2 3.
   const number = new TextRun({ children: [PageNumber.CURRENT] });
   return new Header({
     children: [
