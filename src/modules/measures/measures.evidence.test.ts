@@ -18,6 +18,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
+const atLimit = Buffer.concat([PDF, Buffer.alloc(MEASURE_EVIDENCE_FILE_MAX_BYTES - PDF.length, 0x20)]);
+
 describe('measures evidence files', () => {
   let t: TestApp;
   let A: string;
@@ -93,16 +95,24 @@ describe('measures evidence files', () => {
       { name: 'รายงานการประชุม ครั้งที่ 1.pdf', data: PDF, type: 'application/pdf' },
       // The browser's type is ignored: the bytes say PNG, so the name gets .png.
       { name: 'ภาพกิจกรรม.jpg', data: PNG, type: 'image/jpeg' },
+      // Exactly at the size limit: more than the server's JSON body limit, still accepted.
+      { name: 'scan.pdf', data: atLimit },
     ]);
     expect(res.statusCode, res.body).toBe(200);
     const [entry] = res.json().progress;
     expect(entry.evidenceUrl).toBeNull();
-    expect(entry.files).toEqual([
-      expect.objectContaining({ name: 'ภาพกิจกรรม.jpg.png', mediaType: 'image/png', size: PNG.length }),
-      expect.objectContaining({ name: 'รายงานการประชุม ครั้งที่ 1.pdf', mediaType: 'application/pdf' }),
-    ]);
+    expect(entry.files).toHaveLength(3);
+    expect(entry.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'ภาพกิจกรรม.jpg.png', mediaType: 'image/png', size: PNG.length }),
+        expect.objectContaining({ name: 'รายงานการประชุม ครั้งที่ 1.pdf', mediaType: 'application/pdf' }),
+        expect.objectContaining({ name: 'scan.pdf', size: MEASURE_EVIDENCE_FILE_MAX_BYTES }),
+      ]),
+    );
+    const scan = entry.files.find((f: { name: string }) => f.name === 'scan.pdf');
+    expect((await as.staff.get(scan.path)).rawPayload.equals(atLimit)).toBe(true);
     for (const reader of [as.staff, as.executive, as.supervisor]) {
-      const pdf = entry.files.find((f: { mediaType: string }) => f.mediaType === 'application/pdf');
+      const pdf = entry.files.find((f: { name: string }) => f.name.startsWith('รายงาน'));
       const got = await reader.get(pdf.path);
       expect(got.statusCode).toBe(200);
       expect(got.rawPayload.equals(PDF)).toBe(true);
