@@ -63,7 +63,8 @@ export function progressDocument(input: {
       `${i + 1}. ${m.title}\n(${thaiMonthPeriod(m.from, m.to)})`,
       latest ? STATUS_TH[latest.status] : 'ยังไม่ได้รายงาน',
       { lines: entries.length ? entries.map((p) => `${thaiDate(p.day)}: ${p.note}`) : ['–'] },
-      { lines: entries.flatMap((p) => evidenceLines(p, input.files)) },
+      // Addresses and file names as they are: Thai digits would break a link and rename a file.
+      { lines: entries.flatMap((p) => evidenceLines(p, input.files)), verbatim: true },
       effectWords(input.effects.get(m.id)),
     ];
   });
