@@ -67,3 +67,24 @@ export const OIT_ASSESSMENT_TEXT_MAX_LENGTH = 4000;
 /** Past years' published results (CSV/XLSX): one file may cover every agency for several years. */
 export const PAST_RESULTS_MAX_BYTES = 8 * 1024 * 1024;
 export const PAST_RESULTS_MAX_ROWS = 50_000;
+
+/**
+ * Evidence files of a measure's progress entry (issue 12 §2): scans and photos of what was done, the signed
+ * memo, a spreadsheet of figures. The type is read from the file's bytes (magic numbers), never from its
+ * name or the browser's content type; the web form's `accept` list and hint come from here too.
+ */
+export const MEASURE_EVIDENCE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const MEASURE_EVIDENCE_FILES_MAX = 5;
+export const MEASURE_EVIDENCE_NAME_MAX_LENGTH = 200;
+export const MEASURE_EVIDENCE_TYPES = [
+  { ext: 'pdf', mime: 'application/pdf', label: 'PDF' },
+  { ext: 'jpg', mime: 'image/jpeg', label: 'JPEG' },
+  { ext: 'png', mime: 'image/png', label: 'PNG' },
+  {
+    ext: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'DOCX',
+  },
+  { ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX' },
+] as const;
+export type MeasureEvidenceType = (typeof MEASURE_EVIDENCE_TYPES)[number];

@@ -4,10 +4,16 @@
 // NACC read the overview. Setup stores an approved, published document for A and B (measures year 2569),
 // a division each and a library entry, so every allowed request reaches the use case (409s are allowed
 // answers: the chain refuses steps that do not apply).
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { inScope } from '../../src/core/authz.ts';
-import type { MeasuresContent, MeasuresSource } from '../../src/core/measures/content.ts';
-import { agencyDivisions, measureDocuments, measureLibrary } from '../../src/db/schema/index.ts';
+import {
+  agencyDivisions,
+  measureLibrary,
+  measureProgress,
+  measureProgressFileBodies,
+  measureProgressFiles,
+} from '../../src/db/schema/index.ts';
+import { insertApprovedMeasures } from '../../src/modules/measures/measures.approved.testing.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
 import type { ContentCheck } from './contents.ts';
 import type { World } from './world.ts';
@@ -17,41 +23,15 @@ const YEAR = 2569;
 interface Fixture {
   documents: Record<string, string>;
   measures: Record<string, string>;
+  /** An evidence file of a progress entry of each side's measures, with its bytes. */
+  files: Record<string, { id: string; body: Buffer }>;
   divisions: Record<string, string>;
   library: string;
 }
 const fx = (w: World) => w.extra.measures as Fixture;
 
-const source = (runId: string): MeasuresSource => ({
-  runId,
-  year: YEAR - 1,
-  framework: { year: YEAR - 1, version: 1 },
-  total: 88.5,
-  rating: { code: 'good', th: 'ผ่านดี' },
-  passThreshold: 85,
-  previous: null,
-  instruments: [{ code: 'IIT', name: { th: 'IIT', en: null }, weight: 30, score: 88 }],
-  indicators: [
-    {
-      order: 1,
-      instrument: 'IIT',
-      code: '1',
-      name: { th: 'การปฏิบัติหน้าที่', en: null },
-      score: 80,
-      passes: false,
-    },
-  ],
-  questions: [
-    { instrument: 'IIT', displayCode: 'i1', indicator: '1', text: { th: 'ข้อคำถาม', en: null }, score: 80 },
-  ],
-  oitItems: [],
-  advice: [],
-  adviceOverall: null,
-  ratings: [{ code: 'good', th: 'ผ่านดี', totalAtLeast: 85, condition: null }],
-});
-
 export async function setup(w: World) {
-  const f: Fixture = { documents: {}, measures: {}, divisions: {}, library: '' };
+  const f: Fixture = { documents: {}, measures: {}, files: {}, divisions: {}, library: '' };
   for (const [name, side] of [
     ['A', w.A],
     ['B', w.B],
@@ -60,52 +40,29 @@ export async function setup(w: World) {
       .insert(agencyDivisions)
       .values({ agencyId: side.agency.id, name: `สำนักปลัด ${name}` })
       .returning();
-    const pointId = randomUUID();
-    const measureId = randomUUID();
-    const content: MeasuresContent = {
-      foreword: null,
-      preparedBy: null,
-      thaiDigits: false,
-      weakPoints: [
-        {
-          id: pointId,
-          instrument: 'IIT',
-          indicator: '1',
-          questionCodes: ['i1'],
-          score: 80,
-          class: 'urgent',
-          text: 'ประเด็น',
-        },
-      ],
-      measures: [
-        {
-          id: measureId,
-          title: 'มาตรการ',
-          weakPointIds: [pointId],
-          indicators: [],
-          steps: ['ขั้นตอน'],
-          divisionIds: [division?.id as string],
-          from: '2025-10',
-          to: '2026-09',
-          monitoring: 'รายงาน',
-        },
-      ],
-    };
-    const [doc] = await w.db
-      .insert(measureDocuments)
+    const { documentId, measureId } = await insertApprovedMeasures(w.db, {
+      agencyId: side.agency.id,
+      year: YEAR,
+      divisionIds: [division?.id as string],
+    });
+    f.documents[name] = documentId;
+    const [entry] = await w.db
+      .insert(measureProgress)
+      .values({ documentId, measureId, day: '2025-11-01', status: 'in_progress', note: 'ประชุมชี้แจง' })
+      .returning();
+    const body = evidencePdf(`หลักฐานของ ${name}`);
+    const [file] = await w.db
+      .insert(measureProgressFiles)
       .values({
-        agencyId: side.agency.id,
-        year: YEAR,
-        sourceYear: YEAR - 1,
-        version: 1,
-        status: 'approved',
-        source: source(randomUUID()),
-        content,
-        approvedAt: new Date('2025-02-01T03:00:00Z'),
-        publishedAt: new Date('2025-02-02T03:00:00Z'),
+        progressId: entry?.id as string,
+        name: `หลักฐาน ${name}.pdf`,
+        mediaType: 'application/pdf',
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
       })
       .returning();
-    f.documents[name] = doc?.id as string;
+    await w.db.insert(measureProgressFileBodies).values({ fileId: file?.id as string, body });
+    f.files[name] = { id: file?.id as string, body };
     f.measures[name] = measureId;
     f.divisions[name] = division?.id as string;
   }
@@ -131,6 +88,44 @@ const readers = () =>
 const agencyAdmin = () => allow({ agency_admin: inScopeOnly });
 const reviewers = () => allow({ agency_admin: inScopeOnly, executive: inScopeOnly });
 const executive = () => allow({ executive: inScopeOnly });
+
+/** The smallest file whose bytes read as a PDF (its magic number), unique by its text. */
+const evidencePdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+/** The progress form as a browser sends it: the fields and one PDF in `files`. */
+const BOUNDARY = 'matrixevidenceboundary';
+const progressForm = (measureId: string, note: string) =>
+  [
+    ...Object.entries({ measureId, day: '2025-11-02', status: 'in_progress', note }).map(
+      ([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    ),
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="evidence.pdf"\r\n`,
+    `Content-Type: application/pdf\r\n\r\n${evidencePdf(note).toString()}\r\n--${BOUNDARY}--\r\n`,
+  ].join('');
+
+/**
+ * An evidence file is served only to readers of its own agency, byte for byte, and never through another
+ * agency's address (the file id of B under A's path is a 404 even for those who read both).
+ */
+const evidenceContents: ContentCheck = async (c) => {
+  const f = c.w.extra.measures as Fixture;
+  const problems: string[] = [];
+  for (const [name, agency] of [
+    ['A', c.w.A.agency],
+    ['B', c.w.B.agency],
+  ] as const) {
+    const file = f.files[name] as { id: string; body: Buffer };
+    const res = await c.get(`/api/agencies/${agency.id}/measures/${YEAR}/progress/files/${file.id}`);
+    const reads = inScope(c.actor, agency);
+    if (reads && (res.status !== 200 || !res.raw.equals(file.body)))
+      problems.push(`evidence of ${name}: ${res.status}, not its bytes`);
+    if (!reads && res.status === 200) problems.push(`evidence of ${name} served out of scope`);
+    const other = name === 'A' ? c.w.B.agency : c.w.A.agency;
+    const crossed = await c.get(`/api/agencies/${other.id}/measures/${YEAR}/progress/files/${file.id}`);
+    if (crossed.status === 200) problems.push(`evidence of ${name} served under another agency`);
+  }
+  return problems;
+};
 
 /** The overview lists only agencies in the reader's scope, and every one of them that has measures. */
 const overviewContents: ContentCheck = async (c) => {
@@ -201,6 +196,21 @@ export const cases: MatrixCase[] = [
       evidenceUrl: null,
     }),
     expect: agencyAdmin(),
+  },
+  {
+    name: 'POST /api/agencies/:id/measures/:year/progress (multipart, with an evidence file)',
+    method: 'POST',
+    url: (w) => `${base(w)}/progress`,
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    body: (w) => progressForm(fx(w).measures[side(w)] as string, w.unique('หลักฐาน')),
+    expect: agencyAdmin(),
+  },
+  {
+    name: 'GET /api/agencies/:id/measures/:year/progress/files/:fileId',
+    method: 'GET',
+    url: (w) => `${base(w)}/progress/files/${fx(w).files[side(w)]?.id}`,
+    expect: readers(),
+    contents: evidenceContents,
   },
   ...(['docx', 'pdf'] as const).map(
     (format): MatrixCase => ({

@@ -16,8 +16,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { MeasuresContent, MeasuresSource } from '../../core/measures/content.ts';
 import { MEASURES_STATUSES, type MeasuresStatus } from '../../core/measures/states.ts';
+import { MEASURE_EVIDENCE_TYPES } from '../../shared/limits.ts';
 import { agencies } from './agencies.ts';
-import { ts } from './columns.ts';
+import { bytea, ts } from './columns.ts';
 import { users } from './users.ts';
 
 const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
@@ -129,3 +130,45 @@ export const measureProgress = pgTable(
     ),
   ],
 );
+
+/**
+ * Evidence files of a progress entry (issue 12 §2), uploaded with it. Kept in the database rather than on disk:
+ * both drivers hold them the same way, the entry, its files and the audit entry are written in one
+ * transaction (a refused upload leaves nothing behind, a stored file always has its entry), and backups and
+ * restores carry them. Files are never changed or deleted one by one (a trigger, migration
+ * 0023_measure_progress_files): entries are append-only and the signed progress report cites them.
+ */
+export const measureProgressFiles = pgTable(
+  'measure_progress_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    progressId: uuid('progress_id')
+      .notNull()
+      .references(() => measureProgress.id, { onDelete: 'cascade' }),
+    /** The client's name made safe (src/core/measures/evidence-file.ts), with the extension of its type. */
+    name: text('name').notNull(),
+    /** The type read from the bytes (one of MEASURE_EVIDENCE_TYPES). */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: userRef('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('measure_progress_files_progress').on(t.progressId),
+    check(
+      'measure_progress_files_type',
+      sql`${t.mediaType} IN (${sql.raw(MEASURE_EVIDENCE_TYPES.map((e) => `'${e.mime}'`).join(', '))})`,
+    ),
+    // The upper bound is the service's (limits.ts may change without a migration).
+    check('measure_progress_files_size', sql`${t.size} > 0`),
+  ],
+);
+
+/** The bytes of an evidence file, apart so that lists never load them. */
+export const measureProgressFileBodies = pgTable('measure_progress_file_bodies', {
+  fileId: uuid('file_id')
+    .primaryKey()
+    .references(() => measureProgressFiles.id, { onDelete: 'cascade' }),
+  body: bytea('body').notNull(),
+});

@@ -2,33 +2,17 @@
 // clarifications, and the evidence snapshots taken of every URL. The workflow rules (which transitions are
 // legal) live in src/core/oit; the database keeps the states and the invariants that must never break.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import {
   OIT_ITEM_STATES,
   OIT_REVIEW_STATUSES,
   type OitItemState,
   type OitReviewStatus,
 } from '../../core/oit/states.ts';
-import { participationFk, ts } from './columns.ts';
+import { bytea, participationFk, ts } from './columns.ts';
 import { users } from './users.ts';
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** The agency-level OIT workflow of one year: who submitted, approved, assessed and confirmed, and when. */
 export const oitReviews = pgTable(

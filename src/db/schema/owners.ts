@@ -60,6 +60,8 @@ export const TABLE_OWNERS = {
   agencyDivisions: 'measures',
   measureLibrary: 'measures',
   measureProgress: 'measures',
+  measureProgressFiles: 'measures',
+  measureProgressFileBodies: 'measures',
 } as const satisfies Record<TableName, string>;
 
 /**

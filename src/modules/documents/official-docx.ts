@@ -33,10 +33,13 @@ import { SARABUN, sarabunFaces } from './fonts.ts';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
-/** A table cell: text (lines separated by "\n"), or several lines, bold, aligned, spanning columns. */
+/**
+ * A table cell: text (lines separated by "\n"), or several lines, bold, aligned, spanning columns; `verbatim`
+ * lines (web addresses, file names) keep their digits in a Thai-digit document, or they would no longer work.
+ */
 export type OfficialCell =
   | string
-  | { lines: string[]; bold?: boolean; align?: Align; span?: number; bullets?: boolean };
+  | { lines: string[]; bold?: boolean; align?: Align; span?: number; bullets?: boolean; verbatim?: boolean };
 
 export type OfficialBlock =
   | {
@@ -153,8 +156,11 @@ function pageProperties() {
 
 /** "- ๒ -" at the top centre, as Thai official documents number their pages. */
 function pageNumberHeader(): Header {
-  // Arabic digits even in a Thai-digit document: LibreOffice reads both Word's Thai page-number formats
-  // (w:fmt="thaiNumbers", \\* ThaiArabic) as Thai letters (ก, ข, ค), so the PDF would be wrong.
+  // Arabic digits even in a Thai-digit document: no way found gives Thai digits both in Word and in the PDF
+  // LibreOffice (7.4) makes. Tried, rendered and read back from the PDF's text layer: w:pgNumType
+  // w:fmt="thaiNumbers" (Word ๑ ๒ ๓) and "thaiCounting" → LibreOffice prints 1 2 3; w:fmt="thaiLetters" and the
+  // field switches \\* ThaiArabic, \\* ThaiCardText → ก ข ค; the PAGE run tagged Thai (w:lang th-TH, w:cs),
+  // also with the converter's profile set to context numerals (CTLTextNumerals) → 1 2 3.
   const number = new TextRun({ children: [PageNumber.CURRENT] });
   return new Header({
     children: [
@@ -331,17 +337,19 @@ const startsNewPage = (b: OfficialBlock | undefined) =>
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } as const;
 
+const line = (l: string, bullet: boolean) => (bullet ? `- ${l}` : l);
+
 function table(b: Extract<OfficialBlock, { kind: 'table' }>, t: (s: string) => string): Table {
   const totalShare = b.columns.reduce((s, c) => s + c.width, 0);
   const widths = b.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / totalShare));
-  const cellParagraphs = (lines: string[], align: Align, bold: boolean, bullets: boolean) =>
+  const cellParagraphs = (lines: string[], align: Align, bold: boolean, bullets: boolean, verbatim = false) =>
     lines.map(
       (l) =>
         new Paragraph({
           alignment: ALIGN[align === 'justify' ? 'left' : align],
           children: [
             new TextRun({
-              text: t(bullets ? `- ${l}` : l),
+              text: verbatim ? line(l, bullets) : t(line(l, bullets)),
               bold,
               boldComplexScript: bold,
               size: SIZE.table,
@@ -382,6 +390,7 @@ function table(b: Extract<OfficialBlock, { kind: 'table' }>, t: (s: string) => s
           align,
           Boolean('bold' in c && c.bold),
           Boolean('bullets' in c && c.bullets),
+          Boolean('verbatim' in c && c.verbatim),
         ),
       });
     });

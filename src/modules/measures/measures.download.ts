@@ -16,6 +16,7 @@ import {
   type MeasureDocumentRow,
   selectDivisions,
   selectProgress,
+  selectProgressFiles,
   selectPublished,
   selectVersions,
 } from './measures.repo.ts';
@@ -108,12 +109,17 @@ export async function downloadProgress(
     effectsOf(deps, target.actor, agencyId, doc),
   ]);
   const brief = briefs.get(agencyId);
+  const files = await selectProgressFiles(
+    deps.db,
+    progress.map((p) => p.id),
+  );
   const body = await fileOf(
     deps,
     progressDocument({
       agencyName: brief?.nameTh ?? '',
       doc,
       progress,
+      files,
       effects: new Map(effects.map((e) => [e.measureId, e])),
       signedBy: doc.progressSignedBy ? (names.get(doc.progressSignedBy)?.displayName ?? null) : null,
       now: deps.now(),

@@ -1,5 +1,10 @@
 // The measures module's domain errors (Thai first, one shape).
 import { conflict, invalid, notFound } from '../../core/errors.ts';
+import {
+  MEASURE_EVIDENCE_FILE_MAX_BYTES,
+  MEASURE_EVIDENCE_FILES_MAX,
+  MEASURE_EVIDENCE_TYPES,
+} from '../../shared/limits.ts';
 
 export const measuresNotFound = (year: number) =>
   notFound(
@@ -58,3 +63,30 @@ export const libraryEntryExists = () =>
     'มีมาตรการแนะนำชื่อนี้ในตัวชี้วัดนี้อยู่แล้ว',
     'A suggested measure of that title exists for this indicator',
   );
+
+const evidenceTypes = MEASURE_EVIDENCE_TYPES.map((t) => t.label).join(', ');
+const mib = MEASURE_EVIDENCE_FILE_MAX_BYTES / 1024 / 1024;
+export const evidenceFileRefused = (name: string) =>
+  invalid(
+    'evidence_file_type',
+    `ไฟล์ “${name}” ไม่ใช่ไฟล์ประเภทที่รับ (${evidenceTypes}) หรือไฟล์เสียหาย`,
+    `“${name}” is not an accepted file (${evidenceTypes}) or is damaged`,
+    { name, accepted: MEASURE_EVIDENCE_TYPES.map((t) => t.ext) },
+  );
+export const evidenceFileEmpty = (name: string) =>
+  invalid('evidence_file_empty', `ไฟล์ “${name}” ว่างเปล่า`, `“${name}” is empty`, { name });
+/** Also answered with 413 by the upload's own limits (measures.upload.ts), before the service runs. */
+export const EVIDENCE_TOO_LARGE = [
+  'evidence_file_too_large',
+  `ไฟล์หลักฐานแต่ละไฟล์ต้องมีขนาดไม่เกิน ${mib} MB`,
+  `Each evidence file must be at most ${mib} MiB`,
+] as const;
+export const EVIDENCE_TOO_MANY = [
+  'evidence_too_many_files',
+  `แนบไฟล์หลักฐานได้ไม่เกิน ${MEASURE_EVIDENCE_FILES_MAX} ไฟล์ต่อรายการ`,
+  `At most ${MEASURE_EVIDENCE_FILES_MAX} evidence files per entry`,
+] as const;
+export const evidenceFileTooLarge = () => invalid(...EVIDENCE_TOO_LARGE);
+export const evidenceTooManyFiles = () => invalid(...EVIDENCE_TOO_MANY);
+export const evidenceFileNotFound = () =>
+  notFound('evidence_file_not_found', 'ไม่พบไฟล์หลักฐานนี้', 'No such evidence file');

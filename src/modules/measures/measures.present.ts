@@ -2,7 +2,14 @@
 // agency's own people and supervisors see who prepared, reviewed and approved, as on the paper memo.
 
 import type { z } from 'zod';
-import type { DivisionRow, LibraryRow, MeasureDocumentRow, ProgressRow } from './measures.repo.ts';
+import { evidencePath } from './measures.evidence.ts';
+import type {
+  DivisionRow,
+  LibraryRow,
+  MeasureDocumentRow,
+  ProgressFileRow,
+  ProgressRow,
+} from './measures.repo.ts';
 import type { ZDivision, ZLibraryEntry, ZProgressEntry } from './measures.schema.ts';
 import type { MeasuresDocument } from './measures.types.ts';
 
@@ -42,13 +49,27 @@ export const presentDivision = (d: DivisionRow): z.infer<typeof ZDivision> => ({
   active: d.active,
 });
 
-export const presentProgress = (p: ProgressRow, names: Names): z.infer<typeof ZProgressEntry> => ({
+export const presentProgress = (
+  p: ProgressRow,
+  names: Names,
+  files: ProgressFileRow[],
+  where: { agencyId: string; year: number },
+): z.infer<typeof ZProgressEntry> => ({
   id: p.id,
   measureId: p.measureId,
   day: p.day,
   status: p.status,
   note: p.note,
   evidenceUrl: p.evidenceUrl,
+  files: files
+    .filter((f) => f.progressId === p.id)
+    .map((f) => ({
+      id: f.id,
+      name: f.name,
+      mediaType: f.mediaType,
+      size: f.size,
+      path: evidencePath(where.agencyId, where.year, f.id),
+    })),
   createdAt: p.createdAt.toISOString(),
   createdBy: nameOf(names, p.createdBy),
 });

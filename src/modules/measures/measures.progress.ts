@@ -13,8 +13,10 @@ import { appendAudit } from '../audit/index.ts';
 import { publishedRunOf, publishedTotals } from '../results/index.ts';
 import { measuresAgency, measuresEntityId } from './measures.context.ts';
 import { measuresInvalid, measuresNotApproved, measuresNotFound } from './measures.errors.ts';
+import { auditedFile, checkEvidence, type EvidenceUpload } from './measures.evidence.ts';
 import {
   insertProgress,
+  insertProgressFile,
   type MeasureDocumentRow,
   type ProgressRow,
   selectProgress,
@@ -41,6 +43,7 @@ export async function addProgress(
   agencyId: string,
   year: number,
   body: z.infer<typeof ZProgressBody>,
+  uploads: EvidenceUpload[] = [],
 ) {
   const target = await measuresAgency(deps, actor, agencyId, 'measures.write');
   const doc = await inForce(deps, agencyId, year);
@@ -48,6 +51,8 @@ export async function addProgress(
     throw measuresInvalid([
       { path: 'measureId', th: 'ไม่มีมาตรการนี้ในฉบับที่อนุมัติ', en: 'not a measure of the approved version' },
     ]);
+  // Every file checked before anything is written: a refused one leaves no entry and no file behind.
+  const files = await checkEvidence(uploads);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const row = await insertProgress(tx, {
@@ -56,6 +61,20 @@ export async function addProgress(
       by: target.actor.userId,
       at: now,
     });
+    for (const f of files)
+      await insertProgressFile(
+        tx,
+        {
+          progressId: row.id,
+          name: f.name,
+          mediaType: f.mediaType,
+          size: f.size,
+          sha256: f.sha256,
+          createdBy: target.actor.userId,
+          createdAt: now,
+        },
+        f.data,
+      );
     await appendAudit(
       tx,
       {
@@ -70,6 +89,7 @@ export async function addProgress(
           status: body.status,
           note: body.note,
           evidenceUrl: body.evidenceUrl,
+          ...(files.length ? { files: files.map(auditedFile) } : {}),
         },
       },
       now,

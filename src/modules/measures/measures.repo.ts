@@ -10,12 +10,15 @@ import {
   measureDocuments,
   measureLibrary,
   measureProgress,
+  measureProgressFileBodies,
+  measureProgressFiles,
 } from '../../db/schema/index.ts';
 
 export type MeasureDocumentRow = typeof measureDocuments.$inferSelect;
 export type DivisionRow = typeof agencyDivisions.$inferSelect;
 export type LibraryRow = typeof measureLibrary.$inferSelect;
 export type ProgressRow = typeof measureProgress.$inferSelect;
+export type ProgressFileRow = typeof measureProgressFiles.$inferSelect;
 
 const ofYear = (agencyId: string, year: number) =>
   and(eq(measureDocuments.agencyId, agencyId), eq(measureDocuments.year, year));
@@ -243,6 +246,44 @@ export async function insertProgress(
     })
     .returning();
   return saved as ProgressRow;
+}
+
+/** The evidence files of progress entries (without their bytes), oldest first. */
+export function selectProgressFiles(db: DbOrTx, progressIds: string[]): Promise<ProgressFileRow[]> {
+  if (progressIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(measureProgressFiles)
+    .where(inArray(measureProgressFiles.progressId, progressIds))
+    .orderBy(asc(measureProgressFiles.createdAt), asc(measureProgressFiles.name));
+}
+
+export async function insertProgressFile(
+  tx: Tx,
+  file: Omit<ProgressFileRow, 'id'>,
+  body: Buffer,
+): Promise<ProgressFileRow> {
+  const [saved] = await tx.insert(measureProgressFiles).values(file).returning();
+  const row = saved as ProgressFileRow;
+  await tx.insert(measureProgressFileBodies).values({ fileId: row.id, body });
+  return row;
+}
+
+/** One evidence file with its bytes, only if it belongs to a progress entry of the agency-year's measures. */
+export async function selectProgressFileBody(
+  db: DbOrTx,
+  agencyId: string,
+  year: number,
+  fileId: string,
+): Promise<{ file: ProgressFileRow; body: Buffer } | null> {
+  const [row] = await db
+    .select({ file: measureProgressFiles, body: measureProgressFileBodies.body })
+    .from(measureProgressFiles)
+    .innerJoin(measureProgressFileBodies, eq(measureProgressFileBodies.fileId, measureProgressFiles.id))
+    .innerJoin(measureProgress, eq(measureProgress.id, measureProgressFiles.progressId))
+    .innerJoin(measureDocuments, eq(measureDocuments.id, measureProgress.documentId))
+    .where(and(eq(measureProgressFiles.id, fileId), ofYear(agencyId, year)));
+  return row ?? null;
 }
 
 /** Every approved version of every agency's documents (for due-date reminders), newest first per agency-year. */

@@ -1,9 +1,18 @@
 // Measures to promote integrity (issue 12 §1–2): the document of an agency-year, its approval chain,
 // downloads, progress; the agency's divisions; NACC's library; the supervisors' overview.
+
+import { create as attachment } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZNoBody } from '../../app/input-rules.ts';
+import { asciiFileName } from '../../core/measures/evidence-file.ts';
+import {
+  MEASURE_EVIDENCE_FILE_MAX_BYTES,
+  MEASURE_EVIDENCE_FILES_MAX,
+  MEASURE_EVIDENCE_TYPES,
+} from '../../shared/limits.ts';
 import { type DownloadFormat, downloadMeasures, downloadProgress } from './measures.download.ts';
+import { downloadEvidence } from './measures.evidence.ts';
 import { addProgress, measuresOverview, signProgress } from './measures.progress.ts';
 import {
   ZAgencyParams,
@@ -11,6 +20,7 @@ import {
   ZDivisionBody,
   ZDivisionParams,
   ZDivisionPatch,
+  ZEvidenceParams,
   ZExportQuery,
   ZLibraryBody,
   ZLibraryEntry,
@@ -31,6 +41,7 @@ import {
   saveMeasures,
   stepMeasures,
 } from './measures.service.ts';
+import { formToBody, registerEvidenceUploads, uploadsOf } from './measures.upload.ts';
 import {
   createDivision,
   createLibraryEntry,
@@ -178,17 +189,54 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
 
-  app.post(
-    '/agencies/:id/measures/:year/progress',
+  // The progress form, with its evidence files: the only route here that reads multipart bodies.
+  const progressForm: FastifyPluginAsyncZod = async (form) => {
+    await registerEvidenceUploads(form);
+    form.post(
+      '/agencies/:id/measures/:year/progress',
+      {
+        preValidation: formToBody,
+        schema: {
+          ...doc(
+            'Record progress on a measure of the approved version, with evidence files',
+            'The agency admin. Audited. As JSON, or as `multipart/form-data` (a browser form): the same fields as ' +
+              `text parts and up to ${MEASURE_EVIDENCE_FILES_MAX} files in the field \`files\` ` +
+              `(${MEASURE_EVIDENCE_TYPES.map((t) => t.label).join(', ')}; each at most ` +
+              `${MEASURE_EVIDENCE_FILE_MAX_BYTES / 1024 / 1024} MiB, 413 beyond). The type is read from the bytes: ` +
+              'anything else answers 400 `evidence_file_type` and nothing is stored.',
+          ),
+          consumes: ['application/json', 'multipart/form-data'],
+          params: ZMeasuresParams,
+          body: ZProgressBody,
+          response: { 200: ZMeasuresView },
+        },
+      },
+      async (req) => addProgress(deps, req.actor, req.params.id, req.params.year, req.body, uploadsOf(req)),
+    );
+  };
+  await app.register(progressForm);
+
+  app.get(
+    '/agencies/:id/measures/:year/progress/files/:fileId',
     {
       schema: {
-        ...doc('Record progress on a measure of the approved version', 'The agency admin. Audited.'),
-        params: ZMeasuresParams,
-        body: ZProgressBody,
-        response: { 200: ZMeasuresView },
+        ...doc(
+          'Download an evidence file of a progress entry',
+          `${WHO} Always as an attachment, with the type read from its bytes when it was uploaded.`,
+        ),
+        params: ZEvidenceParams,
+        response: { 200: z.any().describe('The file') },
       },
     },
-    async (req) => addProgress(deps, req.actor, req.params.id, req.params.year, req.body),
+    async (req, reply) => {
+      const file = await downloadEvidence(deps, req.actor, req.params.id, req.params.year, req.params.fileId);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', attachment(file.name, { fallback: asciiFileName(file.name) }))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
   );
 
   for (const format of ['docx', 'pdf'] as const satisfies DownloadFormat[])

@@ -24,6 +24,15 @@ export const ZMeasuresDocument = z.object({
   progressSigned: ZSigned,
 });
 
+export const ZEvidenceFile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** Where whoever reads the measures downloads it. */
+  path: z.string(),
+});
+
 export const ZProgressEntry = z.object({
   id: z.uuid(),
   measureId: z.uuid(),
@@ -31,6 +40,7 @@ export const ZProgressEntry = z.object({
   status: z.enum(MEASURE_PROGRESS_STATUSES),
   note: z.string(),
   evidenceUrl: z.string().nullable(),
+  files: z.array(ZEvidenceFile),
   createdAt: z.iso.datetime(),
   createdBy: z.string().nullable(),
 });
@@ -114,6 +124,12 @@ export const ZProgressBody = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2000)
     .nullable(),
+});
+
+export const ZEvidenceParams = z.strictObject({
+  id: z.uuid(),
+  year: z.coerce.number().int().min(2560).max(2700),
+  fileId: z.uuid(),
 });
 
 export const ZDivisionBody = z.strictObject({ name: z.string().trim().min(1).max(200) });

@@ -28,6 +28,7 @@ import {
   type MeasureDocumentRow,
   selectDivisions,
   selectProgress,
+  selectProgressFiles,
   selectVersions,
   updateDocument,
 } from './measures.repo.ts';
@@ -55,7 +56,14 @@ export async function getMeasures(
   const names = await userNamesByIds(deps.db, peopleOf(versions, progress));
   // Progress belongs to the measures being carried out: the newest approved version's.
   const inForce = versions.find((v) => v.status === 'approved') ?? null;
-  const effects = inForce ? await effectsOf(deps, target.actor, agencyId, inForce) : [];
+  const carried = progress.filter((p) => p.documentId === inForce?.id);
+  const [effects, files] = await Promise.all([
+    inForce ? effectsOf(deps, target.actor, agencyId, inForce) : [],
+    selectProgressFiles(
+      deps.db,
+      carried.map((p) => p.id),
+    ),
+  ]);
   return {
     agencyId,
     year,
@@ -69,7 +77,7 @@ export async function getMeasures(
       publishedAt: v.publishedAt?.toISOString() ?? null,
     })),
     divisions: divisions.map(presentDivision),
-    progress: progress.filter((p) => p.documentId === inForce?.id).map((p) => presentProgress(p, names)),
+    progress: carried.map((p) => presentProgress(p, names, files, { agencyId, year })),
     effects,
     can: abilities(target, newest, inForce),
   };

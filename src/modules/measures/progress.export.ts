@@ -6,7 +6,7 @@ import { bangkokDay, thaiDate, thaiMonth, thaiMonthPeriod } from '../../core/doc
 import type { MeasureEffect } from '../../core/measures/effect.ts';
 import type { MeasureProgressStatus } from '../../db/schema/measures.ts';
 import type { OfficialDocument } from '../documents/index.ts';
-import type { MeasureDocumentRow, ProgressRow } from './measures.repo.ts';
+import type { MeasureDocumentRow, ProgressFileRow, ProgressRow } from './measures.repo.ts';
 
 const STATUS_TH: Record<MeasureProgressStatus, string> = {
   not_started: 'ยังไม่เริ่ม',
@@ -31,10 +31,24 @@ function effectWords(e: MeasureEffect | undefined): string {
   }
 }
 
+/** A file's size as people read it: bytes, KB or MB (1024-based, one decimal in MB). */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ไบต์`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** An entry's evidence as the report lists it: the link, then each file by name and size. */
+const evidenceLines = (p: ProgressRow, files: ProgressFileRow[]) => [
+  ...(p.evidenceUrl ? [p.evidenceUrl] : []),
+  ...files.filter((f) => f.progressId === p.id).map((f) => `ไฟล์ ${f.name} (${fileSizeText(f.size)})`),
+];
+
 export function progressDocument(input: {
   agencyName: string;
   doc: MeasureDocumentRow;
   progress: ProgressRow[];
+  files: ProgressFileRow[];
   effects: Map<string, MeasureEffect>;
   signedBy: string | null;
   now: Date;
@@ -49,7 +63,8 @@ export function progressDocument(input: {
       `${i + 1}. ${m.title}\n(${thaiMonthPeriod(m.from, m.to)})`,
       latest ? STATUS_TH[latest.status] : 'ยังไม่ได้รายงาน',
       { lines: entries.length ? entries.map((p) => `${thaiDate(p.day)}: ${p.note}`) : ['–'] },
-      { lines: entries.flatMap((p) => (p.evidenceUrl ? [p.evidenceUrl] : [])) },
+      // Addresses and file names as they are: Thai digits would break a link and rename a file.
+      { lines: entries.flatMap((p) => evidenceLines(p, input.files)), verbatim: true },
       effectWords(input.effects.get(m.id)),
     ];
   });

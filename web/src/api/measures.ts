@@ -3,7 +3,7 @@
 import type { MeasuresContent } from '@server/core/measures/content.ts';
 import type { MeasuresView } from '@server/modules/measures/measures.schema.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl } from '../lib/api.ts';
+import { api, apiUrl, request } from '../lib/api.ts';
 
 export type { MeasuresContent, MeasuresView };
 export type MeasuresStep = 'prepare' | 'review' | 'approve' | 'return';
@@ -98,6 +98,7 @@ export const useReviseMeasures = (agencyId: string, year: number) =>
   useMeasuresMutation<void>(agencyId, year, (base) => api.post<MeasuresView>(`${base}/revise`));
 export const usePublishMeasures = (agencyId: string, year: number) =>
   useMeasuresMutation<void>(agencyId, year, (base) => api.post<MeasuresView>(`${base}/publish`));
+/** A progress entry; with evidence files it goes as a browser form (the fields, then each file in `files`). */
 export const useAddProgress = (agencyId: string, year: number) =>
   useMeasuresMutation<{
     measureId: string;
@@ -105,7 +106,14 @@ export const useAddProgress = (agencyId: string, year: number) =>
     status: string;
     note: string;
     evidenceUrl: string | null;
-  }>(agencyId, year, (base, body) => api.post<MeasuresView>(`${base}/progress`, body));
+    files: File[];
+  }>(agencyId, year, (base, { files, ...fields }) => {
+    if (files.length === 0) return api.post<MeasuresView>(`${base}/progress`, fields);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== null) form.append(k, v);
+    for (const f of files) form.append('files', f, f.name);
+    return request<MeasuresView>('POST', `${base}/progress`, { body: form });
+  });
 export const useSignProgress = (agencyId: string, year: number) =>
   useMeasuresMutation<void>(agencyId, year, (base) => api.post<MeasuresView>(`${base}/progress/sign`));
 

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateRange,
   formatDateTime,
+  formatFileSize,
   formatFiscalYear,
   formatFiscalYearShort,
   formatPercent,
@@ -96,5 +97,14 @@ describe('numbers', () => {
 
   it('shows shares as percentages', () => {
     expect(formatPercent(0.9417)).toBe('94.17%');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('reads bytes, KB and MB (1024-based)', () => {
+    expect(formatFileSize(512, 'th')).toBe('512 ไบต์');
+    expect(formatFileSize(512, 'en')).toBe('512 bytes');
+    expect(formatFileSize(350 * 1024, 'th')).toBe('350 KB');
+    expect(formatFileSize(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB');
   });
 });

@@ -118,3 +118,10 @@ export function formatScore(n: number | null | undefined, decimals = 2): string 
 export function formatPercent(share: number, decimals = 2): string {
   return `${(share * 100).toFixed(decimals)}%`;
 }
+
+/** File sizes as people read them (1024-based): "350 KB", "1.2 MB"; bytes below 1 KB. */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return lang === 'th' ? `${bytes} ไบต์` : `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -4,6 +4,7 @@ import {
   Anchor,
   Badge,
   Button,
+  FileInput,
   Group,
   Paper,
   Select,
@@ -13,6 +14,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import {
+  MEASURE_EVIDENCE_FILE_MAX_BYTES,
+  MEASURE_EVIDENCE_FILES_MAX,
+  MEASURE_EVIDENCE_TYPES,
+} from '@server/shared/limits.ts';
 import { useState } from 'react';
 import {
   type MeasuresView,
@@ -22,9 +28,13 @@ import {
 } from '../../api/measures.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDate, formatDateTime, formatScore, todayInBangkok } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatFileSize, formatScore, todayInBangkok } from '../../lib/format.ts';
 
 const STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+// The picker offers what the server accepts (it reads the type from the bytes; this only guides the choice).
+// Image types let a phone offer its camera as well as its files.
+const ACCEPT = MEASURE_EVIDENCE_TYPES.flatMap((e) => [`.${e.ext}`, e.mime]).join(',');
+const MB = MEASURE_EVIDENCE_FILE_MAX_BYTES / 1024 / 1024;
 const EFFECT_COLOR = {
   pending: 'gray',
   improved: 'green',
@@ -53,7 +63,15 @@ export function ProgressPanel({
     note: '',
     evidenceUrl: '',
   });
+  const [files, setFiles] = useState<File[]>([]);
   const doc = view.document;
+  const oversized = files.find((f) => f.size > MEASURE_EVIDENCE_FILE_MAX_BYTES);
+  const filesProblem =
+    files.length > MEASURE_EVIDENCE_FILES_MAX
+      ? t('measures.evidenceTooMany', { max: MEASURE_EVIDENCE_FILES_MAX })
+      : oversized
+        ? t('measures.evidenceTooLarge', { name: oversized.name, mb: MB })
+        : undefined;
   if (!inForce || !doc) return null;
   // The measures carried out are the approved version's; a newer draft does not change them.
   const measures = view.effects.map((e) => ({
@@ -103,17 +121,31 @@ export function ProgressPanel({
                   </Text>
                 )}
                 {entries.map((p) => (
-                  <Text size="sm" key={p.id}>
-                    {formatDate(p.day, lang)} · {t(`measures.progressStatus.${p.status}`)} · {p.note}
-                    {p.evidenceUrl ? (
-                      <>
-                        {' · '}
-                        <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
-                          {t('measures.evidence')}
-                        </a>
-                      </>
-                    ) : null}
-                  </Text>
+                  <Stack gap={2} key={p.id}>
+                    <Text size="sm">
+                      {formatDate(p.day, lang)} · {t(`measures.progressStatus.${p.status}`)} · {p.note}
+                      {p.evidenceUrl ? (
+                        <>
+                          {' · '}
+                          <a href={p.evidenceUrl} target="_blank" rel="noreferrer">
+                            {t('measures.evidence')}
+                          </a>
+                        </>
+                      ) : null}
+                    </Text>
+                    {p.files.length > 0 && (
+                      <Group gap="xs" wrap="wrap" pl="md">
+                        {p.files.map((f) => (
+                          <Anchor key={f.id} href={f.path} download={f.name} size="sm">
+                            {t('measures.evidenceDownload', {
+                              name: f.name,
+                              size: formatFileSize(f.size, lang),
+                            })}
+                          </Anchor>
+                        ))}
+                      </Group>
+                    )}
+                  </Stack>
                 ))}
               </Stack>
             </Paper>
@@ -127,8 +159,13 @@ export function ProgressPanel({
             onSubmit={(e) => {
               e.preventDefault();
               add.mutate(
-                { ...form, evidenceUrl: form.evidenceUrl.trim() || null },
-                { onSuccess: () => setForm((f) => ({ ...f, note: '', evidenceUrl: '' })) },
+                { ...form, evidenceUrl: form.evidenceUrl.trim() || null, files },
+                {
+                  onSuccess: () => {
+                    setForm((f) => ({ ...f, note: '', evidenceUrl: '' }));
+                    setFiles([]);
+                  },
+                },
               );
             }}
           >
@@ -172,9 +209,30 @@ export function ProgressPanel({
               value={form.evidenceUrl}
               onChange={(e) => setForm((f) => ({ ...f, evidenceUrl: e.currentTarget.value }))}
             />
+            <FileInput
+              multiple
+              clearable
+              label={t('measures.evidenceFiles')}
+              description={t('measures.evidenceFilesHint', {
+                types: MEASURE_EVIDENCE_TYPES.map((e) => e.label).join(', '),
+                max: MEASURE_EVIDENCE_FILES_MAX,
+                mb: MB,
+              })}
+              accept={ACCEPT}
+              value={files}
+              onChange={(v) => {
+                setFiles(v);
+                add.reset();
+              }}
+              error={filesProblem}
+            />
             <ErrorAlert error={add.error} />
             <Group>
-              <Button type="submit" loading={add.isPending} disabled={!form.measureId || !form.note.trim()}>
+              <Button
+                type="submit"
+                loading={add.isPending}
+                disabled={!form.measureId || !form.note.trim() || filesProblem !== undefined}
+              >
                 {t('measures.saveProgress')}
               </Button>
             </Group>
