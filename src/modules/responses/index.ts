@@ -4,6 +4,7 @@ import type { BackgroundService } from '../startup.ts';
 import { startRelease } from './release.ts';
 
 export { type InstrumentCountRow, instrumentCounts } from './counts.ts';
+export { countedResponseSource } from './microdata.ts';
 export {
   bangkokDay,
   claimReceipt,
