@@ -77,7 +77,9 @@ export async function* readThenCopy<R>(
     const rows = (await conn.query(sqlText(first))).rows as R[];
     const select = then(rows);
     if (select !== null)
-      yield* conn.query(copyTo(`COPY (${sqlText(select)}) TO STDOUT WITH (FORMAT csv)`)) as AsyncIterable<Buffer>;
+      yield* conn.query(
+        copyTo(`COPY (${sqlText(select)}) TO STDOUT WITH (FORMAT csv)`),
+      ) as AsyncIterable<Buffer>;
     await conn.query('COMMIT');
     clean = true;
   } finally {

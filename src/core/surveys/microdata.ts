@@ -7,8 +7,8 @@
 // is withheld — the small group itself, and the others with it, since the agency's published total and
 // the other instruments' answers would otherwise let one work out the small group's score.
 import type { Framework, Localized } from '../framework/schema.ts';
-import { displayCodes } from '../results/display.ts';
 import { suppressedInstruments } from '../results/disclosure.ts';
+import { displayCodes } from '../results/display.ts';
 
 /** A column of the file: a fixed one, or one answer (a question, or one sub-item of it) of one instrument. */
 export type MicrodataColumn =
@@ -57,9 +57,10 @@ export function microdataColumns(framework: Framework): MicrodataColumn[] {
     for (const [code, displayCode] of displayCodes(framework, instrument)) {
       const question = framework.questions.find((q) => q.code === code);
       if (!question) continue;
-      const options = (framework.scales.find((s) => s.code === question.scale)?.options ?? []).map(
-        (o) => ({ value: o.value, label: o.label }),
-      );
+      const options = (framework.scales.find((s) => s.code === question.scale)?.options ?? []).map((o) => ({
+        value: o.value,
+        label: o.label,
+      }));
       const base = { kind: 'answer' as const, instrument, question: code, displayCode, text: question.text };
       if (question.subItems.length === 0)
         answers.push({ ...base, name: displayCode, subItem: null, subItemText: null, options });
@@ -75,7 +76,8 @@ export function microdataColumns(framework: Framework): MicrodataColumn[] {
     }
   }
   const instrumentsOf = new Map<string, Set<string>>();
-  for (const c of answers) instrumentsOf.set(c.name, (instrumentsOf.get(c.name) ?? new Set()).add(c.instrument));
+  for (const c of answers)
+    instrumentsOf.set(c.name, (instrumentsOf.get(c.name) ?? new Set()).add(c.instrument));
   const named = answers.map((c) =>
     (instrumentsOf.get(c.name)?.size ?? 0) > 1 ? { ...c, name: `${c.instrument}_${c.name}` } : c,
   );

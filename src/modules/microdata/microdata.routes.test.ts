@@ -56,14 +56,29 @@ beforeAll(async () => {
   for (const code of ['A', 'B', 'C', 'D'] as const) {
     const a = await makeAgency(db, { code: `MD-${code}` });
     ids[code] = a.id;
-    await db
-      .insert(participations)
-      .values({ agencyId: a.id, year: YEAR, registered: true, registeredAt: new Date('2025-01-10T03:00:00Z') });
+    await db.insert(participations).values({
+      agencyId: a.id,
+      year: YEAR,
+      registered: true,
+      registeredAt: new Date('2025-01-10T03:00:00Z'),
+    });
   }
   // A: IIT 6, EIT1 5, EIT2 5 → shown. Its IIT rows carry their insertion number.
-  await released(ids.A, 'IIT', [0, 1, 2, 3, 4, 5].map((n) => iit(n)));
-  await released(ids.A, 'EIT1', Array.from({ length: 5 }, () => ({ e1: 'none', e3: { a: 'yes' } })));
-  await released(ids.A, 'EIT2', Array.from({ length: 5 }, () => ({ e1: 'much' })));
+  await released(
+    ids.A,
+    'IIT',
+    [0, 1, 2, 3, 4, 5].map((n) => iit(n)),
+  );
+  await released(
+    ids.A,
+    'EIT1',
+    Array.from({ length: 5 }, () => ({ e1: 'none', e3: { a: 'yes' } })),
+  );
+  await released(
+    ids.A,
+    'EIT2',
+    Array.from({ length: 5 }, () => ({ e1: 'much' })),
+  );
   // A held (accepted, not released) answer is not in the file.
   await db.insert(heldResponses).values({
     agencyId: ids.A,
@@ -74,13 +89,29 @@ beforeAll(async () => {
     channel: 'web',
   });
   // B: IIT 7 but EIT1 3 → every instrument of B withheld (the small group and the others with it).
-  await released(ids.B, 'IIT', Array.from({ length: 7 }, (_, n) => iit(n)));
-  await released(ids.B, 'EIT1', Array.from({ length: 3 }, () => ({ e1: 'most' })));
+  await released(
+    ids.B,
+    'IIT',
+    Array.from({ length: 7 }, (_, n) => iit(n)),
+  );
+  await released(
+    ids.B,
+    'EIT1',
+    Array.from({ length: 3 }, () => ({ e1: 'most' })),
+  );
   // C: IIT 6 stored, one excluded by a quality review → 5 counted, shown; the excluded one is not in the file.
-  await released(ids.C, 'IIT', [10, 11, 12, 13, 14].map((n) => iit(n)));
+  await released(
+    ids.C,
+    'IIT',
+    [10, 11, 12, 13, 14].map((n) => iit(n)),
+  );
   const [excluded] = await released(ids.C, 'IIT', [iit(99)]);
   // D: IIT 5 stored, one excluded → 4 counted: withheld.
-  await released(ids.D, 'IIT', [20, 21, 22, 23].map((n) => iit(n)));
+  await released(
+    ids.D,
+    'IIT',
+    [20, 21, 22, 23].map((n) => iit(n)),
+  );
   const [excludedD] = await released(ids.D, 'IIT', [iit(24)]);
   const reviewer = await makeUser(db, { role: 'assessor', username: 'md-reviewer' });
   for (const responseId of [excluded, excludedD] as string[])
@@ -172,7 +203,9 @@ describe('GET /api/microdata/:year/responses.csv', () => {
     const after = await audits();
     expect(after.length).toBe(before.length + 1);
     expect(after.at(-1)).toMatchObject({ action: 'export', entityId: String(YEAR), agencyId: null });
-    expect((after.at(-1)?.after as { columns: string[] }).columns).toContain('EP9');
+    const last = after.at(-1);
+    expect(last?.after).toMatchObject({ year: YEAR, frameworkVersion: 1 });
+    expect(JSON.stringify(last?.after)).toContain('"EP9"');
   });
 
   it('is refused to everyone but NACC admins, and for a year without a framework', async () => {
@@ -193,9 +226,14 @@ describe('GET /api/microdata/:year/dictionary.csv', () => {
     const { framework } = await frameworkForYear(t.deps.db, YEAR);
     expect(rows.map((r) => r.column)).toEqual(microdataColumns(framework).map((c) => c.name));
     const es3a = rows.find((r) => r.column === 'ES3_a');
-    expect(es3a).toMatchObject({ instrument: 'EIT1', question_code: 'e3', display_code: 'ES3', sub_item: 'a' });
+    expect(es3a).toMatchObject({
+      instrument: 'EIT1',
+      question_code: 'e3',
+      display_code: 'ES3',
+      sub_item: 'a',
+    });
     expect(es3a?.values).toMatch(/^yes = .+; no = .+/);
-    expect(es3a?.description_th.length).toBeGreaterThan(5);
+    expect(es3a?.description_th?.length).toBeGreaterThan(5);
     expect((await (await t.signIn(supervisor)).get(`/api/microdata/${YEAR}/dictionary.csv`)).statusCode).toBe(
       403,
     );

@@ -105,7 +105,10 @@ export async function dictionaryCsv(deps: AppDeps, actor: Actor | null, year: nu
 export async function wholeYearSelect(db: Db, year: number, orderKey: string): Promise<string> {
   const { framework } = await frameworkForYear(db, year);
   const ids = (await participantCodes(db, year)).map((a) => a.id);
-  const groups = ids.length === 0 ? [] : (await db.execute<ResponseGroup & Record<string, unknown>>(groupCountsSql(year, ids))).rows;
+  const groups =
+    ids.length === 0
+      ? []
+      : (await db.execute<ResponseGroup & Record<string, unknown>>(groupCountsSql(year, ids))).rows;
   const withheld = withheldAgencies(groups);
   const shown = ids.filter((id) => !withheld.has(id));
   return sqlText(rowsSql({ year, columns: microdataColumns(framework), agencyIds: shown, orderKey }));

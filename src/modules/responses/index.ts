@@ -4,7 +4,6 @@ import type { BackgroundService } from '../startup.ts';
 import { startRelease } from './release.ts';
 
 export { type InstrumentCountRow, instrumentCounts } from './counts.ts';
-export { countedResponseSource } from './microdata.ts';
 export {
   bangkokDay,
   claimReceipt,
@@ -17,6 +16,7 @@ export {
   type NewResponse,
   receivedCount,
 } from './intake.ts';
+export { countedResponseSource } from './microdata.ts';
 export {
   insertReleased,
   type ReleasedRow,
