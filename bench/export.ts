@@ -15,7 +15,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { openPostgres } from '../src/db/client.ts';
 import { wholeYearSelect } from '../src/modules/microdata/index.ts';
 import { generate, generatedBefore, YEAR } from './national-data.ts';
-import { startServer } from './process-api.ts';
+import { signInAs, startServer } from './process-api.ts';
 import { databaseCpu, procTimes } from './process-measure.ts';
 
 const { values: args } = parseArgs({
@@ -73,19 +73,6 @@ async function prepare(): Promise<string> {
     await database.close();
   }
   return u.toString();
-}
-
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`bench: sign-in → ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 }
 
 /** Resident memory of a process (bytes), from /proc (Linux); null elsewhere. */
@@ -195,7 +182,7 @@ async function main() {
   const copies: Measured[] = [];
   const loads: string[] = [];
   try {
-    const cookie = await signIn(server.url);
+    const cookie = await signInAs(server.url, ADMIN, PASSWORD);
     const pid = server.pid as number;
     loads.push(load());
     log(`\nCOPY (before; load ${load()}) …`);

@@ -1,11 +1,20 @@
 // The anonymous microdata of a year (NACC admins): the responses as CSV, streamed, and its dictionary.
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZYearParams } from './microdata.schema.ts';
 import { dictionaryCsv, responsesCsv } from './microdata.service.ts';
 
 const tags = ['microdata'];
-const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** A CSV download: never cached (each is audited and holds answers), saved under its name. */
+const sendCsv = (reply: FastifyReply, filename: string, body: Readable | string) =>
+  reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(body);
 
 export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,11 +38,7 @@ export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const download = await responsesCsv(app.deps, req.actor, req.params.year);
-      return reply
-        .type(CSV_TYPE)
-        .header('content-disposition', `attachment; filename="${download.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(download.body);
+      return sendCsv(reply, download.filename, download.body);
     },
   );
 
@@ -50,11 +55,7 @@ export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const dictionary = await dictionaryCsv(app.deps, req.actor, req.params.year);
-      return reply
-        .type(CSV_TYPE)
-        .header('content-disposition', `attachment; filename="${dictionary.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(dictionary.text);
+      return sendCsv(reply, dictionary.filename, dictionary.text);
     },
   );
 };
