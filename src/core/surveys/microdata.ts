@@ -6,6 +6,10 @@
 // when any survey instrument of an agency has 1–4 counted responses, every survey instrument of that agency
 // is withheld — the small group itself, and the others with it, since the agency's published total and
 // the other instruments' answers would otherwise let one work out the small group's score.
+// Two downloads taken at different times differ by the answers released in between: the release
+// (src/modules/responses/release.ts) moves answers in shuffled batches of at least RESPONSE_RELEASE_BATCH
+// (5 by default) or the whole group, so the difference hides a respondent among at least that many sheets —
+// the same protection the release gives against anyone who reads the table; no more.
 import type { Framework, Localized } from '../framework/schema.ts';
 import { suppressedInstruments } from '../results/disclosure.ts';
 import { displayCodes } from '../results/display.ts';
