@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/db.ts';
 import type { Database } from './client.ts';
-import { integerLiteral, readThenCopy, sqlLiteral, sqlText, uuidArrayLiteral } from './copy.ts';
+import { integerLiteral, readingAhead, readThenCopy, sqlLiteral, sqlText, uuidArrayLiteral } from './copy.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -46,6 +46,57 @@ describe('readThenCopy', () => {
     );
     expect(after.rows[0]?.n).toBe(3);
     expect((await copied(sql`select 1`)).trim()).toBe('1');
+  });
+});
+
+describe('readingAhead', () => {
+  /** A source that logs when it starts and when it is closed. */
+  const source = (name: string, items: number[], events: string[]) =>
+    async function* () {
+      events.push(`start ${name}`);
+      try {
+        for (const i of items) yield i;
+      } finally {
+        events.push(`close ${name}`);
+      }
+    };
+
+  it('gives every item in order, each source started while the one before is read', async () => {
+    const events: string[] = [];
+    const got: number[] = [];
+    for await (const i of readingAhead([
+      source('a', [1, 2], events),
+      source('b', [3], events),
+      source('c', [], events),
+    ]))
+      got.push(i);
+    expect(got).toEqual([1, 2, 3]);
+    expect(events.indexOf('start b')).toBeLessThan(events.indexOf('close a'));
+    expect(events.filter((e) => e.startsWith('close')).sort()).toEqual(['close a', 'close b', 'close c']);
+  });
+
+  it('closes the current and the next source when the reader stops', async () => {
+    const events: string[] = [];
+    for await (const i of readingAhead([
+      source('a', [1, 2], events),
+      source('b', [3], events),
+      source('c', [4], events),
+    ]))
+      if (i === 1) break;
+    expect(events.sort()).toEqual(['close a', 'close b', 'start a', 'start b']);
+  });
+
+  it('passes a failure of the next source on when its turn comes, not before', async () => {
+    const got: number[] = [];
+    const failing = async function* (): AsyncGenerator<number> {
+      yield* [];
+      throw new Error('batch failed');
+    };
+    const run = async () => {
+      for await (const i of readingAhead([source('a', [1, 2], []), failing])) got.push(i);
+    };
+    await expect(run()).rejects.toThrow('batch failed');
+    expect(got).toEqual([1, 2]);
   });
 });
 

@@ -88,3 +88,35 @@ export async function* readThenCopy<R>(
     conn.release(clean ? undefined : new Error('copy not finished'));
   }
 }
+
+type Started<T> = { gen: AsyncGenerator<T>; first: Promise<IteratorResult<T>> };
+
+/**
+ * The sources' items, source after source, each next source started while the one before is read: for COPYs,
+ * PostgreSQL plans, reads and sorts the next batch (on a connection of its own) while the current batch's
+ * bytes are sent, instead of the response waiting for it. At most the first item of the next source waits
+ * in memory (a COPY's socket is paused meanwhile). A reader that stops early closes both.
+ */
+export async function* readingAhead<T>(sources: Iterable<() => AsyncGenerator<T>>): AsyncGenerator<T> {
+  const pending = sources[Symbol.iterator]();
+  const start = (): Started<T> | null => {
+    const source = pending.next();
+    if (source.done) return null;
+    const gen = source.value();
+    const first = gen.next();
+    first.catch(() => undefined); // awaited in turn below; a failure before then is not unhandled
+    return { gen, first };
+  };
+  let current = start();
+  let ahead: Started<T> | null = null;
+  try {
+    while (current) {
+      ahead = start();
+      for (let r = await current.first; !r.done; r = await current.gen.next()) yield r.value;
+      current = ahead;
+      ahead = null;
+    }
+  } finally {
+    await Promise.allSettled([current?.gen.return(undefined), ahead?.gen.return(undefined)]);
+  }
+}

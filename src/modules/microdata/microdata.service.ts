@@ -16,7 +16,7 @@ import {
   withheldAgencies,
 } from '../../core/surveys/microdata.ts';
 import type { Db } from '../../db/client.ts';
-import { readThenCopy, sqlText } from '../../db/copy.ts';
+import { readingAhead, readThenCopy, sqlText } from '../../db/copy.ts';
 import { participantCodes } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
@@ -44,7 +44,10 @@ export interface ExportOptions {
   agenciesPerBatch?: number;
 }
 
-/** The year's rows as CSV chunks (BOM and header first), batch after batch of agencies in code order. */
+/**
+ * The year's rows as CSV chunks (BOM and header first), batch after batch of agencies in code order, the
+ * next batch read ahead while the current one is sent.
+ */
 export async function* microdataChunks(
   db: Db,
   year: number,
@@ -54,15 +57,19 @@ export async function* microdataChunks(
   const orderKey = opts.orderKey ?? randomBytes(16).toString('hex');
   const perBatch = opts.agenciesPerBatch ?? AGENCIES_PER_BATCH;
   yield Buffer.from(headerLine(columns), 'utf8');
-  const agencies = await participantCodes(db, year);
-  for (let i = 0; i < agencies.length; i += perBatch) {
-    const batch = agencies.slice(i, i + perBatch).map((a) => a.id);
-    yield* readThenCopy<ResponseGroup>(db, groupCountsSql(year, batch), (groups) => {
-      const withheld = withheldAgencies(groups);
-      const shown = batch.filter((id) => !withheld.has(id));
-      return shown.length === 0 ? null : rowsSql({ year, columns, agencyIds: shown, orderKey });
-    });
-  }
+  const ids = (await participantCodes(db, year)).map((a) => a.id);
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += perBatch) batches.push(ids.slice(i, i + perBatch));
+  yield* readingAhead(
+    batches.map(
+      (batch) => () =>
+        readThenCopy<ResponseGroup>(db, groupCountsSql(year, batch), (groups) => {
+          const withheld = withheldAgencies(groups);
+          const shown = batch.filter((id) => !withheld.has(id));
+          return shown.length === 0 ? null : rowsSql({ year, columns, agencyIds: shown, orderKey });
+        }),
+    ),
+  );
 }
 
 /** `GET /microdata/:year/responses.csv`: authorized, audited, then streamed. */
