@@ -23,8 +23,9 @@ import { frameworkForYear } from '../frameworks/index.ts';
 import { groupCountsSql, rowsSql } from './microdata.sql.ts';
 
 /**
- * Agencies per COPY. PGlite holds a COPY's whole output in memory (and blocks other queries meanwhile);
- * 250 agencies are ~40,000 rows at the national average (~5 MB). Each batch is one snapshot: its counts and
+ * Agencies per COPY. PGlite holds a COPY's whole output in memory (and blocks other queries meanwhile):
+ * 250 agencies are ~40,000 rows at the national average (~5 MB), two batches at a time with the read-ahead.
+ * PostgreSQL streams whatever the batch size. Each batch is one snapshot: its counts and
  * its rows agree, so no group can grow past the withholding rule between the two.
  */
 export const AGENCIES_PER_BATCH = 250;
