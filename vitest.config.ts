@@ -53,6 +53,8 @@ const PGLITE_TOO: Record<string, string> = {
     'day filters at Bangkok midnight: timestamps as each driver sends and reads them',
   'src/modules/results/':
     'processing runs: claims and leases, one active run per year, the immutability triggers',
+  'src/modules/microdata/':
+    'the export streams a COPY per driver: to a blob on the embedded engine, over the wire on PostgreSQL',
   'src/modules/measures/measures.routes.test.ts':
     'the measures chain end to end, and the trigger that locks an approved document, on the embedded engine',
   'test/integration/relinking.test.ts':

@@ -143,10 +143,23 @@ export async function startServer(databaseUrl: string, cpuProfileDir?: string) {
 }
 
 async function signIn(url: string, username: string, i: number): Promise<string> {
+  return signInAs(url, username, PASSWORD, `10.68.${i >> 8}.${(i & 255) + 1}`);
+}
+
+/** Signs in to the server and returns the session cookie header (from `forwardedFor`, when given). */
+export async function signInAs(
+  url: string,
+  username: string,
+  password: string,
+  forwardedFor?: string,
+): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.68.${i >> 8}.${(i & 255) + 1}` },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    headers: {
+      'content-type': 'application/json',
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    },
+    body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200)
     throw new Error(`bench: sign-in of ${username} → ${res.status} ${await res.text()}`);

@@ -259,6 +259,9 @@ const RULES = {
   // sees a run; an agency's published result is `results.agencyRead` below.
   'results.process': rule<null>(isAdmin),
   'results.read': rule<null>(isAdmin),
+  // The anonymous microdata of a year (issue 11 §5): every counted response's answers, one row each, small
+  // groups withheld. Individual answers, however anonymous, are for NACC's analysts alone.
+  'microdata.export': rule<null>(isAdmin),
   // Publication (issue 10 §2): NACC publishes a finished run (now or under an embargo), supersedes or
   // cancels it. Every signed-in role reads the year's publication history (effective ones: when and why).
   'results.publish': rule<null>(isAdmin),

@@ -21,6 +21,7 @@ import { interviewRoutes } from './interviews/interviews.routes.ts';
 import { lessonsRoutes } from './lessons/lessons.routes.ts';
 import { publicMeasuresRoutes } from './measures/measures.public.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
+import { microdataRoutes } from './microdata/microdata.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { noticesRoutes } from './notices/notices.routes.ts';
 import { oitAssessmentRoutes } from './oit/assessment.routes.ts';
@@ -68,6 +69,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   lessonsRoutes,
   noticesRoutes,
   measuresRoutes,
+  microdataRoutes,
 ];
 
 export const publicApiModules: FastifyPluginAsyncZod[] = [

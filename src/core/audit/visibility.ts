@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_TYPES = [
   'measure_document',
   'measure_library',
   'measure_progress',
+  'microdata_export',
   'oit_answer',
   'oit_clarification',
   'oit_review',
@@ -84,6 +85,7 @@ export const AUDIT_READERS: Record<
   measure_document: { action: 'measures.read', inScope: EVERY_SCOPED_ROLE },
   measure_library: { action: 'measures.libraryWrite', inScope: [] }, // NACC's library: tied to no agency
   measure_progress: { action: 'measures.read', inScope: EVERY_SCOPED_ROLE },
+  microdata_export: { action: 'microdata.export', inScope: [] }, // a year's responses: tied to no agency
   oit_answer: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_clarification: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },
   oit_review: { action: 'oit.read', inScope: EVERY_SCOPED_ROLE },

@@ -17,7 +17,7 @@ export {
 } from './agencies.queries.ts';
 export type { AgencyRow, ParticipationRow } from './agencies.repo.ts';
 export { agencyIdsInScope, agencyIdsWithin, agencyScopeCondition } from './agencies.scope.ts';
-export { agencyIdsByCodes } from './agency-codes.ts';
+export { agencyCodeSource, agencyIdsByCodes, participantCodes } from './agency-codes.ts';
 export { type AgencyYearParams, ZAgencyYearParams } from './agency-year.schema.ts';
 export {
   type AgencyAction,

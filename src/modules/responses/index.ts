@@ -16,6 +16,7 @@ export {
   type NewResponse,
   receivedCount,
 } from './intake.ts';
+export { countedResponseSource } from './microdata.ts';
 export {
   insertReleased,
   type ReleasedRow,

@@ -103,6 +103,8 @@ function nounOf(type: AuditEntityType, e: DescribableEntry): Words {
       return join({ th: 'การเข้าร่วมประเมินของหน่วยงาน', en: "the agency's participation" }, y);
     case 'lessons_target':
       return join({ th: 'เป้าหมายผลการประเมินของพื้นที่', en: "a scope's results target" }, y);
+    case 'microdata_export':
+      return join({ th: 'ข้อมูลรายแบบสอบถาม (ไม่ระบุตัวตน)', en: 'the anonymous response microdata' }, y);
     case 'past_results_import':
       return { th: 'ผลการประเมินย้อนหลัง', en: 'past results' };
     case 'processing_run':
@@ -168,6 +170,7 @@ const SPECIFIC: Partial<Record<AuditEntityType, Record<string, Template>>> = {
     discard: { th: '{s}ยกเลิก{n}', en: '{s} discarded {n}' },
   },
   framework_version: { publish: { th: '{s}เผยแพร่{n}ฉบับใหม่', en: '{s} published a new version of {n}' } },
+  microdata_export: { export: { th: '{s}ดาวน์โหลด{n}', en: '{s} downloaded {n}' } },
   response_review: {
     keep: { th: '{s}พิจารณาให้นับ{n}', en: '{s} decided to count {n}' },
     exclude: { th: '{s}พิจารณาไม่นับ{n}', en: '{s} excluded {n}' },
@@ -369,6 +372,7 @@ export const WRITTEN_EVENTS: readonly (readonly [AuditEntityType, string])[] = [
   ['participation', 'register'],
   ['participation', 'withdraw'],
   ['lessons_target', 'set'],
+  ['microdata_export', 'export'],
   ['past_results_import', 'import'],
   ['processing_run', 'create'],
   ['processing_run', 'complete'],
