@@ -7,7 +7,8 @@
 // process start → healthy, medians). Linux only (/proc). Not a test.
 // Run: npm run bench:start [-- --runs=5 --root=/path/to/another/checkout --data=DIR]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,6 @@ const CLOCK_TICKS = 100; // USER_HZ: the unit of /proc/<pid>/stat's times
 const root = path.resolve(args.root);
 const runs = Number(args.runs);
 const timeoutMs = Number(args.timeout) * 1000;
-const bootEpochMs = Number(/btime (\d+)/.exec(readFileSync('/proc/stat', 'utf8'))?.[1]) * 1000;
 
 interface ProcStat {
   /** user + system seconds of the process itself (all its threads). */
@@ -41,19 +41,26 @@ interface ProcStat {
   startedAt: number;
 }
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), numbered from 0 = state. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * The boot time (epoch ms) that /proc's start times count from, to 10 ms: /proc/stat's btime is whole seconds,
+ * so it is taken from this process instead, whose start Node knows to the microsecond.
+ */
+const bootedAt = performance.timeOrigin - (Number(statFields(process.pid)[19]) / CLOCK_TICKS) * 1000;
+
 function procStat(pid: number): ProcStat | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name (which may hold spaces): utime, stime, cutime, cstime are fields 14–17 and
-    // starttime field 22 of proc(5), here indexes 11–14 and 19.
-    const f = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .map(Number);
+    // utime, stime, cutime, cstime are fields 14–17 and starttime field 22 of proc(5): indexes 11–14 and 19.
+    const f = statFields(pid).map(Number);
     return {
       own: ((f[11] ?? 0) + (f[12] ?? 0)) / CLOCK_TICKS,
       children: ((f[13] ?? 0) + (f[14] ?? 0)) / CLOCK_TICKS,
-      startedAt: bootEpochMs + ((f[19] ?? 0) / CLOCK_TICKS) * 1000,
+      startedAt: bootedAt + ((f[19] ?? 0) / CLOCK_TICKS) * 1000,
     };
   } catch {
     return undefined;
@@ -66,8 +73,11 @@ function processTree(pid: number): number[] {
   for (let i = 0; i < all.length; i++) {
     const p = all[i] as number;
     try {
-      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
-      if (children) all.push(...children.split(' ').map(Number));
+      // Children are listed per thread of their parent.
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) all.push(...children.split(' ').map(Number));
+      }
     } catch {
       // exited meanwhile
     }
@@ -75,13 +85,17 @@ function processTree(pid: number): number[] {
   return all;
 }
 
-const cmdline = (pid: number) => {
+/** The arguments a process was started with (empty once it exited). */
+const argv = (pid: number): string[] => {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
-    return '';
+    return [];
   }
 };
+/** A Node process running `script` (not the shell of `npm start`, whose one argument also names it). */
+const runsScript = (script: string) => (args: string[]) =>
+  path.basename(args[0] ?? '') === 'node' && (args[1] ?? '').endsWith(script);
 
 function tcpOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -94,14 +108,16 @@ function tcpOpen(port: number): Promise<boolean> {
   });
 }
 
-async function healthy(port: number): Promise<boolean> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) });
-    await res.arrayBuffer();
-    return res.ok;
-  } catch {
-    return false;
-  }
+/** GET /api/health answers 200 (node:http: fetch's first call costs the bench itself half a second). */
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get({ host: '127.0.0.1', port, path: '/api/health', timeout: 5000 }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode === 200));
+    });
+    req.once('timeout', () => req.destroy());
+    req.once('error', () => resolve(false));
+  });
 }
 
 interface Run {
@@ -123,7 +139,7 @@ async function measure(
   command: string[],
   env: NodeJS.ProcessEnv,
   port: number,
-  isServer: (cmd: string) => boolean,
+  isServer: (args: string[]) => boolean,
 ) {
   const spawnedAt = Date.now();
   const child = spawn(command[0] as string, command.slice(1), {
@@ -143,7 +159,7 @@ async function measure(
         throw new Error(`not healthy after ${args.timeout} s:\n${output}`);
       if (child.exitCode !== null)
         throw new Error(`exited with ${child.exitCode} before healthy:\n${output}`);
-      serverPid ??= processTree(rootPid).find((p) => isServer(cmdline(p)));
+      serverPid ??= processTree(rootPid).find((p) => isServer(argv(p)));
       if (listeningAt === undefined && (await tcpOpen(port))) listeningAt = Date.now();
       if (listeningAt !== undefined && (await healthy(port))) break;
       await new Promise((r) => setTimeout(r, 10));
@@ -170,11 +186,13 @@ async function measure(
 async function stop(child: ChildProcess, serverPid: number | undefined) {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const pid = serverPid ?? (child.pid as number);
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // already gone
+  // The server closes its database on SIGTERM; npm does not pass the signal on, so it goes to the server.
+  for (const pid of serverPid ? [serverPid] : processTree(child.pid as number).reverse()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   }
   const killer = setTimeout(() => {
     for (const p of processTree(child.pid as number).reverse()) {
@@ -225,9 +243,9 @@ async function main() {
   // npm sets these for the bench's own script; the measured `npm start` must not inherit them.
   for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
   const ours = ['npm', 'start', '--silent'];
-  const isOurs = (cmd: string) => cmd.includes('bin/prongsai.mjs');
+  const isOurs = runsScript('bin/prongsai.mjs');
   const baseline = [process.execPath, path.join(ROOT, 'bench', 'start-baseline.mjs')];
-  const isBaseline = (cmd: string) => cmd.includes('start-baseline.mjs');
+  const isBaseline = runsScript('start-baseline.mjs');
   const webIndex = path.join(root, 'dist', 'web', 'index.html');
   try {
     process.stdout.write(`bench:start — ${root}, data ${dataDir}, ${runs} runs, ${os.cpus().length} cores\n`);
