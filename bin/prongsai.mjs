@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // The `prongsai` command. Production (NODE_ENV=production) runs the compiled server in dist/server
-// (`npm run build`); development runs the TypeScript sources through tsx, a development dependency, so that
-// a change needs no rebuild. Without tsx installed (`npm ci --omit=dev`) the compiled server runs.
+// (`npm run build`). Development runs the compiled server too when it was built after the last change to src/
+// (the build records when it started: dist/server/build.json) — Node loads plain JavaScript without a loader
+// thread and without compiling TypeScript, which makes `npm start` about a second faster — and otherwise the
+// TypeScript sources through tsx, a development dependency, so that a change needs no rebuild. Without tsx
+// installed (`npm ci --omit=dev`) the compiled server runs.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compiledServerIsFresh } from '../scripts/freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = path.join(root, 'dist', 'server', 'cli', 'index.js');
@@ -17,7 +21,7 @@ function tsxLoader() {
   }
 }
 
-const loader = process.env.NODE_ENV === 'production' ? null : tsxLoader();
+const loader = process.env.NODE_ENV === 'production' || compiledServerIsFresh(root) ? null : tsxLoader();
 if (loader) {
   const { register } = await import(loader);
   register();

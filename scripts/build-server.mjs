@@ -2,13 +2,15 @@
 // `npm run build:server`: compiles src/ to dist/server/ (plain JavaScript, same layout) and copies the
 // JavaScript files the server loads by path at run time (the PDF worker). Type checking is `npm run typecheck`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'server');
+// Sources changed after this moment are not in the build: bin/prongsai.mjs then runs them through tsx.
+const startedAt = Date.now();
 rmSync(out, { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -40,4 +42,5 @@ if (offending.length > 0) {
   process.stderr.write(`the compiled server imports development-only code:\n  ${offending.join('\n  ')}\n`);
   process.exit(1);
 }
+writeFileSync(path.join(out, 'build.json'), `${JSON.stringify({ startedAt })}\n`);
 process.stdout.write(`server built into dist/server (${copied} runtime JavaScript file(s) copied)\n`);

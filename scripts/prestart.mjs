@@ -4,22 +4,14 @@
 // Production never builds at start: it checks that `npm run build` was run and stops with a clear message
 // if not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webIndex = path.join(root, 'dist', 'web', 'index.html');
 const serverEntry = path.join(root, 'dist', 'server', 'cli', 'index.js');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.parentPath.includes('node_modules')) continue;
-    newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 function fail(en, th) {
   process.stderr.write(`prongsai: ${en}\nprongsai: ${th}\n`);

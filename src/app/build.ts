@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Security headers on every response (API, pages, files, 404s), worked out once (security-headers.ts).
   await registerSecurityHeaders(app);
   // Per-route limits count in a store every instance shares (the database, or Redis when configured).
-  const rateLimits = sharedRateLimitOptions(deps, (err) =>
+  const rateLimits = await sharedRateLimitOptions(deps, (err) =>
     app.log.warn({ err }, 'Redis (rate-limit counters) unavailable; route limits are skipped meanwhile'),
   );
   app.addHook('onClose', rateLimits.close);

@@ -1,14 +1,9 @@
 // One schema, two drivers: embedded PGlite (default, zero setup) or PostgreSQL via DATABASE_URL.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
-import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths.ts';
 import * as schema from './schema/index.ts';
 
@@ -35,6 +30,12 @@ export async function openPostgres(
   url: string,
   opts: { migrate?: boolean; poolSize?: number } = {},
 ): Promise<Database> {
+  // Each driver is loaded when it is opened: a PGlite server never loads pg, nor PostgreSQL PGlite.
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle connection dropped by the server (restart, failover, DROP DATABASE … FORCE) must not crash the
   // process: the pool replaces it on the next query.
@@ -51,6 +52,11 @@ export async function openPglite(
   opts: { dataDir?: string; loadDataDir?: Blob | File; migrate?: boolean } = {},
 ): Promise<PgliteDatabase> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle: drizzleLite }, { migrate: migrateLite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzleLite(client, { schema }) as unknown as Db;
   if (opts.migrate !== false) await migrateLite(db as never, { migrationsFolder: MIGRATIONS_DIR });

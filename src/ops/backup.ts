@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { openPglite } from '../db/client.ts';
 
 export type BackupKind = 'pglite' | 'postgres';
@@ -72,6 +71,7 @@ export async function pgRestore(url: string, file: string, binDir?: string): Pro
 }
 
 async function assertEmptyDatabase(url: string) {
+  const { default: pg } = await import('pg'); // loaded for PostgreSQL only, never when the server starts
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -34,7 +34,7 @@ export const SITE_PLAN_PDF = {
 
 /** A real PDF (Sarabun, Thai text) titled `title`, one page per entry of `pages`, each a line of text. */
 export async function thaiPdf(title: string, pages: readonly string[]): Promise<Buffer> {
-  const doc = newA4(title);
+  const doc = await newA4(title);
   pages.forEach((text, i) => {
     if (i > 0) doc.addPage();
     doc.font('regular').fontSize(16).text(text, 56, 56, { lineBreak: false });

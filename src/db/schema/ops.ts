@@ -12,3 +12,14 @@ export const keyFingerprints = pgTable('key_fingerprints', {
   fingerprint: text('fingerprint').notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * What each start-up task last completed its work for: a fingerprint (SHA-256) of everything the work
+ * depends on — its data and bundled files, its own code, the configuration it reads, the tasks before it.
+ * At start a task whose fingerprint is the stored one has nothing to do and is skipped (src/modules/startup.ts).
+ */
+export const startupMarks = pgTable('startup_marks', {
+  task: text('task').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

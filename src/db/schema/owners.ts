@@ -48,6 +48,7 @@ export const TABLE_OWNERS = {
   evidenceBodies: 'evidence',
   rateBuckets: 'rate-limits',
   keyFingerprints: 'ops',
+  startupMarks: 'ops',
   pastResults: 'past-results',
   processingRuns: 'results',
   agencyResults: 'results',

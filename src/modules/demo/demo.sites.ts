@@ -62,7 +62,7 @@ const A4_MARGIN = 56;
 /** The same as a one-page A4 PDF (Sarabun, Thai), titled as agencies title their plans. */
 async function itemPdf(agencyName: string, item: OitItem, year: number): Promise<Buffer> {
   const { heading, byline, lines } = itemDocument(agencyName, item, year);
-  const doc = newA4(`${heading} ประจำปีงบประมาณ พ.ศ. ${year} — ${agencyName}`);
+  const doc = await newA4(`${heading} ประจำปีงบประมาณ พ.ศ. ${year} — ${agencyName}`);
   const width = doc.page.width - 2 * A4_MARGIN;
   let y = A4_MARGIN;
   doc.font('bold').fontSize(20);

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app/context.ts';
 import type { Actor } from '../../core/authz.ts';
 import { citableQuestions } from '../../core/results/advice.ts';
 import { rate } from '../../core/scoring/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import {
   agencies,
   assessorAdvice,
@@ -34,6 +35,16 @@ export interface FinishedOutcome {
   pastResultsImported: number;
 }
 
+/** The run in effect for the finished year's publication, or null when it is not published. */
+export async function publishedDemoRun(db: DbOrTx): Promise<string | null> {
+  const [published] = await db
+    .select({ runId: publications.runId })
+    .from(publications)
+    .where(and(eq(publications.year, DEMO_DONE_YEAR), isNull(publications.cancelledAt)))
+    .limit(1);
+  return published?.runId ?? null;
+}
+
 export async function publishFinishedYear(
   deps: Deps,
   userIds: Map<string, string>,
@@ -42,12 +53,8 @@ export async function publishFinishedYear(
   const actor = adminId ? await loadActor(deps.db, adminId) : null;
   if (actor?.role !== 'admin') return { runId: null, publishedNow: false, pastResultsImported: 0 };
   const pastResultsImported = await importPastYears(deps, actor);
-  const [published] = await deps.db
-    .select({ runId: publications.runId })
-    .from(publications)
-    .where(and(eq(publications.year, DEMO_DONE_YEAR), isNull(publications.cancelledAt)))
-    .limit(1);
-  if (published) return { runId: published.runId, publishedNow: false, pastResultsImported };
+  const publishedRun = await publishedDemoRun(deps.db);
+  if (publishedRun) return { runId: publishedRun, publishedNow: false, pastResultsImported };
   // A run finished on an earlier start whose publication did not happen (the process stopped) is reused.
   const [done] = await deps.db
     .select({ id: processingRuns.id })

@@ -7,7 +7,7 @@ import { loadBundledFrameworks } from '../frameworks/index.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 import { demoSeedTask, seedDemo } from './seed.ts';
 
-const silent = { info() {}, warn() {} } as unknown as Parameters<typeof demoSeedTask>[1];
+const silent = { info() {}, warn() {} } as unknown as Parameters<typeof demoSeedTask.run>[1];
 const demoCodes = DEMO_AGENCIES.map((a) => a.code);
 
 describe('demo seed', () => {
@@ -31,14 +31,14 @@ describe('demo seed', () => {
       en: expect.stringContaining('production'),
     });
     expect(await t.deps.db.$count(agencies)).toBe(0);
-    const lines = await demoSeedTask({ ...t.deps, config: { ...production, demo: true } }, silent);
+    const lines = await demoSeedTask.run({ ...t.deps, config: { ...production, demo: true } }, silent);
     expect(lines.join('\n')).toContain('refused in production');
     expect(await t.deps.db.$count(users)).toBe(0);
   });
 
   it('does nothing at start when demo data is off', async () => {
     const off = loadConfig({ NODE_ENV: 'development', PRONGSAI_DEMO: 'false' });
-    expect(await demoSeedTask({ ...t.deps, config: off }, silent)).toEqual([]);
+    expect(await demoSeedTask.run({ ...t.deps, config: off }, silent)).toEqual([]);
     expect(await t.deps.db.$count(agencies)).toBe(0);
   });
 
@@ -119,6 +119,24 @@ describe('demo seed', () => {
     const [after] = await t.deps.db.select().from(agencies).where(eq(agencies.code, 'DEMO47-04'));
     expect(after?.nameEn).toBe('Renamed by its admin');
     expect((await demoParticipations()).filter((r) => !r.registered)).toHaveLength(2);
+  });
+
+  it('is skipped at start only while its agencies and users are there, with the same banner', async () => {
+    const { banner } = await seedDemo(t.deps);
+    expect(await demoSeedTask.unchanged(t.deps)).toEqual(banner);
+    await t.deps.db.update(users).set({ username: 'staff-renamed' }).where(eq(users.username, 'staff'));
+    expect(await demoSeedTask.unchanged(t.deps)).toBeNull();
+    await t.deps.db.update(users).set({ username: 'staff' }).where(eq(users.username, 'staff-renamed'));
+    expect(await demoSeedTask.unchanged(t.deps)).toEqual(banner);
+  });
+
+  it('runs at the first start of each day (it moves its extensions forward) and when its settings change', async () => {
+    const today = await demoSeedTask.fingerprint(t.deps);
+    expect(await demoSeedTask.fingerprint(t.deps)).toBe(today);
+    const tomorrow = new Date(t.deps.now().getTime() + 86_400_000);
+    expect(await demoSeedTask.fingerprint({ ...t.deps, now: () => tomorrow })).not.toBe(today);
+    const elsewhere = { ...t.deps.config, publicUrl: 'https://ita.example.go.th' };
+    expect(await demoSeedTask.fingerprint({ ...t.deps, config: elsewhere })).not.toBe(today);
   });
 
   it('has the supervisor’s FY2568 province plan from the template, written once', async () => {

@@ -1,17 +1,19 @@
 // Demo data for trying Prongsai: one province of invented agencies, five logins, the FY2568 cycle in
 // collection and FY2567 finished (processed and published, with FY2563–FY2566 imported). Idempotent (runs at every start when config.demo is on): it only adds what is missing and never
 // overwrites what people changed. Never in production.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app/context.ts';
+import { bangkokToday } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, assessorAssignments, supervisorScopes, users } from '../../db/schema/index.ts';
+import { codeDigest, fingerprintOf } from '../../ops/startup-marks.ts';
 import { openCycleForSeed } from '../agencies/index.ts';
 import { hashPassword } from '../auth/index.ts';
 import { frameworkLoaded } from '../frameworks/index.ts';
 import { respondentLink } from '../iit-access/index.ts';
 import { loadReferenceData } from '../reference/index.ts';
-import type { StartupTask } from '../startup.ts';
+import type { SkippableStartupTask, StartupTask } from '../startup.ts';
 import {
   DEMO_FLAGGED_AGENCY,
   DEMO_IIT_AGENCY,
@@ -29,7 +31,7 @@ import {
 import { DEMO_DONE_YEAR } from './demo.finished.data.ts';
 import { demoSiteUrl } from './demo.sites.ts';
 import { seedCollection } from './seed.collection.ts';
-import { type FinishedOutcome, publishFinishedYear } from './seed.finished.publish.ts';
+import { type FinishedOutcome, publishedDemoRun, publishFinishedYear } from './seed.finished.publish.ts';
 import { seedFinishedYear } from './seed.finished.ts';
 import { seedDemoMeasures } from './seed.measures.ts';
 import { seedDemoPlan } from './seed.plan.ts';
@@ -264,8 +266,8 @@ function banner(
   ];
 }
 
-/** Start-up task: seeds when config.demo is on; in production it only warns. */
-export const demoSeedTask: StartupTask = async (deps, log) => {
+/** Start-up: seeds when config.demo is on; in production it only warns. */
+const seedAtStart: StartupTask = async (deps, log) => {
   if (!deps.config.demo) return [];
   if (deps.config.production) {
     log.warn('PRONGSAI_DEMO is on in production: demo data is never seeded in production');
@@ -283,4 +285,42 @@ export const demoSeedTask: StartupTask = async (deps, log) => {
     'demo data seeded',
   );
   return result.banner;
+};
+
+/**
+ * The demo seed at start, skipped when nothing it depends on changed since it last completed: the demo's code
+ * and data (this folder), the configuration it reads, the tasks before it (frameworks, reference data), the
+ * migrations — and the day, because it moves its stage extensions forward as their end nears. Skipped only
+ * while its agencies, its users and (once FY2567's framework is loaded) the published FY2567 are there; rows
+ * deleted deeper than that come back with `prongsai seed`, or with the next day's first start.
+ */
+export const demoSeedTask: SkippableStartupTask = {
+  name: 'demo-data',
+  fingerprint: (deps) =>
+    fingerprintOf([
+      codeDigest(new URL('.', import.meta.url)),
+      JSON.stringify([deps.config.demo, deps.config.production, deps.config.publicUrl]),
+      bangkokToday(deps.now()),
+    ]),
+  run: seedAtStart,
+  unchanged: async (deps) => {
+    // Off, or refused in production: nothing to skip (and the warning must show at every start).
+    if (!deps.config.demo || deps.config.production) return null;
+    const ids = await agencyIds(deps.db);
+    const [seededUsers] = await deps.db
+      .select({ n: count() })
+      .from(users)
+      .where(
+        inArray(
+          sql`lower(${users.username})`,
+          DEMO_USERS.map((u) => u.username),
+        ),
+      );
+    if (ids.size !== DEMO_AGENCIES.length || seededUsers?.n !== DEMO_USERS.length) return null;
+    const cycleOpen = await frameworkLoaded(deps.db, DEMO_YEAR);
+    const runId = await publishedDemoRun(deps.db);
+    if (!runId && (await frameworkLoaded(deps.db, DEMO_DONE_YEAR))) return null;
+    const finished = runId ? { runId, publishedNow: false, pastResultsImported: 0 } : null;
+    return banner(cycleOpen, finished, deps.config.publicUrl, ids.get(DEMO_IIT_AGENCY));
+  },
 };

@@ -403,8 +403,3 @@ function table(b: Extract<OfficialBlock, { kind: 'table' }>, t: (s: string) => s
     rows: [header, ...rows],
   });
 }
-
-/** Text the blocks put on pages, in order (tests and the PDF check read it). */
-export function headingsOf(doc: OfficialDocument): string[] {
-  return doc.body.filter((b) => b.kind === 'heading').map((b) => b.text);
-}

@@ -3,7 +3,7 @@
 // with a time and memory limit per PDF; a worker is kept between PDFs (loading PDF.js is most of the cost)
 // and closed when idle. A PDF that cannot be read (damaged, truncated at the size cap, encrypted, too slow)
 // gives null; a PDF that runs out of time has its worker terminated.
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { PdfText } from '../../core/oit/evidence-text.ts';
 
 export interface PdfTextLimits {
@@ -15,7 +15,9 @@ export interface PdfTextLimits {
 export const PDF_TEXT_LIMITS: PdfTextLimits = { maxPages: 30, timeoutMs: 15_000 };
 
 let pool: Piscina | undefined;
-function pdfPool(): Piscina {
+/** piscina is loaded with the first PDF, not when the server starts (src/app/lazy-imports.test.ts). */
+async function pdfPool(): Promise<Piscina> {
+  const { Piscina } = await import('piscina');
   pool ??= new Piscina({
     filename: new URL('./pdf-text.worker.mjs', import.meta.url).href,
     minThreads: 0,
@@ -33,7 +35,9 @@ export async function readPdfText(
   // A copy the worker owns (the fetched body may share its memory with other buffers).
   const data = new Uint8Array(body);
   try {
-    return (await pdfPool().run(
+    return (await (
+      await pdfPool()
+    ).run(
       { data, maxPages: limits.maxPages },
       { transferList: [data.buffer], signal: AbortSignal.timeout(limits.timeoutMs) },
     )) as PdfText;

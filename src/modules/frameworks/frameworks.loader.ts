@@ -11,7 +11,17 @@ import { definitionSha256, validateFramework } from './frameworks.validate.ts';
 
 export { BUNDLED_FRAMEWORKS_DIR };
 
-const FILE_NAME = /^fy(\d{4})\.json$/;
+/** The name of a bundled framework file: its year. */
+export const BUNDLED_FRAMEWORK_FILE = /^fy(\d{4})\.json$/;
+
+/** The years of the bundled files (each file holds its name's year: the loader refuses it otherwise). */
+export function bundledYears(dir = BUNDLED_FRAMEWORKS_DIR): number[] {
+  return readdirSync(dir)
+    .map((f) => BUNDLED_FRAMEWORK_FILE.exec(f)?.[1])
+    .filter((y) => y !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
 
 export interface LoadedVersion {
   file: string;
@@ -30,7 +40,7 @@ export async function loadBundledFrameworks(
   const dir = opts.dir ?? BUNDLED_FRAMEWORKS_DIR;
   const now = opts.now ?? (() => new Date());
   const files = readdirSync(dir)
-    .filter((f) => FILE_NAME.test(f))
+    .filter((f) => BUNDLED_FRAMEWORK_FILE.test(f))
     .sort();
   const report: LoadReport = { years: [], added: [] };
   for (const file of files) {
@@ -66,7 +76,7 @@ function readBundledFile(file: string): unknown {
       `กรอบการประเมินที่มากับระบบไม่ถูกต้อง / bundled framework ${file} is not valid:\n${lines.join('\n')}`,
     );
   }
-  const expected = FILE_NAME.exec(path.basename(file))?.[1];
+  const expected = BUNDLED_FRAMEWORK_FILE.exec(path.basename(file))?.[1];
   if (expected !== String(result.framework.year))
     throw new Error(
       `bundled framework ${file} holds year ${result.framework.year}; rename it or fix the year`,

@@ -1,6 +1,5 @@
 // The printable IIT documents: the A4 poster (QR, link, access code, instructions — in Thai) and the
 // single-use token slips. Nothing here touches the database.
-import QRCode from 'qrcode';
 import { drawQr, formatDay, newA4, pdfBuffer, writeWrapped } from './pdf-kit.ts';
 
 export interface PosterInput {
@@ -24,7 +23,7 @@ export function groupCode(code: string): string {
 }
 
 export async function posterPdf(p: PosterInput): Promise<Buffer> {
-  const doc = newA4(`IIT ${p.year} — ${p.agencyName}`);
+  const doc = await newA4(`IIT ${p.year} — ${p.agencyName}`);
   const inner = A4.width - MARGIN * 2;
 
   doc.rect(0, 0, A4.width, 150).fill(NAVY);
@@ -101,7 +100,7 @@ export interface SlipsInput {
 
 /** Ten slips per A4 page (2 × 5) with cut lines; each carries a QR of the link with its token. */
 export async function tokenSlipsPdf(s: SlipsInput): Promise<Buffer> {
-  const doc = newA4(`IIT ${s.year} tokens — ${s.agencyName}`);
+  const doc = await newA4(`IIT ${s.year} tokens — ${s.agencyName}`);
   const cols = 2;
   const rows = 5;
   const w = A4.width / cols;
@@ -139,10 +138,12 @@ export async function tokenSlipsPdf(s: SlipsInput): Promise<Buffer> {
   return pdfBuffer(doc);
 }
 
-export function qrPng(link: string): Promise<Buffer> {
+export async function qrPng(link: string): Promise<Buffer> {
+  const QRCode = (await import('qrcode')).default; // loaded when first needed, not at start
   return QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 });
 }
 
-export function qrSvg(link: string): Promise<string> {
+export async function qrSvg(link: string): Promise<string> {
+  const QRCode = (await import('qrcode')).default;
   return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocument from 'pdfkit';
+import type QRCode from 'qrcode';
 import { DomainError } from '../../core/errors.ts';
 
 const sarabunDir = path.dirname(
@@ -26,8 +26,22 @@ function sarabun() {
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
+// pdfkit (with fontkit) and qrcode are loaded with the first document, not when the server starts
+// (src/app/lazy-imports.test.ts): a document needs `newA4` first, which loads both.
+let libs: { PDFDocument: typeof PDFDocument; QRCode: typeof QRCode } | undefined;
+async function loadLibs() {
+  const [pdfkit, qrcode] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  libs ??= { PDFDocument: pdfkit.default, QRCode: qrcode.default };
+  return libs;
+}
+function loadedLibs() {
+  if (!libs) throw new Error('pdf-kit: newA4 loads pdfkit and qrcode; call it first');
+  return libs;
+}
+
 /** An A4 document with the fonts 'regular' and 'bold' (Sarabun SemiBold) registered. */
-export function newA4(title: string): Pdf {
+export async function newA4(title: string): Promise<Pdf> {
+  const { PDFDocument } = await loadLibs();
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: title, Producer: 'Prongsai' } });
   doc.registerFont('regular', sarabun().regular);
   doc.registerFont('bold', sarabun().semibold);
@@ -81,7 +95,7 @@ export function writeWrapped(
 
 /** A QR code drawn as vector squares (sharp at any print size), quiet zone included in `size`. */
 export function drawQr(doc: Pdf, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = loadedLibs().QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + quiet * 2);

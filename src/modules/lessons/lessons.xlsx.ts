@@ -2,7 +2,6 @@
 // summary and targets, ratings against last year, agencies × indicators, OIT items failed, weakest
 // questions, agencies to learn from, agencies that fell — Thai headers, Buddhist-Era dates. Built from the
 // API's answer, so the two cannot disagree.
-import ExcelJS from 'exceljs';
 import { reportSheet, thaiDateTime } from '../results/index.ts';
 import type { Lessons } from './lessons.schema.ts';
 
@@ -11,7 +10,9 @@ const metText = (met: boolean | null) => (met === null ? '-' : met ? 'บรร�
 const SOURCE_TH = { run: 'ผลที่เผยแพร่ในระบบ', imported: 'ผลย้อนหลังที่นำเข้า' } as const;
 
 export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on the first workbook, not at start (src/app/lazy-imports.test.ts).
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = 'Prongsai';
   wb.created = generatedAt;
   const { summary, targets } = l;

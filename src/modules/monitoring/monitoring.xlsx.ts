@@ -1,7 +1,7 @@
 // The matrix and the roll-up as XLSX for meetings: Thai headers and words, Buddhist-Era dates, written
 // row by row through exceljs's streaming writer into the response (never a whole workbook in memory).
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import type { StageProgressState, TaskCode } from '../../core/monitoring/progress.ts';
 import { AGENCY_TYPE_LABELS } from '../../shared/agency-type-labels.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
@@ -73,7 +73,7 @@ interface StageHead {
   name: { th: string };
 }
 
-function header(ws: ExcelJS.Worksheet, values: string[], widths: number[]) {
+function header(ws: Worksheet, values: string[], widths: number[]) {
   ws.columns = values.map((_, i) => ({ width: widths[i] ?? 18 }));
   const row = ws.addRow(values);
   row.font = { bold: true };
@@ -87,7 +87,8 @@ export async function writeMatrixXlsx(
   stages: readonly StageHead[],
   rows: Iterable<MatrixRow>,
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = (await import('exceljs')).default; // loaded when first needed, not at start
+  const wb = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
@@ -139,7 +140,8 @@ export async function writeRollupXlsx(
   total: RollupGroup,
   groups: readonly RollupGroup[],
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = (await import('exceljs')).default; // loaded when first needed, not at start
+  const wb = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

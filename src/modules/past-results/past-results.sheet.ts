@@ -2,7 +2,6 @@
 // parsePastResults checks. Problems of the file itself (unreadable, empty, too many rows, text the database
 // cannot hold) come back in the same shape as row problems.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { isStorableText } from '../../core/input/text.ts';
 import type { PastResultProblem, PastResultsTable } from '../../core/results/index.ts';
 import { PAST_RESULTS_MAX_ROWS } from '../../shared/limits.ts';
@@ -67,7 +66,8 @@ function readCsv(text: string): PastResultsTable | PastResultProblem {
 
 /** The first worksheet, cells as the text Excel shows; the line of a row is its row number. */
 async function readXlsx(data: Buffer): Promise<PastResultsTable | PastResultProblem> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default; // loaded when first needed, not at start
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

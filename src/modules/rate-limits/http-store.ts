@@ -5,7 +5,6 @@
 // counted by a keyed hash of its address (IPv4) or /64 (IPv6), never by the address itself.
 import type { FastifyRateLimitStore, RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { RouteOptions } from 'fastify';
-import { Redis } from 'ioredis';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { clientKey } from '../../core/client-address.ts';
@@ -65,10 +64,10 @@ export function databaseRateLimitStore(deps: StoreDeps) {
  * The plugin's options for the shared store: Redis when `config.redisUrl` is set (the returned `close`
  * ends the connection), the database otherwise.
  */
-export function sharedRateLimitOptions(
+export async function sharedRateLimitOptions(
   deps: StoreDeps & { config: Pick<Config, 'sessionSecret' | 'redisUrl'> },
   onRedisError: (error: Error) => void = () => {},
-): { options: RateLimitPluginOptions; close: () => Promise<void> } {
+): Promise<{ options: RateLimitPluginOptions; close: () => Promise<void> }> {
   const keyGenerator = (req: { ip: string }) =>
     keyedHash(deps.config, 'network-prefix', `http|${clientKey(req.ip)}`);
   if (deps.config.redisUrl) {
@@ -76,6 +75,8 @@ export function sharedRateLimitOptions(
     // rather than failing every request: they are the coarse flood guard, and the limits that protect
     // accounts and codes (sign-in lockout, OTP limits, access-code guessing) are counted in PostgreSQL
     // whatever happens to Redis. A Redis outage must not take the surveys down with it.
+    // ioredis is loaded only when Redis is configured (src/app/lazy-imports.test.ts).
+    const { Redis } = await import('ioredis');
     const redis = new Redis(deps.config.redisUrl, {
       connectTimeout: 5000,
       commandTimeout: 3000,

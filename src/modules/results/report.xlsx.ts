@@ -1,7 +1,7 @@
 // The report as one workbook (issue 10 §3 "XLSX of every table"): a sheet per table — summary, indicators,
 // instruments, IIT questions, EIT questions, OIT items, advice — with Thai headers and Buddhist-Era dates,
 // the same figures as the report API (built from its answer, so the two cannot disagree).
-import ExcelJS from 'exceljs';
+import type { Workbook as ExcelWorkbook } from 'exceljs';
 import type { AgencyReport } from './report.schema.ts';
 
 /** A date and time as Thai readers write it: Buddhist Era, Bangkok time ("6 ธันวาคม 2569 เวลา 15:00"). */
@@ -25,7 +25,7 @@ const passText = (p: boolean | null) => (p === null ? '-' : p ? 'ผ่านเ
 
 /** A sheet of one table: bold frozen header, columns as wide as their longest cell (capped). */
 export function reportSheet(
-  wb: ExcelJS.Workbook,
+  wb: ExcelWorkbook,
   name: string,
   headers: string[],
   rows: (string | number | null)[][],
@@ -44,7 +44,9 @@ export function reportSheet(
 }
 
 export async function reportWorkbook(r: AgencyReport, generatedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on the first workbook, not at start (src/app/lazy-imports.test.ts).
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = 'Prongsai';
   wb.created = generatedAt;
   reportSheet(

@@ -1,7 +1,6 @@
 // EIT part-2 contact files (CSV or XLSX): reading the sheet, then validating every row without I/O. The file
 // is accepted or rejected as a whole, so validation collects every problem instead of stopping at the first.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.ts';
 import { isStorableText } from '../../core/input/text.ts';
 import { normalizeEmail, normalizePhone } from '../../core/surveys/index.ts';
@@ -76,7 +75,8 @@ export function readContactsCsv(text: string): Sheet | ContactProblem {
 
 /** The first worksheet; cells as the text Excel shows (a phone typed as a number loses its leading 0). */
 export async function readContactsXlsx(data: Buffer): Promise<Sheet | ContactProblem> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default; // loaded when first needed, not at start
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
