@@ -224,6 +224,9 @@ export async function todoList(deps: Deps, actor: Actor | null, requestedYear?: 
     select: { actor },
     maxAgeMs: deps.config.monitoring.cacheMs,
   });
+  // A year NACC closed has nothing left to do for anyone (no write of it is accepted any more): the same
+  // closure every page and every write check reads (src/core/calendar.ts through the progress rule).
+  if (rows.some((r) => r.progress.closed)) return { year, items: [], more: false };
   const role = actor.role;
   let items: TodoItem[];
   switch (role) {
