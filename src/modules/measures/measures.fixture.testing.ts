@@ -91,11 +91,11 @@ export async function measuresWorld(t: TestApp, prefix: string): Promise<Measure
   }
   // NACC starts FY2569 from FY2568 (its calendar, the measures stage included, moved by a year).
   const draft = await as.admin.post('/api/framework-drafts', { fromYear: YEAR, year: MEASURES_YEAR });
-  expect(draft.statusCode).toBe(201);
+  expect(draft.statusCode, draft.body).toBe(201);
   const published = await as.admin.post(`/api/framework-drafts/${draft.json().id}/publish`, {
     revision: draft.json().revision,
   });
-  expect(published.statusCode).toBe(201);
+  expect(published.statusCode, published.body).toBe(201);
   const res = await as.admin.post(`/api/results/${YEAR}/runs`, { kind: 'run', scope: 'all' });
   expect(res.statusCode).toBe(202);
   const runId = res.json().id as string;
