@@ -1,7 +1,8 @@
 // What every route and service receives: the process-wide dependencies and, per request, the actor.
 import type { Config } from '../config.ts';
 import type { Actor } from '../core/authz.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import type { CollectionWindow } from '../modules/calendar/index.ts';
 import type { AccountCredentials } from '../modules/users/index.ts';
 
 export interface MailMessage {
@@ -29,6 +30,18 @@ export interface AppDeps {
    * users table is the users module's, which imports auth, so auth gets them here (src/app/deps.ts).
    */
   accounts: AccountCredentials;
+  /**
+   * Where a stage stands for one agency now — the one rule of src/core/calendar.ts with the agency's extension
+   * and the year's closure — for modules the calendar module sits above (agencies: registration). Wired in
+   * src/app/deps.ts from the calendar module's `collectionWindow`.
+   */
+  agencyStage: (
+    db: DbOrTx,
+    key: { agencyId: string; year: number; stage: string },
+    now: Date,
+  ) => Promise<CollectionWindow>;
+  /** When NACC closed a year (null while open): the calendar module's `yearClosedAt`, for the same modules. */
+  yearClosedAt: (db: DbOrTx, year: number) => Promise<Date | null>;
 }
 
 declare module 'fastify' {

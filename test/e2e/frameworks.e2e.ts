@@ -43,6 +43,27 @@ describe('framework browser', () => {
     await expect.poll(() => h1.textContent()).toBe('Framework, FY2568 (BE)');
   });
 
+  it("shows the calendar as the server states it: the agency's own stages, extensions applied", async () => {
+    await signIn(page, 'agency-admin');
+    const read = (url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+    const me = await read('/api/auth/me');
+    const agencyId = me.user?.agencyId ?? me.agencyId;
+    const calendar = await read(`/api/agencies/${agencyId}/calendar/2568`);
+    const phases = (calendar.stages as { phase: string }[]).map((x) => x.phase);
+    const count = (phase: string) => phases.filter((x) => x === phase).length;
+    // Long after FY2568's own dates, the demo's extensions keep some of the agency's stages open: a page
+    // reading the browser's clock against the framework's dates would call every stage past.
+    expect(count('open')).toBeGreaterThan(0);
+    await page.goto('/frameworks/2568?tab=calendar');
+    const badges = (label: string) =>
+      page.locator('.mantine-Timeline-root').getByText(label, { exact: true });
+    await expect
+      .poll(() => badges('กำลังดำเนินการ').count(), { timeout: 20_000, interval: 200 })
+      .toBe(count('open'));
+    expect(await badges('สิ้นสุดแล้ว').count()).toBe(count('ended'));
+    expect(await badges('ยังไม่เริ่ม').count()).toBe(count('upcoming'));
+  });
+
   it('compares FY2568 with the previous year side by side', async () => {
     await signIn(page, 'admin');
     await page.goto('/frameworks/2568/compare');

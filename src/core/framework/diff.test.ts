@@ -12,9 +12,10 @@ describe('what changed from last year', () => {
     const after = ZValidFramework.parse(draftDefinition(raw(2568), 2568, 2569));
     const changes = frameworkDiff(before, after);
     expect(new Set(changes.map((c) => c.section))).toEqual(new Set(['calendar']));
+    // The first stage (the measures of the year) moves by a whole year, both ends.
     expect(changes[0]?.fields).toEqual([
-      { field: 'start', before: '2025-01-01', after: '2026-01-01' },
-      { field: 'end', before: '2025-01-31', after: '2026-01-31' },
+      { field: 'start', before: '2024-10-01', after: '2025-10-01' },
+      { field: 'end', before: '2025-04-30', after: '2026-04-30' },
     ]);
   });
 

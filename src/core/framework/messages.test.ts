@@ -107,7 +107,7 @@ describe('framework problems in words', () => {
     f.instruments[1].weight = 'ten';
     f.questions[0].polarity = 'sideways';
     f.rating.passThreshold = 101;
-    f.calendar[0].end = '2024-12-01';
+    f.calendar[0].end = '2024-09-01';
     expect(problemsOf(f)).toEqual([
       {
         path: 'instruments[0].weight',

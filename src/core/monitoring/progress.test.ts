@@ -244,5 +244,23 @@ describe('cycleProgress in a closed year', () => {
     expect(
       closed.stages.some((s) => s.phase === 'open' || s.state === 'open' || s.state === 'due_soon'),
     ).toBe(false);
+    expect(closed).toMatchObject({ closed: true, nextAgencyTask: null, behind: 0, overdueStages: 0 });
+    expect(closed.stages.some((s) => s.agencyOutstanding)).toBe(false);
+    // What was left undone is still on record.
+    expect(closed.stages.some((s) => s.state === 'overdue')).toBe(true);
+  });
+
+  it('leaves nothing outstanding whatever the facts and the instant, and a closure still ahead changes nothing', () => {
+    fc.assert(
+      fc.property(factsArb, nowArb, fc.integer({ min: 1, max: 400 * 86_400_000 }), (facts, now, gap) => {
+        const closed = cycleProgress(facts, CALENDAR, none, now, new Date(now.getTime() - gap));
+        expect(closed.closed).toBe(true);
+        expect(closed.stages.every((s) => !s.agencyOutstanding && s.phase !== 'open')).toBe(true);
+        expect([closed.nextAgencyTask, closed.behind]).toEqual([null, 0]);
+        const ahead = cycleProgress(facts, CALENDAR, none, now, new Date(now.getTime() + gap));
+        expect(ahead).toEqual(cycleProgress(facts, CALENDAR, none, now));
+        expect(ahead.closed).toBe(false);
+      }),
+    );
   });
 });

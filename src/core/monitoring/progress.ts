@@ -138,6 +138,12 @@ export interface CycleProgress {
   overdueStages: number;
   /** Larger is further behind on the agency's own work; 0 when nothing of the agency's is outstanding. */
   behind: number;
+  /**
+   * NACC closed the year (at or before now): every stage has ended and no write of it is accepted any more,
+   * so nothing is outstanding — no to-do step, no reminder, nobody behind — while each stage's `state` still
+   * records what was left undone (`overdue`).
+   */
+  closed: boolean;
 }
 
 function task(code: TaskCode, done: number, required: number | null): TaskProgress {
@@ -198,9 +204,12 @@ function stateOf(stage: CalendarStage | undefined, tasks: readonly TaskProgress[
   }
 }
 
-/** Whether an agency task counts as outstanding in a stage of this phase (not before the stage opens). */
-function outstanding(t: TaskProgress, phase: StagePhase | null): boolean {
-  if (t.by !== 'agency' || t.complete) return false;
+/**
+ * Whether an agency task counts as outstanding in a stage of this phase (not before the stage opens, never
+ * in a closed year: the work can no longer be done).
+ */
+function outstanding(t: TaskProgress, phase: StagePhase | null, closed = false): boolean {
+  if (closed || t.by !== 'agency' || t.complete) return false;
   if (t.optional) return phase === 'open' && t.required !== null;
   return phase === 'open' || phase === 'ended';
 }
@@ -235,12 +244,13 @@ export function cycleProgress(
       daysLeft: s?.daysLeft ?? null,
       extended: s?.extended ?? false,
       tasks: own,
-      agencyOutstanding: own.some((t) => outstanding(t, phase)),
+      agencyOutstanding: own.some((t) => outstanding(t, phase, cal.closed)),
     });
   }
+  if (cal.closed) return { stages, nextAgencyTask: null, overdueStages: 0, behind: 0, closed: true };
   const next = stages.flatMap((s) => s.tasks.filter((t) => outstanding(t, s.phase)))[0]?.code ?? null;
   const overdueStages = stages.filter((s) => s.phase === 'ended' && lateTasks(s).length > 0).length;
-  return { stages, nextAgencyTask: next, overdueStages, behind: behindKey(stages) };
+  return { stages, nextAgencyTask: next, overdueStages, behind: behindKey(stages), closed: false };
 }
 
 /**

@@ -11,6 +11,38 @@ export const cycleNotOpen = (year: number) =>
     `The fiscal year ${year} cycle is not open for this agency`,
   );
 
+/** 409 for a change to a year NACC has closed (no stage of it is open for anyone any more). */
+export const cycleClosed = (year: number) =>
+  conflict(
+    'cycle_closed',
+    `ปีงบประมาณ ${year} ปิดรอบการประเมินแล้ว จึงเปลี่ยนแปลงไม่ได้`,
+    `Fiscal year ${year} has been closed; it can no longer be changed`,
+    { year },
+  );
+
+/** 409: an agency registers itself only within the year's registration stage (or its extension). */
+export const registrationClosed = (
+  year: number,
+  w: { phase: 'upcoming' | 'open' | 'ended' | null; opensOn: string | null; closesOn: string | null },
+) =>
+  w.phase === 'upcoming'
+    ? conflict(
+        'registration_not_open',
+        `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ยังไม่เริ่ม (เริ่ม ${w.opensOn})`,
+        `Registration for fiscal year ${year} has not opened yet (it opens on ${w.opensOn})`,
+        { stage: 'register', opensOn: w.opensOn },
+      )
+    : conflict(
+        'registration_closed',
+        w.closesOn
+          ? `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลาหรือลงทะเบียนให้`
+          : `กรอบการประเมินปีงบประมาณ ${year} ไม่มีช่วงลงทะเบียน หน่วยงานจึงลงทะเบียนเองไม่ได้ ให้ ป.ป.ช. ลงทะเบียนให้`,
+        w.closesOn
+          ? `Registration for fiscal year ${year} has ended for this agency (last day ${w.closesOn}); ask NACC for an extension or to register it`
+          : `The fiscal year ${year} framework has no registration stage, so agencies cannot register themselves; NACC registers them`,
+        { stage: 'register', closesOn: w.closesOn },
+      );
+
 export const unknownProvince = (code: string) =>
   invalid('unknown_province', `ไม่พบจังหวัดรหัส ${code}`, `Unknown province code ${code}`);
 

@@ -1,6 +1,6 @@
 // What other modules may import from the agency registry.
 
-export { cycleNotOpen } from './agencies.errors.ts';
+export { cycleClosed, cycleNotOpen } from './agencies.errors.ts';
 export {
   type AgencyBrief,
   type AgencyName,

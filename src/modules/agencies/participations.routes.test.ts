@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { makeAgency } from '../../../test/helpers/factories.ts';
-import { auditLog, participations } from '../../db/schema/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAgency, makeUser } from '../../../test/helpers/factories.ts';
+import { auditLog, participations, stageExtensions } from '../../db/schema/index.ts';
+import { loadBundledFrameworks } from '../frameworks/index.ts';
 import { markFrameworkLoaded, registrySuite } from './agencies.fixture.testing.ts';
 
 describe('fiscal-year cycles and registration', () => {
@@ -26,7 +27,8 @@ describe('fiscal-year cycles and registration', () => {
   });
 
   it('opens a year for the active agencies matching a filter, unregistered', async () => {
-    await markFrameworkLoaded(t.deps.db, 2568);
+    // The real FY2568 calendar: registration is its `register` stage (2025-01-01 – 2025-01-31).
+    await loadBundledFrameworks(t.deps.db, { now: t.deps.now });
     const admin = await as('admin');
     const res = await admin.post('/api/cycles/2568/open', { filter: { provinceCode: 'TH-47', type: 'sao' } });
     expect(res.statusCode).toBe(200);
@@ -67,7 +69,8 @@ describe('fiscal-year cycles and registration', () => {
     }
   });
 
-  it("lets an agency's admin register it for an open year", async () => {
+  it("lets an agency's admin register it for an open year, within the registration stage", async () => {
+    t.clock.set(new Date('2025-01-15T03:00:00Z'));
     const sut = await as('sao-admin');
     const res = await sut.put(`/api/agencies/${f.agencies.sao47.id}/participations/2568`, {
       registered: true,
@@ -82,6 +85,7 @@ describe('fiscal-year cycles and registration', () => {
       registered: true,
     });
     expect(again.json().registeredAt).toBe(res.json().registeredAt);
+    t.clock.set(new Date('2025-03-01T03:00:00Z'));
   });
 
   it('refuses registration for a year that is not open', async () => {
@@ -123,6 +127,82 @@ describe('fiscal-year cycles and registration', () => {
     const admin = await (await as('admin')).put(url, { registered: false });
     expect(admin.json()).toMatchObject({ registered: false, registeredAt: null });
     await (await as('admin')).put(url, { registered: true });
+  });
+
+  describe('the registration stage (src/core/calendar.ts, with extensions and the closure)', () => {
+    const url = () => `/api/agencies/${f.agencies.oddName47.id}/participations/2568`;
+    afterAll(() => t.clock.set(new Date('2025-03-01T03:00:00Z')));
+    beforeAll(async () => {
+      // The SAO's admin is the admin of T47-SAO1 only: the other SAO gets an admin of its own here.
+      await makeUser(t.deps.db, {
+        role: 'agency_admin',
+        username: 'odd-admin',
+        agencyId: f.agencies.oddName47.id,
+      });
+    });
+    const asOdd = async (iso: string) => {
+      t.clock.set(new Date(iso));
+      return (await t.signIn('odd-admin')).put(url(), { registered: true });
+    };
+
+    it('refuses before the stage opens and after its last day, in Thai and English, and registers nothing', async () => {
+      const before = await asOdd('2024-12-31T16:59:59Z');
+      expect(before.statusCode).toBe(409);
+      expect(before.json().error).toMatchObject({
+        code: 'registration_not_open',
+        th: expect.stringContaining('2568'),
+      });
+      const after = await asOdd('2025-01-31T17:00:00Z');
+      expect(after.statusCode).toBe(409);
+      expect(after.json().error).toMatchObject({
+        code: 'registration_closed',
+        th: expect.stringContaining('2025-01-31'),
+        en: expect.stringContaining('2025-01-31'),
+      });
+      const [row] = await rowsFor(2568).then((rows) =>
+        rows.filter((r) => r.agencyId === f.agencies.oddName47.id),
+      );
+      expect(row?.registered).toBe(false);
+    });
+
+    it('accepts on the last day, and after it within an extension NACC granted', async () => {
+      await t.deps.db.insert(stageExtensions).values({
+        agencyId: f.agencies.oddName47.id,
+        year: 2568,
+        stage: 'register',
+        endsOn: '2025-02-14',
+        reason: 'test',
+      });
+      expect((await asOdd('2025-02-14T16:59:59Z')).statusCode).toBe(200);
+      await (await t.signIn('admin')).put(url(), { registered: false });
+      expect((await asOdd('2025-02-14T17:00:00Z')).statusCode).toBe(409);
+      expect((await asOdd('2025-01-31T16:59:59Z')).statusCode).toBe(200);
+    });
+
+    it('lets a NACC admin register an agency after the stage, but nobody once the year is closed', async () => {
+      t.clock.set(new Date('2025-05-01T03:00:00Z'));
+      // Sessions are signed in at the instant under test (moving the clock ends the older ones).
+      const admin = await t.signIn('admin');
+      const late = await admin.put(`/api/agencies/${f.agencies.department.id}/participations/2568`, {
+        registered: true,
+      });
+      expect(late.statusCode).toBe(200);
+      expect((await admin.put('/api/cycles/2568/closure', { reason: 'ปิดรอบ' })).statusCode).toBe(200);
+      for (const [who, registered] of [
+        ['admin', false],
+        ['odd-admin', true],
+      ] as const) {
+        const res = await (await t.signIn(who)).put(url(), { registered });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().error.code).toBe('cycle_closed');
+      }
+      const open = await admin.post('/api/cycles/2568/open', {});
+      expect(open.json().error.code).toBe('cycle_closed');
+      expect((await admin.delete('/api/cycles/2568/closure')).statusCode).toBe(200);
+      expect((await admin.put(url(), { registered: false })).statusCode).toBe(200);
+      const dept = `/api/agencies/${f.agencies.department.id}/participations/2568`;
+      expect((await admin.put(dept, { registered: false })).statusCode).toBe(200);
+    });
   });
 
   it("lists an agency's participations newest first, within scope", async () => {

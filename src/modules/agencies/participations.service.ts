@@ -4,7 +4,7 @@ import { type Actor, authorize, can } from '../../core/authz.ts';
 import { conflict, forbidden, invalid } from '../../core/errors.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkLoaded } from '../frameworks/index.ts';
-import { unknownMinistry, unknownProvince } from './agencies.errors.ts';
+import { cycleClosed, registrationClosed, unknownMinistry, unknownProvince } from './agencies.errors.ts';
 import { presentParticipation } from './agencies.present.ts';
 import { ministryExists, provinceExists, selectParticipations } from './agencies.repo.ts';
 import { agencyScopeCondition } from './agencies.scope.ts';
@@ -18,7 +18,10 @@ import {
 } from './participations.repo.ts';
 import type { OpenCycleFilter } from './participations.schema.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'>;
+type Deps = Pick<AppDeps, 'db' | 'now' | 'agencyStage' | 'yearClosedAt'>;
+
+/** The framework calendar's stage an agency registers in. */
+const REGISTER_STAGE = 'register';
 
 export const frameworkMissing = (year: number) =>
   invalid(
@@ -34,7 +37,13 @@ export async function listParticipations(deps: Deps, actor: Actor | null, agency
   return (await selectParticipations(deps.db, agencyId)).map(presentParticipation);
 }
 
-/** Registers (or, admins only, withdraws) an agency for a year whose cycle is open for it. */
+/**
+ * Registers (or, admins only, withdraws) an agency for a year whose cycle is open for it. The stage rule
+ * (src/core/calendar.ts, through the calendar module): nothing changes once NACC closed the year; an agency's
+ * own admin registers only while the year's `register` stage is open for it (its extension included); a NACC
+ * admin, who runs the cycle, may register or withdraw an agency at any time before the year is closed (late
+ * registrations agreed with NACC).
+ */
 export async function setRegistration(
   deps: Deps,
   actor: Actor | null,
@@ -60,11 +69,16 @@ export async function setRegistration(
       `The fiscal year ${year} cycle is not open for this agency, so it cannot register yet`,
     );
   }
+  const now = deps.now();
+  const w = await deps.agencyStage(deps.db, { agencyId, year, stage: REGISTER_STAGE }, now);
+  if (w.closed) throw cycleClosed(year);
+  if (registered && !current.registered && !w.open && !can(actor, 'cycle.open', null))
+    throw registrationClosed(year, w);
   const row = await deps.db.transaction(async (tx) => {
     const updated = await updateRegistration(tx, agencyId, year, {
       registered,
       // Registering again keeps the original time; withdrawing clears it.
-      registeredAt: registered ? (current.registeredAt ?? deps.now()) : null,
+      registeredAt: registered ? (current.registeredAt ?? now) : null,
     });
     if (updated.registered !== current.registered) {
       await appendAudit(
@@ -78,7 +92,7 @@ export async function setRegistration(
           before: current,
           after: updated,
         },
-        deps.now(),
+        now,
       );
     }
     return updated;
@@ -89,6 +103,8 @@ export async function setRegistration(
 export async function openCycleFor(deps: Deps, actor: Actor | null, year: number, filter?: OpenCycleFilter) {
   authorize(actor, 'cycle.open', null);
   if (!(await frameworkLoaded(deps.db, year))) throw frameworkMissing(year);
+  const closedAt = await deps.yearClosedAt(deps.db, year);
+  if (closedAt && closedAt <= deps.now()) throw cycleClosed(year);
   if (filter?.provinceCode && !(await provinceExists(deps.db, filter.provinceCode)))
     throw unknownProvince(filter.provinceCode);
   if (filter?.ministryCode && !(await ministryExists(deps.db, filter.ministryCode)))

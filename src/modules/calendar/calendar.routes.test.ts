@@ -17,7 +17,7 @@ describe('calendar and collection windows', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.today).toBe('2025-03-01');
-    expect(body.current).toEqual(['iit_collection', 'eit_collection', 'oit_answering']);
+    expect(body.current).toEqual(['measures', 'iit_collection', 'eit_collection', 'oit_answering']);
     expect(body.stages.find((x: Stage) => x.code === 'iit_collection')).toMatchObject({
       start: '2025-01-01',
       end: '2025-06-30',

@@ -9,9 +9,9 @@ import {
   type StageState,
   stageState,
 } from '../../core/calendar.ts';
-import { conflict, invalid } from '../../core/errors.ts';
+import { invalid } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { allow, authorizedAgency, requireParticipation } from '../agencies/index.ts';
+import { allow, authorizedAgency, cycleClosed, requireParticipation } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { type UserName, userNamesByIds } from '../users/index.ts';
@@ -49,14 +49,8 @@ export async function yearClosedAt(db: DbOrTx, year: number): Promise<Date | nul
   return (await selectClosure(db, year))?.closedAt ?? null;
 }
 
-/** 409 for a change to a year NACC has closed. */
-export const cycleClosed = (year: number) =>
-  conflict(
-    'cycle_closed',
-    `ปีงบประมาณ ${year} ปิดรอบการประเมินแล้ว จึงเปลี่ยนแปลงไม่ได้`,
-    `Fiscal year ${year} has been closed; it can no longer be changed`,
-    { year },
-  );
+/** 409 for a change to a year NACC has closed (defined with the registry, which checks it too). */
+export { cycleClosed };
 
 /**
  * Whether a stage is open for an agency now. A stage the year's framework does not list is closed (there is

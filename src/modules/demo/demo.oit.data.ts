@@ -47,3 +47,5 @@ export const DEMO_ACCEPTED_ITEM = { agency: 'DEMO47-01', item: 'o20' } as const;
 
 /** Calendar stages of OIT the demo keeps open with extensions (as it does for the collection windows). */
 export const DEMO_OIT_STAGES = ['oit_answering', 'oit_scoring', 'clarification', 'confirmation'] as const;
+/** The FY2568 stage in which the demo's measures (from the published FY2567) are written, kept open too. */
+export const DEMO_MEASURES_STAGE = 'measures';

@@ -44,7 +44,7 @@ import {
   straightPositions,
   uuidFrom,
 } from './demo.generate.ts';
-import { DEMO_OIT_STAGES } from './demo.oit.data.ts';
+import { DEMO_MEASURES_STAGE, DEMO_OIT_STAGES } from './demo.oit.data.ts';
 import { seedInterviews } from './seed.interviews.ts';
 import { seedOit } from './seed.oit.ts';
 import {
@@ -159,7 +159,7 @@ async function seedAccess(tx: DbOrTx, setup: CollectionSetup, ctx: CollectionCon
 }
 
 /**
- * FY2568's windows closed long ago; the demo keeps them open with extensions, moved forward at start-up
+ * FY2568's windows (collection, OIT, measures) closed long ago; the demo keeps them open with extensions, moved forward at start-up
  * when they near their end (only the demo's own extensions, recognised by their reason).
  */
 async function seedExtensions(tx: DbOrTx, setup: CollectionSetup, ctx: CollectionContext) {
@@ -167,7 +167,8 @@ async function seedExtensions(tx: DbOrTx, setup: CollectionSetup, ctx: Collectio
   const soon = bangkokToday(new Date(ctx.now.getTime() + 30 * 86_400_000));
   const grantedBy = ctx.userIds.get('admin') ?? null;
   const stageEnds = new Map(setup.framework.calendar.map((s) => [s.code, s.end]));
-  const stages = [...DEMO_COLLECTION_STAGES, ...DEMO_OIT_STAGES].filter(
+  // The measures stage too: the demo's FY2568 measures (drawn up from the published FY2567) stay editable.
+  const stages = [...DEMO_COLLECTION_STAGES, ...DEMO_OIT_STAGES, DEMO_MEASURES_STAGE].filter(
     (s) => (stageEnds.get(s) ?? endsOn) < endsOn,
   );
   if (stages.length === 0) return;

@@ -15,6 +15,9 @@ describe('demo seed: measures in progress', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    // Started long after FY2568's measures stage (October 2024 – April 2025), as the demo is: its own
+    // extension keeps the stage open for the PAO, so the measures are drawn up by the one stage rule.
+    t.clock.set(new Date('2026-12-01T03:00:00Z'));
     await loadBundledFrameworks(t.deps.db);
     await measureLibraryTask(t.deps, t.app.log);
     await seedDemo(t.deps);
@@ -34,6 +37,8 @@ describe('demo seed: measures in progress', () => {
     const exec = await t.signIn('executive', DEMO_PASSWORD);
     const seen = (await exec.get(`/api/agencies/${agencyId}/measures/${DEMO_DONE_YEAR + 1}`)).json();
     expect(seen.can).toMatchObject({ review: true, approve: false });
+    expect(view.stage).toMatchObject({ phase: 'open', closed: false });
+    expect(view.stage.closesOn > '2026-12-01').toBe(true);
   });
 
   it('adds nothing on a second start', async () => {

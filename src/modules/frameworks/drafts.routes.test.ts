@@ -16,7 +16,7 @@ type Definition = {
   year: number;
   instruments: { code: string; weight: number }[];
   questions: { code: string; text: { th: string; en?: string } }[];
-  calendar: { start: string; end: string }[];
+  calendar: { code: string; start: string; end: string }[];
   crosswalk: { fromYear: number; codes: { from: string; to: string }[] };
 };
 
@@ -48,7 +48,10 @@ describe('framework drafts API', () => {
     expect(draft.problems).toEqual([]);
     definition = draft.definition;
     expect(definition.year).toBe(2569);
-    expect(definition.calendar[0]).toMatchObject({ start: '2026-01-01', end: '2026-01-31' });
+    expect(definition.calendar.find((s) => s.code === 'register')).toMatchObject({
+      start: '2026-01-01',
+      end: '2026-01-31',
+    });
     expect(definition.crosswalk.fromYear).toBe(2568);
     expect(definition.crosswalk.codes).toContainEqual({ from: 'i1', to: 'i1' });
     draftId = draft.id;

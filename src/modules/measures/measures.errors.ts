@@ -90,3 +90,43 @@ export const evidenceFileTooLarge = () => invalid(...EVIDENCE_TOO_LARGE);
 export const evidenceTooManyFiles = () => invalid(...EVIDENCE_TOO_MANY);
 export const evidenceFileNotFound = () =>
   notFound('evidence_file_not_found', 'ไม่พบไฟล์หลักฐานนี้', 'No such evidence file');
+/** 409: the measures are written within the year's `measures` stage (measures.stage.ts). */
+export const measuresStageClosed = (
+  year: number,
+  w: { phase: 'upcoming' | 'open' | 'ended' | null; opensOn: string | null; closesOn: string | null } | null,
+) => {
+  const details = {
+    stage: 'measures',
+    year,
+    phase: w?.phase ?? null,
+    opensOn: w?.opensOn ?? null,
+    closesOn: w?.closesOn ?? null,
+  };
+  if (w === null)
+    return conflict(
+      'measures_stage_closed',
+      `ยังไม่มีกรอบการประเมินปีงบประมาณ พ.ศ. ${year} ในระบบ ซึ่งกำหนดช่วงจัดทำมาตรการ จึงยังจัดทำหรือแก้ไขมาตรการของปีนี้ไม่ได้`,
+      `The FY${year} framework, whose calendar sets when measures are written, is not loaded yet: the year's measures cannot be drawn up or edited`,
+      details,
+    );
+  if (w.phase === 'upcoming')
+    return conflict(
+      'measures_stage_closed',
+      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ยังไม่เริ่ม (เริ่ม ${w.opensOn})`,
+      `The FY${year} measures stage has not opened yet (it opens on ${w.opensOn})`,
+      details,
+    );
+  if (w.phase === 'ended')
+    return conflict(
+      'measures_stage_closed',
+      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
+      `The FY${year} measures stage has ended for this agency (last day ${w.closesOn}); ask NACC for an extension if needed`,
+      details,
+    );
+  return conflict(
+    'measures_stage_closed',
+    `กรอบการประเมินปีงบประมาณ พ.ศ. ${year} ไม่มีช่วงจัดทำมาตรการ จึงจัดทำหรือแก้ไขมาตรการของปีนี้ไม่ได้`,
+    `The FY${year} framework has no measures stage: the year's measures cannot be drawn up or edited`,
+    details,
+  );
+};

@@ -16,6 +16,11 @@ import { processNextRun } from '../results/results.worker.ts';
 
 export const SOURCE_YEAR = YEAR;
 export const MEASURES_YEAR = YEAR + 1;
+/**
+ * The world's clock: inside FY2569's `measures` stage (1 October 2025 – 30 April 2026 in the FY2569
+ * framework the world starts from FY2568's, its calendar moved by a year), when measures may be written.
+ */
+export const MEASURES_NOW = new Date('2025-11-03T03:00:00Z');
 
 export interface MeasuresWorld {
   agencyId: string;
@@ -31,6 +36,7 @@ export interface MeasuresWorld {
 
 export async function measuresWorld(t: TestApp, prefix: string): Promise<MeasuresWorld> {
   const db = t.deps.db;
+  t.clock.set(MEASURES_NOW);
   const { framework, version } = await loadFramework(db);
   const A = (await participatingAgency(db)).id;
   const B = (await participatingAgency(db)).id;
@@ -83,6 +89,13 @@ export async function measuresWorld(t: TestApp, prefix: string): Promise<Measure
     if (name === 'supervisor') await grantScope(db, user.id, { agencyId: A });
     as[name as keyof MeasuresWorld['as']] = await t.signIn(username);
   }
+  // NACC starts FY2569 from FY2568 (its calendar, the measures stage included, moved by a year).
+  const draft = await as.admin.post('/api/framework-drafts', { fromYear: YEAR, year: MEASURES_YEAR });
+  expect(draft.statusCode, draft.body).toBe(201);
+  const published = await as.admin.post(`/api/framework-drafts/${draft.json().id}/publish`, {
+    revision: draft.json().revision,
+  });
+  expect(published.statusCode, published.body).toBe(201);
   const res = await as.admin.post(`/api/results/${YEAR}/runs`, { kind: 'run', scope: 'all' });
   expect(res.statusCode).toBe(202);
   const runId = res.json().id as string;

@@ -7,7 +7,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import type { MeasuresContent } from '../../core/measures/content.ts';
-import { MEASURES_YEAR, type MeasuresWorld, measuresWorld, SOURCE_YEAR } from './measures.fixture.testing.ts';
+import { participations, stageExtensions } from '../../db/schema/index.ts';
+import {
+  MEASURES_NOW,
+  MEASURES_YEAR,
+  type MeasuresWorld,
+  measuresWorld,
+  SOURCE_YEAR,
+} from './measures.fixture.testing.ts';
 
 describe('measures routes', () => {
   let t: TestApp;
@@ -198,5 +205,85 @@ describe('measures routes', () => {
       }),
     ]);
     expect((await w.as.agencyAdmin.get(`/api/measures/overview/${MEASURES_YEAR}`)).statusCode).toBe(403);
+  });
+
+  describe("the year's measures stage (src/core/calendar.ts through measures.stage.ts)", () => {
+    const other = () => `/api/agencies/${w.otherAgencyId}/measures/${MEASURES_YEAR}`;
+    const otherAdmin = () => t.signIn('mr-otheradmin');
+    afterAll(() => t.clock.set(MEASURES_NOW));
+
+    it('refuses drawing up before the stage opens and after its last day, and says so in the view', async () => {
+      t.clock.set(new Date('2025-09-30T16:59:59Z'));
+      const early = await (await otherAdmin()).post(other());
+      expect(early.statusCode).toBe(409);
+      expect(early.json().error).toMatchObject({
+        code: 'measures_stage_closed',
+        th: expect.stringContaining('2025-10-01'),
+        en: expect.stringContaining('2025-10-01'),
+      });
+      t.clock.set(new Date('2026-04-30T17:00:00Z'));
+      const client = await otherAdmin();
+      const late = await client.post(other());
+      expect(late.json().error).toMatchObject({
+        code: 'measures_stage_closed',
+        details: { closesOn: '2026-04-30' },
+      });
+      expect((await client.get(other())).json()).toMatchObject({
+        document: null,
+        stage: { phase: 'ended', closesOn: '2026-04-30', closed: false },
+        can: { create: false },
+      });
+    });
+
+    it('accepts within an extension NACC granted, then edits stop when it ends; approval runs on', async () => {
+      // An extension is granted to an agency taking part in the year.
+      await t.deps.db.insert(participations).values({ agencyId: w.otherAgencyId, year: MEASURES_YEAR });
+      await t.deps.db.insert(stageExtensions).values({
+        agencyId: w.otherAgencyId,
+        year: MEASURES_YEAR,
+        stage: 'measures',
+        endsOn: '2026-05-15',
+        reason: 'test',
+      });
+      t.clock.set(new Date('2026-05-15T10:00:00Z'));
+      const client = await otherAdmin();
+      const made = await client.post(other());
+      expect(made.statusCode).toBe(200);
+      expect(made.json()).toMatchObject({
+        stage: { phase: 'open', daysLeft: 0 },
+        can: { create: false, edit: true },
+      });
+      t.clock.set(new Date('2026-05-15T17:00:00Z'));
+      const after = await otherAdmin();
+      const doc = (await after.get(other())).json();
+      expect(doc.can).toMatchObject({ edit: false, prepare: false });
+      const edit = await after.put(other(), {
+        content: doc.document.content,
+        updatedAt: doc.document.updatedAt,
+      });
+      expect(edit.json().error.code).toBe('measures_stage_closed');
+      expect((await after.post(`${other()}/steps`, { step: 'prepare' })).json().error.code).toBe(
+        'measures_stage_closed',
+      );
+    });
+
+    it('refuses every write of the chain once NACC closed the year, and allows them again when reopened', async () => {
+      t.clock.set(new Date('2026-05-10T03:00:00Z'));
+      const admin = await t.signIn('mr-admin');
+      expect((await admin.put(`/api/cycles/${MEASURES_YEAR}/closure`, { reason: 'ปิดรอบ' })).statusCode).toBe(
+        200,
+      );
+      const client = await otherAdmin();
+      const view = (await client.get(other())).json();
+      expect(view).toMatchObject({
+        stage: { phase: 'ended', closed: true },
+        can: { edit: false, return: false },
+      });
+      const edit = await client.put(other(), { content: view.document.content });
+      expect(edit.json().error.code).toBe('cycle_closed');
+      expect((await admin.delete(`/api/cycles/${MEASURES_YEAR}/closure`)).statusCode).toBe(200);
+      const back = await client.put(other(), { content: view.document.content });
+      expect(back.statusCode).toBe(200);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { ZMeasuresContent, ZMeasuresSource } from '../../core/measures/content.t
 import { EFFECT_STATUSES } from '../../core/measures/effect.ts';
 import { MEASURES_STATUSES, MEASURES_STEPS } from '../../core/measures/states.ts';
 import { MEASURE_PROGRESS_STATUSES } from '../../db/schema/measures.ts';
+import { ZDaysLeft, ZStagePhase } from '../calendar/index.ts';
 
 const ZSigned = z.object({ at: z.iso.datetime(), by: z.string().nullable() }).nullable();
 
@@ -81,6 +82,19 @@ export const ZMeasuresView = z.object({
   progress: z.array(ZProgressEntry),
   /** Per measure: did its targets improve in `year`'s published result ('pending' until then). */
   effects: z.array(ZEffect),
+  /**
+   * The year's `measures` stage for the agency now (src/core/calendar.ts, extension and closure included):
+   * drawing up and editing only while `phase` is open; null while the year's framework is not loaded.
+   */
+  stage: z
+    .object({
+      phase: ZStagePhase.nullable(),
+      opensOn: z.string().nullable(),
+      closesOn: z.string().nullable(),
+      daysLeft: ZDaysLeft,
+      closed: z.boolean(),
+    })
+    .nullable(),
   can: z.object({
     create: z.boolean(),
     edit: z.boolean(),

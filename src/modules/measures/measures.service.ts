@@ -34,6 +34,7 @@ import {
 } from './measures.repo.ts';
 import type { MeasuresView } from './measures.schema.ts';
 import { proposedWeakPoints, publishedReport, sourceOf } from './measures.source.ts';
+import { assertMeasuresStageOpen, assertYearNotClosed, measuresWindow } from './measures.stage.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -57,12 +58,13 @@ export async function getMeasures(
   // Progress belongs to the measures being carried out: the newest approved version's.
   const inForce = versions.find((v) => v.status === 'approved') ?? null;
   const carried = progress.filter((p) => p.documentId === inForce?.id);
-  const [effects, files] = await Promise.all([
-    inForce ? effectsOf(deps, target.actor, agencyId, inForce) : [],
+  const [effects, files, window] = await Promise.all([
+    inForce ? effectsOf(deps, target.actor, agencyId, inForce) : Promise.resolve([]),
     selectProgressFiles(
       deps.db,
       carried.map((p) => p.id),
     ),
+    measuresWindow(deps, agencyId, year),
   ]);
   return {
     agencyId,
@@ -79,7 +81,17 @@ export async function getMeasures(
     divisions: divisions.map(presentDivision),
     progress: carried.map((p) => presentProgress(p, names, files, { agencyId, year })),
     effects,
-    can: abilities(target, newest, inForce),
+    stage: window && {
+      phase: window.phase,
+      opensOn: window.opensOn,
+      closesOn: window.closesOn,
+      daysLeft: window.daysLeft,
+      closed: window.closed,
+    },
+    can: abilities(target, newest, inForce, {
+      writing: window?.open ?? false,
+      approving: !(window?.closed ?? false),
+    }),
   };
 }
 
@@ -87,11 +99,15 @@ function abilities(
   target: AgencyTarget,
   newest: MeasureDocumentRow | null,
   inForce: MeasureDocumentRow | null,
+  /** What the calendar allows now (measures.stage.ts): writing within the stage, approving until closure. */
+  calendar: { writing: boolean; approving: boolean },
 ) {
   const { actor, ref } = target;
-  const write = can(actor, 'measures.write', ref);
-  const review = can(actor, 'measures.review', ref);
-  const approve = can(actor, 'measures.approve', ref);
+  const editor = can(actor, 'measures.write', ref);
+  const write = editor && calendar.writing;
+  const review = can(actor, 'measures.review', ref) && calendar.approving;
+  const approve = can(actor, 'measures.approve', ref) && calendar.approving;
+  const signer = can(actor, 'measures.approve', ref);
   const status = newest?.status ?? null;
   const notPreparer = newest ? newest.preparedBy !== actor.userId : false;
   return {
@@ -102,14 +118,15 @@ function abilities(
     approve: approve && status === 'reviewed' && notPreparer,
     return: (review || approve) && (status === 'prepared' || status === 'reviewed'),
     revise: write && status === 'approved',
-    publish: write && inForce !== null && inForce.publishedAt === null,
-    progress: write && inForce !== null,
-    signProgress: approve && inForce !== null,
+    publish: editor && inForce !== null && inForce.publishedAt === null,
+    progress: editor && inForce !== null,
+    signProgress: signer && inForce !== null,
   };
 }
 
 export async function createMeasures(deps: Deps, actor: Actor | null, agencyId: string, year: number) {
   const target = await measuresAgency(deps, actor, agencyId, 'measures.write');
+  await assertMeasuresStageOpen(deps, agencyId, year);
   const report = await publishedReport(deps, target.actor, agencyId, year - 1);
   const source = await sourceOf(deps, report);
   const content: MeasuresContent = {
@@ -165,6 +182,7 @@ export async function saveMeasures(
   body: { content: MeasuresContent; updatedAt?: string },
 ) {
   const target = await measuresAgency(deps, actor, agencyId, 'measures.write');
+  await assertMeasuresStageOpen(deps, agencyId, year);
   const divisions = await selectDivisions(deps.db, agencyId);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
@@ -260,6 +278,9 @@ export async function stepMeasures(
   // Returning: an agency admin or the executive (whoever may review, or approve).
   const action = step === 'return' && actor?.role === 'executive' ? 'measures.approve' : STEP_ACTION[step];
   const target = await measuresAgency(deps, actor, agencyId, action);
+  // Sending for review is the agency admin's writing; the approval chain runs on until the year is closed.
+  if (step === 'prepare') await assertMeasuresStageOpen(deps, agencyId, year);
+  else await assertYearNotClosed(deps, agencyId, year);
   const me = target.actor;
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
@@ -297,6 +318,7 @@ export async function stepMeasures(
 /** A new draft version copied from the approved one (which stays, locked and in force, until the next). */
 export async function reviseMeasures(deps: Deps, actor: Actor | null, agencyId: string, year: number) {
   const target = await measuresAgency(deps, actor, agencyId, 'measures.write');
+  await assertMeasuresStageOpen(deps, agencyId, year);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const row = await lockNewest(tx, agencyId, year);

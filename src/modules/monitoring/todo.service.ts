@@ -100,6 +100,7 @@ function agencyItems(
       }),
     );
   };
+  const answering = started(stageOfTask(r, 'oit_answers'));
   const outstanding = r.progress.stages.flatMap((s) =>
     s.agencyOutstanding ? s.tasks.filter((t) => t.by === 'agency' && !t.complete).map((t) => ({ s, t })) : [],
   );
@@ -107,7 +108,8 @@ function agencyItems(
     case 'executive':
       if (r.facts.stakeholder.entered && !r.facts.stakeholder.approved)
         out('stakeholder_approval', 1, 'approve_stakeholders');
-      if (r.oit.submitted > 0) out('oit_approval', r.oit.submitted, 'approve_oit');
+      // OIT approvals and returned items are written within OIT answering: listed once it has opened.
+      if (r.oit.submitted > 0 && answering) out('oit_approval', r.oit.submitted, 'approve_oit');
       break;
     case 'agency_admin':
       for (const { t } of outstanding) {
@@ -120,7 +122,7 @@ function agencyItems(
           out(t.code, left);
         }
       }
-      if (r.oit.returned > 0) out('oit_answers', r.oit.returned, 'oit_returned');
+      if (r.oit.returned > 0 && answering) out('oit_answers', r.oit.returned, 'oit_returned');
       break;
     case 'agency_staff':
       // Staff fill in delegated OIT items; the page shows which are theirs.
@@ -224,6 +226,9 @@ export async function todoList(deps: Deps, actor: Actor | null, requestedYear?: 
     select: { actor },
     maxAgeMs: deps.config.monitoring.cacheMs,
   });
+  // A year NACC closed has nothing left to do for anyone (no write of it is accepted any more): the same
+  // closure every page and every write check reads (src/core/calendar.ts through the progress rule).
+  if (rows.some((r) => r.progress.closed)) return { year, items: [], more: false };
   const role = actor.role;
   let items: TodoItem[];
   switch (role) {

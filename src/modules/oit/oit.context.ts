@@ -13,7 +13,7 @@ import { applicableOitItems, type OitScore, oitScoreOf } from '../../core/oit/sc
 import { OIT_STAGES, type OitStageCode } from '../../core/oit/stage.ts';
 import type { Tx } from '../../db/client.ts';
 import { type AgencyRow, agencyYear } from '../agencies/index.ts';
-import { collectionWindow } from '../calendar/index.ts';
+import { collectionWindow, cycleClosed } from '../calendar/index.ts';
 import { assessorsOfAgencies } from '../users/index.ts';
 import type { StageInfo } from './assessment.schema.ts';
 import { answeringClosed, confirmedLocked, itemNotFound, windowClosed } from './oit.errors.ts';
@@ -183,6 +183,8 @@ const WHAT: Record<OitStageCode, { th: string; en: string }> = {
 async function assertStageOpen(db: Tx, ctx: OitYear, code: OitStageCode, now: Date) {
   const w = await collectionWindow(db, { ...ctx.key, stage: code }, now);
   if (w.open) return;
+  // A closed year says so, on every write of every stage (the same error as the calendar's own writes).
+  if (w.closed) throw cycleClosed(ctx.key.year);
   if (code === 'oit_answering') throw answeringClosed(w, bangkokToday(now));
   const stage = ctx.framework.calendar.find((s) => s.code === code);
   throw windowClosed(stage?.name ?? { th: code, en: code }, w, WHAT[code]);

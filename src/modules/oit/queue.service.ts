@@ -2,7 +2,7 @@
 // filters), each with its OIT status, item counts, the stage of its next step and that stage's deadline
 // (framework calendar + the agency's extension).
 import { type Actor, authorize } from '../../core/authz.ts';
-import { bangkokToday, stageState } from '../../core/calendar.ts';
+import { stageState } from '../../core/calendar.ts';
 import { forbidden } from '../../core/errors.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import type { Framework } from '../../core/framework/schema.ts';
@@ -68,7 +68,6 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
   ];
   const closedAt = await yearClosedAt(deps.db, year);
   const now = deps.now();
-  const today = bangkokToday(now);
   const applicableByType = new Map<AgencyType, Set<string>>();
   const applicableOf = (type: AgencyType) => {
     let codes = applicableByType.get(type);
@@ -92,7 +91,8 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
     const clarification = stages.find((s) => s.code === 'clarification');
     const code = oitStageOf(status, {
       undecided,
-      clarificationOver: !clarification || today > clarification.closesOn,
+      // Over by the one rule (its extension and the year's closure included), as every page says.
+      clarificationOver: !clarification || clarification.phase === 'ended',
     });
     const stage = stages.find((s) => s.code === code) ?? null;
     return {
@@ -117,7 +117,7 @@ export async function oitQueue(deps: Deps, actor: Actor | null, year: number, q:
         .map((a) => ({ id: a.id, displayName: a.displayName })),
       stage,
       deadline: stage?.closesOn ?? null,
-      overdue: stage !== null && today > stage.closesOn,
+      overdue: stage !== null && stage.phase === 'ended',
     };
   });
   return { year, items, total };

@@ -7,7 +7,7 @@ import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { allow, participatingAgency } from '../agencies/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { collectionWindow } from '../calendar/index.ts';
+import { collectionWindow, cycleClosed } from '../calendar/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { sampleDrawn } from '../interviews/index.ts';
 import { userNamesByIds } from '../users/index.ts';
@@ -42,6 +42,7 @@ export async function assertStakeholderWindow(db: DbOrTx, agencyId: string, year
   if (!(await frameworkIfLoaded(db, year))) return;
   const w = await collectionWindow(db, { agencyId, year, stage: STAKEHOLDER_STAGE }, now);
   if (w.phase !== 'ended') return;
+  if (w.closed) throw cycleClosed(year);
   throw conflict(
     'stakeholder_window_closed',
     `ช่วงนำเข้าข้อมูลผู้มีส่วนได้ส่วนเสียของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) จึงแก้ไขหรืออนุมัติจำนวนไม่ได้ หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,

@@ -1,9 +1,9 @@
 // A year's stages as the pages show them. Whether a stage is open, ended or still to come is decided by one
-// rule (src/core/calendar.ts): for an agency the server answers with its extensions applied (GET
-// /agencies/:id/calendar/:year), and a page without an agency (the framework's own dates) runs the same
-// function. Nothing here decides a stage's phase by itself.
+// rule (src/core/calendar.ts) on the server, by the server's clock: for an agency with its extensions applied
+// (GET /agencies/:id/calendar/:year), without one the year's own dates with its closure (GET
+// /cycles/:year/calendar). Nothing here decides a stage's phase, and the browser's clock is never read.
 
-import { calendarState, type StageDates, type StagePhase } from '@server/core/calendar.ts';
+import type { StagePhase } from '@server/core/calendar.ts';
 import type { Localized } from '@server/core/framework/schema.ts';
 import type { AgencyCalendar } from '../api/calendar.ts';
 import type { CycleCalendar } from '../api/cycles.ts';
@@ -63,29 +63,6 @@ export function cycleStagesView(c: CycleCalendar): StagesView {
     current: c.current,
     next: c.next,
     allEnded: c.allEnded,
-  };
-}
-
-/** The framework's own dates (no agency, so no extension), by the same rule. */
-export function frameworkStagesView(
-  calendar: readonly (StageDates & { name: Localized })[],
-  now: Date = new Date(),
-): StagesView {
-  const state = calendarState(calendar, new Map(), now);
-  return {
-    today: state.today,
-    stages: state.stages.map((s) => ({
-      code: s.code,
-      name: s.name,
-      start: s.start,
-      end: s.end,
-      closesOn: s.closesOn,
-      phase: s.phase,
-      extended: s.extended,
-    })),
-    current: state.current,
-    next: state.next,
-    allEnded: state.allEnded,
   };
 }
 

@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine
 import { Navigate, Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useUser } from '../../api/auth.ts';
 import { frameworkExportUrl, latestYear, useFramework, useFrameworks } from '../../api/frameworks.ts';
+import { useYearStages } from '../../api/stages.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';
@@ -10,7 +11,6 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { queryFallback } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { frameworkStagesView } from '../../lib/calendar.ts';
 import { formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
 import { StartDraft } from './authoring/StartDraft.tsx';
@@ -118,11 +118,22 @@ export default function FrameworksPage() {
               <RatingPanel framework={framework} />
             </Tabs.Panel>
             <Tabs.Panel value="calendar" pt="md">
-              <FrameworkCalendar stages={frameworkStagesView(framework.calendar).stages} />
+              <StagesTab year={framework.year} agencyId={user.agencyId} />
             </Tabs.Panel>
           </Tabs>
         </Stack>
       )}
     </>
   );
+}
+
+/**
+ * The calendar tab: the year's stages as the server states them (its clock; for an agency's people their own
+ * extensions, for the others the year's closure), so this page says what the home page and the OIT page say.
+ */
+function StagesTab({ year, agencyId }: { year: number; agencyId: string | null }) {
+  const { view, isLoading, error } = useYearStages(year, agencyId);
+  if (error) return <ErrorAlert error={error} />;
+  if (isLoading || !view) return <Loading />;
+  return <FrameworkCalendar stages={view.stages} />;
 }

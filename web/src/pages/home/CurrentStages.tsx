@@ -1,10 +1,9 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink } from 'react-router';
-import { useAgencyCalendar } from '../../api/calendar.ts';
-import { useCycleCalendar } from '../../api/cycles.ts';
+import { useYearStages } from '../../api/stages.ts';
 import { FrameworkCalendar } from '../../components/FrameworkCalendar.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { agencyStagesView, cycleStagesView, type StagesView, stagesLine } from '../../lib/calendar.ts';
+import { type StagesView, stagesLine } from '../../lib/calendar.ts';
 import { formatDate, formatFiscalYear } from '../../lib/format.ts';
 import { pick } from '../../lib/localized.ts';
 
@@ -24,9 +23,7 @@ export function CurrentStages({
 }) {
   // Both answers come from the server's clock by the one rule (src/core/calendar.ts): the agency's calendar
   // with its extensions, or the year's own dates with its closure. The browser's clock decides nothing.
-  const agencyCalendar = useAgencyCalendar(agencyId ?? '', agencyId ? year : null).data;
-  const cycle = useCycleCalendar(agencyId ? null : year).data;
-  const view = agencyCalendar ? agencyStagesView(agencyCalendar) : cycle ? cycleStagesView(cycle) : null;
+  const { view } = useYearStages(year, agencyId);
   if (!view) return null;
   return <StagesPanel year={year} view={view} full={full} />;
 }

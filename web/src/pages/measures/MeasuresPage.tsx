@@ -25,7 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatDateTime, formatFiscalYear, formatScore } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatFiscalYear, formatScore } from '../../lib/format.ts';
 import { pickName } from '../../lib/localized.ts';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
 import { contentOf, type Draft, draftProblems } from './measures-draft.ts';
@@ -209,32 +209,59 @@ export default function MeasuresPage() {
         description={[name, year ? formatFiscalYear(year, lang) : null].filter(Boolean).join(' · ')}
       />
       <QueryState query={measures}>
-        {(view) =>
-          view.document ? (
-            <Editor
-              key={`${view.document.id}:${view.document.updatedAt}:${view.document.status}`}
-              view={view}
-              agencyId={id}
-              year={year}
-            />
-          ) : (
-            <Stack gap="sm">
-              <EmptyState
-                title={t('measures.none', { year })}
-                hint={t('measures.noneHint', { source: year - 1 })}
+        {(view) => (
+          <Stack gap="md">
+            <StageNote stage={view.stage} />
+            {view.document ? (
+              <Editor
+                key={`${view.document.id}:${view.document.updatedAt}:${view.document.status}`}
+                view={view}
+                agencyId={id}
+                year={year}
               />
-              {view.can.create && (
-                <Group>
-                  <Button loading={create.isPending} onClick={() => create.mutate()}>
-                    {t('measures.create', { source: year - 1 })}
-                  </Button>
-                </Group>
-              )}
-              <ErrorAlert error={create.error} />
-            </Stack>
-          )
-        }
+            ) : (
+              <Stack gap="sm">
+                <EmptyState
+                  title={t('measures.none', { year })}
+                  hint={t('measures.noneHint', { source: year - 1 })}
+                />
+                {view.can.create && (
+                  <Group>
+                    <Button loading={create.isPending} onClick={() => create.mutate()}>
+                      {t('measures.create', { source: year - 1 })}
+                    </Button>
+                  </Group>
+                )}
+                <ErrorAlert error={create.error} />
+              </Stack>
+            )}
+          </Stack>
+        )}
       </QueryState>
     </>
+  );
+}
+
+/** Where the year's measures stage stands for the agency, as the server states it (measures.stage.ts). */
+function StageNote({ stage }: { stage: MeasuresView['stage'] }) {
+  const { lang, t } = useLang();
+  const text = !stage?.phase
+    ? stage?.closed
+      ? t('measures.stage.closed')
+      : t('measures.stage.none')
+    : stage.closed
+      ? t('measures.stage.closed')
+      : stage.phase === 'open'
+        ? t('measures.stage.open', {
+            date: formatDate(stage.closesOn ?? '', lang),
+            days: stage.daysLeft ?? 0,
+          })
+        : stage.phase === 'upcoming'
+          ? t('measures.stage.upcoming', { date: formatDate(stage.opensOn ?? '', lang) })
+          : t('measures.stage.ended', { date: formatDate(stage.closesOn ?? '', lang) });
+  return (
+    <Text size="sm" c={stage?.phase === 'open' ? undefined : 'orange.8'} data-testid="measures-stage">
+      {text}
+    </Text>
   );
 }
