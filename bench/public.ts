@@ -271,6 +271,27 @@ async function startBare(answersFile: string) {
   return { url, pid: child.pid, stop: () => stopProcess(child) };
 }
 
+/**
+ * Waits until the server is idle — its background services' first rounds (the notice planner reads the
+ * progress of every agency at start) would otherwise weigh on the first scenario: at most 2 minutes.
+ */
+async function settle(pid: number | undefined) {
+  const t0 = performance.now();
+  for (;;) {
+    const before = cpuOf(pid);
+    await new Promise((r) => setTimeout(r, 2000));
+    const after = cpuOf(pid);
+    if (before === null || after === null) return;
+    const busy = (after - before) / 2;
+    if (busy < 0.05 || performance.now() - t0 > 120_000) {
+      log(
+        `server settled (${(busy * 100).toFixed(0)} % of a core) after ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+      return;
+    }
+  }
+}
+
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 async function main() {
@@ -290,6 +311,7 @@ async function main() {
     const file = path.join(dir, 'answers.json');
     writeFileSync(file, JSON.stringify(answers));
     bare = await startBare(file);
+    await settle(server.pid);
     const seconds = Number(args.seconds);
     const warmup = Number(args.warmup);
     for (const s of scenarios) {

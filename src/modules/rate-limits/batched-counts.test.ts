@@ -115,6 +115,27 @@ function suite(name: string, open: () => Promise<{ backend: Backend; close: () =
       );
     });
 
+    it('sends early, once, when many keys wait', async () => {
+      const sent: number[] = [];
+      const early = new BatchedCounts(
+        {
+          add: (counts) => {
+            sent.push(counts.length);
+            return backend.shared.add(counts);
+          },
+        },
+        { flushMs: 60_000, maxPendingKeys: 3, now: () => now, onError: () => {} },
+      );
+      const keys = Array.from({ length: 5 }, () => `${HTTP_BATCHED_PREFIX}e:${randomUUID()}`);
+      for (const key of keys) early.incr(key, WINDOW_MS);
+      await early.flush();
+      // The third key started one batch; the fourth and fifth, arriving before it began, went with it.
+      expect(sent).toEqual([5]);
+      const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+      for (const key of keys) expect(await backend.total(key, windowStart)).toBe(1);
+      await early.close();
+    });
+
     it('keeps the counts while the store fails and sends them with the next batch', async () => {
       const key = `${HTTP_BATCHED_PREFIX}f:${randomUUID()}`;
       let down = true;

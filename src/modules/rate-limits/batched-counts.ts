@@ -89,10 +89,13 @@ export interface BatchedCountsOptions {
 
 export class BatchedCounts {
   private readonly entries = new Map<string, Entry>();
-  private pendingKeys = 0;
+  /** The entries with requests not sent yet (a batch reads only these). */
+  private waiting = new Map<string, Entry>();
+  private lastSweep = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  private early = false;
 
   constructor(
     private readonly shared: SharedCounts,
@@ -109,10 +112,16 @@ export class BatchedCounts {
       e = { windowStart, windowMs, seen: 0, sending: 0, pending: 0 };
       this.entries.set(key, e);
     }
-    if (e.pending === 0) this.pendingKeys++;
+    if (e.pending === 0) this.waiting.set(key, e);
     e.pending++;
-    if (this.pendingKeys >= this.options.maxPendingKeys) void this.flush();
-    else this.schedule();
+    if (this.waiting.size < this.options.maxPendingKeys) this.schedule();
+    else if (!this.early) {
+      // One early batch at a time, however many requests arrive before it starts.
+      this.early = true;
+      void this.flush().then(() => {
+        this.early = false;
+      });
+    }
     return { current: e.seen + e.sending + e.pending, ttl: windowStart + windowMs - now };
   }
 
@@ -135,17 +144,19 @@ export class BatchedCounts {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const now = this.options.now().getTime();
-    const batch: [string, Entry][] = [];
-    for (const [key, e] of this.entries) {
-      if (e.windowStart + e.windowMs <= now)
-        this.entries.delete(key); // ended: its counts no longer matter
-      else if (e.pending > 0) {
-        e.sending = e.pending;
-        e.pending = 0;
-        batch.push([key, e]);
-      }
+    if (now - this.lastSweep > 10_000) {
+      this.lastSweep = now;
+      // Ended windows: their counts no longer matter.
+      for (const [key, e] of this.entries) if (e.windowStart + e.windowMs <= now) this.entries.delete(key);
     }
-    this.pendingKeys = 0;
+    const batch: [string, Entry][] = [];
+    for (const [key, e] of this.waiting) {
+      if (e.windowStart + e.windowMs <= now) continue;
+      e.sending = e.pending;
+      e.pending = 0;
+      batch.push([key, e]);
+    }
+    this.waiting = new Map();
     if (batch.length === 0) return;
     try {
       const totals = await this.shared.add(
@@ -162,7 +173,7 @@ export class BatchedCounts {
       });
     } catch (error) {
       for (const [key, e] of batch) {
-        if (e.pending === 0 && this.entries.get(key) === e) this.pendingKeys++;
+        if (this.entries.get(key) === e) this.waiting.set(key, e);
         e.pending += e.sending;
         e.sending = 0;
       }
