@@ -273,7 +273,7 @@ async function startBare(answersFile: string) {
 
 /**
  * Waits until the server is idle — its background services' first rounds (the notice planner reads the
- * progress of every agency at start) would otherwise weigh on the first scenario: at most 2 minutes.
+ * progress of every agency 5 s after start) would otherwise weigh on the first scenario: 10 s to 2 minutes.
  */
 async function settle(pid: number | undefined) {
   const t0 = performance.now();
@@ -283,7 +283,9 @@ async function settle(pid: number | undefined) {
     const after = cpuOf(pid);
     if (before === null || after === null) return;
     const busy = (after - before) / 2;
-    if (busy < 0.05 || performance.now() - t0 > 120_000) {
+    // At least 10 s: the notice planner starts 5 s after the server (notices.worker.ts firstDelayMs).
+    const waited = performance.now() - t0;
+    if ((busy < 0.05 && waited >= 10_000) || waited > 120_000) {
       log(
         `server settled (${(busy * 100).toFixed(0)} % of a core) after ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
