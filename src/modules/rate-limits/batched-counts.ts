@@ -58,7 +58,7 @@ export function redisCounts(redis: Redis, nameSpace: string, now: () => Date): S
         pipe.pexpire(key, Math.max(c.windowMs, c.windowStart.getTime() + 2 * c.windowMs - at));
       }
       const replies = (await pipe.exec()) ?? [];
-      return counts.map((c, i) => {
+      return counts.map((_count, i) => {
         const [err, total] = replies[2 * i] ?? [new Error('redis: no reply')];
         if (err) throw err;
         return Number(total);
