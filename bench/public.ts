@@ -22,6 +22,7 @@ import { DEFAULT_WORKER_OPTIONS, processNextRun } from '../src/modules/results/r
 import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
 import { benchAdmin, generate, generatedBefore, YEAR } from './national-data.ts';
 import { percentile, startServer } from './process-api.ts';
+import { databaseCpu, procTimes } from './process-measure.ts';
 import { ROOT } from './submit-processes.ts';
 
 const { values: args } = parseArgs({
@@ -32,6 +33,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
+    // A folder for a V8 CPU profile of our server, written when it stops.
+    'server-cpu-prof': { type: 'string' },
+    // Only the scenarios whose name contains this (e.g. --only=overview).
+    only: { type: 'string' },
   },
 });
 
@@ -167,9 +172,21 @@ interface Measured {
   p95: number;
   non2xx: Record<string, number>;
   errors: number;
+  /** CPU µs per 2xx answer: the server process, and its PostgreSQL backends (null when not known). */
+  cpuUs: { server: number | null; db: number | null };
 }
 
-async function cannon(url: string, paths: string[], seconds: number): Promise<Measured> {
+/** CPU seconds so far of a process (user + system), null when /proc cannot tell. */
+const cpuOf = (pid: number | undefined) => (pid === undefined ? null : (procTimes(pid)?.own ?? null));
+
+async function cannon(
+  url: string,
+  paths: string[],
+  seconds: number,
+  cpu: { pid?: number | undefined; databaseUrl?: string } = {},
+): Promise<Measured> {
+  const serverBefore = cpuOf(cpu.pid);
+  const dbCpu = cpu.databaseUrl ? await databaseCpu(cpu.databaseUrl) : null;
   const latencies: number[] = [];
   const non2xx: Record<string, number> = {};
   let next = 0;
@@ -198,8 +215,15 @@ async function cannon(url: string, paths: string[], seconds: number): Promise<Me
   const guard = setTimeout(() => instance.stop(), (seconds * 3 + 30) * 1000);
   const result = await instance;
   clearTimeout(guard);
+  const serverAfter = cpuOf(cpu.pid);
+  const dbSeconds = dbCpu ? await dbCpu.stop() : null;
   const sorted = latencies.sort((a, b) => a - b);
+  const perAnswer = (s: number | null) => (s === null || !sorted.length ? null : (s * 1e6) / sorted.length);
   return {
+    cpuUs: {
+      server: perAnswer(serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore),
+      db: perAnswer(dbSeconds),
+    },
     requests: sorted.length,
     perSecond: sorted.length / seconds,
     p50: percentile(sorted, 50),
@@ -244,7 +268,30 @@ async function startBare(answersFile: string) {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   await waitForHealth(`${url}/health`, child, () => out, 60_000);
-  return { url, stop: () => stopProcess(child) };
+  return { url, pid: child.pid, stop: () => stopProcess(child) };
+}
+
+/**
+ * Waits until the server is idle — its background services' first rounds (the notice planner reads the
+ * progress of every agency 5 s after start) would otherwise weigh on the first scenario: 10 s to 2 minutes.
+ */
+async function settle(pid: number | undefined) {
+  const t0 = performance.now();
+  for (;;) {
+    const before = cpuOf(pid);
+    await new Promise((r) => setTimeout(r, 2000));
+    const after = cpuOf(pid);
+    if (before === null || after === null) return;
+    const busy = (after - before) / 2;
+    // At least 10 s: the notice planner starts 5 s after the server (notices.worker.ts firstDelayMs).
+    const waited = performance.now() - t0;
+    if ((busy < 0.05 && waited >= 10_000) || waited > 120_000) {
+      log(
+        `server settled (${(busy * 100).toFixed(0)} % of a core) after ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+      return;
+    }
+  }
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -254,8 +301,10 @@ async function main() {
   log('The machine may be shared: absolute figures move; compare ours with the bare server.');
   const databaseUrl = await prepare();
   const ctx = await context(databaseUrl);
-  const scenarios = SCENARIOS.map((s) => s(ctx));
-  const server = await startServer(databaseUrl);
+  const scenarios = SCENARIOS.map((s) => s(ctx)).filter(
+    (s, i) => !args.only || i === 0 || s.name.includes(args.only),
+  );
+  const server = await startServer(databaseUrl, args['server-cpu-prof']);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-public-'));
   let bare: Awaited<ReturnType<typeof startBare>> | undefined;
   const rows: { s: Scenario; ours: Measured; bare: Measured }[] = [];
@@ -264,16 +313,21 @@ async function main() {
     const file = path.join(dir, 'answers.json');
     writeFileSync(file, JSON.stringify(answers));
     bare = await startBare(file);
+    await settle(server.pid);
     const seconds = Number(args.seconds);
     const warmup = Number(args.warmup);
     for (const s of scenarios) {
       log(`\n${s.name} (${s.paths.length} path${s.paths.length > 1 ? 's' : ''}; load ${load()}) …`);
       await cannon(server.url, s.paths, warmup);
-      const ours = await cannon(server.url, s.paths, seconds);
+      const ours = await cannon(server.url, s.paths, seconds, { pid: server.pid, databaseUrl });
       await cannon(bare.url, s.paths, warmup);
-      const base = await cannon(bare.url, s.paths, seconds);
+      const base = await cannon(bare.url, s.paths, seconds, { pid: bare.pid });
       rows.push({ s, ours, bare: base });
       const bytes = Buffer.from(answers[s.paths[0] as string]?.body ?? '', 'base64').length;
+      const us = (x: number | null) => (x === null ? 'n/a' : x.toFixed(0));
+      log(
+        `  CPU µs per answer: ours ${us(ours.cpuUs.server)} (+ PostgreSQL ${us(ours.cpuUs.db)}), bare ${us(base.cpuUs.server)}`,
+      );
       log(
         `  ${bytes} bytes sent; non-2xx ours ${JSON.stringify(ours.non2xx)} bare ${JSON.stringify(base.non2xx)}, errors ${ours.errors}/${base.errors}`,
       );
@@ -289,11 +343,16 @@ async function main() {
 
   log(`\n== Public results, ${args.connections} concurrent, ${args.seconds} s each (load ${load()}) ==`);
   log(
-    '| scenario                       | ours p50 | ours p95 | ours req/s | bare p50 | bare p95 | bare req/s | ratio | goal p95 |',
+    '| scenario                       | ours p50 | ours p95 | ours req/s | ours CPU µs | bare p50 | bare p95 | bare req/s | bare CPU µs | ratio | goal p95 |',
   );
   log(
-    '|--------------------------------|---------:|---------:|-----------:|---------:|---------:|-----------:|------:|---------:|',
+    '|--------------------------------|---------:|---------:|-----------:|------------:|---------:|---------:|-----------:|------------:|------:|---------:|',
   );
+  const cpuCell = (m: Measured) =>
+    (m.cpuUs.server === null
+      ? 'n/a'
+      : `${m.cpuUs.server.toFixed(0)}${m.cpuUs.db === null ? '' : ` +${m.cpuUs.db.toFixed(0)} db`}`
+    ).padStart(11);
   let missed = false;
   for (const { s, ours, bare: b } of rows) {
     const ratio = ours.perSecond / b.perSecond;
@@ -302,8 +361,8 @@ async function main() {
     if (s.goalP95Ms !== undefined && !(ours.p95 <= s.goalP95Ms)) missed = true;
     if (ours.errors || Object.keys(ours.non2xx).length) missed = true;
     log(
-      `| ${s.name.padEnd(30)} | ${ms(ours.p50).padStart(8)} | ${ms(ours.p95).padStart(8)} | ${ours.perSecond.toFixed(0).padStart(10)} | ` +
-        `${ms(b.p50).padStart(8)} | ${ms(b.p95).padStart(8)} | ${b.perSecond.toFixed(0).padStart(10)} | ${ratio.toFixed(2).padStart(5)} | ${goal.padStart(8)} |`,
+      `| ${s.name.padEnd(30)} | ${ms(ours.p50).padStart(8)} | ${ms(ours.p95).padStart(8)} | ${ours.perSecond.toFixed(0).padStart(10)} | ${cpuCell(ours)} | ` +
+        `${ms(b.p50).padStart(8)} | ${ms(b.p95).padStart(8)} | ${b.perSecond.toFixed(0).padStart(10)} | ${cpuCell(b)} | ${ratio.toFixed(2).padStart(5)} | ${goal.padStart(8)} |`,
     );
   }
   const overview = rows[0];

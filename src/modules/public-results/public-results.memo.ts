@@ -3,9 +3,12 @@
 // never change, so an entry is keyed by what it was built from — the publication in effect (its id, which a
 // correction changes) and, where the answer shows it, the audit checkpoint — and a route only ever asks for the
 // key of the publication it has just found in effect: an embargoed, cancelled or superseded publication has
-// no key any request asks for, whatever is still held. Entries also expire after `ttlMs` (agency names and
+// no key any request asks for, whatever is still held. Entries also expire once older than `ttlMs` (agency names and
 // provinces are read with the figures and may be corrected), the least recently used go first beyond
-// `maxEntries` or `maxBytes`, concurrent first requests share one build, and a failed build is not kept.
+// `maxEntries` or `maxBytes` (lru-cache), concurrent first requests share one build, and a failed build is not
+// kept.
+
+import { LRUCache } from 'lru-cache';
 
 export interface MemoOptions {
   maxEntries: number;
@@ -16,80 +19,58 @@ export interface MemoOptions {
   clock?: () => number;
 }
 
-interface Entry {
-  value: Promise<unknown>;
-  bytes: number;
-  at: number;
-}
-
 export interface Memo {
   /** The value of `key`, built by `build` when absent or expired; `size` tells its bytes once built. */
   get<T>(key: string, build: () => Promise<T>, size?: (value: T) => number): Promise<T>;
-  /** The keys held now (tests: what is cached). */
+  /** The keys held now, least recently used first (tests: what is cached). */
   keys(): string[];
   clear(): void;
 }
 
 export const DEFAULT_MEMO_OPTIONS: MemoOptions = {
-  maxEntries: 4_000,
+  maxEntries: 20_000,
   maxBytes: 256 * 1024 * 1024,
   ttlMs: 10 * 60_000,
 };
 
+/** An entry's promise, and its bytes once built (an unsized entry weighs 1). */
+interface Entry {
+  value: Promise<unknown>;
+}
+
 export function createMemo(options: Partial<MemoOptions> = {}): Memo {
   const o = { ...DEFAULT_MEMO_OPTIONS, ...options };
   const clock = o.clock ?? (() => performance.now());
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-
-  const drop = (key: string) => {
-    const e = entries.get(key);
-    if (!e) return;
-    bytes -= e.bytes;
-    entries.delete(key);
-  };
-  const trim = () => {
-    // A Map iterates in insertion order, and a read re-inserts: the first key is the least recently used.
-    for (const key of entries.keys()) {
-      if (entries.size <= o.maxEntries && bytes <= o.maxBytes) break;
-      drop(key);
-    }
-  };
-
+  const entries = new LRUCache<string, Entry>({
+    max: o.maxEntries,
+    maxSize: o.maxBytes,
+    ttl: o.ttlMs,
+    // Exact expiry against the injected clock (no cached "now"), checked when read.
+    ttlResolution: 0,
+    perf: { now: clock },
+    updateAgeOnGet: false,
+  });
   return {
     get<T>(key: string, build: () => Promise<T>, size?: (value: T) => number): Promise<T> {
-      const now = clock();
       const held = entries.get(key);
-      if (held && now - held.at < o.ttlMs) {
-        entries.delete(key);
-        entries.set(key, held);
-        return held.value as Promise<T>;
-      }
-      if (held) drop(key);
-      const entry: Entry = { value: Promise.resolve(), bytes: 0, at: now };
-      const value = build().then(
+      if (held) return held.value as Promise<T>;
+      const entry: Entry = { value: Promise.resolve() };
+      entry.value = build().then(
         (v) => {
-          if (size && entries.get(key) === entry) {
-            entry.bytes = size(v);
-            bytes += entry.bytes;
-            trim();
-          }
+          // Weighed once built; the entry keeps its start time (it expires ttl after its build began).
+          if (size && entries.peek(key) === entry)
+            entries.set(key, entry, { size: Math.max(1, size(v)), noUpdateTTL: true });
           return v;
         },
         (err: unknown) => {
-          if (entries.get(key) === entry) drop(key);
+          if (entries.peek(key) === entry) entries.delete(key);
           throw err;
         },
       );
-      entry.value = value;
-      entries.set(key, entry);
-      trim();
-      return value;
+      entries.set(key, entry, { size: 1 });
+      return entry.value as Promise<T>;
     },
-    keys: () => [...entries.keys()],
-    clear() {
-      entries.clear();
-      bytes = 0;
-    },
+    keys: () => [...entries.rkeys()],
+    clear: () => entries.clear(),
   };
 }

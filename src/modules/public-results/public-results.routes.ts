@@ -4,7 +4,6 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publishedHistory } from '../results/index.ts';
 import {
   acceptsGzip,
   DATASETS,
@@ -14,6 +13,7 @@ import {
   type Format,
   fileName,
 } from './open-data.ts';
+import { sendPrebuilt } from './public-results.answers.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
 import { freshness } from './public-results.fresh.ts';
 import { createMemo, type MemoOptions } from './public-results.memo.ts';
@@ -29,6 +29,7 @@ import {
   ZYearParams,
 } from './public-results.schema.ts';
 import {
+  agencyNotPublished,
   agencyPage,
   openDataFiles,
   overview,
@@ -37,7 +38,11 @@ import {
 } from './public-results.service.ts';
 
 const tags = ['public-results'];
-/** Per address, as the respondent reads (respond.limits.ts READ_RATE_LIMIT). */
+/**
+ * Per address, as the respondent reads (respond.limits.ts READ_RATE_LIMIT); counted in this process and
+ * shared with the other instances in batches (rate-limits/batched-counts.ts: a coarse flood guard, no
+ * account or code behind it).
+ */
 export const PUBLIC_READ_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
 /** The dictionary's ETag basis: change it whenever DATASETS or the licence change. */
 const DICTIONARY_VERSION = 'dictionary-1';
@@ -47,7 +52,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
   opts,
 ) => {
   const deps = app.deps;
-  const config = { rateLimit: PUBLIC_READ_RATE_LIMIT };
+  const config = { rateLimit: PUBLIC_READ_RATE_LIMIT, rateLimitCounting: 'batched' as const };
   // Built once per publication (public-results.memo.ts): per app, so each server (and test app) has its own.
   const memo = createMemo(opts.memo);
   // Which publication is in effect, kept for a moment (config.publicResults.freshMs; public-results.fresh.ts).
@@ -65,8 +70,12 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
     },
     async (req, reply) => {
       const { etagKey, ...body } = await fresh.years();
-      if (cacheHeaders(req, reply, `years|${etagKey}`)) return notModifiedReply(reply);
-      return body;
+      return sendPrebuilt(req, reply, memo, {
+        basis: `years|${etagKey}`,
+        key: `years|${etagKey}`,
+        schema: ZPublishedYears,
+        build: async () => body,
+      });
     },
   );
 
@@ -86,8 +95,13 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
         fresh.publishedYear(req.params.year),
         fresh.previousPublication(req.params.year),
       ]);
-      if (cacheHeaders(req, reply, overviewBasis(seen, previous))) return notModifiedReply(reply);
-      return overview(deps, memo, seen, previous);
+      const basis = overviewBasis(seen, previous);
+      return sendPrebuilt(req, reply, memo, {
+        basis,
+        key: `overview|${basis}`,
+        schema: ZOverview,
+        build: () => overview(deps, seen, previous),
+      });
     },
   );
 
@@ -105,8 +119,13 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
     },
     async (req, reply) => {
       const seen = await fresh.publishedYear(req.params.year);
-      if (cacheHeaders(req, reply, seen.etagBasis)) return notModifiedReply(reply);
-      return searchAgencies(deps, memo, seen, req.query);
+      // Kept per query as the client wrote it (the LRU bounds how many).
+      return sendPrebuilt(req, reply, memo, {
+        basis: seen.etagBasis,
+        key: `search|${seen.etagBasis}|${req.url}`,
+        schema: ZSearchResult,
+        build: () => searchAgencies(deps, memo, seen, req.query),
+      });
     },
   );
 
@@ -124,13 +143,16 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
     },
     async (req, reply) => {
       // The page's line over the years depends on every year's publication in effect: so do its ETag and
-      // the memo key of the line.
+      // the key of its answer.
       const [seen, years] = await Promise.all([fresh.publishedYear(req.params.year), fresh.years()]);
-      if (cacheHeaders(req, reply, `${seen.etagBasis}|years:${years.etagKey}`))
-        return notModifiedReply(reply);
-      return agencyPage(deps, memo, seen, req.params.code, (id) =>
-        memo.get(`history|${years.etagKey}|${id}`, () => publishedHistory(deps, id)),
-      );
+      const basis = `${seen.etagBasis}|years:${years.etagKey}`;
+      return sendPrebuilt(req, reply, memo, {
+        basis,
+        key: `agency|${basis}|${req.params.code}`,
+        schema: ZAgencyPage,
+        build: () => agencyPage(deps, seen, req.params.code),
+        missing: agencyNotPublished,
+      });
     },
   );
 
@@ -145,8 +167,12 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      if (cacheHeaders(req, reply, DICTIONARY_VERSION)) return notModifiedReply(reply);
-      return DICTIONARY;
+      return sendPrebuilt(req, reply, memo, {
+        basis: DICTIONARY_VERSION,
+        key: DICTIONARY_VERSION,
+        schema: ZDictionary,
+        build: async () => DICTIONARY,
+      });
     },
   );
 

@@ -47,7 +47,7 @@ type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 export const SEARCH_PAGE_SIZE = 20;
 
-const agencyNotPublished = () =>
+export const agencyNotPublished = () =>
   notFound(
     'agency_not_published',
     'ไม่พบผลการประเมินที่เผยแพร่ของหน่วยงานนี้ในปีนี้',
@@ -144,16 +144,8 @@ export async function previousPublication(deps: Deps, year: number): Promise<Pub
 export const overviewBasis = (seen: PublishedYear, previous: PublicPublication | null) =>
   `${seen.etagBasis}|previous:${previous?.id ?? 'none'}`;
 
-export function overview(
-  deps: Deps,
-  memo: Memo,
-  seen: PublishedYear,
-  previous: PublicPublication | null,
-): Promise<Overview> {
-  return memo.get(`overview|${overviewBasis(seen, previous)}`, () => buildOverview(deps, seen, previous));
-}
-
-async function buildOverview(
+/** The national overview (the routes keep its answer per publication: public-results.answers.ts). */
+export async function overview(
   deps: Deps,
   seen: PublishedYear,
   before: PublicPublication | null,
@@ -292,21 +284,16 @@ export async function searchAgencies(
 }
 
 /**
- * The public page of one agency (by its code) in the published year: the figures built once per publication
- * and checkpoint; the line over the years read each time (another year's correction changes it).
+ * The public page of one agency (by its code) in the published year, with its line over the years, or null
+ * when the publication holds no result of the agency (the routes keep the answer, null too, per publication,
+ * checkpoint and the years' publications in effect).
  */
-export async function agencyPage(
-  deps: Deps,
-  memo: Memo,
-  seen: PublishedYear,
-  code: string,
-  historyOf: (agencyId: string) => ReturnType<typeof publishedHistory> = (id) => publishedHistory(deps, id),
-): Promise<AgencyPage> {
-  const built = await memo.get(`page|${seen.etagBasis}|${code}`, () => buildAgencyPage(deps, seen, code));
-  if (!built) throw agencyNotPublished();
+export async function agencyPage(deps: Deps, seen: PublishedYear, code: string): Promise<AgencyPage | null> {
+  const built = await buildAgencyPage(deps, seen, code);
+  if (!built) return null;
   const { id, page } = built;
   const year = seen.publication.year;
-  const history = (await historyOf(id)).filter((h) => h.year !== year);
+  const history = (await publishedHistory(deps, id)).filter((h) => h.year !== year);
   const line = (h: (typeof history)[number]) => ({ year: h.year, total: h.total, rating: h.rating });
   return {
     ...page,

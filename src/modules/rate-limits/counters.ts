@@ -27,20 +27,34 @@ export async function bumpWindows(
   db: DbOrTx,
   counts: readonly { key: string; windowStart: Date; by: number }[],
 ): Promise<void> {
-  const rows = [...counts].sort(
-    (a, b) =>
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.windowStart.getTime() - b.windowStart.getTime(),
-  );
-  // Three parameters a row: well below PostgreSQL's 65,535 per statement.
-  for (let i = 0; i < rows.length; i += 5000) {
-    await db
-      .insert(rateBuckets)
-      .values(rows.slice(i, i + 5000).map((r) => ({ key: r.key, windowStart: r.windowStart, count: r.by })))
-      .onConflictDoUpdate({
-        target: [rateBuckets.key, rateBuckets.windowStart],
-        set: { count: sql`${rateBuckets.count} + excluded.count` },
-      });
+  await addToWindows(db, counts);
+}
+
+/**
+ * Adds to many counters in one statement per 5,000 (each key and window at most once among `counts`, rows
+ * written in key order as bumpWindows does) and returns each counter's new count, in the order of `counts`.
+ */
+export async function addToWindows(
+  db: DbOrTx,
+  counts: readonly { key: string; windowStart: Date; by: number }[],
+): Promise<number[]> {
+  const slot = (key: string, windowMs: number) => `${windowMs}|${key}`;
+  const totals = new Map<string, number>();
+  for (let i = 0; i < counts.length; i += 5000) {
+    // One parameter a batch (JSON), however many rows: building and sending thousands of parameters cost
+    // more than the upsert itself.
+    const rows = counts
+      .slice(i, i + 5000)
+      .map((c) => ({ k: c.key, w: c.windowStart.toISOString(), n: c.by }));
+    const got = await db.execute<{ key: string; ms: number | string; count: number }>(sql`
+      insert into ${rateBuckets} (key, window_start, count)
+      select r.k, r.w, r.n from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(k text, w timestamptz, n int)
+      order by r.k, r.w
+      on conflict (key, window_start) do update set count = ${rateBuckets}.count + excluded.count
+      returning key, (extract(epoch from window_start) * 1000)::float8 as ms, count`);
+    for (const r of got.rows) totals.set(slot(r.key, Number(r.ms)), Number(r.count));
   }
+  return counts.map((c) => totals.get(slot(c.key, c.windowStart.getTime())) ?? c.by);
 }
 
 /** The counts of these keys in one window; a key without a row counts 0. */

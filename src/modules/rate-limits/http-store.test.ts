@@ -9,8 +9,9 @@ import { appDeps } from '../../app/deps.ts';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { rateBuckets } from '../../db/schema/index.ts';
+import { PUBLIC_READ_RATE_LIMIT } from '../public-results/public-results.routes.ts';
 import { ACCESS_RATE_LIMIT } from '../respond/respond.limits.ts';
-import { HTTP_BUCKET_PREFIX } from './index.ts';
+import { HTTP_BATCHED_PREFIX, HTTP_BUCKET_PREFIX } from './index.ts';
 
 const redisUrl = process.env.REDIS_URL;
 
@@ -78,6 +79,30 @@ describe('per-route rate limits across two instances (database store)', () => {
     const http = keys.filter((k) => k.key.startsWith(HTTP_BUCKET_PREFIX));
     expect(http.length).toBeGreaterThan(0);
     expect(JSON.stringify(http)).not.toMatch(/198\.51\.|2001:db8/);
+  });
+});
+
+describe('batched per-route counts (the public reads) in the database', () => {
+  const sut = instancesOnOneDatabase({}, 1);
+  it('counts the public reads in this process (shared in batches): a client over the limit is refused', async () => {
+    const app = sut.apps[0] as FastifyInstance;
+    sut.apps.length = 0; // closed here
+    const client = someClient();
+    const statuses: number[] = [];
+    for (let i = 0; i <= PUBLIC_READ_RATE_LIMIT.max; i++)
+      statuses.push((await app.inject({ url: '/api/public/results', remoteAddress: client })).statusCode);
+    expect(statuses.slice(0, PUBLIC_READ_RATE_LIMIT.max).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Another client is not held back by it.
+    expect((await app.inject({ url: '/api/public/results', remoteAddress: someClient() })).statusCode).toBe(
+      200,
+    );
+    // Closing the app sends what waits: the batched keys land in the table (hashed, as the exact ones).
+    await app.close();
+    const keys = (await sut.database?.db.select({ key: rateBuckets.key }).from(rateBuckets)) ?? [];
+    const batched = keys.filter((k) => k.key.startsWith(HTTP_BATCHED_PREFIX));
+    expect(batched.length).toBeGreaterThan(0);
+    expect(JSON.stringify(batched)).not.toMatch(/198\.51\./);
   });
 });
 

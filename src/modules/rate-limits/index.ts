@@ -2,6 +2,13 @@
 // per-route HTTP limits.
 
 export {
+  BatchedCounts,
+  databaseCounts,
+  redisCounts,
+  type SharedCounts,
+} from './batched-counts.ts';
+export {
+  addToWindows,
   bumpWindow,
   bumpWindows,
   purgeWindows,
@@ -9,4 +16,9 @@ export {
   windowCounts,
   windowsSince,
 } from './counters.ts';
-export { databaseRateLimitStore, HTTP_BUCKET_PREFIX, sharedRateLimitOptions } from './http-store.ts';
+export {
+  databaseRateLimitStore,
+  HTTP_BATCHED_PREFIX,
+  HTTP_BUCKET_PREFIX,
+  sharedRateLimitOptions,
+} from './http-store.ts';
