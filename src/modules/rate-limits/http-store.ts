@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type { FastifyRateLimitStore, RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { RouteOptions } from 'fastify';
+import type { Redis } from 'ioredis';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { clientKey } from '../../core/client-address.ts';
