@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { monitoringSuite, YEAR } from './monitoring.fixture.testing.ts';
@@ -27,6 +28,27 @@ describe('monitoring matrix', () => {
     expect(res.statusCode).toBe(200);
     expect(codes(res.json())).toEqual(['MO-B', 'MO-A']);
     expect(res.json().summary).toEqual({ agencies: 2, behind: 2, overdue: 1 });
+  });
+
+  it('sends the same answer gzip-compressed to a client that takes gzip, plain to one that does not', async () => {
+    const sup = await s.as('supervisor');
+    const ask = (encoding: string) =>
+      s.t.app.inject({
+        method: 'GET',
+        url: url('?sort=code'),
+        headers: { cookie: sup.cookie as string, 'accept-encoding': encoding },
+      });
+    const plain = await ask('identity');
+    const packed = await ask('br, gzip;q=0.8');
+    const refused = await ask('gzip;q=0');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    expect(packed.headers.vary).toContain('accept-encoding');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(packed.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(codes(plain.json())).toEqual(['MO-A', 'MO-B']);
   });
 
   it('gives each stage its deadline and days left in Bangkok time, extensions applied', async () => {

@@ -3,6 +3,7 @@
 // set-based queries (monitoring.facts.ts) and applies the one progress rule.
 import type { Writable } from 'node:stream';
 import type { AppDeps } from '../../app/context.ts';
+import { type PrebuiltJson, prebuildJson } from '../../app/prebuilt.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
 import { agencyProgress, selectionKey } from './monitoring.facts.ts';
@@ -37,22 +38,23 @@ async function scopeRows(deps: Deps, actor: Actor, year: number, f: MatrixFilter
   return { set, today: bangkokToday(now), rows: rows.filter((r) => matchesFilter(r, f)) };
 }
 
-const matrixBodies = sharedFor<string>();
+const matrixBodies = sharedFor<PrebuiltJson>();
 
 /**
- * The matrix as its JSON answer, shared for the configured seconds between requests of the same scope and
- * query (the same answer, validated against the response schema once).
+ * The matrix as its answer's bytes (JSON and gzip), shared for the configured seconds between requests of
+ * the same scope and query: concurrent asks wait for one computation, which is checked against the response
+ * schema, serialized and compressed once. Each request still authorizes and keys by its own actor's scope.
  */
-export async function progressMatrixJson(
+export async function progressMatrixAnswer(
   deps: Deps,
   actor: Actor | null,
   year: number,
   q: MatrixQuery,
-): Promise<string> {
+): Promise<PrebuiltJson> {
   authorize(actor, 'monitoring.matrix', null);
   const key = [year, selectionKey({ actor }), JSON.stringify(q)].join('#');
   return matrixBodies(key, deps.config.monitoring.cacheMs, async () =>
-    JSON.stringify(ZMatrix.parse(await progressMatrix(deps, actor, year, q))),
+    prebuildJson(ZMatrix.parse(await progressMatrix(deps, actor, year, q))),
   );
 }
 

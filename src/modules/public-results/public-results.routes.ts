@@ -4,16 +4,9 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptsGzip } from '../../app/prebuilt.ts';
 import { publishedHistory } from '../results/index.ts';
-import {
-  acceptsGzip,
-  DATASETS,
-  type DatasetName,
-  DICTIONARY,
-  FORMATS,
-  type Format,
-  fileName,
-} from './open-data.ts';
+import { DATASETS, type DatasetName, DICTIONARY, FORMATS, type Format, fileName } from './open-data.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
 import { freshness } from './public-results.fresh.ts';
 import { createMemo, type MemoOptions } from './public-results.memo.ts';
