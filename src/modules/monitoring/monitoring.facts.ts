@@ -95,7 +95,7 @@ interface Gathered {
   ministries: Map<string, MinistryRow>;
 }
 
-async function gather(db: DbOrTx, q: ProgressQuery): Promise<Gathered> {
+async function gather(db: DbOrTx, q: Omit<ProgressQuery, 'now'>): Promise<Gathered> {
   const { framework } = await frameworkForYear(db, q.year);
   const filter = {
     ...scopeOf(q.select),
@@ -142,22 +142,44 @@ export function selectionKey(select: AgencySelection): string {
 }
 
 // Facts read for a selection, reused for a few seconds by the screens that ask again.
-const gatherShared = sharedFor<Gathered>();
-const factsKey = (q: ProgressQuery) =>
+const gatherShared = sharedFor<ProgressFacts>();
+const factsKey = (q: Omit<ProgressQuery, 'now'>) =>
   [q.year, selectionKey(q.select), q.provinceCode ?? '', q.ministryCode ?? '', q.agencyType ?? ''].join('#');
+
+/** The facts of a selection as read at one moment: give them to `progressAt` (opaque otherwise). */
+export type ProgressFacts = Readonly<Gathered> & { readonly year: number };
+
+/**
+ * The facts of every agency taking part in the year that the selection and filters name. Nine queries
+ * whatever the number of agencies (framework cached). With `maxAgeMs`, facts read for the same selection
+ * and filters less than that long ago are reused (the screens; the same object, so answers made from it can
+ * be kept beside it); without, always read now (reminders).
+ */
+export async function progressFacts(
+  db: DbOrTx,
+  q: Omit<ProgressQuery, 'now'> & { maxAgeMs?: number },
+): Promise<ProgressFacts> {
+  return gatherShared(factsKey(q), q.maxAgeMs ?? 0, async () => ({
+    ...(await gather(db, q)),
+    year: q.year,
+  }));
+}
 
 /**
  * The progress of every agency taking part in the year that the selection and filters name, sorted by Thai
- * name. Nine queries whatever the number of agencies (framework cached). With `maxAgeMs`, facts read for
- * the same selection less than that long ago are reused (the screens); without, always read now (reminders).
- * The progress itself is always worked out at `now`.
+ * name, worked out at `now` by the one rule. With `maxAgeMs`, see `progressFacts`.
  */
 export async function agencyProgress(
   db: DbOrTx,
   q: ProgressQuery & { maxAgeMs?: number },
 ): Promise<ProgressSet> {
+  return progressAt(await progressFacts(db, q), q.now);
+}
+
+/** The progress of the agencies of `facts` at `now`. */
+export function progressAt(facts: ProgressFacts, now: Date): ProgressSet {
   const { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries } =
-    await gatherShared(factsKey(q), q.maxAgeMs ?? 0, () => gather(db, q));
+    facts;
   const codes = surveyCodes(framework);
   const itemsByType = new Map<AgencyType, number>();
   const itemsOf = (type: AgencyType) => {
@@ -200,10 +222,10 @@ export async function agencyProgress(
       facts,
       framework.calendar,
       extensions.get(agency.id) ?? noExtensions,
-      q.now,
+      now,
       closedAt,
     );
     return { agency, facts, oit: o, progress };
   });
-  return { year: q.year, framework, rows, names: { provinces, ministries } };
+  return { year: facts.year, framework, rows, names: { provinces, ministries } };
 }
