@@ -4,11 +4,12 @@
 // extensions come through their owners' index.ts, over the same set of ids as a subquery.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/authz.ts';
+import { calendarState } from '../../core/calendar.ts';
 import type { Framework, Instrument } from '../../core/framework/schema.ts';
 import {
   type AgencyFacts,
   type CycleProgress,
-  cycleProgress,
+  progressInCalendar,
   type SampleCount,
 } from '../../core/monitoring/progress.ts';
 import { applicableOitItems } from '../../core/oit/score.ts';
@@ -190,7 +191,8 @@ export function progressAt(facts: ProgressFacts, now: Date): ProgressSet {
     }
     return n;
   };
-  const noExtensions = new Map<string, string>();
+  // Agencies without extensions share one calendar state (the same stages, the same moment).
+  const sharedCalendar = calendarState(framework.calendar, new Map<string, string>(), now, closedAt);
   const rows = agencies.map((agency): AgencyProgressRow => {
     const sh = stakeholders.get(agency.id);
     const populations = {
@@ -218,12 +220,10 @@ export function progressAt(facts: ProgressFacts, now: Date): ProgressSet {
         confirmed: o.confirmed,
       },
     };
-    const progress = cycleProgress(
+    const own = extensions.get(agency.id);
+    const progress = progressInCalendar(
       facts,
-      framework.calendar,
-      extensions.get(agency.id) ?? noExtensions,
-      now,
-      closedAt,
+      own ? calendarState(framework.calendar, own, now, closedAt) : sharedCalendar,
     );
     return { agency, facts, oit: o, progress };
   });
