@@ -31,6 +31,16 @@ describe('sharedFor', () => {
     expect(await sut('k', 10_000, async () => 7)).toBe(7);
   });
 
+  it('keeps at most 500 entries, the oldest going first', async () => {
+    const sut = sharedFor<string>();
+    const make = vi.fn(async () => 'v');
+    for (let i = 0; i <= 500; i++) await sut(`k${i}`, 60_000, make);
+    await sut('k1', 60_000, make);
+    expect(make).toHaveBeenCalledTimes(501);
+    await sut('k0', 60_000, make);
+    expect(make).toHaveBeenCalledTimes(502);
+  });
+
   describe('refresh ahead', () => {
     let clock = 0;
     const at = (ms: number) => {

@@ -62,8 +62,12 @@ export function sharedFor<T>() {
     // Out-of-date entries go when a read is due anyway (values made from them, kept beside them, with them).
     for (const [k, v] of recent)
       if (now - v.at >= maxAgeMs && !(v.next && now - v.next.at < maxAgeMs)) recent.delete(k);
-    if (recent.size >= MAX_ENTRIES)
-      for (const k of recent.keys()) if (recent.size >= MAX_ENTRIES) recent.delete(k);
+    // Still full: the oldest entries go (a Map keeps insertion order).
+    let excess = recent.size - MAX_ENTRIES + 1;
+    for (const k of recent.keys()) {
+      if (excess-- <= 0) break;
+      recent.delete(k);
+    }
     const value = start(key, make);
     recent.set(key, { at: now, value });
     return value;
