@@ -14,8 +14,8 @@ import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { openPostgres } from '../src/db/client.ts';
 import { wholeYearSelect } from '../src/modules/microdata/index.ts';
+import { signIn, startServer } from './api-server.ts';
 import { generate, generatedBefore, YEAR } from './national-data.ts';
-import { signInAs, startServer } from './process-api.ts';
 import { databaseCpu, procTimes } from './process-measure.ts';
 
 const { values: args } = parseArgs({
@@ -182,7 +182,7 @@ async function main() {
   const copies: Measured[] = [];
   const loads: string[] = [];
   try {
-    const cookie = await signInAs(server.url, ADMIN, PASSWORD);
+    const cookie = await signIn(server.url, ADMIN, PASSWORD);
     const pid = server.pid as number;
     loads.push(load());
     log(`\nCOPY (before; load ${load()}) …`);

@@ -2,18 +2,15 @@
 // bench:process (its generator, run once into the scratch database `prongsai_bench` and kept), served by
 // the real server (a child process on that database) and asked by autocannon at 50 concurrent. Prints
 // p50/p95 and requests/s; goal p95 ≤ 50 ms. Not a test.
-// Run: npm run bench:matrix [-- --drivers=postgres --reuse --seconds=10 --connections=50 --agencies=150]
+// Run: npm run bench:matrix [-- --drivers=postgres --reuse --seconds=10 --connections=50 --agencies=150
+//   --server-cpu-prof=/tmp/prof]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Db, openPostgres } from '../src/db/client.ts';
-import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
+import { cannon, loadAverage, measure, printMeasured, settle, signIn, startServer } from './api-server.ts';
 import { ROOT } from './submit-processes.ts';
 
 const YEAR = 2568;
@@ -30,14 +27,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     agencies: { type: 'string', default: '150' },
     'page-size': { type: 'string', default: '50' },
+    'server-cpu-prof': { type: 'string' },
+    // Browsers ask for gzip; --identity asks for the uncompressed answer instead.
+    identity: { type: 'boolean', default: false },
   },
 });
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 function benchUrl(): string {
   const admin =
@@ -123,92 +117,6 @@ async function supervisor(
   return { province, inProvince, named: extra.length };
 }
 
-async function startServer(databaseUrl: string) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-matrix-'));
-  const child = spawn(process.execPath, ['bin/prongsai.mjs', 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      PRONGSAI_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      MAIL_TRANSPORT: 'log',
-      LOG_LEVEL: 'warn',
-      COOKIE_SECURE: 'false',
-      EVIDENCE_WORKER: 'false',
-      PRONGSAI_DEMO: 'false',
-      TZ: 'Asia/Bangkok',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-10_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  await waitForHealth(`${url}/api/health`, child, () => log, 300_000);
-  return {
-    url,
-    log: () => log,
-    async stop() {
-      await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function signIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`bench: sign-in → ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number);
-
-/** autocannon's summary has no 95th percentile: latencies are read per response. */
-async function cannon(
-  url: string,
-  pathAndQuery: string,
-  cookie: string,
-  connections: number,
-  seconds: number,
-) {
-  const latencies: number[] = [];
-  const non2xx: Record<string, number> = {};
-  const instance = autocannon({
-    url: `${url}${pathAndQuery}`,
-    connections,
-    duration: seconds,
-    headers: { cookie },
-    // A loaded machine answers slowly: a late answer is a latency to report, not an error.
-    timeout: 60,
-  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client, status: number, _bytes, ms: number) => {
-    if (status >= 200 && status < 300) latencies.push(ms);
-    else non2xx[status] = (non2xx[status] ?? 0) + 1;
-  });
-  const guard = setTimeout(() => instance.stop(), (seconds * 3 + 60) * 1000);
-  const result = await instance;
-  clearTimeout(guard);
-  return { latencies: latencies.sort((a, b) => a - b), non2xx, errors: result.errors + result.timeouts };
-}
-
 async function main() {
   if (!(args.drivers ?? '').split(',').includes('postgres'))
     throw new Error(
@@ -220,7 +128,7 @@ async function main() {
   const seconds = Number(args.seconds);
   const connections = Number(args.connections);
   console.log(
-    `bench:matrix — supervisor progress matrix, FY${YEAR}; node ${process.version}; load ${load()}`,
+    `bench:matrix — supervisor progress matrix, FY${YEAR}; node ${process.version}; load ${loadAverage()}`,
   );
   console.log('The machine may be shared: absolute figures move with other work.');
   const database = await openPostgres(url);
@@ -242,30 +150,32 @@ async function main() {
     `scope: ${scope.inProvince} agencies of province ${scope.province ?? '(none in the data)'} + ${scope.named} named ` +
       `agencies = ${scope.inProvince + scope.named}, out of ${country} in the country`,
   );
-  const server = await startServer(url);
+  const server = await startServer(url, args['server-cpu-prof']);
   try {
-    const cookie = await signIn(server.url);
+    const cookie = await signIn(server.url, USERNAME, PASSWORD);
     const route = `/api/monitoring/${YEAR}/agencies?pageSize=${args['page-size']}`;
+    const headers = { 'accept-encoding': args.identity ? 'identity' : 'gzip' };
     const first = await fetch(`${server.url}${route}`, { headers: { cookie } });
     if (first.status !== 200) throw new Error(`bench: GET ${route} → ${first.status} ${await first.text()}`);
-    const body = (await first.json()) as { total: number; items: unknown[] };
-    console.log(`GET ${route}: ${body.total} agencies in the matrix, ${body.items.length} on the page`);
-    await cannon(server.url, route, cookie, connections, Number(args.warmup));
-    const start = load();
-    const m = await cannon(server.url, route, cookie, connections, seconds);
-    const p50 = percentile(m.latencies, 50);
-    const p95 = percentile(m.latencies, 95);
-    const p99 = percentile(m.latencies, 99);
+    const text = await first.text();
+    const body = JSON.parse(text) as { total: number; items: unknown[] };
+    // fetch() itself always asks for gzip and unpacks: the bytes on the wire are asked for apart.
+    const wire = await fetch(`${server.url}${route}`, { headers: { cookie, ...headers } });
+    const sent = wire.headers.get('content-encoding') ?? 'identity';
     console.log(
-      `${connections} concurrent, ${seconds} s after a ${args.warmup} s warm-up; load ${start} → ${load()}`,
+      `GET ${route}: ${body.total} agencies in the matrix, ${body.items.length} on the page; ` +
+        `${(Buffer.byteLength(text) / 1024).toFixed(1)} kB of JSON; asked with accept-encoding: ` +
+        `${headers['accept-encoding']}, sent ${sent}${wire.headers.get('content-length') ? ` (${(Number(wire.headers.get('content-length')) / 1024).toFixed(1)} kB)` : ''}`,
     );
-    console.log(
-      `  ${m.latencies.length} answers (${(m.latencies.length / seconds).toFixed(0)} req/s); latency ms p50 ` +
-        `${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, p99 ${p99.toFixed(1)}; non-2xx ${JSON.stringify(m.non2xx)}, ` +
-        `errors ${m.errors}`,
-    );
-    const met = p95 <= GOAL_P95_MS && m.errors === 0 && Object.keys(m.non2xx).length === 0;
-    console.log(`p95 ≤ ${GOAL_P95_MS} ms: ${p95.toFixed(1)} ms — ${met ? 'met' : 'NOT MET'}`);
+    await wire.arrayBuffer();
+    await settle(server, url);
+    const clients = [{ path: route, cookie }];
+    await cannon(server.url, clients, connections, Number(args.warmup), headers);
+    const m = await measure(server, url, clients, connections, seconds, headers);
+    console.log(`${connections} concurrent, ${seconds} s after a ${args.warmup} s warm-up`);
+    printMeasured(m);
+    const met = m.p95 <= GOAL_P95_MS && m.errors === 0 && Object.keys(m.non2xx).length === 0;
+    console.log(`p95 ≤ ${GOAL_P95_MS} ms: ${m.p95.toFixed(1)} ms — ${met ? 'met' : 'NOT MET'}`);
     process.exitCode = met ? 0 : 1;
   } catch (err) {
     console.error(server.log());

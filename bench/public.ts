@@ -20,8 +20,8 @@ import { publish } from '../src/modules/results/index.ts';
 import { createRun } from '../src/modules/results/results.service.ts';
 import { DEFAULT_WORKER_OPTIONS, processNextRun } from '../src/modules/results/results.worker.ts';
 import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
+import { percentile, startServer } from './api-server.ts';
 import { benchAdmin, generate, generatedBefore, YEAR } from './national-data.ts';
-import { percentile, startServer } from './process-api.ts';
 import { databaseCpu, procTimes } from './process-measure.ts';
 import { ROOT } from './submit-processes.ts';
 

@@ -226,7 +226,15 @@ export function cycleProgress(
   /** When NACC closed the year (no stage is open after it), or null. */
   yearClosedAt: Date | null = null,
 ): CycleProgress {
-  const cal = calendarState(calendar, extensions, now, yearClosedAt);
+  return progressInCalendar(facts, calendarState(calendar, extensions, now, yearClosedAt));
+}
+
+/**
+ * `cycleProgress` from the agency's calendar state worked out already (`calendarState` of the framework's
+ * calendar, the agency's extensions, now, the year's closing): the same state serves every agency without
+ * extensions at one moment, and working it out is most of the cost of a scope's progress.
+ */
+export function progressInCalendar(facts: AgencyFacts, cal: CalendarState<StageDates>): CycleProgress {
   const byCode = new Map(cal.stages.map((s) => [s.code, s]));
   const tasks = tasksOf(facts);
   const stages: StageProgress[] = [];

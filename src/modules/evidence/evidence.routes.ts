@@ -2,6 +2,7 @@
 
 import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { acceptsGzip } from '../../app/prebuilt.ts';
 import { keptCopyDisplay } from '../../core/oit/evidence-text.ts';
 import { ZAgencyYearParams } from '../agencies/index.ts';
 import { ZEvidenceListQuery, ZSnapshotDetail, ZSnapshotList, ZSnapshotParams } from './evidence.schema.ts';
@@ -17,13 +18,6 @@ const tags = ['evidence'];
  */
 export const BODY_CSP =
   "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
-
-const acceptsGzip = (header: string | undefined) =>
-  (header ?? '').split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
 
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -4,11 +4,12 @@
 // extensions come through their owners' index.ts, over the same set of ids as a subquery.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/authz.ts';
+import { calendarState } from '../../core/calendar.ts';
 import type { Framework, Instrument } from '../../core/framework/schema.ts';
 import {
   type AgencyFacts,
   type CycleProgress,
-  cycleProgress,
+  progressInCalendar,
   type SampleCount,
 } from '../../core/monitoring/progress.ts';
 import { applicableOitItems } from '../../core/oit/score.ts';
@@ -95,7 +96,7 @@ interface Gathered {
   ministries: Map<string, MinistryRow>;
 }
 
-async function gather(db: DbOrTx, q: ProgressQuery): Promise<Gathered> {
+async function gather(db: DbOrTx, q: Omit<ProgressQuery, 'now'>): Promise<Gathered> {
   const { framework } = await frameworkForYear(db, q.year);
   const filter = {
     ...scopeOf(q.select),
@@ -142,22 +143,44 @@ export function selectionKey(select: AgencySelection): string {
 }
 
 // Facts read for a selection, reused for a few seconds by the screens that ask again.
-const gatherShared = sharedFor<Gathered>();
-const factsKey = (q: ProgressQuery) =>
+const gatherShared = sharedFor<ProgressFacts>();
+const factsKey = (q: Omit<ProgressQuery, 'now'>) =>
   [q.year, selectionKey(q.select), q.provinceCode ?? '', q.ministryCode ?? '', q.agencyType ?? ''].join('#');
+
+/** The facts of a selection as read at one moment: give them to `progressAt` (opaque otherwise). */
+export type ProgressFacts = Readonly<Gathered> & { readonly year: number };
+
+/**
+ * The facts of every agency taking part in the year that the selection and filters name. Nine queries
+ * whatever the number of agencies (framework cached). With `maxAgeMs`, facts read for the same selection
+ * and filters less than that long ago are reused (the screens; the same object, so answers made from it can
+ * be kept beside it); without, always read now (reminders).
+ */
+export async function progressFacts(
+  db: DbOrTx,
+  q: Omit<ProgressQuery, 'now'> & { maxAgeMs?: number },
+): Promise<ProgressFacts> {
+  return gatherShared(factsKey(q), q.maxAgeMs ?? 0, async () => ({
+    ...(await gather(db, q)),
+    year: q.year,
+  }));
+}
 
 /**
  * The progress of every agency taking part in the year that the selection and filters name, sorted by Thai
- * name. Nine queries whatever the number of agencies (framework cached). With `maxAgeMs`, facts read for
- * the same selection less than that long ago are reused (the screens); without, always read now (reminders).
- * The progress itself is always worked out at `now`.
+ * name, worked out at `now` by the one rule. With `maxAgeMs`, see `progressFacts`.
  */
 export async function agencyProgress(
   db: DbOrTx,
   q: ProgressQuery & { maxAgeMs?: number },
 ): Promise<ProgressSet> {
+  return progressAt(await progressFacts(db, q), q.now);
+}
+
+/** The progress of the agencies of `facts` at `now`. */
+export function progressAt(facts: ProgressFacts, now: Date): ProgressSet {
   const { framework, agencies, stakeholders, counted, oit, extensions, closedAt, provinces, ministries } =
-    await gatherShared(factsKey(q), q.maxAgeMs ?? 0, () => gather(db, q));
+    facts;
   const codes = surveyCodes(framework);
   const itemsByType = new Map<AgencyType, number>();
   const itemsOf = (type: AgencyType) => {
@@ -168,7 +191,8 @@ export async function agencyProgress(
     }
     return n;
   };
-  const noExtensions = new Map<string, string>();
+  // Agencies without extensions share one calendar state (the same stages, the same moment).
+  const sharedCalendar = calendarState(framework.calendar, new Map<string, string>(), now, closedAt);
   const rows = agencies.map((agency): AgencyProgressRow => {
     const sh = stakeholders.get(agency.id);
     const populations = {
@@ -196,14 +220,12 @@ export async function agencyProgress(
         confirmed: o.confirmed,
       },
     };
-    const progress = cycleProgress(
+    const own = extensions.get(agency.id);
+    const progress = progressInCalendar(
       facts,
-      framework.calendar,
-      extensions.get(agency.id) ?? noExtensions,
-      q.now,
-      closedAt,
+      own ? calendarState(framework.calendar, own, now, closedAt) : sharedCalendar,
     );
     return { agency, facts, oit: o, progress };
   });
-  return { year: q.year, framework, rows, names: { provinces, ministries } };
+  return { year: facts.year, framework, rows, names: { provinces, ministries } };
 }

@@ -1,5 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { grantScope, makeUser } from '../../../test/helpers/factories.ts';
 import { monitoringSuite, YEAR } from './monitoring.fixture.testing.ts';
 
 type Row = {
@@ -27,6 +29,54 @@ describe('monitoring matrix', () => {
     expect(res.statusCode).toBe(200);
     expect(codes(res.json())).toEqual(['MO-B', 'MO-A']);
     expect(res.json().summary).toEqual({ agencies: 2, behind: 2, overdue: 1 });
+  });
+
+  it('sends the same answer gzip-compressed to a client that takes gzip, plain to one that does not', async () => {
+    const sup = await s.as('supervisor');
+    const ask = (encoding: string) =>
+      s.t.app.inject({
+        method: 'GET',
+        url: url('?sort=code'),
+        headers: { cookie: sup.cookie as string, 'accept-encoding': encoding },
+      });
+    const plain = await ask('identity');
+    const packed = await ask('br, gzip;q=0.8');
+    const refused = await ask('gzip;q=0');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(packed.headers['content-encoding']).toBe('gzip');
+    expect(packed.headers.vary).toContain('accept-encoding');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(packed.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(codes(plain.json())).toEqual(['MO-A', 'MO-B']);
+  });
+
+  it('with answers shared between requests (15 s), each actor still gets only their own scope', async () => {
+    const config = s.t.deps.config.monitoring;
+    const other = await makeUser(s.t.deps.db, { role: 'supervisor', username: 'mo-supervisor-p2' });
+    await grantScope(s.t.deps.db, other.id, { provinceCode: 'TH-P2' });
+    const p2 = await s.t.signIn(other.username);
+    try {
+      config.cacheMs = 15_000;
+      const ask = async (c: { get(u: string): Promise<{ json(): { items: Row[] } }> }) =>
+        codes((await c.get(url('?sort=code'))).json());
+      // Concurrent asks of different scopes, then again from the shared answers.
+      for (let round = 0; round < 2; round++) {
+        const [p1, p2Codes, assessor, admin] = await Promise.all([
+          ask(await s.as('supervisor')),
+          ask(p2),
+          ask(await s.as('assessor')),
+          ask(await s.as('admin')),
+        ]);
+        expect(p1).toEqual(['MO-A', 'MO-B']);
+        expect(p2Codes).toEqual(['MO-C']);
+        expect(assessor).toEqual(['MO-A']);
+        expect(admin).toEqual(['MO-A', 'MO-B', 'MO-C']);
+      }
+    } finally {
+      config.cacheMs = 0;
+    }
   });
 
   it('gives each stage its deadline and days left in Bangkok time, extensions applied', async () => {

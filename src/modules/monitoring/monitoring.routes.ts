@@ -3,8 +3,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendPrebuiltJson } from '../../app/prebuilt.ts';
 import {
-  type Matrix,
   ZMatrix,
   ZMatrixQuery,
   ZRollup,
@@ -17,7 +17,7 @@ import {
   ZYearParams,
 } from './monitoring.schema.ts';
 import {
-  progressMatrixJson,
+  progressMatrixAnswer,
   progressMatrixXlsx,
   progressRollup,
   progressRollupXlsx,
@@ -60,12 +60,14 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMatrix },
       },
     },
-    // The answer is JSON already, checked against ZMatrix when it was made (shared between requests of the
-    // same scope and query for a few seconds): Fastify sends a JSON string as it is.
-    async (req, reply) => {
-      const body = await progressMatrixJson(app.deps, req.actor, req.params.year, req.query);
-      return reply.type('application/json; charset=utf-8').send(body as unknown as Matrix);
-    },
+    // The answer is bytes already (JSON and gzip), checked against ZMatrix when it was made and shared
+    // between requests of the same scope and query for a few seconds.
+    async (req, reply) =>
+      sendPrebuiltJson(
+        req,
+        reply,
+        await progressMatrixAnswer(app.deps, req.actor, req.params.year, req.query),
+      ) as never,
   );
 
   app.get(

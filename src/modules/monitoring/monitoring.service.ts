@@ -3,9 +3,10 @@
 // set-based queries (monitoring.facts.ts) and applies the one progress rule.
 import type { Writable } from 'node:stream';
 import type { AppDeps } from '../../app/context.ts';
+import { type PrebuiltJson, prebuildJson } from '../../app/prebuilt.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
-import { agencyProgress, selectionKey } from './monitoring.facts.ts';
+import { type ProgressFacts, type ProgressSet, progressAt, progressFacts } from './monitoring.facts.ts';
 import { matchesFilter, rollUp, sortRows } from './monitoring.matrix.ts';
 import { presentRow, stageInfo } from './monitoring.present.ts';
 import {
@@ -16,44 +17,65 @@ import {
   type RollupQuery,
   ZMatrix,
 } from './monitoring.schema.ts';
-import { sharedFor } from './monitoring.shared.ts';
 import { writeMatrixXlsx, writeRollupXlsx } from './monitoring.xlsx.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'config'>;
 
-/** Every agency of the actor's scope taking part in the year, filtered, presented (not yet sorted). */
-async function scopeRows(deps: Deps, actor: Actor, year: number, f: MatrixFilter) {
-  const now = deps.now();
-  const set = await agencyProgress(deps.db, {
+/** The facts of the actor's scope (and the filters read in SQL), shared for the configured seconds. */
+function scopeFacts(deps: Deps, actor: Actor, year: number, f: MatrixFilter): Promise<ProgressFacts> {
+  return progressFacts(deps.db, {
     year,
-    now,
     select: { actor },
     maxAgeMs: deps.config.monitoring.cacheMs,
     provinceCode: f.province,
     ministryCode: f.ministry,
     agencyType: f.type,
   });
+}
+
+/** Every agency of the facts, progress at now, filtered, presented (not yet sorted). */
+function scopeRows(deps: Deps, facts: ProgressFacts, f: MatrixFilter) {
+  const now = deps.now();
+  const set: ProgressSet = progressAt(facts, now);
   const rows = set.rows.map((r) => presentRow(r, set.names));
   return { set, today: bangkokToday(now), rows: rows.filter((r) => matchesFilter(r, f)) };
 }
 
-const matrixBodies = sharedFor<string>();
+// The matrix answers made from one reading of a scope's facts, per query, kept beside those facts (they go
+// when the facts are read again). At most MAX_BODIES per reading; past that, answers are made per request.
+const MAX_BODIES = 100;
+const matrixBodies = new WeakMap<ProgressFacts, Map<string, Promise<PrebuiltJson>>>();
 
 /**
- * The matrix as its JSON answer, shared for the configured seconds between requests of the same scope and
- * query (the same answer, validated against the response schema once).
+ * The matrix as its answer's bytes (JSON and gzip). The scope's facts are shared for the configured seconds
+ * (MONITORING_CACHE_SECONDS) between requests of the same scope and filters (monitoring.shared.ts: one read
+ * for concurrent asks, the next read started ahead of time); the answer for a query is made from them once —
+ * progress worked out at that moment, checked against the response schema, serialized and compressed —
+ * and sent as the same bytes until the facts are read again. Each request still authorizes and keys by its
+ * own actor's scope.
  */
-export async function progressMatrixJson(
+export async function progressMatrixAnswer(
   deps: Deps,
   actor: Actor | null,
   year: number,
   q: MatrixQuery,
-): Promise<string> {
+): Promise<PrebuiltJson> {
   authorize(actor, 'monitoring.matrix', null);
-  const key = [year, selectionKey({ actor }), JSON.stringify(q)].join('#');
-  return matrixBodies(key, deps.config.monitoring.cacheMs, async () =>
-    JSON.stringify(ZMatrix.parse(await progressMatrix(deps, actor, year, q))),
-  );
+  const facts = await scopeFacts(deps, actor, year, q);
+  let bodies = matrixBodies.get(facts);
+  if (!bodies) {
+    bodies = new Map();
+    matrixBodies.set(facts, bodies);
+  }
+  const key = JSON.stringify(q);
+  const kept = bodies.get(key);
+  if (kept) return kept;
+  const body = prebuildJson(ZMatrix.parse(matrixOf(scopeRows(deps, facts, q), year, q)));
+  if (bodies.size < MAX_BODIES) {
+    bodies.set(key, body);
+    body.catch(() => bodies.delete(key));
+  }
+  return body;
 }
 
 export async function progressMatrix(
@@ -63,7 +85,10 @@ export async function progressMatrix(
   q: MatrixQuery,
 ): Promise<Matrix> {
   authorize(actor, 'monitoring.matrix', null);
-  const { set, today, rows } = await scopeRows(deps, actor, year, q);
+  return matrixOf(scopeRows(deps, await scopeFacts(deps, actor, year, q), q), year, q);
+}
+
+function matrixOf({ set, today, rows }: ReturnType<typeof scopeRows>, year: number, q: MatrixQuery): Matrix {
   const sorted = sortRows(rows, q.sort, q.dir);
   const start = (q.page - 1) * q.pageSize;
   return {
@@ -96,7 +121,7 @@ export async function progressMatrixXlsx(
   q: Omit<MatrixQuery, 'page' | 'pageSize'>,
 ): Promise<XlsxDownload> {
   authorize(actor, 'monitoring.matrix', null);
-  const { set, today, rows } = await scopeRows(deps, actor, year, q);
+  const { set, today, rows } = scopeRows(deps, await scopeFacts(deps, actor, year, q), q);
   const stages = stageInfo(set.framework);
   const sorted = sortRows(rows, q.sort, q.dir);
   return {
@@ -112,7 +137,7 @@ export async function progressRollup(
   q: RollupQuery,
 ): Promise<Rollup> {
   authorize(actor, 'monitoring.rollup', null);
-  const { today, rows } = await scopeRows(deps, actor, year, q);
+  const { today, rows } = scopeRows(deps, await scopeFacts(deps, actor, year, q), q);
   return { year, today, by: q.by, ...rollUp(rows, q.by) };
 }
 
@@ -123,7 +148,7 @@ export async function progressRollupXlsx(
   q: RollupQuery,
 ): Promise<XlsxDownload> {
   authorize(actor, 'monitoring.rollup', null);
-  const { today, rows } = await scopeRows(deps, actor, year, q);
+  const { today, rows } = scopeRows(deps, await scopeFacts(deps, actor, year, q), q);
   const { total, groups } = rollUp(rows, q.by);
   return {
     filename: `ita-monitoring-${year}-by-${q.by}-${today}.xlsx`,

@@ -1,7 +1,8 @@
 // Read-only queries other modules may use (the OIT tables are this module's): batched by keys.
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { OitReviewStatus } from '../../core/oit/states.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { inIdsOf } from '../../db/id-set.ts';
 import { oitAnswers, oitClarifications, oitReviews, oitScores } from '../../db/schema/index.ts';
 
 /** The status of the OIT assessments of these agency-years, by "agencyId:year" (absent: still answering). */
@@ -63,7 +64,7 @@ export async function oitCountsIn(db: DbOrTx, year: number, agencyIds: SQL): Pro
         confirmed: n(sql`${oitAnswers.state} = 'confirmed'`),
       })
       .from(oitAnswers)
-      .where(and(eq(oitAnswers.year, year), inArray(oitAnswers.agencyId, agencyIds)))
+      .where(and(eq(oitAnswers.year, year), inIdsOf(oitAnswers.agencyId, agencyIds)))
       .groupBy(oitAnswers.agencyId),
     db
       .select({
@@ -72,7 +73,7 @@ export async function oitCountsIn(db: DbOrTx, year: number, agencyIds: SQL): Pro
         scoredZero: n(sql`coalesce(${oitScores.originalScore}, ${oitScores.score}) = 0`),
       })
       .from(oitScores)
-      .where(and(eq(oitScores.year, year), inArray(oitScores.agencyId, agencyIds)))
+      .where(and(eq(oitScores.year, year), inIdsOf(oitScores.agencyId, agencyIds)))
       .groupBy(oitScores.agencyId),
     db
       .select({
@@ -81,7 +82,7 @@ export async function oitCountsIn(db: DbOrTx, year: number, agencyIds: SQL): Pro
         decided: n(sql`${oitClarifications.decision} is not null`),
       })
       .from(oitClarifications)
-      .where(and(eq(oitClarifications.year, year), inArray(oitClarifications.agencyId, agencyIds)))
+      .where(and(eq(oitClarifications.year, year), inIdsOf(oitClarifications.agencyId, agencyIds)))
       .groupBy(oitClarifications.agencyId),
   ]);
   const out = new Map<string, OitCounts>();

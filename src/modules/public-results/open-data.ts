@@ -242,17 +242,6 @@ export async function buildOpenDataFiles(
   return files;
 }
 
-/** Whether an Accept-Encoding header takes gzip (q > 0, `*` included). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 export const DICTIONARY: Dictionary = {
   licence: LICENCE,
   format: {

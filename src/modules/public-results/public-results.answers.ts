@@ -6,14 +6,12 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { acceptsGzip } from './open-data.ts';
+import { acceptsGzip, type PrebuiltJson } from '../../app/prebuilt.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
 import type { Memo } from './public-results.memo.ts';
 
-export interface Prebuilt {
-  json: Buffer;
-  gzip: Buffer;
-}
+/** The JSON text and its gzip (the shape `src/app/prebuilt.ts` sends). */
+export type Prebuilt = PrebuiltJson;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

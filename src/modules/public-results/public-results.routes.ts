@@ -4,15 +4,8 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  acceptsGzip,
-  DATASETS,
-  type DatasetName,
-  DICTIONARY,
-  FORMATS,
-  type Format,
-  fileName,
-} from './open-data.ts';
+import { acceptsGzip } from '../../app/prebuilt.ts';
+import { DATASETS, type DatasetName, DICTIONARY, FORMATS, type Format, fileName } from './open-data.ts';
 import { sendPrebuilt } from './public-results.answers.ts';
 import { cacheHeaders, notModifiedReply } from './public-results.cache.ts';
 import { freshness } from './public-results.fresh.ts';

@@ -1,11 +1,12 @@
 // The intake, this module's API: the one place answers are written, and the counts over them. Every
 // collection channel (IIT web, EIT part 1 web, approved EIT part-2 interviews) *holds* its answers through `holdResponse`, inside the caller's transaction, next to whatever
 // marks the respondent; only the release (release.ts) writes `survey_responses`, in transactions of its own.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
 import { durationBand } from '../../core/surveys/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { inIdsOf } from '../../db/id-set.ts';
 import {
   heldResponses,
   responseReviews,
@@ -171,7 +172,7 @@ export async function countedResponsesIn(
     .where(
       and(
         eq(surveyResponses.year, year),
-        inArray(surveyResponses.agencyId, agencyIds),
+        inIdsOf(surveyResponses.agencyId, agencyIds),
         sql`coalesce(${responseReviews.decision}, 'keep') <> 'exclude'`,
       ),
     )
@@ -184,7 +185,7 @@ export async function countedResponsesIn(
       n: sql<number>`count(*)::int`,
     })
     .from(heldResponses)
-    .where(and(eq(heldResponses.year, year), inArray(heldResponses.agencyId, agencyIds)))
+    .where(and(eq(heldResponses.year, year), inIdsOf(heldResponses.agencyId, agencyIds)))
     .groupBy(heldResponses.agencyId, heldResponses.instrument);
   const out = new Map<string, Record<string, number>>();
   for (const r of held) out.set(r.agencyId, { ...out.get(r.agencyId), [r.instrument]: r.n });
