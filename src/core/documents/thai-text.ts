@@ -105,3 +105,8 @@ export function bangkokDay(instant: Date): string {
 export function thaiScore(score: number, thaiDigits: boolean): string {
   return digits(score.toFixed(2), thaiDigits);
 }
+
+/** A day for Thai text: "2025-04-30" → "30 เมษายน 2568"; none → "—" (messages name a stage's first or last day). */
+export function thaiDayOrDash(isoDay: string | null | undefined): string {
+  return isoDay ? thaiDate(isoDay) : '—';
+}

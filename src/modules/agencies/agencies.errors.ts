@@ -1,4 +1,6 @@
 // Domain errors of the agency registry, in Thai and English.
+
+import { thaiDayOrDash } from '../../core/documents/thai-text.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 
 export const agencyNotFound = () => notFound('agency_not_found', 'ไม่พบหน่วยงาน', 'Agency not found');
@@ -28,14 +30,14 @@ export const registrationClosed = (
   w.phase === 'upcoming'
     ? conflict(
         'registration_not_open',
-        `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ยังไม่เริ่ม (เริ่ม ${w.opensOn})`,
+        `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ยังไม่เริ่ม (เริ่ม ${thaiDayOrDash(w.opensOn)})`,
         `Registration for fiscal year ${year} has not opened yet (it opens on ${w.opensOn})`,
         { stage: 'register', opensOn: w.opensOn },
       )
     : conflict(
         'registration_closed',
         w.closesOn
-          ? `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลาหรือลงทะเบียนให้`
+          ? `ช่วงลงทะเบียนเข้าร่วมการประเมินปีงบประมาณ ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${thaiDayOrDash(w.closesOn)}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลาหรือลงทะเบียนให้`
           : `กรอบการประเมินปีงบประมาณ ${year} ไม่มีช่วงลงทะเบียน หน่วยงานจึงลงทะเบียนเองไม่ได้ ให้ ป.ป.ช. ลงทะเบียนให้`,
         w.closesOn
           ? `Registration for fiscal year ${year} has ended for this agency (last day ${w.closesOn}); ask NACC for an extension or to register it`

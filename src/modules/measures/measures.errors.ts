@@ -1,4 +1,6 @@
 // The measures module's domain errors (Thai first, one shape).
+
+import { thaiDayOrDash } from '../../core/documents/thai-text.ts';
 import { conflict, invalid, notFound } from '../../core/errors.ts';
 import {
   MEASURE_EVIDENCE_FILE_MAX_BYTES,
@@ -112,14 +114,14 @@ export const measuresStageClosed = (
   if (w.phase === 'upcoming')
     return conflict(
       'measures_stage_closed',
-      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ยังไม่เริ่ม (เริ่ม ${w.opensOn})`,
+      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ยังไม่เริ่ม (เริ่ม ${thaiDayOrDash(w.opensOn)})`,
       `The FY${year} measures stage has not opened yet (it opens on ${w.opensOn})`,
       details,
     );
   if (w.phase === 'ended')
     return conflict(
       'measures_stage_closed',
-      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
+      `ช่วงจัดทำมาตรการของปีงบประมาณ พ.ศ. ${year} ของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${thaiDayOrDash(w.closesOn)}) หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
       `The FY${year} measures stage has ended for this agency (last day ${w.closesOn}); ask NACC for an extension if needed`,
       details,
     );

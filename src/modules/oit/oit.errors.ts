@@ -1,5 +1,6 @@
 // The domain errors of OIT, agency and assessor side, in Thai and English.
 
+import { thaiDayOrDash } from '../../core/documents/thai-text.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { AnswerProblem } from '../../core/oit/answer-rules.ts';
 import { type OitItemState, stateName } from '../../core/oit/states.ts';
@@ -151,7 +152,7 @@ export const windowClosed = (
   conflict(
     'oit_window_closed',
     window.opensOn
-      ? `${what.th}ได้เฉพาะในขั้นตอน "${stage.th}" ซึ่งเปิดตั้งแต่วันที่ ${window.opensOn} ถึงวันที่ ${window.closesOn}`
+      ? `${what.th}ได้เฉพาะในขั้นตอน "${stage.th}" ซึ่งเปิดตั้งแต่วันที่ ${thaiDayOrDash(window.opensOn)} ถึงวันที่ ${thaiDayOrDash(window.closesOn)}`
       : `${what.th}ไม่ได้ เพราะปฏิทินปีนี้ไม่มีขั้นตอน "${stage.th}"`,
     window.opensOn
       ? `You can ${what.en} only during the stage "${stage.en ?? stage.th}", open from ${window.opensOn} to ${window.closesOn}`

@@ -3,6 +3,7 @@
 
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, assertFourEyes } from '../../core/authz.ts';
+import { thaiDayOrDash } from '../../core/documents/thai-text.ts';
 import { conflict } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { allow, participatingAgency } from '../agencies/index.ts';
@@ -45,7 +46,7 @@ export async function assertStakeholderWindow(db: DbOrTx, agencyId: string, year
   if (w.closed) throw cycleClosed(year);
   throw conflict(
     'stakeholder_window_closed',
-    `ช่วงนำเข้าข้อมูลผู้มีส่วนได้ส่วนเสียของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${w.closesOn}) จึงแก้ไขหรืออนุมัติจำนวนไม่ได้ หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
+    `ช่วงนำเข้าข้อมูลผู้มีส่วนได้ส่วนเสียของหน่วยงานนี้สิ้นสุดแล้ว (วันสุดท้าย ${thaiDayOrDash(w.closesOn)}) จึงแก้ไขหรืออนุมัติจำนวนไม่ได้ หากจำเป็นให้ขอ ป.ป.ช. ขยายเวลา`,
     `The stakeholder-data stage has ended for this agency (last day ${w.closesOn}): the numbers can no longer be changed or approved; ask NACC for an extension if needed`,
     { stage: STAKEHOLDER_STAGE, closesOn: w.closesOn },
   );
