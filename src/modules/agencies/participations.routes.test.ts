@@ -156,7 +156,7 @@ describe('fiscal-year cycles and registration', () => {
       expect(after.statusCode).toBe(409);
       expect(after.json().error).toMatchObject({
         code: 'registration_closed',
-        th: expect.stringContaining('2025-01-31'),
+        th: expect.stringContaining('31 มกราคม 2568'),
         en: expect.stringContaining('2025-01-31'),
       });
       const [row] = await rowsFor(2568).then((rows) =>

@@ -218,7 +218,7 @@ describe('measures routes', () => {
       expect(early.statusCode).toBe(409);
       expect(early.json().error).toMatchObject({
         code: 'measures_stage_closed',
-        th: expect.stringContaining('2025-10-01'),
+        th: expect.stringContaining('1 ตุลาคม 2568'),
         en: expect.stringContaining('2025-10-01'),
       });
       t.clock.set(new Date('2026-04-30T17:00:00Z'));

@@ -35,7 +35,7 @@ describe('scoring and submitting an OIT assessment', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
       code: 'oit_window_closed',
-      th: expect.stringContaining('2025-05-01'),
+      th: expect.stringContaining('1 พฤษภาคม 2568'),
       en: expect.stringContaining('2025-06-06'),
     });
     await f.at(DURING.between);

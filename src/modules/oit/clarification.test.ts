@@ -62,7 +62,7 @@ describe('clarifications, confirmation and reopening', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
       code: 'oit_window_closed',
-      th: expect.stringContaining('2025-06-09'),
+      th: expect.stringContaining('9 มิถุนายน 2568'),
     });
     expect(await itemState(t.deps.db, f.agencyId, code(0))).toBe('assessed');
   });
