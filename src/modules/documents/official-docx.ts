@@ -14,6 +14,7 @@ import {
   LevelFormat,
   LineRuleType,
   convertMillimetersToTwip as mm,
+  NumberFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -116,7 +117,8 @@ export function officialDocument(doc: OfficialDocument): Document {
       properties: {
         page: {
           ...pageProperties().page,
-          pageNumbers: { start: 1 },
+          // Word numbers the pages ๑ ๒ ๓ in a Thai-digit document; LibreOffice's PDF keeps 1 2 3 (below).
+          pageNumbers: { start: 1, ...(doc.thaiDigits ? { formatType: NumberFormat.THAI_NUMBERS } : {}) },
         },
       },
       headers: { default: pageNumberHeader() },
@@ -156,8 +158,8 @@ function pageProperties() {
 
 /** "- ๒ -" at the top centre, as Thai official documents number their pages. */
 function pageNumberHeader(): Header {
-  // Arabic digits even in a Thai-digit document: no way found gives Thai digits both in Word and in the PDF
-  // LibreOffice (7.4) makes. Tried, rendered and read back from the PDF's text layer: w:pgNumType
+  // A Thai-digit document asks for w:fmt="thaiNumbers" (the section's page numbering above): Word shows ๑ ๒ ๓,
+  // LibreOffice (7.4) and so the PDF show 1 2 3 — no way found gives Thai digits in LibreOffice's PDF. Tried, rendered and read back from the PDF's text layer: w:pgNumType
   // w:fmt="thaiNumbers" (Word ๑ ๒ ๓) and "thaiCounting" → LibreOffice prints 1 2 3; w:fmt="thaiLetters" and the
   // field switches \\* ThaiArabic, \\* ThaiCardText → ก ข ค; the PAGE run tagged Thai (w:lang th-TH, w:cs),
   // also with the converter's profile set to context numerals (CTLTextNumerals) → 1 2 3.
