@@ -51,18 +51,20 @@ export function registerInputRules(app: FastifyInstance) {
   });
 
   // After validation and multipart parsing, before any handler (and before the staff scope's hooks).
-  app.addHook('preHandler', async (req) => {
+  // A callback hook (no promise per request: it runs on every request).
+  app.addHook('preHandler', (req, _reply, done) => {
     const where =
       findUnstorableText(req.params, 'params') ??
       findUnstorableText(req.query, 'query') ??
       findUnstorableText(req.body, 'body');
-    if (where) {
-      throw invalid(
+    if (!where) return done();
+    done(
+      invalid(
         'invalid_characters',
         'ข้อมูลที่ส่งมามีอักขระที่ระบบไม่รองรับ (เช่น อักขระ NUL) กรุณาลบออกแล้วลองใหม่',
         'The request contains characters that cannot be stored (such as NUL); remove them and try again',
         [{ path: where, message: 'contains NUL or a lone surrogate' }],
-      );
-    }
+      ),
+    );
   });
 }
