@@ -46,6 +46,7 @@ const ZEnv = z.object({
    * On by default; end-to-end tests turn them off so a run at night still sees its notices delivered.
    */
   NOTICE_QUIET_HOURS: bool.optional(),
+  NOTICES_WORKER: bool.optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   // One-time codes for EIT part 1 (README: "SMS and e-mail senders"). `console` writes codes to the log.
@@ -154,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       worker: e.EVIDENCE_WORKER ?? true,
     },
     audit: auditKeyConfig(e),
-    notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true },
+    notices: { quietHours: e.NOTICE_QUIET_HOURS ?? true, worker: e.NOTICES_WORKER ?? true },
     publicResults: { freshMs: e.PUBLIC_RESULTS_FRESH_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000) },
     documents: {
       soffice: e.DOCUMENTS_SOFFICE === 'off' ? null : e.DOCUMENTS_SOFFICE,

@@ -95,6 +95,9 @@ describe('prongsai backup / restore (embedded database)', { timeout: 120_000 }, 
       ...withKey,
       PRONGSAI_DATA_DIR: cli.dataDir,
       EVIDENCE_WORKER: 'false',
+      // The reminders planner's first round (5 s after start) would otherwise write notices after the idle
+      // backup, whenever the start is quick enough to reach the backup first.
+      NOTICES_WORKER: 'false',
     });
     // Demo data on, HOST not set: only the loopback interface, and the start message says why.
     expect(server.stdout()).toMatch(

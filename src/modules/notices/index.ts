@@ -5,6 +5,9 @@ import { stageWork } from './notices.work.ts';
 import { startNoticeWorker } from './notices.worker.ts';
 
 /** Started with the server (src/modules/startup.ts): plans reminders and digests, sends what is due. */
-export const noticeWorkerService: BackgroundService = (deps, log) => startNoticeWorker(deps, stageWork, log);
+// NOTICES_WORKER=false: an instance that neither plans nor sends (another instance does; tools and tests that
+// need a server whose database nothing writes on its own).
+export const noticeWorkerService: BackgroundService = (deps, log) =>
+  deps.config.notices.worker ? startNoticeWorker(deps, stageWork, log) : null;
 
 export { wakeNoticeSender } from './notices.worker.ts';
