@@ -19,7 +19,7 @@ import type { DestinationStream } from 'pino';
 import type { Actor } from '../core/authz.ts';
 import { DbSessionStore } from '../modules/auth/session-store.ts';
 import { apiModules, demoSitesRoutes, publicApiModules } from '../modules/index.ts';
-import { sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
+import { batchedRateLimitHook, sharedRateLimitOptions } from '../modules/rate-limits/index.ts';
 import { loadActor } from '../modules/users/index.ts';
 import { WEB_DIST } from '../paths.ts';
 import { settleAfterResponseTasks } from './background.ts';
@@ -88,6 +88,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   );
   app.addHook('onClose', rateLimits.close);
   await app.register(fastifyRateLimit, rateLimits.options);
+  // The busy public reads are counted in this process and shared in batches (no promise, no round trip).
+  app.addHook('onRoute', batchedRateLimitHook(rateLimits.batched));
   app.decorate('resolveActor', async (userId: string) => loadActor(deps.db, userId));
 
   await app.register(fastifySwagger, {

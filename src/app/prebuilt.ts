@@ -10,13 +10,21 @@ const gzip = promisify(gzipCallback);
 /** Whether an Accept-Encoding header takes gzip (q > 0, `*` included). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+  // Clients send a handful of spellings: each is worked out once (a bounded set, emptied when full).
+  let takes = gzipAnswers.get(header);
+  if (takes === undefined) {
+    takes = header.split(',').some((part) => {
+      const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+      if (coding !== 'gzip' && coding !== '*') return false;
+      const q = params.find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0;
+    });
+    if (gzipAnswers.size >= 256) gzipAnswers.clear();
+    gzipAnswers.set(header, takes);
+  }
+  return takes;
 }
+const gzipAnswers = new Map<string, boolean>();
 
 /** A JSON answer as bytes, plain and gzip-compressed. */
 export interface PrebuiltJson {

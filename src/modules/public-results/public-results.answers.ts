@@ -27,7 +27,7 @@ const bytesOf = (p: Prebuilt) => p.json.length + p.gzip.length;
  * Answers a public JSON route: the caching headers for `basis` (304 when the client's copy is current, before
  * anything is built), else the answer kept under `key`, built by `build` the first time.
  */
-export async function sendPrebuilt<S extends z.ZodType>(
+export function sendPrebuilt<S extends z.ZodType>(
   req: FastifyRequest,
   reply: FastifyReply,
   memo: Memo,
@@ -39,18 +39,32 @@ export async function sendPrebuilt<S extends z.ZodType>(
     build: () => Promise<z.output<S> | null>;
     missing?: () => Error;
   },
-): Promise<FastifyReply> {
+): FastifyReply | Promise<FastifyReply> {
   const gz = acceptsGzip(req.headers['accept-encoding']);
   reply.header('vary', 'accept-encoding');
   if (cacheHeaders(req, reply, `${o.basis}|${gz ? 'gzip' : 'identity'}`)) return notModifiedReply(reply);
-  const answer = await memo.get(
-    `answer|${o.key}`,
-    async () => {
-      const value = await o.build();
-      return value === null ? null : prebuild(o.schema, value);
-    },
-    (p) => (p ? bytesOf(p) : 1),
-  );
+  const key = `answer|${o.key}`;
+  // Built already (most requests): sent at once, without waiting for a promise.
+  const held = memo.peek<Prebuilt | null>(key);
+  if (held) return send(reply, held.value, gz, o);
+  return memo
+    .get(
+      key,
+      async () => {
+        const value = await o.build();
+        return value === null ? null : prebuild(o.schema, value);
+      },
+      (p) => (p ? bytesOf(p) : 1),
+    )
+    .then((answer) => send(reply, answer, gz, o));
+}
+
+function send(
+  reply: FastifyReply,
+  answer: Prebuilt | null,
+  gz: boolean,
+  o: { key: string; missing?: () => Error },
+): FastifyReply {
   if (!answer) throw (o.missing ?? (() => new Error(`public results: no answer for ${o.key}`)))();
   reply.type(JSON_TYPE);
   if (gz) return reply.header('content-encoding', 'gzip').send(answer.gzip);

@@ -30,10 +30,27 @@ export function freshness(deps: Deps, freshMs: number) {
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
   };
+  /** What `kept` holds for `key` now, without waiting; undefined when it must be read. */
+  const keptNow = <T>(key: string): { value: T } | undefined => {
+    const outcome = memo?.peek<Outcome<T>>(key)?.value;
+    if (!outcome) return undefined;
+    if ('error' in outcome) throw outcome.error;
+    return outcome;
+  };
   return {
     publishedYear: (year: number): Promise<PublishedYear> =>
       kept(`year|${year}`, () => publishedYear(deps, year)),
     previousPublication: (year: number) => kept(`previous|${year}`, () => previousPublication(deps, year)),
     years: () => kept('years', () => listYears(deps)),
+    /**
+     * The same answers when they are held (most requests): no promise to wait for. Undefined when one must
+     * be read (then ask above); a kept failure is thrown.
+     */
+    now: {
+      publishedYear: (year: number) => keptNow<PublishedYear>(`year|${year}`),
+      previousPublication: (year: number) =>
+        keptNow<Awaited<ReturnType<typeof previousPublication>>>(`previous|${year}`),
+      years: () => keptNow<Awaited<ReturnType<typeof listYears>>>('years'),
+    },
   };
 }

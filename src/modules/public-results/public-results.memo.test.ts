@@ -16,6 +16,23 @@ describe('public results memo', () => {
     expect(await memo.get('k', build)).toBe(2);
   });
 
+  it('peeks at a built value without waiting: nothing while it builds or after it expires, a kept null too', async () => {
+    let now = 1;
+    const memo = createMemo({ ttlMs: 1000, clock: () => now });
+    let release: (v: string | null) => void = () => {};
+    const building = memo.get('k', () => new Promise<string | null>((r) => (release = r)));
+    expect(memo.peek('k')).toBeUndefined(); // still building
+    expect(memo.peek('other')).toBeUndefined(); // never asked: peeking builds nothing
+    expect(memo.keys()).toEqual(['k']);
+    release('v');
+    await building;
+    expect(memo.peek('k')).toEqual({ value: 'v' });
+    await memo.get('none', async () => null);
+    expect(memo.peek('none')).toEqual({ value: null });
+    now = 1002; // expired
+    expect(memo.peek('k')).toBeUndefined();
+  });
+
   it('drops the least recently used beyond the entry budget', async () => {
     const memo = createMemo({ maxEntries: 2 });
     await memo.get('a', async () => 1);

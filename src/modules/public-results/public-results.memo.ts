@@ -22,6 +22,8 @@ export interface MemoOptions {
 export interface Memo {
   /** The value of `key`, built by `build` when absent or expired; `size` tells its bytes once built. */
   get<T>(key: string, build: () => Promise<T>, size?: (value: T) => number): Promise<T>;
+  /** The value of `key` when it is held and built (a use, as `get`); else undefined (nothing is built). */
+  peek<T>(key: string): { value: T } | undefined;
   /** The keys held now, least recently used first (tests: what is cached). */
   keys(): string[];
   clear(): void;
@@ -33,9 +35,10 @@ export const DEFAULT_MEMO_OPTIONS: MemoOptions = {
   ttlMs: 10 * 60_000,
 };
 
-/** An entry's promise, and its bytes once built (an unsized entry weighs 1). */
+/** An entry's promise, and its value once built (read without waiting: `peek`). */
 interface Entry {
   value: Promise<unknown>;
+  built?: { value: unknown };
 }
 
 export function createMemo(options: Partial<MemoOptions> = {}): Memo {
@@ -57,6 +60,7 @@ export function createMemo(options: Partial<MemoOptions> = {}): Memo {
       const entry: Entry = { value: Promise.resolve() };
       entry.value = build().then(
         (v) => {
+          entry.built = { value: v };
           // Weighed once built; the entry keeps its start time (it expires ttl after its build began).
           if (size && entries.peek(key) === entry)
             entries.set(key, entry, { size: Math.max(1, size(v)), noUpdateTTL: true });
@@ -69,6 +73,9 @@ export function createMemo(options: Partial<MemoOptions> = {}): Memo {
       );
       entries.set(key, entry, { size: 1 });
       return entry.value as Promise<T>;
+    },
+    peek<T>(key: string) {
+      return entries.get(key)?.built as { value: T } | undefined;
     },
     keys: () => [...entries.rkeys()],
     clear: () => entries.clear(),

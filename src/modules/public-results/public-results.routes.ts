@@ -36,7 +36,7 @@ const tags = ['public-results'];
  * shared with the other instances in batches (rate-limits/batched-counts.ts: a coarse flood guard, no
  * account or code behind it).
  */
-export const PUBLIC_READ_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
+export const PUBLIC_READ_RATE_LIMIT = { max: 300, timeWindow: 60_000 } as const;
 /** The dictionary's ETag basis: change it whenever DATASETS or the licence change. */
 const DICTIONARY_VERSION = 'dictionary-1';
 
@@ -45,7 +45,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
   opts,
 ) => {
   const deps = app.deps;
-  const config = { rateLimit: PUBLIC_READ_RATE_LIMIT, rateLimitCounting: 'batched' as const };
+  const config = { batchedRateLimit: PUBLIC_READ_RATE_LIMIT };
   // Built once per publication (public-results.memo.ts): per app, so each server (and test app) has its own.
   const memo = createMemo(opts.memo);
   // Which publication is in effect, kept for a moment (config.publicResults.freshMs; public-results.fresh.ts).
@@ -62,7 +62,7 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const { etagKey, ...body } = await fresh.years();
+      const { etagKey, ...body } = fresh.now.years()?.value ?? (await fresh.years());
       return sendPrebuilt(req, reply, memo, {
         basis: `years|${etagKey}`,
         key: `years|${etagKey}`,
@@ -84,10 +84,13 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const [seen, previous] = await Promise.all([
-        fresh.publishedYear(req.params.year),
-        fresh.previousPublication(req.params.year),
-      ]);
+      // What is held answers at once (most requests); else both are read together.
+      const year = req.params.year;
+      const [held, heldBefore] = [fresh.now.publishedYear(year), fresh.now.previousPublication(year)];
+      const [seen, previous] =
+        held && heldBefore
+          ? [held.value, heldBefore.value]
+          : await Promise.all([fresh.publishedYear(year), fresh.previousPublication(year)]);
       const basis = overviewBasis(seen, previous);
       return sendPrebuilt(req, reply, memo, {
         basis,
@@ -111,7 +114,8 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
       },
     },
     async (req, reply) => {
-      const seen = await fresh.publishedYear(req.params.year);
+      const seen =
+        fresh.now.publishedYear(req.params.year)?.value ?? (await fresh.publishedYear(req.params.year));
       // Kept per query as the client wrote it (the LRU bounds how many).
       return sendPrebuilt(req, reply, memo, {
         basis: seen.etagBasis,
@@ -137,7 +141,12 @@ export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOpt
     async (req, reply) => {
       // The page's line over the years depends on every year's publication in effect: so do its ETag and
       // the key of its answer.
-      const [seen, years] = await Promise.all([fresh.publishedYear(req.params.year), fresh.years()]);
+      const year = req.params.year;
+      const [held, heldYears] = [fresh.now.publishedYear(year), fresh.now.years()];
+      const [seen, years] =
+        held && heldYears
+          ? [held.value, heldYears.value]
+          : await Promise.all([fresh.publishedYear(year), fresh.years()]);
       const basis = `${seen.etagBasis}|years:${years.etagKey}`;
       return sendPrebuilt(req, reply, memo, {
         basis,

@@ -37,8 +37,10 @@ function suite(name: string, open: () => Promise<{ backend: Backend; close: () =
         now: () => now,
         onError: (e) => errors.push(e),
       });
-    const admitted = (store: BatchedCounts, key: string, max: number) =>
-      store.incr(key, WINDOW_MS).current <= max;
+    // Keys carry their own prefix here: the route's prefix is empty.
+    const count = (store: BatchedCounts, key: string, max: number) =>
+      store.route('').incr(key, WINDOW_MS, max).current;
+    const admitted = (store: BatchedCounts, key: string, max: number) => count(store, key, max) <= max;
 
     it('one instance admits exactly max a window, whenever it shares its counts, and starts again in the next', async () => {
       const key = `${HTTP_BATCHED_PREFIX}t:${randomUUID()}`;
@@ -127,7 +129,7 @@ function suite(name: string, open: () => Promise<{ backend: Backend; close: () =
         { flushMs: 60_000, maxPendingKeys: 3, now: () => now, onError: () => {} },
       );
       const keys = Array.from({ length: 5 }, () => `${HTTP_BATCHED_PREFIX}e:${randomUUID()}`);
-      for (const key of keys) early.incr(key, WINDOW_MS);
+      for (const key of keys) count(early, key, 1);
       await early.flush();
       // The third key started one batch; the fourth and fifth, arriving before it began, went with it.
       expect(sent).toEqual([5]);
@@ -146,14 +148,92 @@ function suite(name: string, open: () => Promise<{ backend: Backend; close: () =
         },
         { flushMs: 60_000, maxPendingKeys: 10_000, now: () => now, onError: (e) => errors.push(e) },
       );
-      for (let i = 0; i < 3; i++) flaky.incr(key, WINDOW_MS);
+      for (let i = 0; i < 3; i++) count(flaky, key, 10);
       await flaky.flush();
       expect(errors.map((e) => e.message)).toEqual(['store down']);
-      expect(flaky.incr(key, WINDOW_MS).current).toBe(4); // still limited on its own meanwhile
+      expect(count(flaky, key, 10)).toBe(4); // still limited on its own meanwhile
       down = false;
       await flaky.close();
       const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
       expect(await backend.total(key, windowStart)).toBe(4);
+    });
+
+    it('shares a client’s count only from a tenth of the limit: then all of it, then each request', async () => {
+      const [light, heavy] = [
+        `${HTTP_BATCHED_PREFIX}l:${randomUUID()}`,
+        `${HTTP_BATCHED_PREFIX}h:${randomUUID()}`,
+      ];
+      const sent: { key: string; by: number }[] = [];
+      const store = new BatchedCounts(
+        {
+          add: (counts) => {
+            sent.push(...counts.map((c) => ({ key: c.key, by: c.by })));
+            return backend.shared.add(counts);
+          },
+        },
+        { flushMs: 60_000, maxPendingKeys: 10_000, now: () => now, onError: () => {} },
+      );
+      for (let i = 0; i < 29; i++) count(store, light, 300); // 29 < 300 / 10: stays here
+      for (let i = 0; i < 30; i++) count(store, heavy, 300);
+      await store.flush();
+      expect(sent).toEqual([{ key: heavy, by: 30 }]);
+      expect(count(store, heavy, 300)).toBe(31);
+      expect(count(store, light, 300)).toBe(30); // reaches it now: all 30 go with the next batch
+      await store.close();
+      expect(sent.slice(1).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+        [
+          { key: heavy, by: 1 },
+          { key: light, by: 30 },
+        ].sort((a, b) => a.key.localeCompare(b.key)),
+      );
+      const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+      expect(await backend.total(heavy, windowStart)).toBe(31);
+      expect(await backend.total(light, windowStart)).toBe(30);
+    });
+
+    it('two instances with the default threshold, under any interleaving: at most max each; a batch that reads back a full window stops its instance; only counts from the threshold on reach the store', async () => {
+      const op = fc.constantFrom('a', 'b', 'flush a', 'flush b');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 10, max: 40 }),
+          fc.array(op, { maxLength: 120 }),
+          async (max, ops) => {
+            const key = `${HTTP_BATCHED_PREFIX}q:${randomUUID()}`;
+            const from = Math.ceil(max / 10);
+            const stores = { a: instance(), b: instance() };
+            const requests = { a: 0, b: 0 };
+            const sent = { a: 0, b: 0 };
+            const admittedBy = { a: 0, b: 0 };
+            const knowsFull = { a: false, b: false };
+            let stored = 0;
+            for (const o of ops) {
+              if (o === 'a' || o === 'b') {
+                requests[o]++;
+                if (admitted(stores[o], key, max)) {
+                  expect(knowsFull[o]).toBe(false);
+                  admittedBy[o]++;
+                }
+              } else {
+                const who = o === 'flush a' ? 'a' : 'b';
+                await stores[who].flush();
+                const sends = requests[who] >= from ? requests[who] - sent[who] : 0;
+                if (sends > 0) {
+                  stored += sends;
+                  sent[who] = requests[who];
+                  if (stored >= max) knowsFull[who] = true;
+                }
+              }
+            }
+            expect(admittedBy.a).toBeLessThanOrEqual(max);
+            expect(admittedBy.b).toBeLessThanOrEqual(max);
+            await Promise.all([stores.a.close(), stores.b.close()]);
+            const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+            const shared = (n: number) => (n >= from ? n : 0);
+            expect(await backend.total(key, windowStart)).toBe(shared(requests.a) + shared(requests.b));
+          },
+        ),
+        { numRuns: 25 },
+      );
     });
   });
 }

@@ -8,6 +8,11 @@
 //   round trip later) and refuses from then on. Until then it may admit what that client sends it in that
 //   time; and since each instance counts everything it admitted itself, N instances never admit more than
 //   N × max in one window, whatever the timing (the documented bound; tests in batched-counts.test.ts).
+// - a client's count is shared only once it reaches a tenth of the limit on one instance (`shareFrom`): the
+//   many visitors who read a few pages cost no row in the store. A client spreading its requests over N
+//   instances is therefore held near max + N × max/10 (plus one batch), and never above N × max.
+// In this process the counts are keyed by the client's address (they live at most one window, like the
+// requests themselves); what reaches the shared store is the keyed hash (`sharedKey`), never the address.
 // The limits that protect accounts and codes (sign-in lockout, OTP, access codes) are not counted here: they
 // stay exact, in PostgreSQL. While the shared store fails, the counts wait for the next batch (each instance
 // still limits on its own) and the failure is reported to `onError`.
@@ -67,17 +72,6 @@ export function redisCounts(redis: Redis, nameSpace: string, now: () => Date): S
   };
 }
 
-interface Entry {
-  windowStart: number;
-  windowMs: number;
-  /** The shared total the last batch read back (this instance's flushed requests included). */
-  seen: number;
-  /** Requests counted here and sent in the batch under way. */
-  sending: number;
-  /** Requests counted here since. */
-  pending: number;
-}
-
 export interface BatchedCountsOptions {
   /** How long counts wait before they are sent (default 1,000 ms). */
   flushMs: number;
@@ -85,36 +79,106 @@ export interface BatchedCountsOptions {
   maxPendingKeys: number;
   now: () => Date;
   onError: (error: Error) => void;
+  /**
+   * From which request of a window a client's count is shared, given the route's limit (default: a tenth of
+   * it, at least 1). Below it the count stays here: most visitors make a few requests and never come near the
+   * limit, and sharing their counts (one row each in the store) cost more than the rest of their requests.
+   */
+  shareFrom: (max: number) => number;
+  /** What a key is called outside this process (the shared store): a keyed hash of the address. */
+  sharedKey: (key: string) => string;
+}
+
+export const shareFromTenth = (max: number) => Math.max(1, Math.ceil(max / 10));
+
+/** One route's counts in its current window: the key's count here, and what is not sent yet. */
+interface Window {
+  start: number;
+  ms: number;
+  /** What the limit is judged against: the shared total the last batch read back plus this instance's requests since (or, for a key not shared yet, this instance's requests). */
+  known: Map<string, number>;
+  /** Requests of shared keys counted here and not sent yet. */
+  pending: Map<string, number>;
+}
+
+/** The counts of one route (one `prefix` in the shared store). */
+export class RouteCounts {
+  /** @internal the current window (a new one replaces it when the clock passes its end). */
+  window: Window = { start: -1, ms: 0, known: new Map(), pending: new Map() };
+
+  constructor(
+    readonly prefix: string,
+    private readonly owner: BatchedCounts,
+  ) {}
+
+  /**
+   * Counts one request of `key` in its fixed window of `timeWindow` ms under a limit of `max`; what the limit
+   * is judged against, and the window's time left.
+   */
+  incr(key: string, timeWindow: number, max: number): { current: number; ttl: number } {
+    const now = this.owner.nowMs();
+    const windowMs = Math.max(1000, timeWindow);
+    const start = now - (now % windowMs);
+    let w = this.window;
+    if (w.start !== start || w.ms !== windowMs) {
+      // The window ended: its counts, sent or not, no longer matter.
+      w = { start, ms: windowMs, known: new Map(), pending: new Map() };
+      this.window = w;
+    }
+    const current = (w.known.get(key) ?? 0) + 1;
+    w.known.set(key, current);
+    // Before its threshold only this instance knows a key's count (nothing was read back for it), so
+    // `current` is this instance's own count: at the threshold all of it is sent, then each request.
+    const from = this.owner.shareFrom(max);
+    if (current >= from) {
+      const waiting = w.pending.get(key);
+      if (waiting === undefined) this.owner.keyWaits();
+      w.pending.set(key, (waiting ?? 0) + (current === from ? current : 1));
+    }
+    return { current, ttl: start + windowMs - now };
+  }
 }
 
 export class BatchedCounts {
-  private readonly entries = new Map<string, Entry>();
-  /** The entries with requests not sent yet (a batch reads only these). */
-  private waiting = new Map<string, Entry>();
-  private lastSweep = 0;
+  private readonly routes = new Map<string, RouteCounts>();
+  private waitingKeys = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
   private early = false;
+  private readonly options: BatchedCountsOptions;
 
   constructor(
     private readonly shared: SharedCounts,
-    private readonly options: BatchedCountsOptions,
-  ) {}
+    options: Omit<BatchedCountsOptions, 'shareFrom' | 'sharedKey'> & Partial<BatchedCountsOptions>,
+  ) {
+    this.options = { shareFrom: shareFromTenth, sharedKey: (key) => key, ...options };
+  }
 
-  /** Counts one request under `key` in its fixed window; what the limit is judged against, and the window's time left. */
-  incr(key: string, timeWindow: number): { current: number; ttl: number } {
-    const now = this.options.now().getTime();
-    const windowMs = Math.max(1000, timeWindow);
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    let e = this.entries.get(key);
-    if (!e || e.windowStart !== windowStart) {
-      e = { windowStart, windowMs, seen: 0, sending: 0, pending: 0 };
-      this.entries.set(key, e);
+  /** The counts of the route counted under `prefix` (one object per prefix). */
+  route(prefix: string): RouteCounts {
+    let r = this.routes.get(prefix);
+    if (!r) {
+      r = new RouteCounts(prefix, this);
+      this.routes.set(prefix, r);
     }
-    if (e.pending === 0) this.waiting.set(key, e);
-    e.pending++;
-    if (this.waiting.size < this.options.maxPendingKeys) this.schedule();
+    return r;
+  }
+
+  /** @internal */
+  nowMs(): number {
+    return this.options.now().getTime();
+  }
+
+  /** @internal */
+  shareFrom(max: number): number {
+    return this.options.shareFrom(max);
+  }
+
+  /** @internal a key started waiting to be sent. */
+  keyWaits(): void {
+    this.waitingKeys++;
+    if (this.waitingKeys < this.options.maxPendingKeys) this.schedule();
     else if (!this.early) {
       // One early batch at a time, however many requests arrive before it starts.
       this.early = true;
@@ -122,7 +186,6 @@ export class BatchedCounts {
         this.early = false;
       });
     }
-    return { current: e.seen + e.sending + e.pending, ttl: windowStart + windowMs - now };
   }
 
   private schedule() {
@@ -143,39 +206,44 @@ export class BatchedCounts {
   private async send() {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const now = this.options.now().getTime();
-    if (now - this.lastSweep > 10_000) {
-      this.lastSweep = now;
-      // Ended windows: their counts no longer matter.
-      for (const [key, e] of this.entries) if (e.windowStart + e.windowMs <= now) this.entries.delete(key);
+    const now = this.nowMs();
+    const batch: { route: RouteCounts; w: Window; sending: Map<string, number> }[] = [];
+    for (const route of this.routes.values()) {
+      const w = route.window;
+      if (w.pending.size === 0) continue;
+      const sending = w.pending;
+      w.pending = new Map();
+      // An ended window's counts no longer matter.
+      if (w.start + w.ms > now) batch.push({ route, w, sending });
     }
-    const batch: [string, Entry][] = [];
-    for (const [key, e] of this.waiting) {
-      if (e.windowStart + e.windowMs <= now) continue;
-      e.sending = e.pending;
-      e.pending = 0;
-      batch.push([key, e]);
-    }
-    this.waiting = new Map();
+    this.waitingKeys = 0;
     if (batch.length === 0) return;
+    const counts: WindowCount[] = [];
+    for (const { route, w, sending } of batch)
+      for (const [key, by] of sending)
+        counts.push({
+          key: `${route.prefix}${this.options.sharedKey(key)}`,
+          windowStart: new Date(w.start),
+          windowMs: w.ms,
+          by,
+        });
     try {
-      const totals = await this.shared.add(
-        batch.map(([key, e]) => ({
-          key,
-          windowStart: new Date(e.windowStart),
-          windowMs: e.windowMs,
-          by: e.sending,
-        })),
-      );
-      batch.forEach(([, e], i) => {
-        e.seen = Math.max(e.seen + e.sending, totals[i] ?? 0);
-        e.sending = 0;
-      });
+      const totals = await this.shared.add(counts);
+      let i = 0;
+      for (const { w, sending } of batch)
+        for (const key of sending.keys()) {
+          const total = (totals[i++] ?? 0) + (w.pending.get(key) ?? 0);
+          if (total > (w.known.get(key) ?? 0)) w.known.set(key, total);
+        }
     } catch (error) {
-      for (const [key, e] of batch) {
-        if (this.entries.get(key) === e) this.waiting.set(key, e);
-        e.pending += e.sending;
-        e.sending = 0;
+      // Kept for the next batch (the window's own, while it lasts).
+      for (const { route, w, sending } of batch) {
+        if (route.window !== w) continue;
+        for (const [key, by] of sending) {
+          const waiting = w.pending.get(key);
+          if (waiting === undefined) this.waitingKeys++;
+          w.pending.set(key, (waiting ?? 0) + by);
+        }
       }
       this.options.onError(error instanceof Error ? error : new Error(String(error)));
       this.schedule();

@@ -1,14 +1,15 @@
 // Where @fastify/rate-limit keeps its per-route counters: never in one process's memory alone, so that several
 // app instances behind one address count together (README "Running several instances"). By default in
 // rate_buckets (PostgreSQL or embedded PGlite, fixed windows, one atomic upsert per request); in Redis when
-// REDIS_URL is set (the plugin's own Redis store: an atomic Lua INCR + PEXPIRE). A route whose config says
-// `rateLimitCounting: 'batched'` (the busy public reads) is counted in this process and added to the same
-// shared store in batches about every second (batched-counts.ts: the bound on what several instances may
-// admit together is documented there). Either way a client is counted by a keyed hash of its address (IPv4)
-// or /64 (IPv6), never by the address itself.
+// REDIS_URL is set (the plugin's own Redis store: an atomic Lua INCR + PEXPIRE). A route whose config has
+// `batchedRateLimit` (the busy public reads) is counted instead by our own hook in this process, and its
+// clients' counts are added to the same shared store in batches about every second once they come near the
+// limit (batched-counts.ts: the bound on what several instances may admit together is documented there). A
+// request costs a few lookups in memory, no promise and no round trip. Either way the store holds a keyed hash of the
+// client's address (IPv4) or /64 (IPv6), never the address itself.
 import { createRequire } from 'node:module';
 import type { FastifyRateLimitStore, RateLimitOptions, RateLimitPluginOptions } from '@fastify/rate-limit';
-import type { RouteOptions } from 'fastify';
+import type { onRequestHookHandler, onRouteHookHandler, RouteOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import { keyedHash } from '../../app/secrets.ts';
 import type { Config } from '../../config.ts';
@@ -25,9 +26,18 @@ import { bumpWindow, purgeWindows } from './counters.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** 'batched': the route's limit is counted here and shared in batches (batched-counts.ts); else exactly. */
-    rateLimitCounting?: 'exact' | 'batched';
+    /**
+     * A per-address limit counted in this process and shared in batches (batched-counts.ts), for busy reads
+     * with no account or code behind them; `rateLimit` (the plugin) counts exactly. A route has one or the other.
+     */
+    batchedRateLimit?: BatchedRateLimit;
   }
+}
+
+export interface BatchedRateLimit {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
 }
 
 /** Every key of the route counters in rate_buckets starts with this. */
@@ -47,11 +57,8 @@ const PluginRedisStore = createRequire(import.meta.url)('@fastify/rate-limit/sto
   nameSpace: string,
 ) => FastifyRateLimitStore;
 
-/**
- * The store class the plugin instantiates: each route's child is the exact store, or — for a route counted
- * in batches — this process's counts, shared through `batched`.
- */
-function sharedStore(exact: (merged: RouteLimit) => FastifyRateLimitStore, batched: BatchedCounts) {
+/** The store class the plugin instantiates: each route's child is the exact store of that route. */
+function sharedStore(exact: (merged: RouteLimit) => FastifyRateLimitStore) {
   return class SharedRateLimitStore implements FastifyRateLimitStore {
     private readonly root: FastifyRateLimitStore;
     constructor(options: RateLimitOptions) {
@@ -62,19 +69,40 @@ function sharedStore(exact: (merged: RouteLimit) => FastifyRateLimitStore, batch
     }
     // The plugin passes the route's merged limit settings, with the route itself under `routeInfo`.
     child(routeOptions: RouteOptions & { path: string; prefix: string }): FastifyRateLimitStore {
-      const merged = routeOptions as unknown as RouteLimit;
-      if (merged.routeInfo?.config?.rateLimitCounting !== 'batched') return exact(merged);
-      if (merged.continueExceeding || merged.exponentialBackoff)
-        throw new Error('batched rate-limit counting keeps fixed windows only');
-      const prefix = `${HTTP_BATCHED_PREFIX}${routeName(merged)}:`;
-      const store: FastifyRateLimitStore = {
-        incr: (key, callback, timeWindow) => callback(null, batched.incr(`${prefix}${key}`, timeWindow)),
-        child: () => store,
-      };
-      return store;
+      return exact(routeOptions as unknown as RouteLimit);
     }
   };
 }
+
+/** The 429 of a batched limit: the same answer as the plugin's (src/app/errors.ts words it by its status). */
+const tooManyRequests = () => Object.assign(new Error('Too many requests'), { statusCode: 429 });
+
+/**
+ * An onRoute hook adding the check of `batchedRateLimit` to the routes that have it: counted under the route
+ * (method and pattern, as the plugin's keys), with the plugin's headers, and the plugin's 429 beyond the limit.
+ */
+export function batchedRateLimitHook(batched: BatchedCounts): onRouteHookHandler {
+  return (route) => {
+    const limit = route.config?.batchedRateLimit;
+    if (!limit) return;
+    if (route.config?.rateLimit)
+      throw new Error(`${route.method} ${route.url}: rateLimit and batchedRateLimit are exclusive`);
+    const { max, timeWindow } = limit;
+    const counts = batched.route(`${HTTP_BATCHED_PREFIX}${String(route.method)} ${route.url}:`);
+    const check: onRequestHookHandler = (req, reply, done) => {
+      const { current, ttl } = counts.incr(clientKey(req.ip), timeWindow, max);
+      const reset = Math.ceil(ttl / 1000);
+      reply.header('x-ratelimit-limit', max).header('x-ratelimit-remaining', Math.max(0, max - current));
+      reply.header('x-ratelimit-reset', reset);
+      if (current <= max) return done();
+      reply.header('retry-after', reset);
+      done(tooManyRequests());
+    };
+    const own = route.onRequest;
+    route.onRequest = own === undefined ? [check] : [...(Array.isArray(own) ? own : [own]), check];
+  };
+}
+
 /** Ended windows of a route are purged at most this often per process. */
 const PURGE_EVERY_MS = 60_000;
 
@@ -122,21 +150,23 @@ export function databaseRateLimitStore(deps: StoreDeps) {
 
 /**
  * The plugin's options for the shared store: Redis when `config.redisUrl` is set (the returned `close`
- * sends the batched counts that wait and ends the connection), the database otherwise.
+ * sends the batched counts that wait and ends the connection), the database otherwise; and the batched
+ * counts sharing the same store (`batchedRateLimitHook`).
  */
 export async function sharedRateLimitOptions(
   deps: StoreDeps & { config: Pick<Config, 'sessionSecret' | 'redisUrl'> },
   onRedisError: (error: Error) => void = () => {},
   batching: Partial<BatchedCountsOptions> = {},
-): Promise<{ options: RateLimitPluginOptions; close: () => Promise<void> }> {
-  const keyGenerator = (req: { ip: string }) =>
-    keyedHash(deps.config, 'network-prefix', `http|${clientKey(req.ip)}`);
+): Promise<{ options: RateLimitPluginOptions; batched: BatchedCounts; close: () => Promise<void> }> {
+  const hashed = (key: string) => keyedHash(deps.config, 'network-prefix', `http|${key}`);
+  const keyGenerator = (req: { ip: string }) => hashed(clientKey(req.ip));
   const batchedOver = (shared: SharedCounts) =>
     new BatchedCounts(shared, {
       flushMs: 1000,
       maxPendingKeys: 5000,
       now: deps.now,
       onError: onRedisError,
+      sharedKey: hashed,
       ...batching,
     });
   if (deps.config.redisUrl) {
@@ -165,7 +195,8 @@ export async function sharedRateLimitOptions(
       return merged.routeInfo ? store.child(merged as never) : store;
     };
     return {
-      options: { global: false, keyGenerator, store: sharedStore(exact, batched), skipOnError: true },
+      options: { global: false, keyGenerator, store: sharedStore(exact), skipOnError: true },
+      batched,
       close: async () => {
         await batched.close();
         await redis.quit().catch(() => redis.disconnect());
@@ -177,7 +208,8 @@ export async function sharedRateLimitOptions(
   const exact = (merged: RouteLimit) =>
     merged.routeInfo ? new Exact(merged).child(merged as never) : new Exact(merged);
   return {
-    options: { global: false, keyGenerator, store: sharedStore(exact, batched) },
+    options: { global: false, keyGenerator, store: sharedStore(exact) },
+    batched,
     close: () => batched.close(),
   };
 }

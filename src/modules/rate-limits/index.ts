@@ -4,6 +4,7 @@
 export {
   BatchedCounts,
   databaseCounts,
+  RouteCounts,
   redisCounts,
   type SharedCounts,
 } from './batched-counts.ts';
@@ -17,6 +18,8 @@ export {
   windowsSince,
 } from './counters.ts';
 export {
+  type BatchedRateLimit,
+  batchedRateLimitHook,
   databaseRateLimitStore,
   HTTP_BATCHED_PREFIX,
   HTTP_BUCKET_PREFIX,
