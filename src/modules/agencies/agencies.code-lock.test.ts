@@ -3,7 +3,8 @@
 // `agency_code_published`, nothing changed, and the public page and the CSV keep answering under the code. A
 // publication cancelled before its time never made the code public: the code is free again.
 import { parse } from 'csv-parse/sync';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
@@ -13,13 +14,25 @@ import { agencies, auditLog } from '../../db/schema/index.ts';
 import { frameworkForYear } from '../frameworks/index.ts';
 import { insertResult, insertRun } from '../public-results/public-results.fixture.testing.ts';
 import { loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
+import { resultEverPublishedLocked } from '../results/public.ts';
+import { lockAgency } from './agencies.repo.ts';
 
 const HOUR = 3_600_000;
+
+/** Polls until `ready` holds (10 s at most). */
+async function until(ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('agency code after publication', () => {
   let t: TestApp;
   let db: Db;
   let framework: Framework;
+  let lastYear: { version: number; framework: Framework };
   let admin: Client;
   let anon: Client;
   const ids = { published: '', embargoed: '' };
@@ -34,9 +47,9 @@ describe('agency code after publication', () => {
     ids.embargoed = (await participatingAgency(db, { code: 'LOCK-B' })).id;
     runs.year = await insertRun(db, YEAR, loaded.version);
     await insertResult(db, framework, runs.year, ids.published, 90, 8);
-    const before = await frameworkForYear(db, YEAR - 1);
-    runs.lastYear = await insertRun(db, YEAR - 1, before.version);
-    await insertResult(db, before.framework, runs.lastYear, ids.embargoed, 70, 8);
+    lastYear = await frameworkForYear(db, YEAR - 1);
+    runs.lastYear = await insertRun(db, YEAR - 1, lastYear.version);
+    await insertResult(db, lastYear.framework, runs.lastYear, ids.embargoed, 70, 8);
     await makeUser(db, { role: 'admin', username: 'code-lock-admin' });
     admin = await t.signIn('code-lock-admin');
     anon = t.anonymous();
@@ -112,5 +125,30 @@ describe('agency code after publication', () => {
     const res = await admin.patch(url, { code: 'LOCK-B2' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'LOCK-B2', codeLocked: false });
+  });
+
+  it("holds publishing of the agency's years until the code change is decided", async (ctx) => {
+    // PGlite has one connection: its transactions run one after another, so there is nothing to overlap.
+    if (t.database.driver !== 'postgres') ctx.skip();
+    const agency = (await participatingAgency(db, { code: 'LOCK-C' })).id;
+    const run = await insertRun(db, YEAR - 1, lastYear.version);
+    await insertResult(db, lastYear.framework, run, agency, 75, 8);
+    const waitingForAdvisoryLock = async () => {
+      const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+      return Number(rows[0]?.n) > 0;
+    };
+    let publishing: Promise<LightMyRequestResponse> | undefined;
+    let answered = false;
+    await db.transaction(async (tx) => {
+      await lockAgency(tx, agency);
+      expect(await resultEverPublishedLocked(tx, agency)).toBe(false);
+      publishing = admin.post(`/api/results/${YEAR - 1}/publications`, { runId: run }).finally(() => {
+        answered = true;
+      });
+      await until(waitingForAdvisoryLock);
+      expect(answered).toBe(false);
+    });
+    expect((await publishing)?.statusCode).toBe(201);
   });
 });
