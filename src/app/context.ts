@@ -1,7 +1,7 @@
 // What every route and service receives: the process-wide dependencies and, per request, the actor.
 import type { Config } from '../config.ts';
 import type { Actor } from '../core/authz.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import type { CollectionWindow } from '../modules/calendar/index.ts';
 import type { AccountCredentials } from '../modules/users/index.ts';
 
@@ -42,6 +42,16 @@ export interface AppDeps {
   ) => Promise<CollectionWindow>;
   /** When NACC closed a year (null while open): the calendar module's `yearClosedAt`, for the same modules. */
   yearClosedAt: (db: DbOrTx, year: number) => Promise<Date | null>;
+  /**
+   * Whether a result of the agency was ever published — its code is then the open data's stable identifier and
+   * may not change: the results module's `resultEverPublished` (`read`) and `resultEverPublishedLocked`
+   * (`locked`: in the caller's transaction, holding until it ends), for the agencies module, which results
+   * imports.
+   */
+  agencyPublished: {
+    read: (db: DbOrTx, agencyId: string) => Promise<boolean>;
+    locked: (tx: Tx, agencyId: string) => Promise<boolean>;
+  };
 }
 
 declare module 'fastify' {

@@ -3,6 +3,7 @@
 import { participations } from '../../src/db/schema/index.ts';
 import { loadBundledFrameworks } from '../../src/modules/frameworks/index.ts';
 import { loadReferenceData } from '../../src/modules/reference/index.ts';
+import { makeAgency } from '../helpers/factories.ts';
 import { allow, both, everyone, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
 import { agencyListContents, cycleSummaryContents, dashboardContents } from './contents.ts';
 import type { World } from './world.ts';
@@ -106,6 +107,22 @@ export const cases: MatrixCase[] = [
     method: 'PATCH',
     url: (w) => `/api/agencies/${w.target.agency.id}`,
     body: () => ({ peerGroup: null }),
+    expect: adminsOnly(),
+  },
+  {
+    // A code change, on an agency made for the request (A's and B's codes stay as later cases know them); no
+    // result of it is published, so NACC admins change it; nobody else may touch the code.
+    name: 'PATCH /api/agencies/:id (code)',
+    method: 'PATCH',
+    url: async (w) => {
+      const agency = await makeAgency(w.db, {
+        code: w.unique('MATRIX-CODE'),
+        provinceCode: w.target.province.code,
+        ministryCode: w.target.ministry.code,
+      });
+      return `/api/agencies/${agency.id}`;
+    },
+    body: (w) => ({ code: w.unique('MATRIX-RECODED') }),
     expect: adminsOnly(),
   },
   {

@@ -39,8 +39,8 @@ export const FIXED_COLUMNS: readonly Extract<MicrodataColumn, { kind: 'fixed' }>
   {
     kind: 'fixed',
     name: 'agency_code',
-    th: 'รหัสหน่วยงาน (ตัวระบุถาวร)',
-    en: 'Agency code (stable identifier)',
+    th: 'รหัสหน่วยงาน (ไม่เปลี่ยนแปลงอีกเมื่อเผยแพร่ผลการประเมินของหน่วยงานแล้ว)',
+    en: 'Agency code (never changed once a result of the agency has been published)',
   },
   { kind: 'fixed', name: 'instrument', th: 'เครื่องมือ (IIT, EIT1, EIT2)', en: 'Instrument code' },
 ];

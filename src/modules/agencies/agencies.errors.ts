@@ -64,6 +64,18 @@ export const parentLoop = () =>
 export const agencyCodeTaken = (code: string) =>
   conflict('agency_code_taken', `รหัสหน่วยงาน ${code} มีอยู่แล้ว`, `Agency code ${code} is already in use`);
 
+/**
+ * 409: a result of the agency has been published, so its code is the open data's stable identifier (files,
+ * links to its public page, other years) and can no longer change.
+ */
+export const agencyCodePublished = (code: string) =>
+  conflict(
+    'agency_code_published',
+    `เปลี่ยนรหัสหน่วยงาน ${code} ไม่ได้ เพราะเผยแพร่ผลการประเมินของหน่วยงานนี้แล้ว รหัสนี้เป็นตัวระบุถาวรของหน่วยงานในข้อมูลเปิดและลิงก์สาธารณะ`,
+    `Agency code ${code} cannot be changed: results of this agency have been published, and the code is its stable identifier in the open data and public links`,
+    { code },
+  );
+
 /** The PostgreSQL error code of a failed query on either driver (drizzle wraps the driver's error). */
 export function pgErrorCode(e: unknown): string | undefined {
   const err = e as { code?: unknown; cause?: { code?: unknown } };

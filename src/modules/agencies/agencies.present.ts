@@ -48,6 +48,7 @@ export function presentAgencyDetail(
     parent: { id: string; code: string; nameTh: string; nameEn: string | null } | null;
   },
   participationRows: ParticipationRow[],
+  codeLocked: boolean,
 ): AgencyDetail {
   const { agency: a, province: p, ministry: m } = row;
   return {
@@ -57,6 +58,7 @@ export function presentAgencyDetail(
     ministry: m ? { code: m.code, nameTh: m.nameTh, nameEn: m.nameEn, kind: m.kind } : null,
     province: p ? { code: p.code, nameTh: p.nameTh, nameEn: p.nameEn, region: p.region } : null,
     participations: participationRows.map(presentParticipation),
+    codeLocked,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

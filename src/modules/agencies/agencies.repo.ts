@@ -1,7 +1,7 @@
 // Drizzle queries of the agency registry.
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
 import { definePrepared } from '../../db/prepared.ts';
 import { agencies, participations } from '../../db/schema/index.ts';
 import { ministriesByCodes, provincesByCodes } from '../reference/index.ts';
@@ -121,6 +121,11 @@ export async function insertAgency(db: DbOrTx, values: AgencyInsert): Promise<Ag
   const [row] = await db.insert(agencies).values(values).returning();
   if (!row) throw new Error('the write returned no row');
   return row;
+}
+
+/** Holds the agency's row until the transaction ends (storing a result of it waits meanwhile). */
+export async function lockAgency(tx: Tx, id: string): Promise<void> {
+  await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id)).for('update');
 }
 
 export async function updateAgency(

@@ -146,6 +146,10 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Update an agency (admin; the agency's own admin may change only nameEn and website)",
+        description:
+          'The code is the open data’s stable identifier: once a result of the agency has been published ' +
+          '(a publication in effect, superseded or under embargo; `codeLocked` in the detail) a new code is ' +
+          'refused with 409 `agency_code_published` and nothing changes.',
         params: ZAgencyId,
         body: ZAgencyPatch,
         response: { 200: ZAgencyDetail },

@@ -108,6 +108,11 @@ export const ZAgencyDetail = ZAgencySummary.omit({ participation: true, province
     .nullable(),
   province: ZProvinceRef.extend({ region: z.enum(REGIONS) }).nullable(),
   participations: z.array(ZParticipation).describe('Newest year first'),
+  codeLocked: z
+    .boolean()
+    .describe(
+      'A result of the agency has been published: its code is the open data’s stable identifier and can no longer be changed (409 agency_code_published)',
+    ),
   createdAt: iso,
   updatedAt: iso,
 });

@@ -6,6 +6,7 @@ import { changesAnything } from '../../core/input/patch.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
 import {
+  agencyCodePublished,
   agencyCodeTaken,
   agencyNotFound,
   parentLoop,
@@ -18,6 +19,7 @@ import { presentAgencyDetail, presentAgencySummary } from './agencies.present.ts
 import {
   insertAgency,
   isAncestorOrSelf,
+  lockAgency,
   ministryExists,
   provinceExists,
   selectAgency,
@@ -38,6 +40,7 @@ import { agencyScopeCondition } from './agencies.scope.ts';
 import { authorizedAgency } from './agency-year.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
+type DetailDeps = Pick<AppDeps, 'db' | 'now' | 'agencyPublished'>;
 
 export async function listAgencies(deps: Deps, actor: Actor | null, query: AgencyListQuery) {
   authorize(actor, 'agency.list', null);
@@ -45,15 +48,19 @@ export async function listAgencies(deps: Deps, actor: Actor | null, query: Agenc
   return { items: rows.map(presentAgencySummary), total };
 }
 
-export async function getAgency(deps: Deps, actor: Actor | null, id: string): Promise<AgencyDetail> {
+export async function getAgency(deps: DetailDeps, actor: Actor | null, id: string): Promise<AgencyDetail> {
   await authorizedAgency(deps.db, actor, id, ({ actor, ref }) => authorize(actor, 'agency.read', ref));
-  return agencyDetail(deps.db, id);
+  return agencyDetail(deps, id);
 }
 
-async function agencyDetail(db: DbOrTx, id: string): Promise<AgencyDetail> {
-  const row = await selectAgencyDetail(db, id);
+async function agencyDetail(deps: DetailDeps, id: string): Promise<AgencyDetail> {
+  const row = await selectAgencyDetail(deps.db, id);
   if (!row) throw agencyNotFound();
-  return presentAgencyDetail(row, await selectParticipations(db, id));
+  const [participations, codeLocked] = await Promise.all([
+    selectParticipations(deps.db, id),
+    deps.agencyPublished.read(deps.db, id),
+  ]);
+  return presentAgencyDetail(row, participations, codeLocked);
 }
 
 /** Friendly 400s for references the foreign keys would otherwise reject with a bare error. */
@@ -81,7 +88,7 @@ async function saving<T>(code: string, write: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createAgency(deps: Deps, actor: Actor | null, body: AgencyCreate) {
+export async function createAgency(deps: DetailDeps, actor: Actor | null, body: AgencyCreate) {
   authorize(actor, 'agency.create', null);
   await checkReferences(deps.db, body);
   if (await selectAgencyByCode(deps.db, body.code)) throw agencyCodeTaken(body.code);
@@ -103,10 +110,10 @@ export async function createAgency(deps: Deps, actor: Actor | null, body: Agency
       return created;
     }),
   );
-  return agencyDetail(deps.db, row.id);
+  return agencyDetail(deps, row.id);
 }
 
-export async function updateAgency(deps: Deps, actor: Actor | null, id: string, patch: AgencyPatch) {
+export async function updateAgency(deps: DetailDeps, actor: Actor | null, id: string, patch: AgencyPatch) {
   const { agency, ref } = await authorizedAgency(deps.db, actor, id, ({ actor, ref }) =>
     authorize(actor, 'agency.update', ref),
   );
@@ -124,9 +131,16 @@ export async function updateAgency(deps: Deps, actor: Actor | null, id: string, 
   if (patch.code && patch.code !== agency.code && (await selectAgencyByCode(deps.db, patch.code)))
     throw agencyCodeTaken(patch.code);
   // Nothing would change: no write, no audit entry (a repeated request must not fill the trail).
-  if (!changesAnything(patch, agency)) return agencyDetail(deps.db, id);
+  if (!changesAnything(patch, agency)) return agencyDetail(deps, id);
+  const codeChanges = patch.code !== undefined && patch.code !== agency.code;
   await saving(patch.code ?? agency.code, () =>
     deps.db.transaction(async (tx) => {
+      // A published code is the open data's stable identifier. Checked under the agency's row and the
+      // publication locks of its years, so no result of it is stored or published before this commits.
+      if (codeChanges) {
+        await lockAgency(tx, id);
+        if (await deps.agencyPublished.locked(tx, id)) throw agencyCodePublished(agency.code);
+      }
       const updated = await updateAgencyRow(tx, id, { ...patch, updatedAt: deps.now() });
       await appendAudit(
         tx,
@@ -143,5 +157,5 @@ export async function updateAgency(deps: Deps, actor: Actor | null, id: string, 
       );
     }),
   );
-  return agencyDetail(deps.db, id);
+  return agencyDetail(deps, id);
 }

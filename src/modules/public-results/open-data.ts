@@ -29,7 +29,13 @@ const col = (name: string, type: Column['type'], nullable: boolean, th: string, 
 
 const KEY: Column[] = [
   col('year', 'integer', false, 'ปีงบประมาณ (พ.ศ.)', 'Fiscal year (Buddhist Era)'),
-  col('agency_code', 'string', false, 'รหัสหน่วยงาน (ตัวระบุถาวร)', 'Agency code (stable identifier)'),
+  col(
+    'agency_code',
+    'string',
+    false,
+    'รหัสหน่วยงาน: ตัวระบุถาวร ไม่เปลี่ยนแปลงอีกเมื่อเผยแพร่ผลการประเมินของหน่วยงานแล้ว จึงใช้เชื่อมหน่วยงานเดียวกันข้ามปีและข้ามไฟล์ได้',
+    'Agency code: the stable identifier, never changed once a result of the agency has been published, so it links the same agency across years and files',
+  ),
 ];
 
 export const DATASETS = [

@@ -38,7 +38,7 @@ const tags = ['public-results'];
  */
 export const PUBLIC_READ_RATE_LIMIT = { max: 300, timeWindow: 60_000 } as const;
 /** The dictionary's ETag basis: change it whenever DATASETS or the licence change. */
-const DICTIONARY_VERSION = 'dictionary-1';
+const DICTIONARY_VERSION = 'dictionary-2';
 
 export const publicResultsRoutes: FastifyPluginAsyncZod<{ memo?: Partial<MemoOptions> }> = async (
   app,

@@ -9,7 +9,14 @@ const ZName = z.object({ code: z.string(), th: z.string(), en: z.string().nullab
 
 export const ZYearParams = z.object({ year: z.coerce.number().int().min(2500).max(2700) });
 export const ZAgencyPageParams = ZYearParams.extend({
-  code: z.string().trim().min(1).max(64).describe('The agency code: the stable identifier of an agency'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .describe(
+      'The agency code: the stable identifier of an agency, never changed once a result of it has been published',
+    ),
 });
 const ZFilterCode = z.string().trim().min(1).max(32);
 export const ZSearchQuery = z.strictObject({

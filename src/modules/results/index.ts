@@ -22,6 +22,8 @@ export {
   publishedRunOf,
   publishedTotals,
   publishedYears,
+  resultEverPublished,
+  resultEverPublishedLocked,
 } from './public.ts';
 export { publish } from './publications.service.ts';
 export { presentReport, type ReportInput, ratingOf } from './report.present.ts';

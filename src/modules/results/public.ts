@@ -5,15 +5,19 @@ import type { AppDeps } from '../../app/context.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Framework } from '../../core/framework/schema.ts';
 import { effectivePublication, visibleRun } from '../../core/results/visibility.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
 import { frameworkForYear, frameworkLoaded, frameworkVersionOf } from '../frameworks/index.ts';
 import {
   agencyCountsOfRuns,
   agencyResultOf,
+  agencyResultPublished,
   factOf,
+  lockYear,
   type PublicationRow,
   publicationsOfYear,
   publicationsTakenEffect,
   publishedEarlierResults,
+  yearsWithResultOf,
 } from './publications.repo.ts';
 import { ratingOf } from './report.present.ts';
 import type { PreviousYear } from './report.schema.ts';
@@ -134,4 +138,24 @@ export async function publishedHistory(deps: Deps, agencyId: string): Promise<Pr
     });
   }
   return out;
+}
+
+/**
+ * Whether a result of the agency was ever published (a publication not cancelled — in effect, superseded or
+ * under embargo — of a run holding one). Its code has then been the open data's identifier of the agency, so
+ * the agency registry no longer lets it change.
+ */
+export async function resultEverPublished(db: DbOrTx, agencyId: string): Promise<boolean> {
+  return agencyResultPublished(db, agencyId);
+}
+
+/**
+ * The same, read in the caller's transaction so that the answer holds until it ends: under the publication
+ * lock of every year with a result of the agency (publishing and cancelling take it), so no publication of
+ * those years is made or cancelled meanwhile. The caller must hold the agency's row (`FOR UPDATE`): storing a result
+ * takes a key-share lock on it, so no result of another year can appear either.
+ */
+export async function resultEverPublishedLocked(tx: Tx, agencyId: string): Promise<boolean> {
+  for (const year of await yearsWithResultOf(tx, agencyId)) await lockYear(tx, year);
+  return agencyResultPublished(tx, agencyId);
 }

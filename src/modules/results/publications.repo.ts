@@ -222,3 +222,31 @@ export async function agencyCountsOfRuns(
     .groupBy(agencyResults.runId);
   return new Map(rows.map((r) => [r.runId, Number(r.n)]));
 }
+
+/**
+ * Whether a result of the agency was ever published: a run holding one has a publication that is not
+ * cancelled — in effect, superseded (it was public) or under embargo (it takes effect by itself).
+ */
+export async function agencyResultPublished(db: DbOrTx, agencyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ runId: agencyResults.runId })
+    .from(agencyResults)
+    .innerJoin(
+      publications,
+      and(eq(publications.runId, agencyResults.runId), isNull(publications.cancelledAt)),
+    )
+    .where(eq(agencyResults.agencyId, agencyId))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The years of the runs (any kind, any state) holding a result of the agency, in ascending order. */
+export async function yearsWithResultOf(db: DbOrTx, agencyId: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: processingRuns.year })
+    .from(agencyResults)
+    .innerJoin(processingRuns, eq(processingRuns.id, agencyResults.runId))
+    .where(eq(agencyResults.agencyId, agencyId))
+    .orderBy(asc(processingRuns.year));
+  return rows.map((r) => r.year);
+}

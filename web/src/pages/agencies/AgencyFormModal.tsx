@@ -58,7 +58,8 @@ export default function AgencyFormModal({ onClose, agency, selfService = false }
       sizeClass: empty(f.sizeClass),
       active: f.active,
     };
-    if (agency) update.mutate(body, done);
+    // A published agency's code is fixed (the server refuses a change): it is left out of the edit.
+    if (agency) update.mutate(agency.codeLocked ? { ...body, code: undefined } : body, done);
     else create.mutate(body, done);
   };
 
@@ -72,6 +73,8 @@ export default function AgencyFormModal({ onClose, agency, selfService = false }
               <TextInput
                 label={t('agencies.code')}
                 required
+                readOnly={agency?.codeLocked}
+                description={agency?.codeLocked ? t('agencies.codeLocked') : undefined}
                 value={f.code}
                 onChange={(e) => set('code')(e.currentTarget.value)}
               />
