@@ -73,15 +73,13 @@ const responses = (agencyId: string, instrument: string, n: number) =>
 async function doPiece(db: DbOrTx, a: Agency, piece: Piece, at: Date): Promise<void> {
   switch (piece) {
     case 'stakeholder_entry':
-      await db
-        .insert(stakeholderData)
-        .values({
-          agencyId: a.id,
-          year: YEAR,
-          iitPopulation: POPULATION,
-          eitPopulation: POPULATION,
-          revision: 1,
-        });
+      await db.insert(stakeholderData).values({
+        agencyId: a.id,
+        year: YEAR,
+        iitPopulation: POPULATION,
+        eitPopulation: POPULATION,
+        revision: 1,
+      });
       return;
     case 'stakeholder_approval':
       await db
