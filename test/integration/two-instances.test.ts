@@ -1,23 +1,27 @@
 // Two real server processes (`prongsai start`) against one PostgreSQL database behave as one: a session made
 // on A works on B and ends on B when signed out on A; the login lockout, a per-route rate limit and the OTP
-// limits count requests to both; the evidence workers of both work each job exactly once. With REDIS_URL set
-// for the test run, the instances keep their route limits in Redis instead of the database.
+// limits count requests to both; the evidence workers of both work each job exactly once; the notices workers
+// of both plan the same reminders and mail each exactly once. With REDIS_URL set for the test run, the
+// instances keep their route limits in Redis instead of the database.
 // PostgreSQL only: the embedded PGlite database belongs to one process (README "Running several instances").
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bangkokToday } from '../../src/core/calendar.ts';
 import { type Database, openPostgres } from '../../src/db/client.ts';
 import {
   evidenceSnapshots,
+  notices,
   participations,
   rateBuckets,
   stageExtensions,
   stakeholderData,
   surveyAccess,
+  users,
 } from '../../src/db/schema/index.ts';
 import { OTP_RATE_LIMITS } from '../../src/modules/otp/otp.limits.ts';
 import { HTTP_BUCKET_PREFIX } from '../../src/modules/rate-limits/index.ts';
@@ -30,12 +34,16 @@ import { startTestSite, type TestSite } from '../helpers/test-site.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EVIDENCE_CONCURRENCY = 2;
+/** Agencies with OIT answering due in 5 days (the 7-day reminder), an admin and an executive each. */
+const REMINDED_AGENCIES = 30;
 
 interface Instance {
   name: string;
   base: string;
   child: ChildProcess;
   output: () => string;
+  /** The recipient of every e-mail this instance handed to its mailer (the log transport), in order. */
+  mailedTo: string[];
 }
 
 async function startInstance(name: string, databaseUrl: string, site: TestSite): Promise<Instance> {
@@ -43,6 +51,8 @@ async function startInstance(name: string, databaseUrl: string, site: TestSite):
   const base = `http://127.0.0.1:${port}`;
   const { DATABASE_URL: _db, REDIS_URL: redisUrl, ...callerEnv } = process.env;
   let log = '';
+  let partial = '';
+  const mailedTo: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start'], {
     cwd: ROOT,
     env: {
@@ -61,16 +71,27 @@ async function startInstance(name: string, databaseUrl: string, site: TestSite):
       EVIDENCE_ALLOW_HOSTS: site.host,
       EVIDENCE_CONCURRENCY: String(EVIDENCE_CONCURRENCY),
       TZ: 'Asia/Bangkok',
+      // Reminders go whatever the hour the test runs at (quiet hours have their own tests).
+      NOTICE_QUIET_HOURS: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };
-  child.stdout?.on('data', keep);
+  child.stdout?.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    // The log mail transport writes "[mail → address] subject" on a line of its own.
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const to = /^\[mail → ([^\]]+)\]/.exec(line)?.[1];
+      if (to) mailedTo.push(to);
+    }
+  });
   child.stderr?.on('data', keep);
   await waitForHealth(`${base}/api/health`, child, () => log, 120_000);
-  return { name, base, child, output: () => log };
+  return { name, base, child, output: () => log, mailedTo };
 }
 
 interface Call {
@@ -116,6 +137,8 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
   let a: Instance;
   let b: Instance;
   let agencyId: string;
+  /** The reminder recipients seeded before the instances start, by id: their e-mail addresses. */
+  const reminded = new Map<string, string>();
   const both = () => [a, b] as const;
   /** Instance A for even i, B for odd i. */
   const nth = (i: number) => (i % 2 === 0 ? a : b);
@@ -130,6 +153,26 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
     u.pathname = `/${dbName}`;
     database = await openPostgres(u.toString(), { migrate: false, poolSize: 2 });
     site = await startTestSite();
+    // Before the instances start, so that the first planning round of each (5 s after its start) finds them:
+    // agencies whose OIT answering, extended, ends in 5 days by the real clock, with work outstanding.
+    const inFive = new Date(Date.parse(`${bangkokToday(new Date())}T00:00:00Z`) + 5 * 86_400_000);
+    for (let i = 0; i < REMINDED_AGENCIES; i++) {
+      const agency = await makeAgency(database.db);
+      await database.db
+        .insert(participations)
+        .values({ agencyId: agency.id, year: 2568, registered: true, registeredAt: new Date() });
+      await database.db.insert(stageExtensions).values({
+        agencyId: agency.id,
+        year: 2568,
+        stage: 'oit_answering',
+        endsOn: inFive.toISOString().slice(0, 10),
+        reason: 'two-instance test',
+      });
+      for (const role of ['agency_admin', 'executive'] as const) {
+        const email = `reminded-${i}-${role}@two-instances.example`;
+        reminded.set((await makeUser(database.db, { role, agencyId: agency.id, email })).id, email);
+      }
+    }
     // Both at once, as a deployment starts them: start-up tasks must not trip over each other.
     [a, b] = await Promise.all([
       startInstance('A', u.toString(), site),
@@ -158,6 +201,34 @@ describe.skipIf(testDriver !== 'postgres')('two instances on one PostgreSQL data
     await admin?.query(`drop database if exists ${dbName} with (force)`);
     await admin?.end();
   }, 60_000);
+
+  it('plans each reminder on both instances and mails it exactly once', async () => {
+    const ids = [...reminded.keys()];
+    const expected = ids.length;
+    const deadline = Date.now() + 90_000;
+    const delivered = () =>
+      database.db.select().from(notices).where(inArray(notices.userId, ids)).orderBy(notices.userId);
+    let rows = await delivered();
+    while ((rows.length < expected || rows.some((r) => r.status !== 'delivered')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      rows = await delivered();
+    }
+    // One row per person (the planners' unique keys), delivered at the first claim, mailed to them.
+    const emails = await database.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .orderBy(users.id);
+    expect(rows.map((r) => [r.userId, r.kind, r.status, r.attempts, r.mailedTo, r.mailError])).toEqual(
+      emails.map((u) => [u.id, 'stage_reminder', 'delivered', 1, u.email, null]),
+    );
+    // Each address mailed once, by one instance or the other — and both sent: their first rounds, 5 s after
+    // each start, overlap, and neither waits for the other's claims (SKIP LOCKED).
+    const of = (i: Instance) => i.mailedTo.filter((to) => to.startsWith('reminded-'));
+    expect([...of(a), ...of(b)].sort()).toEqual([...reminded.values()].sort());
+    expect(of(a).length).toBeGreaterThan(0);
+    expect(of(b).length).toBeGreaterThan(0);
+  });
 
   it('keeps one session on both: made on A, used on B, signed out on A, gone on B', async () => {
     const user = await makeUser(database.db, { role: 'admin' });
