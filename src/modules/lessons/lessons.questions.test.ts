@@ -13,7 +13,12 @@ import { minimumSample } from '../../core/scoring/index.ts';
 import { buildQuestionnaire, questionsOf } from '../../core/surveys/index.ts';
 import type { Db } from '../../db/client.ts';
 import { oitReviews, oitScores, stakeholderData } from '../../db/schema/index.ts';
-import { addResponses, loadFramework, participatingAgency, YEAR } from '../quality/quality.fixture.testing.ts';
+import {
+  addResponses,
+  loadFramework,
+  participatingAgency,
+  YEAR,
+} from '../quality/quality.fixture.testing.ts';
 import { processNextRun } from '../results/results.worker.ts';
 import type { Lessons } from './lessons.schema.ts';
 
