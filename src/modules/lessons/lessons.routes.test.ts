@@ -253,14 +253,40 @@ describe('lessons learned', () => {
     ).toBe(404);
   });
 
-  it('downloads the same figures as a workbook with Thai sheets', async () => {
+  it('downloads the same figures as a workbook with Thai sheets, streamed', async () => {
     const res = await supervisor.get(`/api/lessons/${YEAR}/xlsx?scope=province:${P}`);
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(`ita-lessons-province_${P}-${YEAR}.xlsx`);
+    // Streamed: written as it is sent, so no length is known up front.
+    expect(res.headers['content-length']).toBeUndefined();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toContain('คะแนนรายตัวชี้วัด');
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'สรุปผล',
+      'ระดับผลการประเมิน',
+      'คะแนนรายตัวชี้วัด',
+      'ข้อ OIT ที่ไม่ผ่าน',
+      'ข้อคำถามที่อ่อน',
+      'หน่วยงานต้นแบบ',
+      'หน่วยงานที่คะแนนลดลง',
+    ]);
+    // The publication (1 December 2024, 00:00 UTC) in Bangkok time and the Buddhist Era.
+    const summary = wb.getWorksheet('สรุปผล');
+    const values = (summary?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(values[0]?.slice(1)).toEqual(['รายการ', 'ค่า']);
+    expect(values.find((r) => r[1] === 'วันที่เผยแพร่ผล')?.[2]).toBe('1 ธันวาคม 2567 เวลา 07:00');
+    expect(values.find((r) => r[1] === 'ปีงบประมาณ พ.ศ.')?.[2]).toBe(YEAR);
     const heat = wb.getWorksheet('คะแนนรายตัวชี้วัด');
+    expect(((heat?.getRow(1).values ?? []) as unknown[]).slice(1, 7)).toEqual([
+      'รหัสหน่วยงาน',
+      'หน่วยงาน',
+      'ประเภท',
+      'คะแนนรวม',
+      'ระดับผลการประเมิน',
+      `ตัวชี้วัดที่ 1 ${framework.indicators[0]?.name.th}`,
+    ]);
+    expect(heat?.getRow(1).font?.bold).toBe(true);
     expect(heat?.rowCount).toBe(4);
     expect(heat?.getRow(2).getCell(1).value).toBe('LES-A');
     const fell = wb.getWorksheet('หน่วยงานที่คะแนนลดลง');

@@ -1,9 +1,9 @@
 // Lessons learned after publication (issue 11 §4): the figures of a scope, its XLSX, its target.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx } from '../../app/xlsx-stream.ts';
 import { ZLessons, ZLessonsQuery, ZScopeList, ZTarget, ZTargetBody, ZYearParams } from './lessons.schema.ts';
-import { lessonsOf, lessonsScopes, setTarget } from './lessons.service.ts';
-import { lessonsWorkbook } from './lessons.xlsx.ts';
+import { lessonsOf, lessonsScopes, lessonsXlsx, setTarget } from './lessons.service.ts';
 
 const tags = ['lessons'];
 const who =
@@ -49,24 +49,17 @@ export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Lessons learned as one XLSX workbook: a sheet per table, Thai headers, Buddhist-Era dates',
+        summary:
+          'Lessons learned as one streamed XLSX workbook: a sheet per table, Thai headers, Buddhist-Era dates',
         description: who,
         security: [{ session: [] }],
         params: ZYearParams,
         querystring: ZLessonsQuery,
-        response: { 200: z.any().describe('XLSX workbook') },
+        response: { 200: z.any().describe('XLSX workbook, streamed') },
       },
     },
-    async (req, reply) => {
-      const lessons = await lessonsOf(app.deps, req.actor, req.params.year, req.query.scope);
-      const body = await lessonsWorkbook(lessons, app.deps.now());
-      const name = `ita-lessons-${lessons.scope.key.replace(/[^A-Za-z0-9_-]/g, '_')}-${lessons.year}.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'private, no-store')
-        .send(body);
-    },
+    async (req, reply) =>
+      sendXlsx(reply, await lessonsXlsx(app.deps, req.actor, req.params.year, req.query.scope)),
   );
 
   app.put(

@@ -3,6 +3,7 @@
 // same agencies, both read through results' index (the one visibility rule; the report's previous-year rule),
 // aggregated by the pure rules of core/lessons; and the scope's own target.
 import type { AppDeps } from '../../app/context.ts';
+import type { XlsxDownload } from '../../app/xlsx-stream.ts';
 import { type Actor, authorize, can } from '../../core/authz.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { assertNever } from '../../core/exhaustive.ts';
@@ -16,6 +17,7 @@ import { lastYearWithin, publishedResultsWithin } from '../results/index.ts';
 import { presentLessons } from './lessons.present.ts';
 import { type TargetRow, targetForUpdate, targetOf, upsertTarget } from './lessons.repo.ts';
 import type { Lessons, ScopeOption, Target, TargetBody } from './lessons.schema.ts';
+import { writeLessonsXlsx } from './lessons.xlsx.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -150,6 +152,21 @@ export async function lessonsOf(
       : null,
     canSetTarget: can(actor, 'lessons.setTarget', scope),
   });
+}
+
+/** The scope's lessons as a streamed workbook: authorization and the reads are done before the first byte. */
+export async function lessonsXlsx(
+  deps: Deps,
+  actor: Actor | null,
+  year: number,
+  scopeText: string,
+): Promise<XlsxDownload> {
+  const lessons = await lessonsOf(deps, actor, year, scopeText);
+  const generatedAt = deps.now();
+  return {
+    filename: `ita-lessons-${lessons.scope.key.replace(/[^A-Za-z0-9_-]/g, '_')}-${lessons.year}.xlsx`,
+    write: (out) => writeLessonsXlsx(out, lessons, generatedAt),
+  };
 }
 
 const presentTarget = (row: TargetRow): Target => ({

@@ -1,23 +1,33 @@
 // Lessons learned as one workbook for the meeting (seed 000, activity 16): a sheet per table of the answer —
 // summary and targets, ratings against last year, agencies × indicators, OIT items failed, weakest
 // questions, agencies to learn from, agencies that fell — Thai headers, Buddhist-Era dates. Built from the
-// API's answer, so the two cannot disagree.
-import { reportSheet, thaiDateTime } from '../results/index.ts';
+// API's answer, so the two cannot disagree; written into the response by the one streamed writer
+// (src/app/xlsx-stream.ts), a sheet at a time.
+import type { Writable } from 'node:stream';
+import { writeXlsx, type XlsxCell, type XlsxSheet } from '../../app/xlsx-stream.ts';
+import { thaiDateTime } from '../results/index.ts';
 import type { Lessons } from './lessons.schema.ts';
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
 const metText = (met: boolean | null) => (met === null ? '-' : met ? 'บรรลุเป้าหมาย' : 'ยังไม่บรรลุเป้าหมาย');
 const SOURCE_TH = { run: 'ผลที่เผยแพร่ในระบบ', imported: 'ผลย้อนหลังที่นำเข้า' } as const;
 
-export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Buffer> {
-  // exceljs is loaded on the first workbook, not at start (src/app/lazy-imports.test.ts).
-  const { Workbook } = (await import('exceljs')).default;
-  const wb = new Workbook();
-  wb.creator = 'Prongsai';
-  wb.created = generatedAt;
+/** A sheet of one table, columns fitted to their cells (the answer's tables are in memory already). */
+const sheet = (name: string, headers: string[], rows: XlsxCell[][]): XlsxSheet => ({
+  name,
+  headers,
+  widths: 'fit',
+  rows,
+});
+
+/** The workbook to `out`; resolves when it is written. */
+export function writeLessonsXlsx(out: Writable, l: Lessons, generatedAt: Date): Promise<void> {
+  return writeXlsx(out, lessonsSheets(l, generatedAt), { created: generatedAt });
+}
+
+function* lessonsSheets(l: Lessons, generatedAt: Date): Generator<XlsxSheet> {
   const { summary, targets } = l;
-  reportSheet(
-    wb,
+  yield sheet(
     'สรุปผล',
     ['รายการ', 'ค่า'],
     [
@@ -44,14 +54,12 @@ export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Bu
       ['วันที่ออกรายงาน', thaiDateTime(generatedAt.toISOString())],
     ],
   );
-  reportSheet(
-    wb,
+  yield sheet(
     'ระดับผลการประเมิน',
     ['ระดับผลการประเมิน', 'จำนวน', 'ร้อยละ', `จำนวนปี พ.ศ. ${summary.lastYear.year}`, 'เปลี่ยนแปลง'],
     l.ratings.map((r) => [r.th, r.count, percent(r.share), r.lastYear, r.change]),
   );
-  reportSheet(
-    wb,
+  yield sheet(
     'คะแนนรายตัวชี้วัด',
     [
       'รหัสหน่วยงาน',
@@ -71,8 +79,7 @@ export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Bu
     ]),
   );
   if (l.heatmap.provinces)
-    reportSheet(
-      wb,
+    yield sheet(
       'คะแนนเฉลี่ยรายจังหวัด',
       [
         'จังหวัด',
@@ -82,28 +89,24 @@ export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Bu
       ],
       l.heatmap.provinces.map((p) => [p.name.th, p.agencies, p.total, ...p.cells]),
     );
-  reportSheet(
-    wb,
+  yield sheet(
     'ข้อ OIT ที่ไม่ผ่าน',
     ['ข้อ', 'ตัวชี้วัด', 'รายการ', 'จำนวนหน่วยงานที่ไม่ผ่าน', 'จำนวนหน่วยงานที่ประเมิน'],
     l.oitItems.map((o) => [o.code, o.indicator, o.title.th, o.failed, o.assessed]),
   );
-  reportSheet(
-    wb,
+  yield sheet(
     'ข้อคำถามที่อ่อน',
     ['เครื่องมือ', 'ข้อ', 'ตัวชี้วัด', 'ข้อคำถาม', 'จำนวนหน่วยงานที่ต่ำกว่าเกณฑ์', 'จำนวนหน่วยงาน', 'คะแนนเฉลี่ย'],
     l.questions.map((q) => [q.instrument, q.code, q.indicator, q.text.th, q.failed, q.assessed, q.mean]),
   );
-  reportSheet(
-    wb,
+  yield sheet(
     'หน่วยงานต้นแบบ',
     ['ประเภทหน่วยงาน', 'รหัสหน่วยงาน', 'หน่วยงาน', 'คะแนนรวม', 'ระดับผลการประเมิน'],
     l.topPerformers.flatMap((g) =>
       g.agencies.map((a) => [g.type.th, a.agency.code, a.agency.nameTh, a.total, a.rating.th]),
     ),
   );
-  reportSheet(
-    wb,
+  yield sheet(
     'หน่วยงานที่คะแนนลดลง',
     [
       'รหัสหน่วยงาน',
@@ -124,5 +127,4 @@ export async function lessonsWorkbook(l: Lessons, generatedAt: Date): Promise<Bu
       SOURCE_TH[f.lastYear.source],
     ]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

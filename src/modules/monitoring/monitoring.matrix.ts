@@ -1,7 +1,7 @@
 // Filtering, sorting and roll-up of presented matrix rows: pure, over the rows of one scope (the facts are
 // gathered set-based; a scope is at most the country's ~8,300 agencies).
 import { assertNever } from '../../core/exhaustive.ts';
-import type { MonitoredStage, StageProgressState } from '../../core/monitoring/progress.ts';
+import type { MonitoredStage, StageProgressState, TaskCode } from '../../core/monitoring/progress.ts';
 import { AGENCY_TYPE_LABELS } from '../../shared/agency-type-labels.ts';
 import type { MatrixFilter, MatrixRow, MatrixSort, RollupBy, RollupGroup } from './monitoring.schema.ts';
 
@@ -88,7 +88,9 @@ function comparator(sort: MatrixSort): (a: MatrixRow, b: MatrixRow) => number {
   }
 }
 
-const taskComplete = (r: MatrixRow, code: string) =>
+// A group counts an agency as having done a task by the matrix's own cell: the task `complete` there (the one
+// progress rule, core/monitoring/progress.ts), never a second reading of the facts.
+const taskComplete = (r: MatrixRow, code: TaskCode) =>
   r.stages.some((s) => s.tasks.some((t) => t.code === code && t.complete));
 
 function emptyGroup(key: string | null, name: RollupGroup['name']): RollupGroup {
@@ -97,11 +99,15 @@ function emptyGroup(key: string | null, name: RollupGroup['name']): RollupGroup 
     name,
     agencies: 0,
     registered: 0,
+    stakeholderEntered: 0,
     stakeholderApproved: 0,
     iitReached: 0,
     eit1Reached: 0,
     eit2Reached: 0,
+    oitAnswered: 0,
     oitApproved: 0,
+    oitScored: 0,
+    oitClarified: 0,
     oitConfirmed: 0,
     behind: 0,
     overdue: 0,
@@ -111,11 +117,15 @@ function emptyGroup(key: string | null, name: RollupGroup['name']): RollupGroup 
 function add(g: RollupGroup, r: MatrixRow) {
   g.agencies += 1;
   if (r.registered) g.registered += 1;
+  if (taskComplete(r, 'stakeholder_entry')) g.stakeholderEntered += 1;
   if (taskComplete(r, 'stakeholder_approval')) g.stakeholderApproved += 1;
   if (taskComplete(r, 'iit')) g.iitReached += 1;
   if (taskComplete(r, 'eit1')) g.eit1Reached += 1;
   if (taskComplete(r, 'eit2')) g.eit2Reached += 1;
+  if (taskComplete(r, 'oit_answers')) g.oitAnswered += 1;
   if (taskComplete(r, 'oit_approval')) g.oitApproved += 1;
+  if (taskComplete(r, 'oit_scoring')) g.oitScored += 1;
+  if (taskComplete(r, 'oit_clarification')) g.oitClarified += 1;
   if (taskComplete(r, 'oit_confirmation')) g.oitConfirmed += 1;
   if (r.behind > 0) g.behind += 1;
   if (r.overdueStages > 0) g.overdue += 1;

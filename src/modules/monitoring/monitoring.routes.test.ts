@@ -2,6 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { grantScope, makeUser } from '../../../test/helpers/factories.ts';
+import { applicableOitItems } from '../../core/oit/score.ts';
+import { oitAnswers, oitClarifications, oitScores } from '../../db/schema/index.ts';
+import { frameworkForYear } from '../frameworks/index.ts';
 import { monitoringSuite, YEAR } from './monitoring.fixture.testing.ts';
 
 type Row = {
@@ -230,9 +233,14 @@ describe('monitoring roll-up', () => {
     expect(res.total.agencies).toBe(2);
   });
 
-  it('downloads as XLSX', async () => {
+  it('downloads as XLSX, streamed, dated in the Buddhist Era', async () => {
     const res = await (await s.as('admin')).get(`/api/monitoring/${YEAR}/rollup.xlsx?by=province`);
     expect(res.statusCode).toBe(200);
+    // Streamed: written as it is sent, so no length is known up front.
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['content-disposition']).toContain(
+      `ita-monitoring-${YEAR}-by-province-2025-03-01.xlsx`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
@@ -242,5 +250,64 @@ describe('monitoring roll-up', () => {
       ['จังหวัดหนึ่ง', 2],
       ['รวม', 3],
     ]);
+    // 1 March 2025 is 1 มี.ค. 2568 in the Buddhist Era.
+    expect(rows.at(-1)?.[1]).toBe('ข้อมูล ณ วันที่ 1 มี.ค. 2568');
+  });
+
+  it('counts stakeholder numbers entered and OIT answered, scored and clarified by the matrix’s own cells', async () => {
+    const db = s.t.deps.db;
+    const { framework } = await frameworkForYear(db, YEAR);
+    const items = applicableOitItems(framework, 'district').map((i) => i.code);
+    const [zero] = items;
+    // C (TH-P2) answered every item, and the assessors scored every one, the first 0; A (TH-P1) entered its
+    // stakeholder numbers (the fixture). Nothing of C's is clarified yet.
+    await db
+      .insert(oitAnswers)
+      .values(items.map((itemCode) => ({ agencyId: s.f.C, year: YEAR, itemCode, has: true })));
+    await db.insert(oitScores).values(
+      items.map((itemCode) => ({
+        agencyId: s.f.C,
+        year: YEAR,
+        itemCode,
+        score: itemCode === zero ? 0 : 100,
+        advice: itemCode === zero ? 'เผยแพร่ให้ครบ' : null,
+      })),
+    );
+    const admin = await s.as('admin');
+    const counts = async () => {
+      const res = (await admin.get(url('?by=province'))).json();
+      const pick = (g: Record<string, unknown>) => [
+        g.key,
+        g.stakeholderEntered,
+        g.oitAnswered,
+        g.oitScored,
+        g.oitClarified,
+      ];
+      return { groups: res.groups.map(pick), total: pick(res.total) };
+    };
+    expect(await counts()).toEqual({
+      groups: [
+        ['TH-P2', 0, 1, 1, 0],
+        ['TH-P1', 1, 0, 0, 0],
+      ],
+      total: [null, 1, 1, 1, 0],
+    });
+    await db
+      .insert(oitClarifications)
+      .values({ agencyId: s.f.C, year: YEAR, itemCode: zero as string, explanation: 'อยู่ในหน้ารายงาน' });
+    expect((await counts()).total).toEqual([null, 1, 1, 1, 1]);
+    // The workbook has the same columns, headed in Thai.
+    const res = await admin.get(`/api/monitoring/${YEAR}/rollup.xlsx?by=province`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    const header = rows[0] ?? [];
+    const total = rows.find((r) => r[1] === 'รวม') ?? [];
+    const column = (th: string) => total[header.indexOf(th)];
+    expect(column('กรอกข้อมูลผู้มีส่วนได้ส่วนเสียแล้ว')).toBe(1);
+    expect(column('ตอบ OIT ครบ')).toBe(1);
+    expect(column('ผู้ประเมินให้คะแนน OIT ครบ')).toBe(1);
+    expect(column('ชี้แจง OIT ครบ')).toBe(1);
+    expect(column('ยืนยันผล OIT แล้ว')).toBe(0);
   });
 });

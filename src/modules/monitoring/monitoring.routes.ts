@@ -1,9 +1,9 @@
 // Monitoring the cycle (issue 11 §2): the progress matrix over the actor's scope, NACC's roll-up, their XLSX
 // downloads (streamed) and the home page's to-do list. Each route makes one service call.
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendPrebuiltJson } from '../../app/prebuilt.ts';
+import { sendXlsx } from '../../app/xlsx-stream.ts';
 import {
   ZMatrix,
   ZMatrixQuery,
@@ -21,9 +21,7 @@ import {
   progressMatrixXlsx,
   progressRollup,
   progressRollupXlsx,
-  type XlsxDownload,
 } from './monitoring.service.ts';
-import { XLSX_TYPE } from './monitoring.xlsx.ts';
 import { todoList } from './todo.service.ts';
 import { WAITING_MAX, workWaiting } from './waiting.service.ts';
 
@@ -35,15 +33,6 @@ const rules =
   'Per stage: state, the deadline for the agency (extensions applied) and the days left in Asia/Bangkok; ' +
   '"behind" counts only the work the agency itself must do (EIT part 2, OIT scoring and confirmation are the ' +
   'assessors’ work).';
-
-/** Sends the workbook as it is written: nothing is buffered whole. */
-function streamXlsx(download: XlsxDownload) {
-  const body = new PassThrough();
-  download
-    .write(body)
-    .catch((err: unknown) => body.destroy(err instanceof Error ? err : new Error(String(err))));
-  return body;
-}
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -84,14 +73,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.any().describe('XLSX workbook, streamed') },
       },
     },
-    async (req, reply) => {
-      const download = await progressMatrixXlsx(app.deps, req.actor, req.params.year, req.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${download.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(streamXlsx(download));
-    },
+    async (req, reply) =>
+      sendXlsx(reply, await progressMatrixXlsx(app.deps, req.actor, req.params.year, req.query)),
   );
 
   app.get(
@@ -123,14 +106,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.any().describe('XLSX workbook, streamed') },
       },
     },
-    async (req, reply) => {
-      const download = await progressRollupXlsx(app.deps, req.actor, req.params.year, req.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${download.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(streamXlsx(download));
-    },
+    async (req, reply) =>
+      sendXlsx(reply, await progressRollupXlsx(app.deps, req.actor, req.params.year, req.query)),
   );
 
   app.get(

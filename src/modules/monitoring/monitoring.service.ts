@@ -1,9 +1,9 @@
 // Monitoring use cases: the progress matrix and roll-up over the actor's scope (and their XLSX), and the
 // home page's to-do list for every role. Each first authorizes, then gathers the scope's facts in a few
 // set-based queries (monitoring.facts.ts) and applies the one progress rule.
-import type { Writable } from 'node:stream';
 import type { AppDeps } from '../../app/context.ts';
 import { type PrebuiltJson, prebuildJson } from '../../app/prebuilt.ts';
+import type { XlsxDownload } from '../../app/xlsx-stream.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { bangkokToday } from '../../core/calendar.ts';
 import { type ProgressFacts, type ProgressSet, progressAt, progressFacts } from './monitoring.facts.ts';
@@ -105,12 +105,6 @@ function matrixOf({ set, today, rows }: ReturnType<typeof scopeRows>, year: numb
     },
     items: sorted.slice(start, start + q.pageSize),
   };
-}
-
-/** A workbook ready to stream: authorization and the data are done before the first byte is sent. */
-export interface XlsxDownload {
-  filename: string;
-  write(out: Writable): Promise<void>;
 }
 
 /** The whole filtered, sorted matrix as XLSX. */

@@ -1,13 +1,11 @@
 // The matrix and the roll-up as XLSX for meetings: Thai headers and words, Buddhist-Era dates, written
-// row by row through exceljs's streaming writer into the response (never a whole workbook in memory).
+// row by row into the response by the one streamed writer (src/app/xlsx-stream.ts).
 import type { Writable } from 'node:stream';
-import type { Worksheet } from 'exceljs';
+import { writeXlsx } from '../../app/xlsx-stream.ts';
 import type { StageProgressState, TaskCode } from '../../core/monitoring/progress.ts';
 import { AGENCY_TYPE_LABELS } from '../../shared/agency-type-labels.ts';
 import type { AgencyType } from '../../shared/agency-types.ts';
 import type { MatrixRow, RollupBy, RollupGroup } from './monitoring.schema.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const STATE_TH: Record<StageProgressState, string> = {
   done: 'เสร็จแล้ว',
@@ -73,119 +71,91 @@ interface StageHead {
   name: { th: string };
 }
 
-function header(ws: Worksheet, values: string[], widths: number[]) {
-  ws.columns = values.map((_, i) => ({ width: widths[i] ?? 18 }));
-  const row = ws.addRow(values);
-  row.font = { bold: true };
-  row.commit();
-}
+const asOf = (today: string) => [[], [`ข้อมูล ณ วันที่ ${thaiDay(today)}`]];
 
 /** The matrix rows (already filtered and sorted) to `out`; resolves when the workbook is written. */
-export async function writeMatrixXlsx(
+export function writeMatrixXlsx(
   out: Writable,
   meta: { year: number; today: string },
   stages: readonly StageHead[],
   rows: Iterable<MatrixRow>,
 ): Promise<void> {
-  const { stream } = (await import('exceljs')).default; // loaded when first needed, not at start
-  const wb = new stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const ws = wb.addWorksheet(`ติดตาม ${meta.year}`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  header(
-    ws,
-    [
-      'รหัสหน่วยงาน',
-      'ชื่อหน่วยงาน',
-      'ประเภท',
-      'จังหวัด',
-      'กระทรวง',
-      'ลงทะเบียน',
-      'ค้างเกินกำหนด (ขั้นตอน)',
-      ...stages.flatMap((s) => [`${s.name.th}: สถานะ`, `${s.name.th}: ความคืบหน้า`]),
-    ],
-    [16, 40, 22, 16, 24, 10, 12, ...stages.flatMap(() => [36, 40])],
-  );
-  for (const r of rows) {
-    const cells = new Map(r.stages.map((c) => [c.code, c]));
-    ws.addRow([
-      r.agency.code,
-      r.agency.nameTh,
-      typeTh(r.agency.type),
-      r.agency.province?.name.th ?? '',
-      r.agency.ministry?.name.th ?? '',
-      r.registered ? 'ลงทะเบียนแล้ว' : 'ยังไม่ลงทะเบียน',
-      r.overdueStages,
-      ...stages.flatMap((s) => {
-        const c = cells.get(s.code as MatrixRow['stages'][number]['code']);
-        return c ? [stageText(c), progressText(c.tasks)] : ['', ''];
-      }),
-    ]).commit();
+  function* lines() {
+    for (const r of rows) {
+      const cells = new Map(r.stages.map((c) => [c.code, c]));
+      yield [
+        r.agency.code,
+        r.agency.nameTh,
+        typeTh(r.agency.type),
+        r.agency.province?.name.th ?? '',
+        r.agency.ministry?.name.th ?? '',
+        r.registered ? 'ลงทะเบียนแล้ว' : 'ยังไม่ลงทะเบียน',
+        r.overdueStages,
+        ...stages.flatMap((s) => {
+          const c = cells.get(s.code as MatrixRow['stages'][number]['code']);
+          return c ? [stageText(c), progressText(c.tasks)] : ['', ''];
+        }),
+      ];
+    }
   }
-  const foot = ws.addRow([]);
-  foot.commit();
-  ws.addRow([`ข้อมูล ณ วันที่ ${thaiDay(meta.today)}`]).commit();
-  ws.commit();
-  await wb.commit();
+  return writeXlsx(out, [
+    {
+      name: `ติดตาม ${meta.year}`,
+      frozenColumns: 2,
+      headers: [
+        'รหัสหน่วยงาน',
+        'ชื่อหน่วยงาน',
+        'ประเภท',
+        'จังหวัด',
+        'กระทรวง',
+        'ลงทะเบียน',
+        'ค้างเกินกำหนด (ขั้นตอน)',
+        ...stages.flatMap((s) => [`${s.name.th}: สถานะ`, `${s.name.th}: ความคืบหน้า`]),
+      ],
+      widths: [16, 40, 22, 16, 24, 10, 12, ...stages.flatMap(() => [36, 40])],
+      rows: lines(),
+      footer: asOf(meta.today),
+    },
+  ]);
 }
 
 const BY_TH: Record<RollupBy, string> = { ministry: 'กระทรวง', type: 'ประเภทหน่วยงาน', province: 'จังหวัด' };
 
+/** The roll-up's counts in column order, with their Thai headers (the web table shows the same counts). */
+const ROLLUP_COLUMNS: readonly [Exclude<keyof RollupGroup, 'key' | 'name'>, string][] = [
+  ['agencies', 'จำนวนหน่วยงาน'],
+  ['registered', 'ลงทะเบียนแล้ว'],
+  ['stakeholderEntered', 'กรอกข้อมูลผู้มีส่วนได้ส่วนเสียแล้ว'],
+  ['stakeholderApproved', 'อนุมัติข้อมูลผู้มีส่วนได้ส่วนเสียแล้ว'],
+  ['iitReached', 'IIT ครบขั้นต่ำ'],
+  ['eit1Reached', 'EIT ส่วนที่ 1 ครบขั้นต่ำ'],
+  ['eit2Reached', 'EIT ส่วนที่ 2 ครบขั้นต่ำ'],
+  ['oitAnswered', 'ตอบ OIT ครบ'],
+  ['oitApproved', 'ผู้บริหารอนุมัติ OIT ครบ'],
+  ['oitScored', 'ผู้ประเมินให้คะแนน OIT ครบ'],
+  ['oitClarified', 'ชี้แจง OIT ครบ'],
+  ['oitConfirmed', 'ยืนยันผล OIT แล้ว'],
+  ['behind', 'มีงานค้าง'],
+  ['overdue', 'ค้างเกินกำหนด'],
+];
+
 /** The roll-up groups and their total to `out`. */
-export async function writeRollupXlsx(
+export function writeRollupXlsx(
   out: Writable,
   meta: { year: number; today: string; by: RollupBy },
   total: RollupGroup,
   groups: readonly RollupGroup[],
 ): Promise<void> {
-  const { stream } = (await import('exceljs')).default; // loaded when first needed, not at start
-  const wb = new stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const ws = wb.addWorksheet(`ภาพรวม ${meta.year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
-  header(
-    ws,
-    [
-      BY_TH[meta.by],
-      'จำนวนหน่วยงาน',
-      'ลงทะเบียนแล้ว',
-      'อนุมัติข้อมูลผู้มีส่วนได้ส่วนเสียแล้ว',
-      'IIT ครบขั้นต่ำ',
-      'EIT ส่วนที่ 1 ครบขั้นต่ำ',
-      'EIT ส่วนที่ 2 ครบขั้นต่ำ',
-      'ผู้บริหารอนุมัติ OIT ครบ',
-      'ยืนยันผล OIT แล้ว',
-      'มีงานค้าง',
-      'ค้างเกินกำหนด',
-    ],
-    [36, 14, 14, 18, 14, 14, 14, 16, 14, 12, 12],
-  );
-  const line = (name: string, g: RollupGroup) =>
-    ws
-      .addRow([
-        name,
-        g.agencies,
-        g.registered,
-        g.stakeholderApproved,
-        g.iitReached,
-        g.eit1Reached,
-        g.eit2Reached,
-        g.oitApproved,
-        g.oitConfirmed,
-        g.behind,
-        g.overdue,
-      ])
-      .commit();
-  for (const g of groups) line(groupName(meta.by, g), g);
-  line('รวม', total);
-  ws.addRow([]).commit();
-  ws.addRow([`ข้อมูล ณ วันที่ ${thaiDay(meta.today)}`]).commit();
-  ws.commit();
-  await wb.commit();
+  const line = (name: string, g: RollupGroup) => [name, ...ROLLUP_COLUMNS.map(([key]) => g[key])];
+  return writeXlsx(out, [
+    {
+      name: `ภาพรวม ${meta.year}`,
+      headers: [BY_TH[meta.by], ...ROLLUP_COLUMNS.map(([, th]) => th)],
+      widths: [36, ...ROLLUP_COLUMNS.map(() => 14)],
+      rows: [...groups.map((g) => line(groupName(meta.by, g), g)), line('รวม', total)],
+      footer: asOf(meta.today),
+    },
+  ]);
 }
 
 export function groupName(by: RollupBy, g: RollupGroup): string {

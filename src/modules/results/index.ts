@@ -37,7 +37,7 @@ export type {
 export { ZReportIndicator, ZReportInstrument, ZReportOitItem } from './report.schema.ts';
 // The measures module (issue 12) builds its document from the published report, never recomputing it.
 export { agencyReport } from './report.service.ts';
-export { reportSheet, thaiDateTime } from './report.xlsx.ts';
+export { thaiDateTime } from './report.xlsx.ts';
 export type { AgencyResultRow } from './results.repo.ts';
 export { processYearNow } from './results.service.ts';
 // Lessons learned over a scope (src/modules/lessons): the publication in effect and last year's figures.

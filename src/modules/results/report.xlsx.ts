@@ -2,6 +2,7 @@
 // instruments, IIT questions, EIT questions, OIT items, advice — with Thai headers and Buddhist-Era dates,
 // the same figures as the report API (built from its answer, so the two cannot disagree).
 import type { Workbook as ExcelWorkbook } from 'exceljs';
+import { fitWidths } from '../../app/xlsx-stream.ts';
 import type { AgencyReport } from './report.schema.ts';
 
 /** A date and time as Thai readers write it: Buddhist Era, Bangkok time ("6 ธันวาคม 2569 เวลา 15:00"). */
@@ -23,7 +24,7 @@ const BASIS_TH: Record<AgencyReport['basis'], string> = {
 };
 const passText = (p: boolean | null) => (p === null ? '-' : p ? 'ผ่านเกณฑ์' : 'ไม่ผ่านเกณฑ์');
 
-/** A sheet of one table: bold frozen header, columns as wide as their longest cell (capped). */
+/** A sheet of one table: bold frozen header, columns as wide as their longest cell (the streamed sheets' rule). */
 export function reportSheet(
   wb: ExcelWorkbook,
   name: string,
@@ -33,11 +34,9 @@ export function reportSheet(
   const ws = wb.addWorksheet(name);
   ws.addRow(headers).font = { bold: true };
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? '' : v)));
+  const widths = fitWidths(headers, rows);
   ws.columns.forEach((c, i) => {
-    const longest = Math.max(
-      ...[headers[i] ?? '', ...rows.map((r) => String(r[i] ?? ''))].map((s) => s.length),
-    );
-    c.width = Math.min(80, Math.max(10, longest + 2));
+    c.width = widths[i] ?? 10;
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return ws;

@@ -31,6 +31,7 @@ import { formatCount, formatDate } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { pick, pickName } from '../../lib/localized.ts';
 import { SendReminderModal } from '../notices/SendReminderModal.tsx';
+import { matrixFiltersOf } from './matrix-address.ts';
 import { StageCellView } from './StageCellView.tsx';
 import { STAGE_STATES } from './stage-view.ts';
 
@@ -40,17 +41,8 @@ const LATENESS_SORTS = new Set<string>(['behind', ...MONITORED_STAGES]);
 
 export function useMatrixParams(): MatrixParams & { set: ReturnType<typeof useListParams> } {
   const list = useListParams();
-  const opt = (name: string) => list.get(name) || undefined;
   return {
-    province: opt('province'),
-    ministry: opt('ministry'),
-    type: opt('type'),
-    stage: opt('stage'),
-    state: opt('state'),
-    behind: opt('behind'),
-    q: opt('q'),
-    sort: opt('sort'),
-    dir: opt('dir'),
+    ...matrixFiltersOf(list.params),
     page: list.page,
     pageSize: PAGE_SIZE,
     set: list,

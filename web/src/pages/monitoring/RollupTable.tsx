@@ -9,27 +9,31 @@ import { useLang } from '../../i18n/index.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { pick } from '../../lib/localized.ts';
+import { drillDownHref } from './matrix-address.ts';
 
 const BY: readonly RollupBy[] = ['ministry', 'type', 'province'];
+/** A group's counts in the order of the server's XLSX. */
 const COUNTS = [
   'agencies',
   'registered',
+  'stakeholderEntered',
   'stakeholderApproved',
   'iitReached',
   'eit1Reached',
   'eit2Reached',
+  'oitAnswered',
   'oitApproved',
+  'oitScored',
+  'oitClarified',
   'oitConfirmed',
   'behind',
   'overdue',
-] as const;
+] as const satisfies readonly (keyof Rollup['total'])[];
 const BY_LABEL: Record<RollupBy, string> = {
   ministry: 'monitoring.rollup.byMinistry',
   type: 'monitoring.rollup.byType',
   province: 'monitoring.rollup.byProvince',
 };
-/** The matrix filter a group drills down to. */
-const FILTER: Record<RollupBy, string> = { ministry: 'ministry', type: 'type', province: 'province' };
 
 export function RollupTable({ year }: { year: number }) {
   const { lang, t } = useLang();
@@ -63,7 +67,7 @@ export function RollupTable({ year }: { year: number }) {
         {(data) => (
           <>
             <Text size="sm">{t('monitoring.asOf', { date: formatDate(data.today, lang) })}</Text>
-            <Table.ScrollContainer minWidth={900}>
+            <Table.ScrollContainer minWidth={1200}>
               <Table withTableBorder striped aria-label={t('monitoring.rollup.title')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -84,7 +88,7 @@ export function RollupTable({ year }: { year: number }) {
                         ) : (
                           <Anchor
                             component={RouterLink}
-                            to={`/monitoring/${year}?${FILTER[by]}=${encodeURIComponent(g.key)}`}
+                            to={drillDownHref(year, by, g.key)}
                             aria-label={t('monitoring.rollup.drill', { name: name(g) })}
                           >
                             {name(g)}
