@@ -1,7 +1,7 @@
 // The to-do list on every role's home page, from the same progress data as the matrix: the executive's
 // pending approvals, the agency admin's next steps and returned items, the assessor's unscored agencies,
-// clarifications to decide, interviews to collect and review, the supervisor's laggards, NACC's open items.
-// Each item links to the web page where the work is done.
+// clarifications to decide, interviews to collect and review, flagged responses to decide, the supervisor's
+// laggards, NACC's open items. Each item links to the web page where the work is done.
 import type { AppDeps } from '../../app/context.ts';
 import { type Actor, authorize } from '../../core/authz.ts';
 import { assertNever } from '../../core/exhaustive.ts';
@@ -14,6 +14,8 @@ import {
 import { agencyScopeCondition, monitoredIdsIn } from '../agencies/index.ts';
 import { latestFrameworkYear } from '../frameworks/index.ts';
 import { interviewsAwaitingReviewIn } from '../interviews/index.ts';
+import { undecidedFlagsIn } from '../quality/index.ts';
+import { agenciesAssignedTo } from '../users/index.ts';
 import { type AgencyProgressRow, agencyProgress } from './monitoring.facts.ts';
 import type { Todo, TodoItem } from './monitoring.schema.ts';
 
@@ -135,9 +137,12 @@ function agencyItems(
   return items;
 }
 
+/** Where an agency's flagged responses of the year are kept or excluded. */
+const qualityLink = (agencyId: string, year: number) => `/quality?agency=${agencyId}&year=${year}`;
+
 function assessorItems(
   rows: readonly AgencyProgressRow[],
-  awaitingReview: Map<string, number>,
+  waiting: { awaitingReview: Map<string, number>; undecidedFlags: Map<string, number> },
   year: number,
 ) {
   const items: TodoItem[] = [];
@@ -153,18 +158,44 @@ function assessorItems(
     const scoring = stageOfTask(r, 'oit_scoring');
     if (total > 0 && r.oit.approved >= total && r.oit.scored < total && started(scoring))
       push('score_oit', 'oit_scoring', total - r.oit.scored);
-    if (r.oit.clarified > r.oit.decided)
-      push('decide_clarifications', 'oit_confirmation', r.oit.clarified - r.oit.decided);
+    // Clarifications are decided in the confirmation stage (the decision refuses earlier): listed from then.
     const confirmation = stageOfTask(r, 'oit_confirmation');
+    if (r.oit.clarified > r.oit.decided && started(confirmation))
+      push('decide_clarifications', 'oit_confirmation', r.oit.clarified - r.oit.decided);
     if (total > 0 && r.oit.scored >= total && r.oit.confirmed < total && started(confirmation))
       push('confirm_oit', 'oit_confirmation', total - r.oit.confirmed);
     const eit2 = r.facts.eit2;
     if (eit2 && eit2.minimum !== null && eit2.counted < eit2.minimum && started(stageOfTask(r, 'eit2')))
       push('collect_interviews', 'eit2', eit2.minimum - eit2.counted);
-    const waiting = awaitingReview.get(id) ?? 0;
-    if (waiting > 0) push('review_interviews', 'eit2', waiting);
+    const toReview = waiting.awaitingReview.get(id) ?? 0;
+    if (toReview > 0) push('review_interviews', 'eit2', toReview);
+    const flagged = waiting.undecidedFlags.get(id) ?? 0;
+    if (flagged > 0)
+      items.push(item({ kind: 'decide_flags', agency: brief(r), count: flagged, link: qualityLink(id, year) }));
   }
   return items;
+}
+
+/**
+ * The flagged responses waiting for the assessor's keep/exclude decision, by agency — the quality page's own
+ * count (`undecidedFlagsIn`: every response of an agency read and flagged in JS, so its cost grows with the
+ * responses it is given; NACC's whole country is seconds). The home page asks it only for the agencies the
+ * assessor is assigned **for this year** (not every year's, as the scope would allow) that have counted
+ * responses: an undecided response is never excluded, so an agency with none counted has none to decide.
+ */
+async function flagsToDecide(
+  deps: Deps,
+  assessorId: string,
+  year: number,
+  rows: readonly AgencyProgressRow[],
+): Promise<Map<string, number>> {
+  const assigned = await agenciesAssignedTo(deps.db, assessorId, year);
+  const counted = (r: AgencyProgressRow) =>
+    [r.facts.iit, r.facts.eit1, r.facts.eit2].some((c) => (c?.counted ?? 0) > 0);
+  const agencies = rows
+    .filter((r) => assigned.has(r.agency.id) && counted(r))
+    .map((r) => ({ id: r.agency.id, type: r.agency.type }));
+  return undecidedFlagsIn(deps.db, year, agencies);
 }
 
 function laggardItems(rows: readonly AgencyProgressRow[], year: number): TodoItem[] {
@@ -239,7 +270,11 @@ export async function todoList(deps: Deps, actor: Actor | null, requestedYear?: 
       break;
     case 'assessor': {
       const ids = monitoredIdsIn(year, { scope: agencyScopeCondition(actor) });
-      items = byUrgency(assessorItems(rows, await interviewsAwaitingReviewIn(deps.db, year, ids), year));
+      const [awaitingReview, undecidedFlags] = await Promise.all([
+        interviewsAwaitingReviewIn(deps.db, year, ids),
+        flagsToDecide(deps, actor.userId, year, rows),
+      ]);
+      items = byUrgency(assessorItems(rows, { awaitingReview, undecidedFlags }, year));
       break;
     }
     case 'supervisor':
