@@ -5,6 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../test/helpers/app.ts';
 import { assign, makeUser } from '../../../test/helpers/factories.ts';
 import {
+  type CollectionFixture,
+  collectionFixture,
+  entry,
+  validAnswers,
+} from '../interviews/interviews.fixture.testing.ts';
+import {
   approvedAgency,
   assessmentApp,
   DURING,
@@ -13,12 +19,6 @@ import {
   scoreBody,
   YEAR,
 } from '../oit/assessment.fixture.testing.ts';
-import {
-  type CollectionFixture,
-  collectionFixture,
-  entry,
-  validAnswers,
-} from '../interviews/interviews.fixture.testing.ts';
 import { insertReleased } from '../responses/index.ts';
 import type { TodoItem } from './monitoring.schema.ts';
 
@@ -144,7 +144,11 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
     );
     expect(entered.statusCode, entered.body).toBe(200);
     expect(ofKind(await todo(f.supervisor), 'review_interviews')).toEqual([
-      expect.objectContaining({ count: 1, link: '/interviews', agency: expect.objectContaining({ id: f.agencyId }) }),
+      expect.objectContaining({
+        count: 1,
+        link: '/interviews',
+        agency: expect.objectContaining({ id: f.agencyId }),
+      }),
     ]);
     const approved = await f.supervisor.post(`/api/interviews/${entered.json().id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
@@ -164,7 +168,10 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
       channel: 'interview' as const,
       submittedOn: '2025-02-27',
     };
-    await insertReleased(t.deps.db, Array.from({ length: 19 }, () => ({ ...response })));
+    await insertReleased(
+      t.deps.db,
+      Array.from({ length: 19 }, () => ({ ...response })),
+    );
     expect(ofKind(await todo(f.supervisor), 'collect_interviews')).toEqual([]);
   });
 
@@ -179,7 +186,10 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
       channel: 'web' as const,
       submittedOn: '2025-02-21',
     };
-    await insertReleased(t.deps.db, Array.from({ length: 6 }, () => ({ ...response })));
+    await insertReleased(
+      t.deps.db,
+      Array.from({ length: 6 }, () => ({ ...response })),
+    );
     const report = (await f.admin.get(`/api/agencies/${f.agencyId}/quality/${YEAR}`)).json();
     const undecided = (report.responses as { id: string; flags: unknown[]; review: unknown }[]).filter(
       (r) => r.flags.length > 0 && !r.review,
@@ -199,7 +209,9 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
       decision: 'keep',
     });
     expect(kept.statusCode, kept.body).toBe(200);
-    expect(ofKind(await todo(f.interviewer), 'decide_flags')).toEqual([expect.objectContaining({ count: 1 })]);
+    expect(ofKind(await todo(f.interviewer), 'decide_flags')).toEqual([
+      expect.objectContaining({ count: 1 }),
+    ]);
     const last = await f.interviewer.put(`/api/responses/${undecided[0]?.id}/review`, {
       decision: 'exclude',
       reason: 'ส่งซ้ำ',
@@ -227,6 +239,8 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
     const waiting = (await previous.get(`/api/monitoring/waiting/quality?year=${YEAR}`)).json();
     expect(waiting.agencies.map((a: { agency: { id: string } }) => a.agency.id)).toEqual([f.agencyId]);
     expect(ofKind(await todo(previous), 'decide_flags')).toEqual([]);
-    expect(ofKind(await todo(f.interviewer), 'decide_flags')).toEqual([expect.objectContaining({ count: 2 })]);
+    expect(ofKind(await todo(f.interviewer), 'decide_flags')).toEqual([
+      expect.objectContaining({ count: 2 }),
+    ]);
   });
 });

@@ -171,7 +171,9 @@ function assessorItems(
     if (toReview > 0) push('review_interviews', 'eit2', toReview);
     const flagged = waiting.undecidedFlags.get(id) ?? 0;
     if (flagged > 0)
-      items.push(item({ kind: 'decide_flags', agency: brief(r), count: flagged, link: qualityLink(id, year) }));
+      items.push(
+        item({ kind: 'decide_flags', agency: brief(r), count: flagged, link: qualityLink(id, year) }),
+      );
   }
   return items;
 }
