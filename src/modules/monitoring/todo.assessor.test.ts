@@ -108,15 +108,21 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
   let f: CollectionFixture;
   let answers: Record<string, unknown>;
   let selected: string[];
+  /** An assessor assigned the agency for the year before only: in scope, but not this year's assessor. */
+  let lastYears: Client;
   const sample = () => `/api/agencies/${f.agencyId}/eit2/${YEAR}`;
 
   beforeAll(async () => {
     t = await assessmentApp();
     f = await collectionFixture(t);
+    const user = await makeUser(t.deps.db, { role: 'assessor' });
+    await assign(t.deps.db, user.id, f.agencyId, YEAR - 1);
+    lastYears = await t.signIn(user.username);
   });
   afterAll(() => t?.close());
 
-  it('lists the interviews to collect in the EIT collection stage', async () => {
+  it('lists the interviews to collect in the EIT collection stage, to the assessors of this year only', async () => {
+    expect(await todo(lastYears)).toEqual([]);
     expect(await todo(f.interviewer)).toEqual([
       expect.objectContaining({
         kind: 'collect_interviews',
@@ -143,6 +149,9 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
       entry(t, selected[0] as string, 'completed', answers),
     );
     expect(entered.statusCode, entered.body).toBe(200);
+    // Not to the interviewer (four eyes), nor to last year's assessor.
+    expect(ofKind(await todo(f.interviewer), 'review_interviews')).toEqual([]);
+    expect(ofKind(await todo(lastYears), 'review_interviews')).toEqual([]);
     expect(ofKind(await todo(f.supervisor), 'review_interviews')).toEqual([
       expect.objectContaining({
         count: 1,
@@ -232,9 +241,7 @@ describe('the assessor’s EIT part-2 and response-quality to-do', () => {
       submittedOn: '2025-02-22',
     };
     await insertReleased(t.deps.db, [response, { ...response }]);
-    const lastYears = await makeUser(t.deps.db, { role: 'assessor' });
-    await assign(t.deps.db, lastYears.id, f.agencyId, YEAR - 1);
-    const previous = await t.signIn(lastYears.username);
+    const previous = lastYears;
     // The quality page's own list still shows the agency to them (their scope); the home page does not.
     const waiting = (await previous.get(`/api/monitoring/waiting/quality?year=${YEAR}`)).json();
     expect(waiting.agencies.map((a: { agency: { id: string } }) => a.agency.id)).toEqual([f.agencyId]);
