@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REMINDER_STAGES, type ReminderStage } from '../../src/core/notices/reminders.ts';
 import { mainHeading, openPage, screenshot, signIn } from './browser.ts';
+import { mailsTo } from './server-output.ts';
 import { signInApi } from './staff-api.ts';
 
 let page: Page;
@@ -34,13 +35,6 @@ const STAGE_WORDS: Record<ReminderStage, string> = {
 };
 
 /** The subjects of the e-mails the log mail transport wrote to the server's output for an address. */
-async function mailsTo(address: string): Promise<string[]> {
-  const output = await readFile(inject('serverOutput'), 'utf8').catch(() => '');
-  return [...output.matchAll(/\[mail → ([^\]]+)\] (.+)/g)]
-    .filter((m) => m[1] === address)
-    .map((m) => m[2] ?? '');
-}
-
 /** The agency names of the matrix's rows, in order. */
 async function rowNames(): Promise<string[]> {
   const table = page.getByRole('table', { name: 'ติดตามความคืบหน้าการประเมิน' });

@@ -1,5 +1,6 @@
-// What the e2e server printed: the console OTP sender writes `[otp → <destination>] <code>` to stdout, which
-// the global setup copies to a file. Tests read the newest code sent to a destination from there.
+// What the e2e server printed: the console OTP sender writes `[otp → <destination>] <code>` and the log mail
+// transport `[mail → <address>] <subject>` to stdout, which the global setup copies to a file. Tests read the
+// newest code sent to a destination, and the mails sent to an address, from there.
 import { readFile } from 'node:fs/promises';
 import { expect, inject } from 'vitest';
 
@@ -37,4 +38,12 @@ export async function latestOtp(destination: string, atLeast = 1): Promise<strin
     )
     .toBeGreaterThanOrEqual(atLeast);
   return codes[codes.length - 1] as string;
+}
+
+/** The subjects of every mail the log transport wrote to the address so far, oldest first. */
+export async function mailsTo(address: string): Promise<string[]> {
+  const output = await readFile(inject('serverOutput'), 'utf8').catch(() => '');
+  return [...output.matchAll(/\[mail → ([^\]]+)\] (.+)/g)]
+    .filter((m) => m[1] === address)
+    .map((m) => m[2] ?? '');
 }

@@ -2,6 +2,7 @@
 // an assessor is assigned to (the audit log's readers). Its routes are registered from src/modules/index.ts.
 export {
   eit2EntityIn,
+  interviewsAwaitingReviewByInterviewerIn,
   interviewsAwaitingReviewIn,
   sampleDrawn,
   samplesDrawnIn,

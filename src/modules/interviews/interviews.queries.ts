@@ -28,14 +28,22 @@ export async function sampleDrawn(db: DbOrTx, agencyId: string, year: number): P
   return rows.length > 0;
 }
 
-/** EIT part-2 interviews entered and waiting for the four-eyes review, by agency, for `agencyIds` (a subquery). */
-export async function interviewsAwaitingReviewIn(
+/**
+ * EIT part-2 interviews entered and waiting for the four-eyes review, by agency and interviewer, for
+ * `agencyIds` (a subquery): who may review them is the authorization rule's (`eit2.review`), which needs who
+ * entered them.
+ */
+export async function interviewsAwaitingReviewByInterviewerIn(
   db: DbOrTx,
   year: number,
   agencyIds: SQL,
-): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ agencyId: eit2Interviews.agencyId, n: sql<number>`count(*)::int`.mapWith(Number) })
+): Promise<{ agencyId: string; interviewerId: string | null; n: number }[]> {
+  return db
+    .select({
+      agencyId: eit2Interviews.agencyId,
+      interviewerId: eit2Interviews.interviewerId,
+      n: sql<number>`count(*)::int`.mapWith(Number),
+    })
     .from(eit2Interviews)
     .where(
       and(
@@ -44,8 +52,19 @@ export async function interviewsAwaitingReviewIn(
         inArray(eit2Interviews.agencyId, agencyIds),
       ),
     )
-    .groupBy(eit2Interviews.agencyId);
-  return new Map(rows.map((r) => [r.agencyId, r.n]));
+    .groupBy(eit2Interviews.agencyId, eit2Interviews.interviewerId);
+}
+
+/** EIT part-2 interviews entered and waiting for the four-eyes review, by agency, for `agencyIds` (a subquery). */
+export async function interviewsAwaitingReviewIn(
+  db: DbOrTx,
+  year: number,
+  agencyIds: SQL,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const r of await interviewsAwaitingReviewByInterviewerIn(db, year, agencyIds))
+    out.set(r.agencyId, (out.get(r.agencyId) ?? 0) + r.n);
+  return out;
 }
 
 /** The agencies of `agencyIds` (a subquery) whose EIT part-2 sample for the year has been drawn. */

@@ -1,5 +1,5 @@
 // A small world for the monitoring tests: FY2568 loaded, clock at 1 March 2025 10:00 in Bangkok.
-// Province P1 (supervised): A (registered, numbers entered and approved, OIT partly submitted and one item
+// Province P1 (supervised): A (registered, numbers entered and approved, OIT items o1 and o2 submitted and o3
 // returned), B (nothing done; registration extended to 5 March). Province P2: C (registered, nothing else),
 // outside the supervisor's scope. Users: admin, P1 supervisor, assessor assigned A, A's admin, executive
 // and staff.
@@ -71,9 +71,16 @@ export function monitoringSuite() {
       .insert(stageExtensions)
       .values({ agencyId: B.id, year: YEAR, stage: 'register', endsOn: '2025-03-05', reason: 'ขอขยาย' });
     await db.insert(oitAnswers).values([
-      { agencyId: A.id, year: YEAR, itemCode: 'O1', state: 'submitted', has: true },
-      { agencyId: A.id, year: YEAR, itemCode: 'O2', state: 'submitted', has: true },
-      { agencyId: A.id, year: YEAR, itemCode: 'O3', state: 'returned', has: false },
+      ...['o1', 'o2'].map((itemCode) => ({
+        agencyId: A.id,
+        year: YEAR,
+        itemCode,
+        state: 'submitted' as const,
+        has: true,
+        urls: [`https://mo-a.example.test/oit/${itemCode}`],
+        explanation: `หน้าแรก > ITA > ข้อ ${itemCode}`,
+      })),
+      { agencyId: A.id, year: YEAR, itemCode: 'o3', state: 'returned', has: false },
     ]);
     for (let i = 0; i < 12; i++)
       await insertReleased(db, [

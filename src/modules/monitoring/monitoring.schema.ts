@@ -167,6 +167,7 @@ export const TODO_KINDS = [
   'confirm_oit',
   'collect_interviews',
   'review_interviews',
+  'decide_flags',
   'laggard',
   'agencies_behind',
   'stage_overdue',

@@ -1,9 +1,9 @@
 // The to-do list on every role's home page, from the same progress data as the matrix: the executive's
 // pending approvals, the agency admin's next steps and returned items, the assessor's unscored agencies,
-// clarifications to decide, interviews to collect and review, the supervisor's laggards, NACC's open items.
-// Each item links to the web page where the work is done.
+// clarifications to decide, interviews to collect and review, flagged responses to decide, the supervisor's
+// laggards, NACC's open items. Each item links to the web page where the work is done.
 import type { AppDeps } from '../../app/context.ts';
-import { type Actor, authorize } from '../../core/authz.ts';
+import { type Actor, authorize, can, type Eit2Ref } from '../../core/authz.ts';
 import { assertNever } from '../../core/exhaustive.ts';
 import {
   MONITORED_STAGES,
@@ -13,7 +13,9 @@ import {
 } from '../../core/monitoring/progress.ts';
 import { agencyScopeCondition, monitoredIdsIn } from '../agencies/index.ts';
 import { latestFrameworkYear } from '../frameworks/index.ts';
-import { interviewsAwaitingReviewIn } from '../interviews/index.ts';
+import { interviewsAwaitingReviewByInterviewerIn } from '../interviews/index.ts';
+import { undecidedFlagsIn } from '../quality/index.ts';
+import { agenciesAssignedTo } from '../users/index.ts';
 import { type AgencyProgressRow, agencyProgress } from './monitoring.facts.ts';
 import type { Todo, TodoItem } from './monitoring.schema.ts';
 
@@ -135,14 +137,32 @@ function agencyItems(
   return items;
 }
 
+/** Where an agency's flagged responses of the year are kept or excluded. */
+const qualityLink = (agencyId: string, year: number) => `/quality?agency=${agencyId}&year=${year}`;
+
+/** What waits for an assessor beside the progress facts. */
+interface AssessorWaiting {
+  /** The agencies the assessor is assigned for the year (EIT part 2 is their work alone). */
+  assigned: ReadonlySet<string>;
+  /** Interviews entered and not reviewed, by agency and interviewer. */
+  awaitingReview: readonly { agencyId: string; interviewerId: string | null; n: number }[];
+  undecidedFlags: Map<string, number>;
+}
+
 function assessorItems(
+  actor: Actor,
   rows: readonly AgencyProgressRow[],
-  awaitingReview: Map<string, number>,
+  waiting: AssessorWaiting,
   year: number,
 ) {
   const items: TodoItem[] = [];
   for (const r of rows) {
     const id = r.agency.id;
+    const { provinceCode, ministryCode } = r.agency;
+    const eit2Ref: Eit2Ref = {
+      agency: { id, provinceCode, ministryCode },
+      assessorsThisYear: waiting.assigned.has(id) ? [actor.userId] : [],
+    };
     const push = (kind: TodoItem['kind'], code: TaskCode, count: number, link = taskLink(code, id, year)) => {
       const s = stageOfTask(r, code);
       items.push(
@@ -153,18 +173,51 @@ function assessorItems(
     const scoring = stageOfTask(r, 'oit_scoring');
     if (total > 0 && r.oit.approved >= total && r.oit.scored < total && started(scoring))
       push('score_oit', 'oit_scoring', total - r.oit.scored);
-    if (r.oit.clarified > r.oit.decided)
-      push('decide_clarifications', 'oit_confirmation', r.oit.clarified - r.oit.decided);
+    // Clarifications are decided in the confirmation stage (the decision refuses earlier): listed from then.
     const confirmation = stageOfTask(r, 'oit_confirmation');
+    if (r.oit.clarified > r.oit.decided && started(confirmation))
+      push('decide_clarifications', 'oit_confirmation', r.oit.clarified - r.oit.decided);
     if (total > 0 && r.oit.scored >= total && r.oit.confirmed < total && started(confirmation))
       push('confirm_oit', 'oit_confirmation', total - r.oit.confirmed);
     const eit2 = r.facts.eit2;
-    if (eit2 && eit2.minimum !== null && eit2.counted < eit2.minimum && started(stageOfTask(r, 'eit2')))
+    const collecting = started(stageOfTask(r, 'eit2')) && can(actor, 'eit2.collect', eit2Ref);
+    if (eit2 && eit2.minimum !== null && eit2.counted < eit2.minimum && collecting)
       push('collect_interviews', 'eit2', eit2.minimum - eit2.counted);
-    const waiting = awaitingReview.get(id) ?? 0;
-    if (waiting > 0) push('review_interviews', 'eit2', waiting);
+    // Only the interviews this assessor may review: never their own (the four-eyes rule).
+    const toReview = waiting.awaitingReview
+      .filter(
+        (w) => w.agencyId === id && can(actor, 'eit2.review', { ...eit2Ref, interviewerId: w.interviewerId }),
+      )
+      .reduce((sum, w) => sum + w.n, 0);
+    if (toReview > 0) push('review_interviews', 'eit2', toReview);
+    const flagged = waiting.undecidedFlags.get(id) ?? 0;
+    if (flagged > 0)
+      items.push(
+        item({ kind: 'decide_flags', agency: brief(r), count: flagged, link: qualityLink(id, year) }),
+      );
   }
   return items;
+}
+
+/**
+ * The flagged responses waiting for the assessor's keep/exclude decision, by agency — the quality page's own
+ * count (`undecidedFlagsIn`: every response of an agency read and flagged in JS, so its cost grows with the
+ * responses it is given; NACC's whole country is seconds). The home page asks it only for the agencies the
+ * assessor is assigned **for this year** (not every year's, as the scope would allow) that have counted
+ * responses: an undecided response is never excluded, so an agency with none counted has none to decide.
+ */
+async function flagsToDecide(
+  deps: Deps,
+  assigned: ReadonlySet<string>,
+  year: number,
+  rows: readonly AgencyProgressRow[],
+): Promise<Map<string, number>> {
+  const counted = (r: AgencyProgressRow) =>
+    [r.facts.iit, r.facts.eit1, r.facts.eit2].some((c) => (c?.counted ?? 0) > 0);
+  const agencies = rows
+    .filter((r) => assigned.has(r.agency.id) && counted(r))
+    .map((r) => ({ id: r.agency.id, type: r.agency.type }));
+  return undecidedFlagsIn(deps.db, year, agencies);
 }
 
 function laggardItems(rows: readonly AgencyProgressRow[], year: number): TodoItem[] {
@@ -239,7 +292,12 @@ export async function todoList(deps: Deps, actor: Actor | null, requestedYear?: 
       break;
     case 'assessor': {
       const ids = monitoredIdsIn(year, { scope: agencyScopeCondition(actor) });
-      items = byUrgency(assessorItems(rows, await interviewsAwaitingReviewIn(deps.db, year, ids), year));
+      const assigned = await agenciesAssignedTo(deps.db, actor.userId, year);
+      const [awaitingReview, undecidedFlags] = await Promise.all([
+        interviewsAwaitingReviewByInterviewerIn(deps.db, year, ids),
+        flagsToDecide(deps, assigned, year, rows),
+      ]);
+      items = byUrgency(assessorItems(actor, rows, { assigned, awaitingReview, undecidedFlags }, year));
       break;
     }
     case 'supervisor':

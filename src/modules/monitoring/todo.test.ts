@@ -49,13 +49,20 @@ describe('to-do list', () => {
     expect(items.find((i) => i.task === 'iit')?.link).toBe('/iit-access');
   });
 
-  it('gives the assessor the interviews still to collect', async () => {
+  it('gives the assessor the interviews still to collect and the flagged responses to decide', async () => {
     const items = await todo('assessor');
     expect(items).toEqual([
       expect.objectContaining({
         kind: 'collect_interviews',
         count: 20,
         link: '/interviews',
+        agency: expect.objectContaining({ id: s.f.A }),
+      }),
+      // A's twelve identical IIT responses, all flagged as duplicates and none decided.
+      expect.objectContaining({
+        kind: 'decide_flags',
+        count: 12,
+        link: `/quality?agency=${s.f.A}&year=${YEAR}`,
         agency: expect.objectContaining({ id: s.f.A }),
       }),
     ]);

@@ -5,8 +5,8 @@ import { Link as RouterLink } from 'react-router';
 import { type TodoItem, useTodo } from '../../api/monitoring.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useLang } from '../../i18n/index.ts';
-import { formatCount, formatDate } from '../../lib/format.ts';
-import { pickName } from '../../lib/localized.ts';
+import { formatDate } from '../../lib/format.ts';
+import { todoWords } from './todo-words.ts';
 
 export function TodoList({ year }: { year: number | null }) {
   const { t } = useLang();
@@ -44,12 +44,7 @@ export function TodoList({ year }: { year: number | null }) {
 
 function TodoLine({ item }: { item: TodoItem }) {
   const { lang, t } = useLang();
-  const text = t(`monitoring.todo.kind.${item.kind}`, {
-    n: formatCount(item.count, lang),
-    agency: item.agency ? pickName(item.agency, lang) : '',
-    task: item.task ? t(`monitoring.task.${item.task}`) : t('monitoring.todo.noTask'),
-    stage: item.stage ? t(`monitoring.stage.${item.stage}`) : '',
-  });
+  const text = todoWords(t, lang, item);
   return (
     <Group gap="xs" wrap="wrap">
       <Anchor component={RouterLink} to={item.link} size="sm">
