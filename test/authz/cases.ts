@@ -30,6 +30,20 @@ export interface CaseWorld extends World {
   vars: Record<string, unknown>;
 }
 
+/** An answer as a check reads it: its status, text, JSON (null when it is not JSON) and bytes (downloads). */
+export interface Answer {
+  status: number;
+  body: string;
+  json: unknown;
+  raw: Buffer;
+}
+
+/**
+ * Checks what an allowed request returned, for the role and side that sent it (anonymous too); returns the
+ * problems found (empty: right). E.g. which publication a public route serves.
+ */
+export type AnswerCheck = (w: CaseWorld, answer: Answer) => Promise<string[]>;
+
 export interface Expectation {
   inScope: boolean;
   outOfScope: boolean;
@@ -58,6 +72,12 @@ export interface MatrixCase {
    * scoped. Required when any role other than admin may call the route.
    */
   contents?: Contents;
+  /**
+   * Checks every allowed answer of this case as it comes back, for every role (anonymous too) and both sides,
+   * while the other cases run (so with the fixtures of every `setup` as they are then, e.g. a publication still
+   * under embargo).
+   */
+  answer?: AnswerCheck;
 }
 
 export const both: Expectation = { inScope: true, outOfScope: true };

@@ -31,6 +31,7 @@ import {
 } from '../../src/db/schema/index.ts';
 import { appendAudit } from '../../src/modules/audit/index.ts';
 import { makeUser } from '../helpers/factories.ts';
+import type { Answer } from './cases.ts';
 import type { World } from './world.ts';
 
 /** What a content check gets: the role's actor (as the app loads it) and a GET as that role. */
@@ -39,7 +40,7 @@ export interface ContentContext {
   role: Role;
   actor: Actor;
   /** `raw`: the answer's bytes (downloads). */
-  get(url: string): Promise<{ status: number; body: string; json: unknown; raw: Buffer }>;
+  get(url: string): Promise<Answer>;
 }
 /** Returns the problems found (empty: all rows in scope). */
 export type ContentCheck = (c: ContentContext) => Promise<string[]>;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/core/authz.ts';
-import type { CaseWorld, HttpMethod, MatrixCase, MatrixRole, Side } from './cases.ts';
+import type { Answer, CaseWorld, HttpMethod, MatrixCase, MatrixRole, Side } from './cases.ts';
 import type { World } from './world.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -109,6 +109,15 @@ export class MatrixRunner {
       ...(body === undefined ? {} : { payload: body as string | Buffer | object }),
     });
   }
+}
+
+/** What a check reads of a response. */
+export function answerOf(res: LightMyRequestResponse): Answer {
+  let json: unknown = null;
+  try {
+    json = res.json();
+  } catch {}
+  return { status: res.statusCode, body: res.body, json, raw: res.rawPayload };
 }
 
 /**

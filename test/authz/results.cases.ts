@@ -1,7 +1,9 @@
 // Processing runs: NACC admins only, on both sides (runs are not tied to one agency), and nobody else sees
 // a run or a score. Setup loads the bundled frameworks, gives A and B a participation and stores two
-// finished runs (inserted as finished: the worker is not part of the matrix).
-import { agencyResults, participations, processingRuns, publications } from '../../src/db/schema/index.ts';
+// finished runs (inserted as finished: the worker is not part of the matrix) whose every figure differs, so
+// that a route showing the wrong run shows the wrong numbers (public-results.cases.ts checks which one).
+import { participations, processingRuns, publications } from '../../src/db/schema/index.ts';
+import { insertResult } from '../../src/modules/public-results/public-results.fixture.testing.ts';
 import { loadFramework, YEAR } from '../../src/modules/quality/quality.fixture.testing.ts';
 import { allow, both, type CaseWorld, inScopeOnly, type MatrixCase, signedIn } from './cases.ts';
 import { publicationListContents, reportContents, runListContents, runResultsContents } from './contents.ts';
@@ -12,10 +14,20 @@ interface ResultsFixture {
   /** A publication of the first run under embargo until 2030 (the DELETE case cancels it). */
   waiting: string;
 }
+
+/**
+ * Agency A's and B's totals in the first run (under embargo) and the second (published); every indicator is
+ * at the total, and each run scores the OIT items the other way round (fixture of public-results).
+ */
+const TOTALS = [
+  [61.25, 63.75],
+  [88.5, 91.25],
+] as const;
+const OIT_SCORES = [(i: number) => (i % 2 ? 100 : 0), (i: number) => (i % 2 ? 0 : 100)] as const;
 const fixture = (w: World) => w.extra.results as ResultsFixture;
 
 export async function setup(w: World) {
-  const { version } = await loadFramework(w.db);
+  const { version, framework } = await loadFramework(w.db);
   for (const side of [w.A, w.B])
     await w.db
       .insert(participations)
@@ -36,21 +48,10 @@ export async function setup(w: World) {
     .values([finished(1), finished(2)])
     .returning({ id: processingRuns.id });
   const runs = [rows[0]?.id, rows[1]?.id] as [string, string];
-  for (const runId of runs)
-    for (const side of [w.A, w.B])
-      await w.db.insert(agencyResults).values({
-        runId,
-        agencyId: side.agency.id,
-        total: '88.00',
-        ratingCode: 'A',
-        passes: true,
-        instruments: {},
-        indicators: {},
-        indicatorsByInstrument: {},
-        questions: {},
-        subIndicators: {},
-        inputsHash: 'c'.repeat(64),
-      });
+  // 12 IIT responses: nothing withheld from the public, so every stored figure is shown.
+  for (const [r, runId] of runs.entries())
+    for (const [s, side] of [w.A, w.B].entries())
+      await insertResult(w.db, framework, runId, side.agency.id, TOTALS[r]?.[s] ?? 0, 12, OIT_SCORES[r]);
   // The second run is published (in effect since before the app's clock); the first waits until 2030.
   const past = new Date(w.t.deps.now().getTime() - 3_600_000);
   const [, waiting] = await w.db

@@ -6,6 +6,7 @@ import { loadActor } from '../../src/modules/users/actor.ts';
 import { MATRIX_ROLES, type MatrixRole, type Side } from '../authz/cases.ts';
 import { type ContentCheck, isListRoute, seedContents } from '../authz/contents.ts';
 import {
+  answerOf,
   judge,
   type LoadedCase,
   listRoutes,
@@ -53,6 +54,9 @@ describe('authorization matrix', () => {
         const res = await runner.send(c, role, side);
         const problem = judge(role, c.expect[role][side], res);
         if (problem) failures.push(`${side}: ${problem} — ${res.body.slice(0, 300)}`);
+        else if (c.answer && c.expect[role][side])
+          for (const p of await c.answer(runner.caseWorld(role, side), answerOf(res)))
+            failures.push(`${side}: ${p}`);
       }
       expect(failures).toEqual([]);
     });
@@ -75,11 +79,7 @@ describe('authorization matrix', () => {
         role,
         'inScope',
       );
-      let json: unknown = null;
-      try {
-        json = res.json();
-      } catch {}
-      return { status: res.statusCode, body: res.body, json, raw: res.rawPayload };
+      return answerOf(res);
     };
     return check({ w: world, role, actor, get });
   }

@@ -1,5 +1,6 @@
 // Stored processing runs and per-agency results for the public-results tests (no processing needed): an IIT of
-// `iitN` responses (under 5: withheld publicly), EIT part 2 not processed, every indicator at the total.
+// `iitN` responses (under 5: withheld publicly), EIT part 2 not processed, every indicator at the total, each
+// OIT item 0 or 100 (`oitScore` of its index; by default 100 for even ones).
 import type { Framework } from '../../core/framework/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { agencyResults, processingRuns } from '../../db/schema/index.ts';
@@ -32,6 +33,7 @@ export async function insertResult(
   agencyId: string,
   total: number,
   iitN: number,
+  oitScore: (index: number) => number = (i) => (i % 2 ? 0 : 100),
 ): Promise<void> {
   const instruments = {
     IIT: { score: total, n: iitN, minimum: 3, population: 10, marginOfError: 3.1, notProcessed: null },
@@ -55,7 +57,7 @@ export async function insertResult(
     instruments,
     indicators: Object.fromEntries(framework.indicators.map((i) => [i.code, total])),
     indicatorsByInstrument: {},
-    questions: { OIT: Object.fromEntries(framework.oitItems.map((o, i) => [o.code, i % 2 ? 0 : 100])) },
+    questions: { OIT: Object.fromEntries(framework.oitItems.map((o, i) => [o.code, oitScore(i)])) },
     subIndicators: {},
     inputsHash: 'b'.repeat(64),
   });

@@ -223,6 +223,11 @@ describe('public results and open data', () => {
           r.agency_code === 'PUB-B' && r.instrument_code === 'IIT',
       ),
     ).toMatchObject({ score: null, n: null, suppressed: 'small_group' });
+    await expectSmallGroupWithheld(
+      ind.filter((r: { agency_code: string }) => r.agency_code === 'PUB-B'),
+      inst.filter((r: { agency_code: string }) => r.agency_code === 'PUB-B'),
+      (await anon.get(`/api/public/results/${YEAR}/agencies/PUB-B`)).json(),
+    );
     const oit = (await anon.get(`/api/public/open-data/${YEAR}/oit-items.json`)).json().rows;
     expect(oit).toHaveLength(3 * framework.oitItems.length);
     const dict = (await anon.get('/api/public/open-data/dictionary')).json();
@@ -233,6 +238,82 @@ describe('public results and open data', () => {
       for (const c of d.columns) expect(c.th && c.en).toBeTruthy();
     }
   });
+
+  /**
+   * PUB-B's IIT has 3 responses (stored: every figure 90): its score and n, the other survey instruments'
+   * scores (they would reveal it through the total) and every indicator a survey instrument scores are
+   * withheld alike in the JSON and CSV of instruments and indicators (the files with survey figures; OIT items
+   * and totals have none) and on the agency's public page; the OIT and the indicators only it scores show.
+   */
+  async function expectSmallGroupWithheld(
+    indicatorsJson: Record<string, unknown>[],
+    instrumentsJson: Record<string, unknown>[],
+    page: { instruments: Record<string, unknown>[]; indicators: Record<string, unknown>[] },
+  ) {
+    const survey = framework.instruments.filter((i) => i.collection !== 'open_data');
+    const withheld = new Set(
+      framework.indicators
+        .filter((ind) => survey.some((i) => i.indicators.includes(ind.code)))
+        .map((ind) => ind.code),
+    );
+    expect(survey.length).toBeGreaterThan(0);
+    expect(withheld.size).toBeGreaterThan(0);
+    expect(withheld.size).toBeLessThan(framework.indicators.length); // some are shown: OIT's
+    const indicator = (code: string) =>
+      withheld.has(code) ? { score: null, passes: null, suppressed: true } : { score: 90, suppressed: false };
+    const instrument = (code: string) =>
+      code === 'IIT'
+        ? { score: null, n: null, margin_of_error: null, suppressed: 'small_group' }
+        : survey.some((i) => i.code === code)
+          ? { score: null, margin_of_error: null, suppressed: 'complementary' }
+          : { score: 90, suppressed: null };
+    // CSV writes null as an empty field and numbers and booleans as JavaScript prints them.
+    const asCsv = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null ? '' : String(v)]));
+    const csvOfB = async (name: string) =>
+      (
+        parse((await anon.get(`/api/public/open-data/${YEAR}/${name}.csv`)).body, {
+          bom: true,
+          columns: true,
+        }) as Record<string, string>[]
+      ).filter((r) => r.agency_code === 'PUB-B');
+    const allIndicators = framework.indicators.map((i) => i.code).sort();
+    const allInstruments = framework.instruments.map((i) => i.code).sort();
+    const codes = (rows: Record<string, unknown>[], key: string) => rows.map((r) => String(r[key])).sort();
+
+    expect(codes(indicatorsJson, 'indicator_code')).toEqual(allIndicators);
+    for (const r of indicatorsJson)
+      expect(r, `indicators.json ${r.indicator_code}`).toMatchObject(indicator(String(r.indicator_code)));
+    const indicatorsCsv = await csvOfB('indicators');
+    expect(codes(indicatorsCsv, 'indicator_code')).toEqual(allIndicators);
+    for (const r of indicatorsCsv)
+      expect(r, `indicators.csv ${r.indicator_code}`).toMatchObject(
+        asCsv(indicator(String(r.indicator_code))),
+      );
+
+    expect(codes(instrumentsJson, 'instrument_code')).toEqual(allInstruments);
+    for (const r of instrumentsJson)
+      expect(r, `instruments.json ${r.instrument_code}`).toMatchObject(instrument(String(r.instrument_code)));
+    const instrumentsCsv = await csvOfB('instruments');
+    expect(codes(instrumentsCsv, 'instrument_code')).toEqual(allInstruments);
+    for (const r of instrumentsCsv)
+      expect(r, `instruments.csv ${r.instrument_code}`).toMatchObject(
+        asCsv(instrument(String(r.instrument_code))),
+      );
+
+    expect(codes(page.indicators, 'code')).toEqual(allIndicators);
+    for (const r of page.indicators)
+      expect(r, `page indicator ${r.code}`).toMatchObject(indicator(String(r.code)));
+    expect(codes(page.instruments, 'code')).toEqual(allInstruments);
+    for (const r of page.instruments) {
+      const { margin_of_error: marginOfError, suppressed, ...rest } = instrument(String(r.code));
+      expect(r, `page instrument ${r.code}`).toMatchObject({
+        ...rest,
+        ...(marginOfError === undefined ? {} : { marginOfError }),
+        suppressed: suppressed === null ? null : { code: suppressed },
+      });
+    }
+  }
 
   it('answers ETag and Cache-Control, and 304 to a current If-None-Match', async () => {
     for (const url of [...yearRoutes, '/api/public/results', '/api/public/open-data/dictionary']) {
