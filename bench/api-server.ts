@@ -2,12 +2,14 @@
 // child process on a bench database (optionally CPU-profiled), signing in, autocannon with every response's
 // latency kept (its own summary has no 95th percentile), and CPU time of the server and of PostgreSQL over a
 // measurement.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+// @ts-expect-error plain JavaScript without types (shared with bin/prongsai.mjs)
+import { compiledServerIsFresh } from '../scripts/freshness.mjs';
 import { freePort, stopProcess, waitForHealth } from '../test/helpers/server-process.ts';
 import { databaseCpu, procTimes } from './process-measure.ts';
 import { ROOT } from './submit-processes.ts';
@@ -23,6 +25,12 @@ export const loadAverage = () =>
  * profile of the server is written there when it stops.
  */
 export async function startServer(databaseUrl: string, cpuProfileDir?: string) {
+  // What production runs: the compiled server (bin/prongsai.mjs falls back to the sources through tsx when
+  // dist/server is missing or older than src/, which is slower and would be measured instead).
+  if (!(compiledServerIsFresh as (root: string) => boolean)(ROOT)) {
+    console.log('building the server (dist/server is missing or older than src/) …');
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-api-'));
