@@ -1,6 +1,6 @@
 // Monitoring against the real server and the demo data: a supervisor sorts the progress matrix by a column
 // header, downloads the XLSX and opens it, and sends a reminder to an agency ticked in the matrix (delivered
-// in the app and by e-mail, which the log mail transport writes to the server's output); home pages show the
+// in the app and by e-mail, which the log mail transport writes to the server's output); NACC drills down from the roll-up into one ministry's matrix; home pages show the
 // role's to-do list whose links lead to working pages. On a 360-px-wide phone, as supervisors use it in the field.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -176,5 +176,24 @@ describe('monitoring', () => {
     await first.click();
     await poll(() => new URL(page.url()).pathname).toBe(href.split('?')[0]);
     expect(await mainHeading(page)).not.toMatch(/ไม่พบหน้า/);
+  });
+
+  it('lets NACC read the roll-up by ministry and drill down to the matrix of one ministry', async () => {
+    await signIn(page, 'admin');
+    await page.goto('/monitoring');
+    await poll(() => page.url()).toMatch(/\/monitoring\/\d{4}$/);
+    await page.getByRole('tab', { name: 'ภาพรวม', exact: true }).click();
+    await poll(() => page.url()).toContain('view=rollup');
+    const rollup = page.getByRole('table', { name: 'ภาพรวมความคืบหน้า' });
+    // The first group with a link: its name leads to the matrix; its first count is how many agencies it has.
+    const row = rollup.locator('tbody tr').filter({ has: page.getByRole('link') }).first();
+    await poll(() => row.count()).toBe(1);
+    const drill = row.getByRole('link', { name: /^ดูรายหน่วยงานของ / });
+    const agencies = Number((await row.locator('td').first().textContent())?.replace(/\D/g, ''));
+    expect(agencies).toBeGreaterThan(0);
+    await drill.click();
+    await poll(() => page.url()).toMatch(/[?&]ministry=/);
+    expect(page.url()).not.toContain('view=rollup');
+    await poll(async () => (await rowNames()).length).toBe(agencies);
   });
 });
