@@ -186,7 +186,10 @@ describe('monitoring', () => {
     await poll(() => page.url()).toContain('view=rollup');
     const rollup = page.getByRole('table', { name: 'ภาพรวมความคืบหน้า' });
     // The first group with a link: its name leads to the matrix; its first count is how many agencies it has.
-    const row = rollup.locator('tbody tr').filter({ has: page.getByRole('link') }).first();
+    const row = rollup
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('link') })
+      .first();
     await poll(() => row.count()).toBe(1);
     const drill = row.getByRole('link', { name: /^ดูรายหน่วยงานของ / });
     const agencies = Number((await row.locator('td').first().textContent())?.replace(/\D/g, ''));

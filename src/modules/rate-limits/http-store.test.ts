@@ -15,7 +15,7 @@ import { HTTP_BATCHED_PREFIX, HTTP_BUCKET_PREFIX } from './index.ts';
 
 const redisUrl = process.env.REDIS_URL;
 
-function instancesOnOneDatabase(env: Record<string, string>, count = 2) {
+function instancesOnOneDatabase(env: Record<string, string>, count = 2, now = () => new Date()) {
   const shared: { database?: Database; apps: FastifyInstance[] } = { apps: [] };
   beforeAll(async () => {
     shared.database = await createTestDatabase();
@@ -25,7 +25,7 @@ function instancesOnOneDatabase(env: Record<string, string>, count = 2) {
           db: shared.database.db,
           config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }),
           mailer: { send: async () => {} },
-          now: () => new Date(),
+          now,
         }),
         { logger: false },
       );
@@ -83,7 +83,9 @@ describe('per-route rate limits across two instances (database store)', () => {
 });
 
 describe('batched per-route counts (the public reads) in the database', () => {
-  const sut = instancesOnOneDatabase({}, 1);
+  // A clock inside one window: the limit counts per fixed minute, and a real clock crossing a minute in the
+  // middle of the loop would start the count again.
+  const sut = instancesOnOneDatabase({}, 1, () => new Date('2025-03-01T03:00:20Z'));
   it('counts the public reads in this process (shared in batches): a client over the limit is refused', async () => {
     const app = sut.apps[0] as FastifyInstance;
     sut.apps.length = 0; // closed here
