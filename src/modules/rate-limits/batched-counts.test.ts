@@ -117,6 +117,25 @@ function suite(name: string, open: () => Promise<{ backend: Backend; close: () =
       );
     });
 
+    it('forgets a window’s addresses when the window ends, even if no request follows', async () => {
+      const key = `${HTTP_BATCHED_PREFIX}w:${randomUUID()}`;
+      const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+      const late = new Date(windowStart + WINDOW_MS - 20); // 20 ms before the window ends
+      const store = new BatchedCounts(backend.shared, {
+        flushMs: 60_000,
+        maxPendingKeys: 10_000,
+        now: () => late,
+        onError: () => {},
+      });
+      const route = store.route('');
+      expect(route.incr(key, WINDOW_MS, 300).current).toBe(1);
+      expect(route.incr(key, WINDOW_MS, 300).current).toBe(2);
+      expect(route.window.known.has(key)).toBe(true);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(route.window.known.size).toBe(0); // dropped by its timer, not by a later request
+      await store.close();
+    });
+
     it('sends early, once, when many keys wait', async () => {
       const sent: number[] = [];
       const early = new BatchedCounts(

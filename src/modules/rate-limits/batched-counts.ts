@@ -11,8 +11,9 @@
 // - a client's count is shared only once it reaches a tenth of the limit on one instance (`shareFrom`): the
 //   many visitors who read a few pages cost no row in the store. A client spreading its requests over N
 //   instances is therefore held near max + N × max/10 (plus one batch), and never above N × max.
-// In this process the counts are keyed by the client's address (they live at most one window, like the
-// requests themselves); what reaches the shared store is the keyed hash (`sharedKey`), never the address.
+// In this process the counts are keyed by the client's address, and a window's counts are dropped when it
+// ends (`forgetWhenOver`, whether or not another request comes); what reaches the shared store is the keyed
+// hash (`sharedKey`), never the address.
 // The limits that protect accounts and codes (sign-in lockout, OTP, access codes) are not counted here: they
 // stay exact, in PostgreSQL. While the shared store fails, the counts wait for the next batch (each instance
 // still limits on its own) and the failure is reported to `onError`.
@@ -124,6 +125,7 @@ export class RouteCounts {
       // The window ended: its counts, sent or not, no longer matter.
       w = { start, ms: windowMs, known: new Map(), pending: new Map() };
       this.window = w;
+      this.owner.forgetWhenOver(this, w, now);
     }
     const current = (w.known.get(key) ?? 0) + 1;
     w.known.set(key, current);
@@ -173,6 +175,20 @@ export class BatchedCounts {
   /** @internal */
   shareFrom(max: number): number {
     return this.options.shareFrom(max);
+  }
+
+  /**
+   * @internal Drops a route's window once it is over, even if no request comes after it: the addresses it
+   * counts stay in memory no longer than their window.
+   */
+  forgetWhenOver(route: RouteCounts, w: Window, now: number): void {
+    const timer = setTimeout(
+      () => {
+        if (route.window === w) route.window = { start: -1, ms: 0, known: new Map(), pending: new Map() };
+      },
+      Math.max(0, w.start + w.ms - now) + 1,
+    );
+    timer.unref();
   }
 
   /** @internal a key started waiting to be sent. */
